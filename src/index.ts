@@ -1,0 +1,7 @@
+/**
+ * The sonomics library (browser-safe). Everything here takes bytes or data and returns data;
+ * Node-only helpers (paths, workers, files) live in src/node and the CLI in src/cli.
+ */
+export * from './core/errors.ts';
+export * from './core/random.ts';
+export * from './image/image.ts';
