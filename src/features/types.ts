@@ -1,0 +1,46 @@
+/**
+ * Shared contract of the feature engine. The pipeline (discretise → families) and every
+ * family file speak these types; each family file exports its FeatureDef list (for the
+ * name registry) and a compute function.
+ */
+import type { Vec3 } from '../image/image.ts';
+
+/** One feature of one family: our snake_case name, IBSI code, unit, PyRadiomics equivalent. */
+export interface FeatureDef {
+  /** snake_case name within the family, e.g. 'joint_entropy'. */
+  name: string;
+  /** IBSI 1 (or IBSI 2) code, e.g. 'TU9B'; '' when IBSI has none. */
+  ibsiCode: string;
+  /** Unit, with 'I' for intensity units and 'mm' for lengths; '' for dimensionless. */
+  unit: string;
+  /** Equivalent PyRadiomics feature name (e.g. 'JointEntropy'), when one exists. */
+  pyradiomics?: string;
+}
+
+/**
+ * A discretised region of interest on the image grid: grey levels 1..nLevels inside the
+ * ROI, 0 outside. Texture families work on this.
+ */
+export interface DiscretisedRoi {
+  size: Vec3;
+  spacing: Vec3;
+  levels: Int32Array;
+  nLevels: number;
+}
+
+/** IBSI texture aggregation methods (the strings are those of the IBSI reference table). */
+export type TextureAggregation =
+  | '2D, averaged' | '2D, slice-merged' | '2.5D, direction-merged' | '2.5D, merged' | '3D, averaged' | '3D, merged'
+  | '2D' | '2.5D' | '3D';
+
+export interface TextureOptions {
+  /** GLCM / NGTDM / NGLDM neighbourhood distance (Chebyshev), default 1. */
+  distance?: number;
+  /** NGLDM coarseness parameter a, default 0. */
+  ngldmCoarseness?: number;
+  /** GLCM symmetric counting (IBSI: yes). */
+  symmetric?: boolean;
+}
+
+/** Feature values of one family: name (from its FeatureDef list) → value. */
+export type FamilyValues = Record<string, number>;
