@@ -1,0 +1,196 @@
+/**
+ * The scene of one synthetic liver ultrasound: field of view, parenchyma (steatosis-like brightness,
+ * coarseness), vessels, and a colorectal metastasis with one of the typical looks, plus the masks a
+ * reader would draw (tumour, disease-free parenchyma). Output is a scatterer-amplitude map; the
+ * B-mode formation (speckle, PSF, attenuation, log compression) happens in bmode.ts.
+ */
+import type { Random } from '../core/random.ts';
+import type { ScannerProfile } from './scanners.ts';
+import type { Patient } from './truth.ts';
+import { smoothField } from './fields.ts';
+
+export interface Scene {
+  width: number;
+  height: number;
+  /** Scatterer amplitude (echogenicity) per pixel; 0 outside the field of view. */
+  amplitude: Float32Array;
+  /** Extra one-way transmission loss per pixel in [0, 1] (1 = none): acoustic shadows. */
+  transmission: Float32Array;
+  fov: Uint8Array;
+  tumour: Uint8Array;
+  parenchyma: Uint8Array;
+  /** Depth of each pixel from the probe surface, in mm. */
+  depthMm: Float32Array;
+}
+
+/** Convex probe: radius of curvature and half opening angle. */
+const CONVEX_RADIUS_MM = 45;
+const CONVEX_HALF_ANGLE = (36 * Math.PI) / 180;
+const PARENCHYMA_RADIUS_MM = 10;
+
+export function buildScene(p: Patient, s: ScannerProfile, rng: Random): Scene {
+  const W = s.width, H = s.height, n = W * H, mm = s.spacingMm;
+  const fov = new Uint8Array(n);
+  const depthMm = new Float32Array(n);
+  const angle = new Float32Array(n); // beam angle (convex) or lateral position (linear), for shadows
+  const apexY = -CONVEX_RADIUS_MM / mm;
+  const cx = W / 2;
+  const maxDepthPx = H - 8;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = x + W * y;
+      if (s.probe === 'convex') {
+        const dx = x - cx, dy = y - apexY;
+        const r = Math.sqrt(dx * dx + dy * dy);
+        const th = Math.atan2(dx, dy);
+        const depth = r + apexY; // px below the probe surface
+        depthMm[i] = Math.max(0, depth) * mm;
+        angle[i] = th;
+        fov[i] = Math.abs(th) <= CONVEX_HALF_ANGLE && depth >= 0 && depth <= maxDepthPx ? 1 : 0;
+      } else {
+        depthMm[i] = y * mm;
+        angle[i] = x;
+        fov[i] = x >= 40 && x < W - 40 && y >= 4 && y <= maxDepthPx ? 1 : 0;
+      }
+    }
+  }
+
+  // Parenchyma: steatosis brightens; coarseness widens and strengthens the tissue texture.
+  const base = 1 + 0.6 * p.steatosis;
+  const grain = (0.6 + 2.4 * p.coarseness) / mm;
+  const tissue = smoothField(W, H, grain, rng);
+  const amplitude = new Float32Array(n);
+  const textureGain = 0.12 + 0.3 * p.coarseness;
+  for (let i = 0; i < n; i++) amplitude[i] = fov[i] ? base * Math.exp(textureGain * tissue[i]!) : 0;
+
+  // Vessels: 2–4 anechoic tubes with slightly bright walls.
+  const vessel = new Uint8Array(n);
+  const nVessels = 1 + rng.int(3);
+  for (let v = 0; v < nVessels; v++) drawVessel(amplitude, vessel, fov, W, H, mm, rng);
+
+  // Tumour: irregular disc; halo outside its boundary belongs to the peri-tumoural zone.
+  const tumour = new Uint8Array(n);
+  const transmission = new Float32Array(n).fill(1);
+  const radiusPx = p.diameterMm / 2 / mm;
+  const centre = placeTumour(W, H, fov, depthMm, radiusPx, mm, rng);
+  const harmonics = Array.from({ length: 5 }, (_, k) => ({ k: k + 3, amp: (0.22 * p.irregularity) / (k + 1), phase: 2 * Math.PI * rng.next() }));
+  const boundary = (theta: number) => 1 + harmonics.reduce((acc, h) => acc + h.amp * Math.sin(h.k * theta + h.phase), 0);
+  const haloWobble = Array.from({ length: 3 }, (_, k) => ({ k: k + 2, amp: 0.6 * p.irregularity / (k + 1), phase: 2 * Math.PI * rng.next() }));
+  const haloPx = (theta: number) => (p.haloMm / mm) * Math.max(0.2, 1 + haloWobble.reduce((a, h) => a + h.amp * Math.sin(h.k * theta + h.phase), 0));
+  const heteroGain = 0.1 + 0.7 * p.heterogeneity;
+  const look = p.look;
+  const interior = look === 'hypoechoic' ? 0.32 : look === 'target' ? 1.7 : look === 'hyperechoic' ? 2.1 : 1.1;
+  const reach = radiusPx * 1.5 + (3 * p.haloMm) / mm + 4;
+  const x0 = Math.max(0, Math.floor(centre.x - reach)), x1 = Math.min(W - 1, Math.ceil(centre.x + reach));
+  const y0 = Math.max(0, Math.floor(centre.y - reach)), y1 = Math.min(H - 1, Math.ceil(centre.y + reach));
+  // Internal heterogeneity field, made only over the tumour's bounding box (cheap).
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const innerBox = smoothField(bw, bh, 1.0 / mm, rng);
+  const inner = (x: number, y: number) => innerBox[x - x0 + bw * (y - y0)]!;
+  const calcifications: number[] = [];
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const i = x + W * y;
+      if (!fov[i]) continue;
+      const dx = x - centre.x, dy = y - centre.y;
+      const r = Math.hypot(dx, dy);
+      const th = Math.atan2(dy, dx);
+      const edge = radiusPx * boundary(th);
+      if (r <= edge) {
+        tumour[i] = 1;
+        vessel[i] = 0;
+        // Target look: brighter core fading to the rim.
+        const core = look === 'target' ? 1 + 0.35 * (1 - r / edge) : 1;
+        amplitude[i] = interior * core * Math.exp(heteroGain * inner(x, y));
+        if (look === 'calcified' && rng.next() < 0.004 && r < 0.7 * edge) calcifications.push(i);
+      } else if (p.haloMm > 0 && r <= edge + haloPx(th)) {
+        amplitude[i] = 0.14 * Math.exp(0.15 * inner(x, y));
+      }
+    }
+  }
+  for (const i of calcifications) castCalcification(i, amplitude, transmission, angle, depthMm, fov, W, H, mm, s.probe);
+
+  const parenchyma = placeParenchyma(W, H, fov, tumour, vessel, depthMm, centre, radiusPx, mm, rng);
+  return { width: W, height: H, amplitude, transmission, fov, tumour, parenchyma, depthMm };
+}
+
+function placeTumour(W: number, H: number, fov: Uint8Array, depthMm: Float32Array, rPx: number, mm: number, rng: Random): { x: number; y: number } {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const x = W * (0.25 + 0.5 * rng.next());
+    const y = H * (0.3 + 0.4 * rng.next());
+    if (insideFov(fov, W, H, x, y, rPx * 1.4 + 6 / mm)) return { x, y };
+  }
+  return { x: W / 2, y: H / 2 };
+}
+
+function insideFov(fov: Uint8Array, W: number, H: number, x: number, y: number, r: number): boolean {
+  for (let k = 0; k < 16; k++) {
+    const a = (k / 16) * 2 * Math.PI;
+    const px = Math.round(x + r * Math.cos(a)), py = Math.round(y + r * Math.sin(a));
+    if (px < 0 || py < 0 || px >= W || py >= H || !fov[px + W * py]) return false;
+  }
+  return true;
+}
+
+function drawVessel(amplitude: Float32Array, vessel: Uint8Array, fov: Uint8Array, W: number, H: number, mm: number, rng: Random): void {
+  const radius = (1.5 + 3 * rng.next()) / mm;
+  const ax = W * rng.next(), ay = H * (0.15 + 0.7 * rng.next());
+  const ang = Math.PI * rng.next();
+  const bend = (rng.next() - 0.5) * 0.0015;
+  const len = (0.25 + 0.35 * rng.next()) * Math.max(W, H);
+  for (let t = -len; t <= len; t += Math.max(1, radius / 2)) {
+    const cx = ax + t * Math.cos(ang), cy = ay + t * Math.sin(ang) + bend * t * t;
+    if (cx < -radius || cy < -radius || cx > W + radius || cy > H + radius) continue;
+    const r1 = radius + 0.6 / mm;
+    for (let y = Math.max(0, Math.floor(cy - r1)); y <= Math.min(H - 1, Math.ceil(cy + r1)); y++) {
+      for (let x = Math.max(0, Math.floor(cx - r1)); x <= Math.min(W - 1, Math.ceil(cx + r1)); x++) {
+        const i = x + W * y;
+        if (!fov[i]) continue;
+        const d = Math.hypot(x - cx, y - cy);
+        if (d <= radius) { amplitude[i] = 0.03; vessel[i] = 1; }
+        else if (d <= r1 && !vessel[i]) amplitude[i] = Math.max(amplitude[i]!, 1.9);
+      }
+    }
+  }
+}
+
+/** A bright calcification and the acoustic shadow behind it (along the beam). */
+function castCalcification(i: number, amplitude: Float32Array, transmission: Float32Array, angle: Float32Array, depthMm: Float32Array,
+  fov: Uint8Array, W: number, H: number, mm: number, probe: 'convex' | 'linear'): void {
+  const x = i % W, y = (i - x) / W;
+  const r = 0.8 / mm;
+  for (let yy = Math.max(0, Math.floor(y - r)); yy <= Math.min(H - 1, Math.ceil(y + r)); yy++)
+    for (let xx = Math.max(0, Math.floor(x - r)); xx <= Math.min(W - 1, Math.ceil(x + r)); xx++)
+      if (Math.hypot(xx - x, yy - y) <= r && fov[xx + W * yy]) amplitude[xx + W * yy] = 5;
+  const a0 = angle[i]!, d0 = depthMm[i]!;
+  const halfWidth = probe === 'convex' ? (0.8 / Math.max(10, d0 + 45)) : r;
+  for (let yy = y; yy < H; yy++) {
+    for (let xx = Math.max(0, x - 80); xx <= Math.min(W - 1, x + 80); xx++) {
+      const j = xx + W * yy;
+      if (!fov[j] || depthMm[j]! <= d0 + 1) continue;
+      if (Math.abs(angle[j]! - a0) <= halfWidth) transmission[j] = Math.min(transmission[j]!, 0.2);
+    }
+  }
+}
+
+function placeParenchyma(W: number, H: number, fov: Uint8Array, tumour: Uint8Array, vessel: Uint8Array, depthMm: Float32Array,
+  centre: { x: number; y: number }, tumourRadiusPx: number, mm: number, rng: Random): Uint8Array {
+  const r = PARENCHYMA_RADIUS_MM / mm;
+  const keepAway = tumourRadiusPx * 1.4 + 15 / mm + r;
+  let best: { x: number; y: number } | null = null;
+  for (let attempt = 0; attempt < 400 && !best; attempt++) {
+    const x = W * (0.2 + 0.6 * rng.next()), y = H * (0.25 + 0.55 * rng.next());
+    if (Math.hypot(x - centre.x, y - centre.y) < keepAway) continue;
+    if (!insideFov(fov, W, H, x, y, r + 2)) continue;
+    best = { x, y };
+  }
+  best ??= { x: W / 2, y: H * 0.8 };
+  const out = new Uint8Array(W * H);
+  for (let y = Math.max(0, Math.floor(best.y - r)); y <= Math.min(H - 1, Math.ceil(best.y + r)); y++)
+    for (let x = Math.max(0, Math.floor(best.x - r)); x <= Math.min(W - 1, Math.ceil(best.x + r)); x++) {
+      const i = x + W * y;
+      if (Math.hypot(x - best.x, y - best.y) <= r && fov[i] && !tumour[i] && !vessel[i]) out[i] = 1;
+    }
+  void depthMm;
+  return out;
+}
