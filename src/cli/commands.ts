@@ -3,6 +3,8 @@
  * that adds itself to the program; add one line here per sub-command.
  */
 import type { Command } from 'commander';
+import { addSynthCommand } from './synth.ts';
 
 export const subcommands: Array<(program: Command) => void> = [
+  addSynthCommand,
 ];

@@ -30,30 +30,7 @@ const PARENCHYMA_RADIUS_MM = 10;
 
 export function buildScene(p: Patient, s: ScannerProfile, rng: Random): Scene {
   const W = s.width, H = s.height, n = W * H, mm = s.spacingMm;
-  const fov = new Uint8Array(n);
-  const depthMm = new Float32Array(n);
-  const angle = new Float32Array(n); // beam angle (convex) or lateral position (linear), for shadows
-  const apexY = -CONVEX_RADIUS_MM / mm;
-  const cx = W / 2;
-  const maxDepthPx = H - 8;
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const i = x + W * y;
-      if (s.probe === 'convex') {
-        const dx = x - cx, dy = y - apexY;
-        const r = Math.sqrt(dx * dx + dy * dy);
-        const th = Math.atan2(dx, dy);
-        const depth = r + apexY; // px below the probe surface
-        depthMm[i] = Math.max(0, depth) * mm;
-        angle[i] = th;
-        fov[i] = Math.abs(th) <= CONVEX_HALF_ANGLE && depth >= 0 && depth <= maxDepthPx ? 1 : 0;
-      } else {
-        depthMm[i] = y * mm;
-        angle[i] = x;
-        fov[i] = x >= 40 && x < W - 40 && y >= 4 && y <= maxDepthPx ? 1 : 0;
-      }
-    }
-  }
+  const { fov, depthMm, angle } = probeGeometry(s);
 
   // Parenchyma: steatosis brightens; coarseness widens and strengthens the tissue texture.
   const base = 1 + 0.6 * p.steatosis;
@@ -112,6 +89,47 @@ export function buildScene(p: Patient, s: ScannerProfile, rng: Random): Scene {
 
   const parenchyma = placeParenchyma(W, H, fov, tumour, vessel, depthMm, centre, radiusPx, mm, rng);
   return { width: W, height: H, amplitude, transmission, fov, tumour, parenchyma, depthMm };
+}
+
+interface ProbeGeometry { fov: Uint8Array; depthMm: Float32Array; angle: Float32Array }
+const geometryCache = new Map<string, ProbeGeometry>();
+
+/**
+ * Field of view, depth (mm) and beam angle of every pixel: the same for every image of one scanner,
+ * so computed once per scanner profile. Callers must not modify the arrays.
+ */
+function probeGeometry(s: ScannerProfile): ProbeGeometry {
+  const key = JSON.stringify(s);
+  const cached = geometryCache.get(key);
+  if (cached) return cached;
+  const W = s.width, H = s.height, n = W * H, mm = s.spacingMm;
+  const fov = new Uint8Array(n);
+  const depthMm = new Float32Array(n);
+  const angle = new Float32Array(n); // beam angle (convex) or lateral position (linear), for shadows
+  const apexY = -CONVEX_RADIUS_MM / mm;
+  const cx = W / 2;
+  const maxDepthPx = H - 8;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = x + W * y;
+      if (s.probe === 'convex') {
+        const dx = x - cx, dy = y - apexY;
+        const r = Math.sqrt(dx * dx + dy * dy);
+        const th = Math.atan2(dx, dy);
+        const depth = r + apexY; // px below the probe surface
+        depthMm[i] = Math.max(0, depth) * mm;
+        angle[i] = th;
+        fov[i] = Math.abs(th) <= CONVEX_HALF_ANGLE && depth >= 0 && depth <= maxDepthPx ? 1 : 0;
+      } else {
+        depthMm[i] = y * mm;
+        angle[i] = x;
+        fov[i] = x >= 40 && x < W - 40 && y >= 4 && y <= maxDepthPx ? 1 : 0;
+      }
+    }
+  }
+  const g = { fov, depthMm, angle };
+  geometryCache.set(key, g);
+  return g;
 }
 
 function placeTumour(W: number, H: number, fov: Uint8Array, depthMm: Float32Array, rPx: number, mm: number, rng: Random): { x: number; y: number } {
