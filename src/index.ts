@@ -5,3 +5,7 @@
 export * from './core/errors.ts';
 export * from './core/random.ts';
 export * from './image/image.ts';
+export * from './io/read.ts';
+export * from './io/raster.ts';
+export * from './io/png-write.ts';
+export { readNrrd, type NrrdOptions } from './io/nrrd.ts';

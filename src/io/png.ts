@@ -1,0 +1,175 @@
+/**
+ * PNG decoder (W3C PNG Specification, 2nd ed. / ISO/IEC 15948): all colour types (grey, RGB,
+ * palette, grey+alpha, RGBA), bit depths 1/2/4/8/16, the five scanline filters (§9) and
+ * Adam7 interlacing (§8). zlib inflation is fflate's; everything else is here.
+ */
+import { unzlibSync } from 'fflate';
+import { SonomicsError } from '../core/errors.ts';
+import type { Raster } from './raster.ts';
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function isPng(bytes: Uint8Array): boolean {
+  if (bytes.length < 8) return false;
+  for (let i = 0; i < 8; i++) if (bytes[i] !== SIGNATURE[i]) return false;
+  return true;
+}
+
+interface Header {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colourType: number;
+  interlace: number;
+}
+
+/** Samples per pixel as stored, by colour type (§6.1). */
+const STORED_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const ALLOWED_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const PHOTOMETRIC: Record<number, string> = { 0: 'grey', 2: 'RGB', 3: 'palette', 4: 'grey+alpha', 6: 'RGBA' };
+
+/** Adam7 passes: [x0, y0, dx, dy] (§8.2). */
+const ADAM7: Array<[number, number, number, number]> = [
+  [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
+];
+
+export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
+  const corrupt = (why: string) => new SonomicsError('CORRUPT_FILE', `${name}: ${why} (is the file a complete PNG?)`, { subject: name });
+  if (!isPng(bytes)) throw corrupt('no PNG signature');
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let pos = 8;
+  let header: Header | null = null;
+  let palette: Uint8Array | null = null;
+  const idat: Uint8Array[] = [];
+  let idatLength = 0;
+  let sawEnd = false;
+  while (pos + 8 <= bytes.length) {
+    const length = dv.getUint32(pos);
+    const type = String.fromCharCode(bytes[pos + 4]!, bytes[pos + 5]!, bytes[pos + 6]!, bytes[pos + 7]!);
+    const start = pos + 8;
+    if (start + length + 4 > bytes.length) throw corrupt(`chunk ${type} runs past the end of the file`);
+    const body = bytes.subarray(start, start + length);
+    if (type === 'IHDR') {
+      if (length < 13) throw corrupt('IHDR chunk too short');
+      header = {
+        width: dv.getUint32(start), height: dv.getUint32(start + 4),
+        bitDepth: body[8]!, colourType: body[9]!, interlace: body[12]!,
+      };
+    } else if (type === 'PLTE') palette = body;
+    else if (type === 'IDAT') { idat.push(body); idatLength += length; }
+    else if (type === 'IEND') { sawEnd = true; break; }
+    pos = start + length + 4;
+  }
+  if (!header) throw corrupt('no IHDR chunk');
+  if (idat.length === 0) throw corrupt('no image data (IDAT)');
+  const { width, height, bitDepth, colourType, interlace } = header;
+  if (width === 0 || height === 0) throw corrupt(`image size ${width}×${height}`);
+  if (!(colourType in STORED_CHANNELS) || !ALLOWED_DEPTHS[colourType]!.includes(bitDepth)) {
+    throw new SonomicsError('UNSUPPORTED_FORMAT', `${name}: PNG colour type ${colourType} with bit depth ${bitDepth} is not valid PNG`, { subject: name });
+  }
+  if (colourType === 3 && !palette) throw corrupt('palette image without a PLTE chunk');
+  void sawEnd; // a missing IEND alone is tolerated, as most decoders do, when the data is complete
+
+  const joined = idat.length === 1 ? idat[0]! : concat(idat, idatLength);
+  let raw: Uint8Array;
+  try {
+    raw = unzlibSync(joined);
+  } catch (err) {
+    throw new SonomicsError('CORRUPT_FILE', `${name}: compressed image data is damaged (${(err as Error).message})`, { subject: name, cause: err });
+  }
+
+  const stored = STORED_CHANNELS[colourType]!;
+  const outChannels = (colourType === 3 ? 3 : stored) as 1 | 2 | 3 | 4;
+  const out = bitDepth === 16 ? new Uint16Array(width * height * outChannels) : new Uint8Array(width * height * outChannels);
+  const passes: Array<[number, number, number, number]> = interlace === 1 ? ADAM7 : [[0, 0, 1, 1]];
+  let offset = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const pw = Math.ceil((width - x0) / dx), ph = Math.ceil((height - y0) / dy);
+    if (pw <= 0 || ph <= 0) continue; // an empty pass has no scanlines at all (§8.2)
+    const stride = Math.ceil((pw * stored * bitDepth) / 8);
+    const needed = ph * (stride + 1);
+    if (offset + needed > raw.length) throw corrupt(`image data too short (${raw.length} bytes after inflation, needs at least ${offset + needed})`);
+    unfilter(raw, offset, stride, ph, Math.max(1, (stored * bitDepth) >> 3), name);
+    for (let py = 0; py < ph; py++) {
+      const line = offset + py * (stride + 1) + 1;
+      const y = y0 + py * dy;
+      for (let px = 0; px < pw; px++) {
+        const x = x0 + px * dx;
+        const o = (y * width + x) * outChannels;
+        if (colourType === 3) {
+          const idx = sampleAt(raw, line, px, bitDepth);
+          if (idx * 3 + 2 >= palette!.length) throw corrupt(`palette index ${idx} is outside the ${palette!.length / 3}-entry palette`);
+          out[o] = palette![idx * 3]!; out[o + 1] = palette![idx * 3 + 1]!; out[o + 2] = palette![idx * 3 + 2]!;
+        } else {
+          for (let k = 0; k < stored; k++) out[o + k] = sampleAt(raw, line, px * stored + k, bitDepth);
+        }
+      }
+    }
+    offset += needed;
+  }
+  const maxValue = colourType === 3 ? 255 : (1 << bitDepth) - 1;
+  return { width, height, channels: outChannels, data: out, bitDepth, maxValue, photometric: PHOTOMETRIC[colourType]! };
+}
+
+/** The i-th sample of a scanline; sub-byte samples are packed most significant bits first (§7.2). */
+function sampleAt(raw: Uint8Array, line: number, i: number, bitDepth: number): number {
+  switch (bitDepth) {
+    case 8: return raw[line + i]!;
+    case 16: return (raw[line + 2 * i]! << 8) | raw[line + 2 * i + 1]!;
+    default: {
+      const bit = i * bitDepth;
+      const byte = raw[line + (bit >> 3)]!;
+      return (byte >> (8 - bitDepth - (bit & 7))) & ((1 << bitDepth) - 1);
+    }
+  }
+}
+
+/** Undo the per-scanline filters in place (§9.2: None, Sub, Up, Average, Paeth). */
+function unfilter(raw: Uint8Array, start: number, stride: number, rows: number, bpp: number, name: string): void {
+  for (let y = 0; y < rows; y++) {
+    const f = start + y * (stride + 1);
+    const cur = f + 1;
+    const prev = y === 0 ? -1 : cur - (stride + 1);
+    const type = raw[f]!;
+    switch (type) {
+      case 0: break;
+      case 1:
+        for (let i = bpp; i < stride; i++) raw[cur + i] = (raw[cur + i]! + raw[cur + i - bpp]!) & 255;
+        break;
+      case 2:
+        if (prev >= 0) for (let i = 0; i < stride; i++) raw[cur + i] = (raw[cur + i]! + raw[prev + i]!) & 255;
+        break;
+      case 3:
+        for (let i = 0; i < stride; i++) {
+          const a = i >= bpp ? raw[cur + i - bpp]! : 0;
+          const b = prev >= 0 ? raw[prev + i]! : 0;
+          raw[cur + i] = (raw[cur + i]! + ((a + b) >> 1)) & 255;
+        }
+        break;
+      case 4:
+        for (let i = 0; i < stride; i++) {
+          const a = i >= bpp ? raw[cur + i - bpp]! : 0;
+          const b = prev >= 0 ? raw[prev + i]! : 0;
+          const c = i >= bpp && prev >= 0 ? raw[prev + i - bpp]! : 0;
+          raw[cur + i] = (raw[cur + i]! + paeth(a, b, c)) & 255;
+        }
+        break;
+      default:
+        throw new SonomicsError('CORRUPT_FILE', `${name}: unknown PNG filter type ${type} on scanline ${y}`, { subject: name });
+    }
+  }
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+  if (pa <= pb && pa <= pc) return a;
+  return pb <= pc ? b : c;
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}

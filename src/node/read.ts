@@ -1,0 +1,56 @@
+/**
+ * Node wrappers of the browser-safe readers: a path in, an Image / Mask out. Missing files
+ * give FILE_NOT_FOUND and damaged ones CORRUPT_FILE, both naming the path. A detached NRRD
+ * header's data file is resolved relative to the header's folder.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { SonomicsError } from '../core/errors.ts';
+import type { Image, Mask } from '../image/image.ts';
+import { readImage, readMask, type MaskReadOptions, type ReadOptions } from '../io/read.ts';
+
+/** The bytes of a file, with FILE_NOT_FOUND naming the path when it is missing or a folder. */
+export function readBytes(path: string): Uint8Array {
+  let isFile = false;
+  try { isFile = statSync(path).isFile(); } catch { /* reported below */ }
+  if (!isFile) throw new SonomicsError('FILE_NOT_FOUND', `${path}: no such file (check the path, relative to ${process.cwd()})`, { subject: path });
+  const b = readFileSync(path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+function withPath<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof SonomicsError) {
+      if (err.message.includes(path)) throw err;
+      throw new SonomicsError(err.code, `${path}: ${err.message}`, { subject: path, cause: err });
+    }
+    // A decoder failing in an unforeseen way still means the bytes were not what they claimed.
+    throw new SonomicsError('CORRUPT_FILE', `${path}: could not be decoded (${(err as Error).message})`, { subject: path, cause: err });
+  }
+}
+
+function fileOptions<T extends ReadOptions>(path: string, opts: T): T {
+  const dir = dirname(resolve(path));
+  return {
+    ...opts,
+    name: opts.name ?? path,
+    resolveDataFile: opts.resolveDataFile ?? ((file: string) => {
+      const p = resolve(dir, file);
+      try { return readBytes(p); } catch (err) {
+        throw new SonomicsError('FILE_NOT_FOUND', `${path}: its detached data file ${basename(p)} was not found at ${p}`, { subject: path, cause: err });
+      }
+    }),
+  };
+}
+
+export function readImageFile(path: string, opts: ReadOptions = {}): Image {
+  const bytes = readBytes(path);
+  return withPath(path, () => readImage(bytes, fileOptions(path, opts)));
+}
+
+export function readMaskFile(path: string, opts: MaskReadOptions = {}): Mask {
+  const bytes = readBytes(path);
+  return withPath(path, () => readMask(bytes, fileOptions(path, opts)));
+}
