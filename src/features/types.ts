@@ -26,6 +26,11 @@ export interface DiscretisedRoi {
   spacing: Vec3;
   levels: Int32Array;
   nLevels: number;
+  /**
+   * Morphological ROI mask (1 inside, before re-segmentation), same grid as `levels`. GLDZM
+   * measures distance to the ROI border on it (IBSI 1 §3.9); absent → levels > 0 is used.
+   */
+  morphMask?: Uint8Array;
 }
 
 /** IBSI texture aggregation methods (the strings are those of the IBSI reference table). */

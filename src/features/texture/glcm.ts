@@ -1,0 +1,184 @@
+/**
+ * Grey level co-occurrence matrix (GLCM) features, IBSI 1 manual §3.6 (family code LFYI).
+ * Symmetric counting (each pair counted in both orders), Chebyshev distance δ (default 1)
+ * along the 4 in-plane or 13 volumetric directions; entropies in log2.
+ */
+import { directionalPlan } from './aggregation.ts';
+import { DIRECTIONS_2D, DIRECTIONS_3D, flatOffset, type Direction } from './directions.ts';
+import { countMatrix, mergeMatrices, type CountMatrix } from './matrix.ts';
+import { runDirectional } from './runner.ts';
+import { textureVolume, type TextureVolume } from './volume.ts';
+import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+import { textureDistance } from './options.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'joint_maximum', ibsiCode: 'GYBY', unit: '', pyradiomics: 'MaximumProbability' },
+  { name: 'joint_average', ibsiCode: '60VM', unit: '', pyradiomics: 'JointAverage' },
+  { name: 'joint_variance', ibsiCode: 'UR99', unit: '', pyradiomics: 'SumSquares' },
+  { name: 'joint_entropy', ibsiCode: 'TU9B', unit: '', pyradiomics: 'JointEntropy' },
+  { name: 'difference_average', ibsiCode: 'TF7R', unit: '', pyradiomics: 'DifferenceAverage' },
+  { name: 'difference_variance', ibsiCode: 'D3YU', unit: '', pyradiomics: 'DifferenceVariance' },
+  { name: 'difference_entropy', ibsiCode: 'NTRS', unit: '', pyradiomics: 'DifferenceEntropy' },
+  { name: 'sum_average', ibsiCode: 'ZGXS', unit: '', pyradiomics: 'SumAverage' },
+  { name: 'sum_variance', ibsiCode: 'OEEB', unit: '' },
+  { name: 'sum_entropy', ibsiCode: 'P6QZ', unit: '', pyradiomics: 'SumEntropy' },
+  { name: 'angular_second_moment', ibsiCode: '8ZQL', unit: '', pyradiomics: 'JointEnergy' },
+  { name: 'contrast', ibsiCode: 'ACUI', unit: '', pyradiomics: 'Contrast' },
+  { name: 'dissimilarity', ibsiCode: '8S9J', unit: '' },
+  { name: 'inverse_difference', ibsiCode: 'IB1Z', unit: '', pyradiomics: 'Id' },
+  { name: 'normalised_inverse_difference', ibsiCode: 'NDRX', unit: '', pyradiomics: 'Idn' },
+  { name: 'inverse_difference_moment', ibsiCode: 'WF0Z', unit: '', pyradiomics: 'Idm' },
+  { name: 'normalised_inverse_difference_moment', ibsiCode: '1QCO', unit: '', pyradiomics: 'Idmn' },
+  { name: 'inverse_variance', ibsiCode: 'E8JP', unit: '', pyradiomics: 'InverseVariance' },
+  { name: 'correlation', ibsiCode: 'NI2N', unit: '', pyradiomics: 'Correlation' },
+  { name: 'autocorrelation', ibsiCode: 'QWB0', unit: '', pyradiomics: 'Autocorrelation' },
+  { name: 'cluster_tendency', ibsiCode: 'DG8W', unit: '', pyradiomics: 'ClusterTendency' },
+  { name: 'cluster_shade', ibsiCode: '7NFM', unit: '', pyradiomics: 'ClusterShade' },
+  { name: 'cluster_prominence', ibsiCode: 'AE86', unit: '', pyradiomics: 'ClusterProminence' },
+  { name: 'information_correlation_1', ibsiCode: 'R8DG', unit: '', pyradiomics: 'Imc1' },
+  { name: 'information_correlation_2', ibsiCode: 'JN9H', unit: '', pyradiomics: 'Imc2' },
+];
+const NAMES = FEATURES.map((f) => f.name);
+
+/**
+ * Co-occurrence counts of direction d at distance δ in slice z (z = -1: whole volume).
+ * Rows and columns are grey levels 1..Ng (row-major, index (i-1)·Ng + (j-1)).
+ */
+export function glcmMatrix(v: TextureVolume, d: Direction, distance: number, z: number, symmetric = true): CountMatrix | null {
+  const ng = v.nLevels;
+  const m = countMatrix(ng, ng);
+  const c = m.counts, lv = v.levels;
+  const off = flatOffset(d, distance, v.X, v.Y);
+  const plane = v.X * v.Y;
+  const start = z < 0 ? 0 : z * plane, end = z < 0 ? lv.length : start + plane;
+  let pairs = 0;
+  for (let i = start; i < end; i++) {
+    const a = lv[i]!;
+    if (a === 0) continue;
+    const b = lv[i + off]!; // in bounds: ROI voxels lie ≥ δ from the padded edge
+    if (b === 0) continue;
+    c[(a - 1) * ng + b - 1]++;
+    if (symmetric) c[(b - 1) * ng + a - 1]++;
+    pairs++;
+  }
+  return pairs > 0 ? m : null;
+}
+
+/** IBSI 1 §3.6.1–3.6.25 on one (possibly merged) GLCM. */
+export function glcmFeatures(m: CountMatrix): FamilyValues {
+  const ng = m.rows, c = m.counts;
+  let total = 0;
+  for (let k = 0; k < c.length; k++) total += c[k]!;
+  const px = new Float64Array(ng), py = new Float64Array(ng);
+  const pdiff = new Float64Array(ng), psum = new Float64Array(2 * ng + 1);
+  let jointMax = 0, hxy = 0, asm = 0, contrast = 0, dissim = 0, id = 0, idn = 0, idm = 0, idmn = 0, autocorr = 0;
+  for (let i = 1; i <= ng; i++) {
+    for (let j = 1; j <= ng; j++) {
+      const p = c[(i - 1) * ng + j - 1]! / total;
+      if (p === 0) continue;
+      px[i - 1] += p;
+      py[j - 1] += p;
+      const k = Math.abs(i - j);
+      pdiff[k] += p;
+      psum[i + j] += p;
+      if (p > jointMax) jointMax = p;
+      hxy -= p * Math.log2(p);
+      asm += p * p;
+      contrast += k * k * p;
+      dissim += k * p;
+      id += p / (1 + k);
+      idn += p / (1 + k / ng);
+      idm += p / (1 + k * k);
+      idmn += p / (1 + (k * k) / (ng * ng));
+      autocorr += i * j * p;
+    }
+  }
+  let muX = 0, muY = 0, hx = 0, hy = 0;
+  for (let i = 1; i <= ng; i++) {
+    const a = px[i - 1]!, b = py[i - 1]!;
+    muX += i * a;
+    muY += i * b;
+    if (a > 0) hx -= a * Math.log2(a);
+    if (b > 0) hy -= b * Math.log2(b);
+  }
+  let varX = 0, varY = 0, covar = 0, joint = 0, clusterT = 0, clusterS = 0, clusterP = 0, hxy1 = 0, hxy2 = 0;
+  for (let i = 1; i <= ng; i++) {
+    const a = px[i - 1]!;
+    varX += (i - muX) * (i - muX) * a;
+    varY += (i - muY) * (i - muY) * py[i - 1]!;
+    for (let j = 1; j <= ng; j++) {
+      const b = py[j - 1]!;
+      const pxy = a * b;
+      if (pxy > 0) hxy2 -= pxy * Math.log2(pxy);
+      const p = c[(i - 1) * ng + j - 1]! / total;
+      if (p === 0) continue;
+      if (pxy > 0) hxy1 -= p * Math.log2(pxy);
+      covar += (i - muX) * (j - muY) * p;
+      joint += (i - muX) * (i - muX) * p;
+      const t = i + j - muX - muY;
+      clusterT += t * t * p;
+      clusterS += t * t * t * p;
+      clusterP += t * t * t * t * p;
+    }
+  }
+  let diffAvg = 0, diffEnt = 0, invVar = 0;
+  for (let k = 0; k < ng; k++) {
+    const p = pdiff[k]!;
+    diffAvg += k * p;
+    if (p > 0) diffEnt -= p * Math.log2(p);
+    if (k > 0) invVar += p / (k * k);
+  }
+  let diffVar = 0;
+  for (let k = 0; k < ng; k++) diffVar += (k - diffAvg) * (k - diffAvg) * pdiff[k]!;
+  let sumAvg = 0, sumEnt = 0;
+  for (let k = 2; k <= 2 * ng; k++) {
+    const p = psum[k]!;
+    sumAvg += k * p;
+    if (p > 0) sumEnt -= p * Math.log2(p);
+  }
+  let sumVar = 0;
+  for (let k = 2; k <= 2 * ng; k++) sumVar += (k - sumAvg) * (k - sumAvg) * psum[k]!;
+  const hmax = Math.max(hx, hy);
+  const sd = Math.sqrt(varX * varY);
+  return {
+    joint_maximum: jointMax,
+    joint_average: muX,
+    joint_variance: joint,
+    joint_entropy: hxy,
+    difference_average: diffAvg,
+    difference_variance: diffVar,
+    difference_entropy: diffEnt,
+    sum_average: sumAvg,
+    sum_variance: sumVar,
+    sum_entropy: sumEnt,
+    angular_second_moment: asm,
+    contrast,
+    dissimilarity: dissim,
+    inverse_difference: id,
+    normalised_inverse_difference: idn,
+    inverse_difference_moment: idm,
+    normalised_inverse_difference_moment: idmn,
+    inverse_variance: invVar,
+    // A single-level matrix has no spread: correlation is undefined (NaN, left out of averages).
+    correlation: sd > 0 ? covar / sd : NaN,
+    autocorrelation: autocorr,
+    cluster_tendency: clusterT,
+    cluster_shade: clusterS,
+    cluster_prominence: clusterP,
+    information_correlation_1: hmax > 0 ? (hxy - hxy1) / hmax : 0,
+    information_correlation_2: Math.sqrt(Math.max(0, 1 - Math.exp(-2 * (hxy2 - hxy)))),
+  };
+}
+
+export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions = {}): FamilyValues {
+  const plan = directionalPlan('GLCM', aggregation);
+  const distance = textureDistance(options, 'GLCM');
+  const v = textureVolume(roi, distance, plan.volumetric ? distance : 0);
+  const symmetric = options.symmetric ?? true;
+  return runDirectional(v, plan, plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D, {
+    build: (d, z) => glcmMatrix(v, d, distance, z, symmetric),
+    merge: mergeMatrices,
+    features: glcmFeatures,
+    names: NAMES,
+  });
+}

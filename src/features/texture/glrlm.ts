@@ -1,0 +1,90 @@
+/**
+ * Grey level run length matrix (GLRLM) features, IBSI 1 manual §3.7 (family code TP0I).
+ * Runs along the 4 in-plane or 13 volumetric directions. Run percentage divides by the
+ * number of voxels N_v of every matrix that was merged (IBSI 1 §3.7.13), so a merged matrix
+ * over 4 directions has N_v = 4 × the ROI voxels.
+ */
+import { directionalPlan } from './aggregation.ts';
+import { DIRECTIONS_2D, DIRECTIONS_3D, flatOffset, type Direction } from './directions.ts';
+import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
+import { runDirectional } from './runner.ts';
+import { sizeMatrixFeatures } from './size-features.ts';
+import { textureVolume, type TextureVolume } from './volume.ts';
+import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'short_runs_emphasis', ibsiCode: '22OV', unit: '', pyradiomics: 'ShortRunEmphasis' },
+  { name: 'long_runs_emphasis', ibsiCode: 'W4KF', unit: '', pyradiomics: 'LongRunEmphasis' },
+  { name: 'low_grey_level_run_emphasis', ibsiCode: 'V3SW', unit: '', pyradiomics: 'LowGrayLevelRunEmphasis' },
+  { name: 'high_grey_level_run_emphasis', ibsiCode: 'G3QZ', unit: '', pyradiomics: 'HighGrayLevelRunEmphasis' },
+  { name: 'short_run_low_grey_level_emphasis', ibsiCode: 'HTZT', unit: '', pyradiomics: 'ShortRunLowGrayLevelEmphasis' },
+  { name: 'short_run_high_grey_level_emphasis', ibsiCode: 'GD3A', unit: '', pyradiomics: 'ShortRunHighGrayLevelEmphasis' },
+  { name: 'long_run_low_grey_level_emphasis', ibsiCode: 'IVPO', unit: '', pyradiomics: 'LongRunLowGrayLevelEmphasis' },
+  { name: 'long_run_high_grey_level_emphasis', ibsiCode: '3KUM', unit: '', pyradiomics: 'LongRunHighGrayLevelEmphasis' },
+  { name: 'grey_level_non_uniformity', ibsiCode: 'R5YN', unit: '', pyradiomics: 'GrayLevelNonUniformity' },
+  { name: 'normalised_grey_level_non_uniformity', ibsiCode: 'OVBL', unit: '', pyradiomics: 'GrayLevelNonUniformityNormalized' },
+  { name: 'run_length_non_uniformity', ibsiCode: 'W92Y', unit: '', pyradiomics: 'RunLengthNonUniformity' },
+  { name: 'normalised_run_length_non_uniformity', ibsiCode: 'IC23', unit: '', pyradiomics: 'RunLengthNonUniformityNormalized' },
+  { name: 'run_percentage', ibsiCode: '9ZK5', unit: '', pyradiomics: 'RunPercentage' },
+  { name: 'grey_level_variance', ibsiCode: '8CE5', unit: '', pyradiomics: 'GrayLevelVariance' },
+  { name: 'run_length_variance', ibsiCode: 'SXLW', unit: '', pyradiomics: 'RunVariance' },
+  { name: 'run_entropy', ibsiCode: 'HJ9O', unit: '', pyradiomics: 'RunEntropy' },
+];
+const NAMES = FEATURES.map((f) => f.name);
+
+/** Run length counts of direction d in slice z (z = -1: whole volume); columns = run length. */
+export function glrlmMatrix(v: TextureVolume, d: Direction, z: number): CountMatrix | null {
+  const lv = v.levels;
+  const off = flatOffset(d, 1, v.X, v.Y);
+  const plane = v.X * v.Y;
+  const start = z < 0 ? 0 : z * plane, end = z < 0 ? lv.length : start + plane;
+  const cols = Math.max(v.X, v.Y, v.Z);
+  const m = countMatrix(v.nLevels, cols);
+  const c = m.counts;
+  let voxels = 0;
+  for (let i = start; i < end; i++) {
+    const a = lv[i]!;
+    if (a === 0) continue;
+    voxels++;
+    if (lv[i - off] === a) continue; // not the first voxel of its run
+    let len = 1;
+    for (let k = i + off; lv[k] === a; k += off) len++;
+    c[(a - 1) * cols + len - 1]++;
+  }
+  if (voxels === 0) return null;
+  m.nVoxels = voxels;
+  return trimColumns(m);
+}
+
+export function glrlmFeatures(m: CountMatrix): FamilyValues {
+  const f = sizeMatrixFeatures(m);
+  return {
+    short_runs_emphasis: f.smallEmphasis,
+    long_runs_emphasis: f.largeEmphasis,
+    low_grey_level_run_emphasis: f.lowGreyEmphasis,
+    high_grey_level_run_emphasis: f.highGreyEmphasis,
+    short_run_low_grey_level_emphasis: f.smallLowGreyEmphasis,
+    short_run_high_grey_level_emphasis: f.smallHighGreyEmphasis,
+    long_run_low_grey_level_emphasis: f.largeLowGreyEmphasis,
+    long_run_high_grey_level_emphasis: f.largeHighGreyEmphasis,
+    grey_level_non_uniformity: f.greyNonUniformity,
+    normalised_grey_level_non_uniformity: f.greyNonUniformityNorm,
+    run_length_non_uniformity: f.sizeNonUniformity,
+    normalised_run_length_non_uniformity: f.sizeNonUniformityNorm,
+    run_percentage: f.percentage,
+    grey_level_variance: f.greyVariance,
+    run_length_variance: f.sizeVariance,
+    run_entropy: f.entropy,
+  };
+}
+
+export function computeGlrlm(roi: DiscretisedRoi, aggregation: TextureAggregation, _options: TextureOptions = {}): FamilyValues {
+  const plan = directionalPlan('GLRLM', aggregation);
+  const v = textureVolume(roi, 1, plan.volumetric ? 1 : 0);
+  return runDirectional(v, plan, plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D, {
+    build: (d, z) => glrlmMatrix(v, d, z),
+    merge: mergeMatrices,
+    features: glrlmFeatures,
+    names: NAMES,
+  });
+}

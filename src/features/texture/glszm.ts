@@ -1,0 +1,87 @@
+/**
+ * Grey level size zone matrix (GLSZM) features, IBSI 1 manual §3.8 (family code 9SAK).
+ * Zones are 8-connected (2D) or 26-connected (3D); zone percentage divides by the ROI
+ * voxels of the slices merged.
+ */
+import { planarPlan } from './aggregation.ts';
+import { countMatrix, mergeMatrices, type CountMatrix } from './matrix.ts';
+import { runPlanar } from './runner.ts';
+import { sizeMatrixFeatures } from './size-features.ts';
+import { textureVolume, sliceVoxelCount } from './volume.ts';
+import { labelZones, type Zones } from './zones.ts';
+import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'small_zone_emphasis', ibsiCode: '5QRC', unit: '', pyradiomics: 'SmallAreaEmphasis' },
+  { name: 'large_zone_emphasis', ibsiCode: '48P8', unit: '', pyradiomics: 'LargeAreaEmphasis' },
+  { name: 'low_grey_level_zone_emphasis', ibsiCode: 'XMSY', unit: '', pyradiomics: 'LowGrayLevelZoneEmphasis' },
+  { name: 'high_grey_level_zone_emphasis', ibsiCode: '5GN9', unit: '', pyradiomics: 'HighGrayLevelZoneEmphasis' },
+  { name: 'small_zone_low_grey_level_emphasis', ibsiCode: '5RAI', unit: '', pyradiomics: 'SmallAreaLowGrayLevelEmphasis' },
+  { name: 'small_zone_high_grey_level_emphasis', ibsiCode: 'HW1V', unit: '', pyradiomics: 'SmallAreaHighGrayLevelEmphasis' },
+  { name: 'large_zone_low_grey_level_emphasis', ibsiCode: 'YH51', unit: '', pyradiomics: 'LargeAreaLowGrayLevelEmphasis' },
+  { name: 'large_zone_high_grey_level_emphasis', ibsiCode: 'J17V', unit: '', pyradiomics: 'LargeAreaHighGrayLevelEmphasis' },
+  { name: 'grey_level_non_uniformity', ibsiCode: 'JNSA', unit: '', pyradiomics: 'GrayLevelNonUniformity' },
+  { name: 'normalised_grey_level_non_uniformity', ibsiCode: 'Y1RO', unit: '', pyradiomics: 'GrayLevelNonUniformityNormalized' },
+  { name: 'zone_size_non_uniformity', ibsiCode: '4JP3', unit: '', pyradiomics: 'SizeZoneNonUniformity' },
+  { name: 'normalised_zone_size_non_uniformity', ibsiCode: 'VB3A', unit: '', pyradiomics: 'SizeZoneNonUniformityNormalized' },
+  { name: 'zone_percentage', ibsiCode: 'P30P', unit: '', pyradiomics: 'ZonePercentage' },
+  { name: 'grey_level_variance', ibsiCode: 'BYLV', unit: '', pyradiomics: 'GrayLevelVariance' },
+  { name: 'zone_size_variance', ibsiCode: '3NSA', unit: '', pyradiomics: 'ZoneVariance' },
+  { name: 'zone_size_entropy', ibsiCode: 'GU8N', unit: '', pyradiomics: 'ZoneEntropy' },
+];
+const NAMES = FEATURES.map((f) => f.name);
+
+/**
+ * Matrix (grey level × second index) of the zones in slice z (z = -1: all zones), the
+ * second index being the zone size (GLSZM) or the zone's minimal border distance (GLDZM).
+ */
+export function zoneMatrix(zones: Zones, nLevels: number, z: number, second: Int32Array, nVoxels: number): CountMatrix | null {
+  let cols = 0, any = false;
+  for (let k = 0; k < zones.count; k++) {
+    if (z >= 0 && zones.slice[k] !== z) continue;
+    any = true;
+    if (second[k]! > cols) cols = second[k]!;
+  }
+  if (!any) return null;
+  const m = countMatrix(nLevels, cols, nVoxels);
+  for (let k = 0; k < zones.count; k++) {
+    if (z >= 0 && zones.slice[k] !== z) continue;
+    m.counts[(zones.level[k]! - 1) * cols + second[k]! - 1]++;
+  }
+  return m;
+}
+
+export function glszmFeatures(m: CountMatrix): FamilyValues {
+  const f = sizeMatrixFeatures(m);
+  return {
+    small_zone_emphasis: f.smallEmphasis,
+    large_zone_emphasis: f.largeEmphasis,
+    low_grey_level_zone_emphasis: f.lowGreyEmphasis,
+    high_grey_level_zone_emphasis: f.highGreyEmphasis,
+    small_zone_low_grey_level_emphasis: f.smallLowGreyEmphasis,
+    small_zone_high_grey_level_emphasis: f.smallHighGreyEmphasis,
+    large_zone_low_grey_level_emphasis: f.largeLowGreyEmphasis,
+    large_zone_high_grey_level_emphasis: f.largeHighGreyEmphasis,
+    grey_level_non_uniformity: f.greyNonUniformity,
+    normalised_grey_level_non_uniformity: f.greyNonUniformityNorm,
+    zone_size_non_uniformity: f.sizeNonUniformity,
+    normalised_zone_size_non_uniformity: f.sizeNonUniformityNorm,
+    zone_percentage: f.percentage,
+    grey_level_variance: f.greyVariance,
+    zone_size_variance: f.sizeVariance,
+    zone_size_entropy: f.entropy,
+  };
+}
+
+export function computeGlszm(roi: DiscretisedRoi, aggregation: TextureAggregation, _options: TextureOptions = {}): FamilyValues {
+  const plan = planarPlan(aggregation);
+  const volumetric = plan === '3D';
+  const v = textureVolume(roi, 1, volumetric ? 1 : 0);
+  const zones = labelZones(v, volumetric);
+  return runPlanar(v, plan, {
+    build: (z) => zoneMatrix(zones, v.nLevels, z, zones.size, z < 0 ? v.nVoxels : sliceVoxelCount(v, z)),
+    merge: mergeMatrices,
+    features: glszmFeatures,
+    names: NAMES,
+  });
+}

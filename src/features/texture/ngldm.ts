@@ -1,0 +1,96 @@
+/**
+ * Neighbouring grey level dependence matrix (NGLDM) features, IBSI 1 manual §3.11 (family
+ * code REK0). A voxel's dependence count j = 1 + the number of ROI neighbours within
+ * Chebyshev distance δ (in-plane for 2D) whose grey level differs by at most a (coarseness).
+ */
+import { planarPlan } from './aggregation.ts';
+import { neighbourhoodOffsets } from './directions.ts';
+import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
+import { ngldmCoarseness, textureDistance } from './options.ts';
+import { runPlanar } from './runner.ts';
+import { sizeMatrixFeatures } from './size-features.ts';
+import { textureVolume, type TextureVolume } from './volume.ts';
+import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'low_dependence_emphasis', ibsiCode: 'SODN', unit: '', pyradiomics: 'SmallDependenceEmphasis' },
+  { name: 'high_dependence_emphasis', ibsiCode: 'IMOQ', unit: '', pyradiomics: 'LargeDependenceEmphasis' },
+  { name: 'low_grey_level_count_emphasis', ibsiCode: 'TL9H', unit: '', pyradiomics: 'LowGrayLevelEmphasis' },
+  { name: 'high_grey_level_count_emphasis', ibsiCode: 'OAE7', unit: '', pyradiomics: 'HighGrayLevelEmphasis' },
+  { name: 'low_dependence_low_grey_level_emphasis', ibsiCode: 'EQ3F', unit: '', pyradiomics: 'SmallDependenceLowGrayLevelEmphasis' },
+  { name: 'low_dependence_high_grey_level_emphasis', ibsiCode: 'JA6D', unit: '', pyradiomics: 'SmallDependenceHighGrayLevelEmphasis' },
+  { name: 'high_dependence_low_grey_level_emphasis', ibsiCode: 'NBZI', unit: '', pyradiomics: 'LargeDependenceLowGrayLevelEmphasis' },
+  { name: 'high_dependence_high_grey_level_emphasis', ibsiCode: '9QMG', unit: '', pyradiomics: 'LargeDependenceHighGrayLevelEmphasis' },
+  { name: 'grey_level_non_uniformity', ibsiCode: 'FP8K', unit: '', pyradiomics: 'GrayLevelNonUniformity' },
+  { name: 'normalised_grey_level_non_uniformity', ibsiCode: '5SPA', unit: '' },
+  { name: 'dependence_count_non_uniformity', ibsiCode: 'Z87G', unit: '', pyradiomics: 'DependenceNonUniformity' },
+  { name: 'normalised_dependence_count_non_uniformity', ibsiCode: 'OKJI', unit: '', pyradiomics: 'DependenceNonUniformityNormalized' },
+  { name: 'dependence_count_percentage', ibsiCode: '6XV8', unit: '' },
+  { name: 'grey_level_variance', ibsiCode: '1PFV', unit: '', pyradiomics: 'GrayLevelVariance' },
+  { name: 'dependence_count_variance', ibsiCode: 'DNX2', unit: '', pyradiomics: 'DependenceVariance' },
+  { name: 'dependence_count_entropy', ibsiCode: 'FCBV', unit: '', pyradiomics: 'DependenceEntropy' },
+  { name: 'dependence_count_energy', ibsiCode: 'CAS9', unit: '' },
+];
+const NAMES = FEATURES.map((f) => f.name);
+
+/** Dependence counts of slice z (z = -1: whole volume); columns = dependence count j ≥ 1. */
+export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: number, volumetric: boolean, z: number): CountMatrix | null {
+  const lv = v.levels, plane = v.X * v.Y;
+  const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
+  const cols = offs.length + 1;
+  const m = countMatrix(v.nLevels, cols);
+  const c = m.counts;
+  const start = z < 0 ? 0 : z * plane, end = z < 0 ? lv.length : start + plane;
+  let voxels = 0;
+  for (let i = start; i < end; i++) {
+    const a = lv[i]!;
+    if (a === 0) continue;
+    let k = 1;
+    for (let q = 0; q < offs.length; q++) {
+      const b = lv[i + offs[q]!]!;
+      if (b > 0 && Math.abs(b - a) <= coarseness) k++;
+    }
+    c[(a - 1) * cols + k - 1]++;
+    voxels++;
+  }
+  if (voxels === 0) return null;
+  m.nVoxels = voxels;
+  return trimColumns(m);
+}
+
+export function ngldmFeatures(m: CountMatrix): FamilyValues {
+  const f = sizeMatrixFeatures(m);
+  return {
+    low_dependence_emphasis: f.smallEmphasis,
+    high_dependence_emphasis: f.largeEmphasis,
+    low_grey_level_count_emphasis: f.lowGreyEmphasis,
+    high_grey_level_count_emphasis: f.highGreyEmphasis,
+    low_dependence_low_grey_level_emphasis: f.smallLowGreyEmphasis,
+    low_dependence_high_grey_level_emphasis: f.smallHighGreyEmphasis,
+    high_dependence_low_grey_level_emphasis: f.largeLowGreyEmphasis,
+    high_dependence_high_grey_level_emphasis: f.largeHighGreyEmphasis,
+    grey_level_non_uniformity: f.greyNonUniformity,
+    normalised_grey_level_non_uniformity: f.greyNonUniformityNorm,
+    dependence_count_non_uniformity: f.sizeNonUniformity,
+    normalised_dependence_count_non_uniformity: f.sizeNonUniformityNorm,
+    dependence_count_percentage: f.percentage,
+    grey_level_variance: f.greyVariance,
+    dependence_count_variance: f.sizeVariance,
+    dependence_count_entropy: f.entropy,
+    dependence_count_energy: f.energy,
+  };
+}
+
+export function computeNgldm(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions = {}): FamilyValues {
+  const plan = planarPlan(aggregation);
+  const volumetric = plan === '3D';
+  const distance = textureDistance(options, 'NGLDM');
+  const coarseness = ngldmCoarseness(options);
+  const v = textureVolume(roi, distance, volumetric ? distance : 0);
+  return runPlanar(v, plan, {
+    build: (z) => ngldmMatrix(v, distance, coarseness, volumetric, z),
+    merge: mergeMatrices,
+    features: ngldmFeatures,
+    names: NAMES,
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Neighbourhood grey tone difference matrix (NGTDM) features, IBSI 1 manual §3.10 (family
+ * code IPET). Neighbourhood: voxels within Chebyshev distance δ (in-plane for 2D), only ROI
+ * voxels count, the centre is excluded. Voxels without any ROI neighbour contribute to
+ * neither s_i nor n_i (IBSI 1 §3.10: only voxels with a valid neighbourhood are counted).
+ */
+import { planarPlan } from './aggregation.ts';
+import { neighbourhoodOffsets } from './directions.ts';
+import { textureDistance } from './options.ts';
+import { runPlanar } from './runner.ts';
+import { textureVolume, type TextureVolume } from './volume.ts';
+import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'coarseness', ibsiCode: 'QCDE', unit: '', pyradiomics: 'Coarseness' },
+  { name: 'contrast', ibsiCode: '65HE', unit: '', pyradiomics: 'Contrast' },
+  { name: 'busyness', ibsiCode: 'NQ30', unit: '', pyradiomics: 'Busyness' },
+  { name: 'complexity', ibsiCode: 'HDEZ', unit: '', pyradiomics: 'Complexity' },
+  { name: 'strength', ibsiCode: '1X9X', unit: '', pyradiomics: 'Strength' },
+];
+const NAMES = FEATURES.map((f) => f.name);
+
+/** s_i (sum of |i − neighbourhood mean|) and n_i (voxel count) per grey level i = index + 1. */
+export interface Ngtdm {
+  s: Float64Array;
+  n: Float64Array;
+}
+
+export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number): Ngtdm | null {
+  const lv = v.levels, plane = v.X * v.Y;
+  const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
+  const s = new Float64Array(v.nLevels), n = new Float64Array(v.nLevels);
+  const start = z < 0 ? 0 : z * plane, end = z < 0 ? lv.length : start + plane;
+  let any = false;
+  for (let i = start; i < end; i++) {
+    const a = lv[i]!;
+    if (a === 0) continue;
+    let sum = 0, w = 0;
+    for (let k = 0; k < offs.length; k++) {
+      const b = lv[i + offs[k]!]!;
+      if (b > 0) { sum += b; w++; }
+    }
+    if (w === 0) continue;
+    s[a - 1] += Math.abs(a - sum / w);
+    n[a - 1]++;
+    any = true;
+  }
+  return any ? { s, n } : null;
+}
+
+export function mergeNgtdm(list: Ngtdm[]): Ngtdm {
+  const s = new Float64Array(list[0]!.s.length), n = new Float64Array(s.length);
+  for (const m of list) for (let k = 0; k < s.length; k++) { s[k] += m.s[k]!; n[k] += m.n[k]!; }
+  return { s, n };
+}
+
+/** IBSI 1 §3.10.1–3.10.5. */
+export function ngtdmFeatures(m: Ngtdm): FamilyValues {
+  const ng = m.s.length;
+  let nvc = 0, sTotal = 0;
+  for (let k = 0; k < ng; k++) { nvc += m.n[k]!; sTotal += m.s[k]!; }
+  // Present grey levels only (p_i > 0), as IBSI's sums run over them.
+  const lv: number[] = [], p: number[] = [], s: number[] = [];
+  for (let k = 0; k < ng; k++) {
+    if (m.n[k]! > 0) { lv.push(k + 1); p.push(m.n[k]! / nvc); s.push(m.s[k]!); }
+  }
+  const ngp = lv.length;
+  let ps = 0;
+  for (let a = 0; a < ngp; a++) ps += p[a]! * s[a]!;
+  let contrastSum = 0, busyDen = 0, complexity = 0, strengthNum = 0;
+  for (let a = 0; a < ngp; a++) {
+    for (let b = 0; b < ngp; b++) {
+      const d = lv[a]! - lv[b]!;
+      contrastSum += p[a]! * p[b]! * d * d;
+      busyDen += Math.abs(lv[a]! * p[a]! - lv[b]! * p[b]!);
+      complexity += (Math.abs(d) * (p[a]! * s[a]! + p[b]! * s[b]!)) / (p[a]! + p[b]!);
+      strengthNum += (p[a]! + p[b]!) * d * d;
+    }
+  }
+  return {
+    // A perfectly homogeneous ROI (Σ p_i s_i = 0) has no finite coarseness; 1e6 follows the
+    // common convention (PyRadiomics, MIRP) of a large sentinel.
+    coarseness: ps > 0 ? 1 / ps : 1e6,
+    contrast: ngp > 1 ? (contrastSum / (ngp * (ngp - 1))) * (sTotal / nvc) : 0,
+    busyness: busyDen > 0 ? ps / busyDen : 0,
+    complexity: complexity / nvc,
+    strength: sTotal > 0 ? strengthNum / sTotal : 0,
+  };
+}
+
+export function computeNgtdm(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions = {}): FamilyValues {
+  const plan = planarPlan(aggregation);
+  const volumetric = plan === '3D';
+  const distance = textureDistance(options, 'NGTDM');
+  const v = textureVolume(roi, distance, volumetric ? distance : 0);
+  return runPlanar(v, plan, {
+    build: (z) => ngtdmMatrix(v, distance, volumetric, z),
+    merge: mergeNgtdm,
+    features: ngtdmFeatures,
+    names: NAMES,
+  });
+}
