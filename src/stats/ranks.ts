@@ -1,0 +1,70 @@
+/**
+ * Midranks (average ranks for ties, 1-based), the ranking R's rank() and the Mann–Whitney /
+ * DeLong statistics use. O(n log n).
+ */
+export function midranks(x: ArrayLike<number>): Float64Array {
+  const n = x.length;
+  const order = sortedOrder(x);
+  const ranks = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    const v = x[order[i]!]!;
+    while (j + 1 < n && x[order[j + 1]!] === v) j++;
+    const r = (i + j + 2) / 2; // average of 1-based ranks i+1 .. j+1
+    for (let k = i; k <= j; k++) ranks[order[k]!] = r;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** Indices that sort x ascending (stable). */
+export function sortedOrder(x: ArrayLike<number>): Uint32Array {
+  const order = new Uint32Array(x.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => x[a]! - x[b]! || a - b);
+}
+
+/** Sizes of the groups of tied values (only groups of size ≥ 2). */
+export function tieSizes(x: ArrayLike<number>): number[] {
+  const s = Float64Array.from(x).sort();
+  const out: number[] = [];
+  let i = 0;
+  while (i < s.length) {
+    let j = i;
+    while (j + 1 < s.length && s[j + 1] === s[i]) j++;
+    if (j > i) out.push(j - i + 1);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** R's median (mean of the two middle values for even n). */
+export function median(x: ArrayLike<number>): number {
+  const s = Float64Array.from(x).sort();
+  const n = s.length;
+  if (n === 0) return NaN;
+  const h = n >> 1;
+  return n % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+}
+
+/** Sample quantile of type 7 (R's default, numpy's 'linear'), written as R's quantile.default does. */
+export function quantile7(x: ArrayLike<number>, prob: number): number {
+  const s = Float64Array.from(x).sort();
+  return quantile7Sorted(s, prob);
+}
+
+export function quantile7Sorted(s: ArrayLike<number>, prob: number): number {
+  const n = s.length;
+  if (n === 0) return NaN;
+  const index = 1 + (n - 1) * prob;
+  const lo = Math.floor(index);
+  const hi = Math.ceil(index);
+  const qs = s[lo - 1]!;
+  const xhi = s[hi - 1]!;
+  if (index > lo && xhi !== qs) {
+    const h = index - lo;
+    return (1 - h) * qs + h * xhi;
+  }
+  return qs;
+}
