@@ -1,0 +1,72 @@
+/**
+ * Bounding boxes and crops. Extraction works on the part of the image around the regions (plus a
+ * margin wide enough for the filters), which makes filtering and feature computation several
+ * times faster on ultrasound frames where the lesion is a small part of the picture.
+ */
+import { createImage, createMask, type Geometry, type Image, type Mask, type Vec3 } from './image.ts';
+
+export interface Box {
+  lo: Vec3;
+  /** Exclusive upper corner. */
+  hi: Vec3;
+}
+
+/** Bounding box of the non-zero voxels of one or more masks on the same grid; null if all empty. */
+export function boundingBox(masks: Mask[]): Box | null {
+  const [X, Y, Z] = masks[0]!.size;
+  const lo: Vec3 = [X, Y, Z], hi: Vec3 = [-1, -1, -1];
+  for (const m of masks) {
+    const d = m.data;
+    for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
+      if (!d[i]) continue;
+      if (x < lo[0]) lo[0] = x; if (x > hi[0]) hi[0] = x;
+      if (y < lo[1]) lo[1] = y; if (y > hi[1]) hi[1] = y;
+      if (z < lo[2]) lo[2] = z; if (z > hi[2]) hi[2] = z;
+    }
+  }
+  if (hi[0] < 0) return null;
+  return { lo, hi: [hi[0] + 1, hi[1] + 1, hi[2] + 1] };
+}
+
+/** Grow a box by a margin in mm (per axis, in voxels of the given spacing), clipped to the grid. */
+export function growBox(box: Box, g: Geometry, marginMm: number): Box {
+  const lo = [0, 1, 2].map((a) => Math.max(0, box.lo[a]! - (g.size[a]! > 1 ? Math.ceil(marginMm / g.spacing[a]!) : 0))) as Vec3;
+  const hi = [0, 1, 2].map((a) => Math.min(g.size[a]!, box.hi[a]! + (g.size[a]! > 1 ? Math.ceil(marginMm / g.spacing[a]!) : 0))) as Vec3;
+  return { lo, hi };
+}
+
+function cropData<T extends Float32Array | Uint8Array>(src: T, size: Vec3, box: Box, out: T): T {
+  const [X, Y] = size;
+  const nx = box.hi[0] - box.lo[0], ny = box.hi[1] - box.lo[1];
+  let o = 0;
+  for (let z = box.lo[2]; z < box.hi[2]; z++) for (let y = box.lo[1]; y < box.hi[1]; y++) {
+    const start = box.lo[0] + X * (y + Y * z);
+    out.set(src.subarray(start, start + nx), o);
+    o += nx;
+  }
+  void ny;
+  return out;
+}
+
+function croppedGeometry(g: Geometry, box: Box): { size: Vec3; origin: Vec3 } {
+  const size = [0, 1, 2].map((a) => box.hi[a]! - box.lo[a]!) as Vec3;
+  // New origin = old origin + direction · (lo · spacing).
+  const d = g.direction, s = g.spacing, l = box.lo;
+  const origin = [0, 1, 2].map((r) => g.origin[r]! + d[3 * r]! * l[0] * s[0] + d[3 * r + 1]! * l[1] * s[1] + d[3 * r + 2]! * l[2] * s[2]) as Vec3;
+  return { size, origin };
+}
+
+export function cropImage(img: Image, box: Box): Image {
+  const { size, origin } = croppedGeometry(img, box);
+  const out = createImage(size, img.spacing, undefined, { ...img, origin });
+  cropData(img.data, img.size, box, out.data);
+  out.spacingSource = img.spacingSource;
+  return out;
+}
+
+export function cropMask(mask: Mask, box: Box): Mask {
+  const { size, origin } = croppedGeometry(mask, box);
+  const out = createMask(size, mask.spacing, undefined, { ...mask, origin });
+  cropData(mask.data, mask.size, box, out.data);
+  return out;
+}

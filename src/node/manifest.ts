@@ -1,0 +1,84 @@
+/**
+ * The cohort manifest (CSV): one row per case with its id, cohort/centre, image and mask paths
+ * (relative to the manifest), and any other columns, which are passed through.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SonomicsError } from '../core/errors.ts';
+import { parseCsv } from '../study/table.ts';
+
+export interface ManifestCase {
+  caseId: string;
+  cohort: string;
+  image: string;
+  tumourMask: string;
+  parenchymaMask?: string;
+  liverMask?: string;
+  secondReaderMask?: string;
+  /** Every other column, as text. */
+  extra: Record<string, string>;
+}
+
+/** Accepted column names (first match wins), so manifests from other tools load as they are. */
+const ALIASES = {
+  caseId: ['case_id', 'case', 'id', 'patient_id'],
+  cohort: ['cohort', 'centre', 'center', 'site'],
+  image: ['image', 'image_path'],
+  tumourMask: ['tumour_mask', 'tumor_mask', 'mask', 'mask_path', 'lesion_mask'],
+  parenchymaMask: ['parenchyma_mask'],
+  liverMask: ['liver_mask'],
+  secondReaderMask: ['second_reader_mask', 'tumour_mask_reader2', 'tumor_mask_reader2'],
+} as const;
+
+export function readManifest(path: string): ManifestCase[] {
+  if (!existsSync(path)) throw new SonomicsError('FILE_NOT_FOUND', `manifest ${path} not found; give the path of the cohort's manifest CSV.`, { subject: path });
+  if (/\.xlsx?$/i.test(path)) {
+    throw new SonomicsError('UNSUPPORTED_FORMAT', `manifest ${path}: Excel manifests are not read yet; save it as CSV (File → Save As → CSV UTF-8).`, { subject: path });
+  }
+  const table = parseCsv(readFileSync(path, 'utf8'), path);
+  const base = dirname(resolve(path));
+  const pick = (names: readonly string[]) => names.find((n) => table.columns.includes(n));
+  const col = Object.fromEntries(Object.entries(ALIASES).map(([k, names]) => [k, pick(names)])) as Record<keyof typeof ALIASES, string | undefined>;
+  for (const need of ['caseId', 'image', 'tumourMask'] as const) {
+    if (!col[need]) {
+      throw new SonomicsError('BAD_INPUT', `manifest ${path}: no ${ALIASES[need][0]} column (accepted names: ${ALIASES[need].join(', ')}); columns found: ${table.columns.join(', ')}`, { subject: path });
+    }
+  }
+  const used = new Set(Object.values(col).filter(Boolean) as string[]);
+  const seen = new Set<string>();
+  return table.rows.map((row, i) => {
+    const caseId = row[col.caseId!]!;
+    if (!caseId) throw new SonomicsError('BAD_INPUT', `manifest ${path}: row ${i + 2} has no case id`, { subject: path });
+    if (seen.has(caseId)) throw new SonomicsError('BAD_INPUT', `manifest ${path}: case id ${caseId} appears twice; case ids must be unique`, { subject: path });
+    seen.add(caseId);
+    const p = (c: string | undefined) => (c && row[c] ? resolve(base, row[c]!) : undefined);
+    const extra: Record<string, string> = {};
+    for (const c of table.columns) if (!used.has(c)) extra[c] = row[c]!;
+    return {
+      caseId,
+      cohort: col.cohort ? row[col.cohort]! : '',
+      image: p(col.image)!,
+      tumourMask: p(col.tumourMask)!,
+      parenchymaMask: p(col.parenchymaMask),
+      liverMask: p(col.liverMask),
+      secondReaderMask: p(col.secondReaderMask),
+      extra,
+    };
+  });
+}
+
+/** Stable shard of a case id: FNV-1a 32-bit hash modulo n (shard numbers 1..n). */
+export function shardOf(caseId: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < caseId.length; i++) h = Math.imul(h ^ caseId.charCodeAt(i), 0x01000193) >>> 0;
+  return (h % n) + 1;
+}
+
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new SonomicsError('BAD_INPUT', `--shard ${text}: write i/n with 1 ≤ i ≤ n, e.g. --shard 1/4 (SLURM: $SLURM_ARRAY_TASK_ID/4)`);
+  }
+  return { index, count };
+}
