@@ -1,0 +1,83 @@
+/**
+ * 1D convolution along one axis of a volume (x fastest: index = x + X·(y + Y·z)).
+ *
+ * Convention (as scipy.ndimage.convolve1d, which the IBSI 2 consensus teams used): a true
+ * convolution with the kernel centred on index c = ⌊K/2⌋,
+ *   out[i] = Σ_k w[k] · in[i + c − k].
+ * Even-length kernels (wavelets) are first extended with a trailing zero (MIRP does the same
+ * in its SeparableFilterSet), so that flipping them for rotation invariance shifts them the
+ * way the reference maps expect; see `oddKernel`.
+ */
+import type { Vec3 } from '../image/image.ts';
+import { boundaryIndex, type BoundaryMode } from './boundary.ts';
+
+export type Axis = 0 | 1 | 2;
+
+/** An odd-length copy of the kernel (a trailing 0 appended to even-length kernels). */
+export function oddKernel(w: ArrayLike<number>): Float64Array {
+  const k = new Float64Array(w.length % 2 === 0 ? w.length + 1 : w.length);
+  for (let i = 0; i < w.length; i++) k[i] = w[i]!;
+  return k;
+}
+
+export function flipKernel(w: Float64Array): Float64Array {
+  const k = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) k[i] = w[w.length - 1 - i]!;
+  return k;
+}
+
+/** À trous dilation: a zero between consecutive taps (length 2K − 1). */
+export function dilateKernel(w: Float64Array): Float64Array {
+  const k = new Float64Array(2 * w.length - 1);
+  for (let i = 0; i < w.length; i++) k[2 * i] = w[i]!;
+  return k;
+}
+
+/** Convolve `input` along `axis` with kernel `w` (odd length expected), returning a new array. */
+export function convolveAxis(input: Float64Array, size: Vec3, axis: Axis, w: Float64Array, mode: BoundaryMode): Float64Array {
+  const [X, Y, Z] = size;
+  const n = size[axis];
+  const stride = axis === 0 ? 1 : axis === 1 ? X : X * Y;
+  const out = new Float64Array(input.length);
+  const K = w.length;
+  const c = K >> 1;
+  // Extended line: n samples plus the padding the kernel reaches on either side.
+  const ext = new Float64Array(n + K - 1);
+  const lines = (X * Y * Z) / n;
+  for (let line = 0; line < lines; line++) {
+    // Start offset of this line.
+    let start: number;
+    if (axis === 0) start = line * X;
+    else if (axis === 1) start = (line % X) + Math.floor(line / X) * X * Y;
+    else start = line;
+    // ext[j] holds input position j − (K − 1 − c): the lowest position any output reads is −(K−1−c).
+    const lo = K - 1 - c;
+    for (let j = 0; j < ext.length; j++) {
+      const src = boundaryIndex(j - lo, n, mode);
+      ext[j] = src < 0 ? 0 : input[start + src * stride]!;
+    }
+    // out[i] = Σ_k w[k] · ext[i + c − k + lo] = Σ_k w[k] · ext[i + K − 1 − k].
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const base = i + K - 1;
+      for (let k = 0; k < K; k++) s += w[k]! * ext[base - k]!;
+      out[start + i * stride] = s;
+    }
+  }
+  return out;
+}
+
+/** Apply one kernel per axis (null = leave that axis alone), z first then y then x as MIRP. */
+export function convolveSeparable(
+  input: Float64Array,
+  size: Vec3,
+  kernels: [Float64Array | null, Float64Array | null, Float64Array | null],
+  mode: BoundaryMode,
+): Float64Array {
+  let v = input;
+  for (const axis of [2, 1, 0] as const) {
+    const w = kernels[axis];
+    if (w && size[axis] > 0) v = convolveAxis(v, size, axis, w, mode);
+  }
+  return v === input ? Float64Array.from(input) : v;
+}

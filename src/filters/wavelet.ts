@@ -1,0 +1,70 @@
+/**
+ * Separable undecimated (stationary, à trous) wavelets (IBSI 2 reference manual, section 2.6).
+ *
+ * A sub-band is named by one letter per axis, x first: "LH" (2D, slice-wise: low-pass along
+ * x, high-pass along y), "LLH" / "HHL" (3D). At level 1 the image is convolved with the
+ * decomposition filters; at level j > 1 it is first low-passed along every axis at levels
+ * 1..j−1 and then convolved with the sub-band filters dilated 2^(j−1) times (zeros inserted,
+ * "à trous"). Even-length filters get a trailing zero before any flip or dilation so the
+ * alignment matches the IBSI consensus maps (see convolve.ts). Rotation invariance pools the
+ * sub-band over the right-angle rotations (the low-pass pre-filters rotate with it).
+ */
+import { SonomicsError } from '../core/errors.ts';
+import type { Vec3 } from '../image/image.ts';
+import type { BoundaryMode } from './boundary.ts';
+import { dilateKernel, oddKernel } from './convolve.ts';
+import type { AxisRotation, Pooling } from './rotations.ts';
+import { convolveKernelSet, kernelKey, pooledOverRotations, rotateKernels, type KernelSet } from './separable-bank.ts';
+import { waveletFilters } from './wavelet-coefficients.ts';
+
+export interface WaveletOptions {
+  family: string;
+  subband: string;
+  level: number;
+  rotationInvariant: boolean;
+  pooling: Pooling;
+  mode: BoundaryMode;
+}
+
+export function parseSubband(subband: string): ('L' | 'H')[] {
+  const s = subband.toUpperCase();
+  if (!/^[LH]{2,3}$/.test(s)) {
+    throw new SonomicsError('BAD_SETTINGS', `wavelet sub-band "${subband}" must be 2 (2D) or 3 (3D) letters L/H, x first (e.g. "LH", "HHL")`);
+  }
+  return s.split('') as ('L' | 'H')[];
+}
+
+function dilate(k: Float64Array, times: number): Float64Array {
+  let out = k;
+  for (let i = 0; i < times; i++) out = dilateKernel(out);
+  return out;
+}
+
+export function waveletFilter(data: Float64Array, size: Vec3, o: WaveletOptions): Float64Array {
+  const letters = parseSubband(o.subband);
+  const dims = letters.length as 2 | 3;
+  if (dims === 3 && size[2] === 1) {
+    throw new SonomicsError('BAD_SETTINGS', `wavelet sub-band "${o.subband}" is 3D but the image is 2D: use two letters such as "LH"`);
+  }
+  if (!Number.isInteger(o.level) || o.level < 1 || o.level > 4) {
+    throw new SonomicsError('BAD_SETTINGS', `wavelet level must be 1..4 (got ${o.level})`);
+  }
+  const f = waveletFilters(o.family);
+  const lo = oddKernel(f.lo), hi = oddKernel(f.hi);
+  const main: KernelSet = letters.map((l) => (l === 'L' ? lo : hi));
+  const pre: KernelSet = letters.map(() => lo);
+  const orient = (rot: AxisRotation) => ({ main: rotateKernels(main, rot), pre: rotateKernels(pre, rot) });
+  return pooledOverRotations(
+    dims, o.rotationInvariant, o.pooling,
+    (rot) => {
+      const k = orient(rot);
+      let v = data;
+      for (let level = 1; level < o.level; level++) {
+        v = convolveKernelSet(v, size, k.pre.map((w) => dilate(w, level - 1)), o.mode);
+      }
+      return convolveKernelSet(v, size, k.main.map((w) => dilate(w, o.level - 1)), o.mode);
+    },
+    (rot) => { const k = orient(rot); return kernelKey(k.main) + '#' + kernelKey(k.pre); },
+  );
+}
+

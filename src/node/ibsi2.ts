@@ -1,0 +1,144 @@
+/**
+ * IBSI 2 compliance (Node: reads the reference data from the shared folder).
+ *
+ * Phase 1: each standardised filter test is run on its digital phantom and compared with the
+ * consensus response map; a test passes when every voxel differs from the reference by at most
+ * 1 % of the reference map's intensity range (IBSI 2 reference data README).
+ * Phase 2: the 2D configurations (A) are applied to the IBSI CT phantom slice by slice (no
+ * interpolation) and the 18 intensity-statistics features of the filtered image are computed in
+ * the GTV mask re-segmented to [−1000, 400] HU on the *unfiltered* image; each value passes when
+ * |value − reference| ≤ tolerance.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SonomicsError } from '../core/errors.ts';
+import type { Image } from '../image/image.ts';
+import { readNifti } from '../io/nifti.ts';
+import { filterData } from '../filters/apply.ts';
+import { IBSI2_PHASE1, IBSI2_PHASE1_SKIPPED, IBSI2_PHASE2_2D, type Phase1Config } from '../filters/ibsi2-configs.ts';
+import { intensityStatistics, INTENSITY_STATISTICS } from '../filters/intensity-statistics.ts';
+
+export interface Phase1Row {
+  test: string;
+  max_abs_diff: number;
+  range: number;
+  pass: boolean;
+}
+
+export interface Phase2Row {
+  config: string;
+  feature: string;
+  value: number;
+  reference: number;
+  tolerance: number;
+  pass: boolean;
+}
+
+export interface Ibsi2Result {
+  phase1: Phase1Row[];
+  phase1Skipped: { test: string; reason: string }[];
+  phase2: Phase2Row[];
+  /** Configurations not run (3D "B" configurations need 1 mm tricubic-spline resampling). */
+  phase2Skipped: { config: string; reason: string }[];
+}
+
+function ibsi2Dir(sharedDir: string): string {
+  const dir = join(sharedDir, 'refdata', 'ibsi', 'ibsi2');
+  if (!existsSync(dir)) throw new SonomicsError('FILE_NOT_FOUND', `IBSI 2 reference data not found at ${dir}: pass the shared data folder (the one holding refdata/)`);
+  return dir;
+}
+
+function nifti(path: string): Image {
+  if (!existsSync(path)) throw new SonomicsError('FILE_NOT_FOUND', `IBSI 2 file missing: ${path}`);
+  return readNifti(readFileSync(path), path);
+}
+
+export function runPhase1Test(sharedDir: string, c: Phase1Config): Phase1Row {
+  const dir = ibsi2Dir(sharedDir);
+  const img = nifti(join(dir, 'digital_phantoms', c.phantom, 'image.nii.gz'));
+  const ref = nifti(join(dir, 'reference_response_maps', `${c.test.replace(/\./g, '_')}-ValidCRM.nii.gz`));
+  const out = filterData(img, c.spec);
+  let lo = Infinity, hi = -Infinity, maxDiff = 0;
+  for (let i = 0; i < out.length; i++) {
+    const r = ref.data[i]!;
+    if (r < lo) lo = r;
+    if (r > hi) hi = r;
+    const d = Math.abs(out[i]! - r);
+    if (d > maxDiff) maxDiff = d;
+  }
+  const range = hi - lo;
+  return { test: c.test, max_abs_diff: maxDiff, range, pass: maxDiff <= 0.01 * range };
+}
+
+/** The CT phantom restricted to the slices holding the GTV (2D filters act per slice, so this is exact). */
+export interface CtPhantom { image: Image; mask: Uint8Array }
+
+export function loadCtPhantomSlices(sharedDir: string): CtPhantom {
+  const dir = join(sharedDir, 'refdata', 'ibsi', 'ibsi1', 'ct_phantom', 'nifti');
+  const image = nifti(join(dir, 'image.nii.gz'));
+  const mask = nifti(join(dir, 'mask.nii.gz'));
+  const [X, Y, Z] = image.size;
+  const n = X * Y;
+  let z0 = Z, z1 = -1;
+  for (let z = 0; z < Z; z++) {
+    for (let i = 0; i < n; i++) if (mask.data[z * n + i]! > 0.5) { z0 = Math.min(z0, z); z1 = Math.max(z1, z); break; }
+  }
+  if (z1 < 0) throw new SonomicsError('EMPTY_MASK', `IBSI CT phantom mask ${dir}/mask.nii.gz is empty`);
+  const nz = z1 - z0 + 1;
+  // IBSI: intensities are rounded to the nearest integer before processing (CT phantom notes).
+  const data = new Float32Array(n * nz);
+  for (let i = 0; i < data.length; i++) data[i] = Math.round(image.data[z0 * n + i]!);
+  const m = new Uint8Array(n * nz);
+  for (let i = 0; i < m.length; i++) m[i] = mask.data[z0 * n + i]! > 0.5 ? 1 : 0;
+  const sub: Image = { ...image, size: [X, Y, nz], data, origin: [...image.origin] };
+  return { image: sub, mask: m };
+}
+
+interface Phase2Reference { config: string; tag: string; value: number; tolerance: number }
+
+function readPhase2References(sharedDir: string): Phase2Reference[] {
+  const path = join(ibsi2Dir(sharedDir), 'reference_values', 'ibsi2_phase2_reference_values.csv');
+  const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/).slice(1);
+  return lines.map((l) => {
+    const [config, , tag, value, tolerance] = l.split(';');
+    return { config: config!, tag: tag!, value: Number(value), tolerance: Number(tolerance) };
+  });
+}
+
+export function runPhase2Config(ct: CtPhantom, config: string, refs: Phase2Reference[]): Phase2Row[] {
+  const cfg = IBSI2_PHASE2_2D.find((c) => c.config === config);
+  if (!cfg) throw new SonomicsError('BAD_INPUT', `unknown IBSI 2 phase-2 configuration ${config}`);
+  const filtered = filterData(ct.image, cfg.spec);
+  // Re-segmentation [−1000, 400] HU on the unfiltered image (IBSI 2 phase 2).
+  const values: number[] = [];
+  for (let i = 0; i < ct.mask.length; i++) {
+    const hu = ct.image.data[i]!;
+    if (ct.mask[i] && hu >= -1000 && hu <= 400) values.push(filtered[i]!);
+  }
+  const stats = intensityStatistics(Float64Array.from(values));
+  return refs.filter((r) => r.config === config).map((r) => {
+    const value = stats[r.tag as keyof typeof stats];
+    if (value === undefined) throw new SonomicsError('INTERNAL', `no intensity statistic ${r.tag}`);
+    return { config, feature: r.tag, value, reference: r.value, tolerance: r.tolerance, pass: Math.abs(value - r.value) <= r.tolerance };
+  });
+}
+
+export function runIbsi2Compliance(sharedDir: string, options: { phase2?: boolean } = {}): Ibsi2Result {
+  const phase1 = IBSI2_PHASE1.map((c) => runPhase1Test(sharedDir, c));
+  const phase2: Phase2Row[] = [];
+  if (options.phase2 !== false) {
+    const ct = loadCtPhantomSlices(sharedDir);
+    const refs = readPhase2References(sharedDir);
+    for (const c of IBSI2_PHASE2_2D) phase2.push(...runPhase2Config(ct, c.config, refs));
+  }
+  return {
+    phase1,
+    phase1Skipped: IBSI2_PHASE1_SKIPPED,
+    phase2,
+    phase2Skipped: ['1.B', '2.B', '3.B', '4.B', '5.B', '6.B', '7.B', '8.B', '9.B'].map((config) => ({
+      config, reason: '3D configurations need 1 mm isotropic tricubic-spline resampling, not implemented in the filter module',
+    })),
+  };
+}
+
+export { INTENSITY_STATISTICS };
