@@ -1,0 +1,153 @@
+/**
+ * Tables + config → the study data: per cohort, the outcome and every design column
+ * (clinical design columns and radiomics feature columns), with the missing-value policy applied.
+ * Complete-case analysis (default) drops a case missing any value a model uses and reports the counts;
+ * 'impute' keeps NaN here and lets each model fit its imputer inside the training data.
+ */
+import { SonomicsError } from '../core/errors.ts';
+import type { StudyConfig } from './config.ts';
+import type { Table } from './table.ts';
+import { buildVariableSpecs, encodeVariable, isMissing, toNumber, type VariableSpec } from './variables.ts';
+import { selectFeatureColumns } from './feature-groups.ts';
+
+export interface CohortData {
+  name: string;
+  role: 'main' | 'external';
+  ids: string[];
+  y: number[];
+  /** Design column → values (NaN = missing, only under the impute policy). */
+  columns: Record<string, number[]>;
+  batch?: string[];
+  /** Fixed 1-based fold ids (main cohort, when evaluation.foldColumn is set). */
+  folds?: number[];
+}
+
+export interface MissingReport {
+  cohort: string;
+  total: number;
+  missingOutcome: number;
+  incomplete: number;
+  analysed: number;
+  /** Number of cases (with an outcome) missing each variable or feature. */
+  byVariable: Record<string, number>;
+}
+
+export interface StudyData {
+  cohorts: CohortData[];
+  variables: VariableSpec[];
+  features: string[];
+  missing: MissingReport[];
+  policy: 'complete-case' | 'impute';
+}
+
+/** Join a cohort's tables side by side on the id column (the first table defines the cases). */
+function joinTables(tables: Table[], id: string, cohort: string): Array<Record<string, string>> {
+  for (const t of tables) {
+    if (!t.columns.includes(id)) throw new SonomicsError('BAD_INPUT', `${t.source}: no id column "${id}" (cohort ${cohort}); set data.id to the case-id column (columns: ${t.columns.slice(0, 12).join(', ')}${t.columns.length > 12 ? ', ...' : ''}).`, { subject: t.source });
+  }
+  const [first, ...rest] = tables;
+  const seen = new Set<string>();
+  const rows = first!.rows.map((r) => {
+    const key = r[id]!;
+    if (seen.has(key)) throw new SonomicsError('BAD_INPUT', `${first!.source}: case id "${key}" appears twice; ids must be unique within a cohort.`, { subject: key });
+    seen.add(key);
+    return { ...r };
+  });
+  for (const t of rest) {
+    const byId = new Map(t.rows.map((r) => [r[id]!, r] as const));
+    for (const r of rows) {
+      const other = byId.get(r[id]!);
+      if (!other) continue;
+      for (const c of t.columns) if (!(c in r)) r[c] = other[c]!;
+    }
+  }
+  return rows;
+}
+
+export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>): StudyData {
+  const table = (p: string): Table => {
+    const t = tables[p];
+    if (!t) throw new SonomicsError('FILE_NOT_FOUND', `table "${p}" named in the config was not provided; check the path.`, { subject: p });
+    return t;
+  };
+  const miss = cfg.data.missingCodes;
+  const raw = cfg.data.cohorts.map((c) => ({ cfg: c, rows: joinTables(c.tables.map(table), cfg.data.id, c.name), columns: [...new Set(c.tables.flatMap((p) => table(p).columns))] }));
+  const main = raw.find((r) => r.cfg.role === 'main')!;
+  for (const r of raw) {
+    if (!r.columns.includes(cfg.data.outcome)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no outcome column "${cfg.data.outcome}" in ${r.cfg.tables.join(', ')}.`, { subject: r.cfg.name });
+    for (const v of cfg.clinical.variables) {
+      const col = v.derive ? undefined : (v.column ?? v.name);
+      if (col && !r.columns.includes(col)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: clinical variable "${v.name}" needs column "${col}", which is not in ${r.cfg.tables.join(', ')}.`, { subject: v.name });
+    }
+  }
+  const variables = buildVariableSpecs(cfg.clinical.variables, (col) => main.rows.map((r) => r[col]), miss);
+  for (const v of variables) for (const r of raw) {
+    if (!r.columns.includes(v.column)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: variable "${v.name}" needs column "${v.column}", which is not in its tables.`, { subject: v.name });
+  }
+  const reserved = new Set([cfg.data.id, cfg.data.outcome, ...(cfg.data.batch ? [cfg.data.batch] : []), ...(cfg.evaluation.foldColumn ? [cfg.evaluation.foldColumn] : []), ...variables.map((v) => v.column)]);
+  const usesRadiomics = cfg.models.includes('radiomics') || cfg.models.includes('combined');
+  const features = usesRadiomics ? selectFeatureColumns(main.columns.filter((c) => !reserved.has(c)), cfg.radiomics) : [];
+  if (usesRadiomics && features.length === 0) throw new SonomicsError('BAD_CONFIG', `no radiomics feature columns match radiomics.include/exclude/regions/images/families in the main cohort; check the patterns or set models: [clinical].`);
+  for (const r of raw) for (const f of features) {
+    if (!r.columns.includes(f)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: feature column "${f}" (present in the main cohort) is missing; every cohort needs the same features.`, { subject: f });
+  }
+
+  const cohorts: CohortData[] = [];
+  const missing: MissingReport[] = [];
+  for (const r of raw) {
+    const cname = r.cfg.name;
+    const byVariable: Record<string, number> = {};
+    const rowsOut: Array<{ id: string; y: number; values: Record<string, number>; batch?: string; fold?: number; complete: boolean }> = [];
+    let missingOutcome = 0;
+    for (const row of r.rows) {
+      const id = row[cfg.data.id]!;
+      const where = (col: string) => () => `cohort ${cname}, case ${id}, column ${col}`;
+      const yv = toNumber(row[cfg.data.outcome], miss, where(cfg.data.outcome));
+      if (Number.isNaN(yv)) { missingOutcome++; continue; }
+      if (yv !== 0 && yv !== 1) throw new SonomicsError('BAD_INPUT', `cohort ${cname}, case ${id}: outcome ${cfg.data.outcome} must be 0 or 1, got ${yv}.`, { subject: id });
+      const values: Record<string, number> = {};
+      let complete = true;
+      for (const v of variables) {
+        const enc = encodeVariable(v, row[v.column], miss, where(v.column));
+        if (enc.some(Number.isNaN)) { byVariable[v.name] = (byVariable[v.name] ?? 0) + 1; complete = false; }
+        v.design.forEach((d, j) => { values[d] = enc[j]!; });
+      }
+      for (const f of features) {
+        const x = toNumber(row[f], miss, where(f));
+        if (Number.isNaN(x)) { byVariable[f] = (byVariable[f] ?? 0) + 1; complete = false; }
+        values[f] = x;
+      }
+      let batch: string | undefined;
+      if (cfg.data.batch) {
+        const b = row[cfg.data.batch];
+        if (isMissing(b, miss)) throw new SonomicsError('BAD_INPUT', `cohort ${cname}, case ${id}: batch column ${cfg.data.batch} is empty; ComBat needs every case's batch.`, { subject: id });
+        batch = b!.trim();
+      }
+      let fold: number | undefined;
+      if (cfg.evaluation.foldColumn && r.cfg.role === 'main') {
+        fold = toNumber(row[cfg.evaluation.foldColumn], miss, where(cfg.evaluation.foldColumn));
+        if (!Number.isInteger(fold) || fold < 1) throw new SonomicsError('BAD_INPUT', `cohort ${cname}, case ${id}: fold id in ${cfg.evaluation.foldColumn} must be an integer ≥ 1, got ${row[cfg.evaluation.foldColumn]}.`, { subject: id });
+      }
+      rowsOut.push({ id, y: yv, values, batch, fold, complete });
+    }
+    const kept = cfg.data.missing === 'complete-case' ? rowsOut.filter((x) => x.complete) : rowsOut;
+    const columns: Record<string, number[]> = {};
+    for (const d of [...variables.flatMap((v) => v.design), ...features]) columns[d] = kept.map((x) => x.values[d]!);
+    cohorts.push({
+      name: cname,
+      role: r.cfg.role,
+      ids: kept.map((x) => x.id),
+      y: kept.map((x) => x.y),
+      columns,
+      batch: cfg.data.batch ? kept.map((x) => x.batch!) : undefined,
+      folds: cfg.evaluation.foldColumn && r.cfg.role === 'main' ? kept.map((x) => x.fold!) : undefined,
+    });
+    missing.push({ cohort: cname, total: r.rows.length, missingOutcome, incomplete: rowsOut.filter((x) => !x.complete).length, analysed: kept.length, byVariable });
+  }
+  const m = cohorts.find((c) => c.role === 'main')!;
+  const events = m.y.filter((v) => v === 1).length;
+  if (events < 2 || m.y.length - events < 2) {
+    throw new SonomicsError('ONE_CLASS', `main cohort ${m.name}: ${events} events and ${m.y.length - events} non-events after the missing-value policy; a study needs both classes (check data.outcome and data.missing).`, { subject: m.name });
+  }
+  return { cohorts, variables, features, missing, policy: cfg.data.missing };
+}

@@ -1,0 +1,69 @@
+/**
+ * Spearman rank correlation (Pearson correlation of mid-ranks, as R's cor(method = "spearman"))
+ * and the redundancy filter: walk features from most to least outcome-related and keep one only
+ * if its |ρ| with every feature already kept is ≤ the cutoff.
+ */
+
+/** Mid-ranks (1-based; ties get the average rank). */
+export function midRanks(x: ArrayLike<number>): Float64Array {
+  const n = x.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && x[idx[j + 1]!] === x[idx[i]!]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[idx[k]!] = rank;
+    i = j + 1;
+  }
+  return r;
+}
+
+export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0, mb = 0;
+  for (let i = 0; i < n; i++) { ma += a[i]!; mb += b[i]!; }
+  ma /= n; mb /= n;
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i]! - ma, db = b[i]! - mb;
+    sab += da * db; saa += da * da; sbb += db * db;
+  }
+  return saa === 0 || sbb === 0 ? 0 : sab / Math.sqrt(saa * sbb);
+}
+
+/** Outcome relatedness of a feature: |AUC − 0.5| from mid-ranks (Mann–Whitney U / (n1·n0)). */
+export function aucDistance(ranks: Float64Array, y: ArrayLike<number>): number {
+  let n1 = 0, sum = 0;
+  for (let i = 0; i < y.length; i++) if (y[i] === 1) { n1++; sum += ranks[i]!; }
+  const n0 = y.length - n1;
+  const auc = (sum - (n1 * (n1 + 1)) / 2) / (n1 * n0);
+  return Math.abs(auc - 0.5);
+}
+
+export interface RedundancyResult {
+  kept: string[];
+  /** Dropped feature → the kept feature it correlated with, and |ρ|. */
+  dropped: Array<{ feature: string; keptFor: string; rho: number }>;
+}
+
+/** columns[j] = values of feature names[j] over the training cases. */
+export function redundancyFilter(names: string[], columns: ArrayLike<number>[], y: ArrayLike<number>, cutoff: number): RedundancyResult {
+  const ranks = columns.map(midRanks);
+  const rel = ranks.map((r) => aucDistance(r, y));
+  // Most outcome-related first; ties broken by column order so the result is deterministic.
+  const order = names.map((_, j) => j).sort((a, b) => rel[b]! - rel[a]! || a - b);
+  const kept: number[] = [];
+  const dropped: RedundancyResult['dropped'] = [];
+  for (const j of order) {
+    let clash = -1, rho = 0;
+    for (const k of kept) {
+      const r = Math.abs(pearson(ranks[j]!, ranks[k]!));
+      if (r > cutoff) { clash = k; rho = r; break; }
+    }
+    if (clash < 0) kept.push(j);
+    else dropped.push({ feature: names[j]!, keptFor: names[clash]!, rho });
+  }
+  kept.sort((a, b) => a - b);
+  return { kept: kept.map((j) => names[j]!), dropped };
+}
