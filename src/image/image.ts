@@ -22,6 +22,8 @@ export interface Image extends Geometry {
   spacingSource?: string;
   /** Non-fatal notes from reading (uncalibrated spacing, lossy compression, ...). */
   warnings?: string[];
+  /** Reader-specific facts (format, photometric, frames, transfer syntax, ultrasound regions, ...). */
+  meta?: Record<string, unknown>;
 }
 
 export interface Mask extends Geometry {
