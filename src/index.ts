@@ -9,3 +9,4 @@ export * from './io/read.ts';
 export * from './io/raster.ts';
 export * from './io/png-write.ts';
 export { readNrrd, type NrrdOptions } from './io/nrrd.ts';
+export * from './stats/index.ts';

@@ -23,7 +23,7 @@ export interface CalibrationCurvePoint {
 }
 
 export interface ValProbStats {
-  /** Discrimination index D = (LR χ² − 1) / n. */
+  /** Discrimination index D = (LR χ² − 1) / n, LR of p as given (fixed intercept 0, slope 1). */
   d: number;
   dChi2: number;
   /** Unreliability U = (U χ² − 2) / n, U χ² = deviance(p) − deviance(recalibrated). */
@@ -32,7 +32,7 @@ export interface ValProbStats {
   uP: number;
   /** Quality Q = D − U. */
   q: number;
-  /** Nagelkerke R² of the recalibration model y ~ lp. */
+  /** Nagelkerke R² of p as given (val.prob's fixed model). */
   r2: number;
   /** Spiegelhalter's z test of calibration and its two-sided p. */
   spiegelhalterZ: number;
@@ -91,9 +91,11 @@ export function calibration(y: ArrayLike<number>, p: ArrayLike<number>, opts: { 
   const hl = hosmerLemeshow(y, p, opts.bins ?? 10);
 
   // rms::val.prob closed-form statistics.
+  // val.prob takes D and R² from the *fixed* model (intercept 0, slope 1, i.e. p as given):
+  // LR = null deviance − deviance(p); U compares deviance(p) with the recalibrated fit.
   const nullDev = deviance(y, null, null, Math.log(prev / (1 - prev)), 0);
-  const lr = nullDev - slopeFit.deviance;
   const devP = deviance(y, null, lp, 0, 0);
+  const lr = nullDev - devP;
   const uChi2 = devP - slopeFit.deviance;
   let sNum = 0;
   let sDen = 0;

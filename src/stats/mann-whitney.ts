@@ -62,9 +62,24 @@ export function mannWhitney(
   return { ...base, p: pNormalTwoSided(z), method: 'normal', z };
 }
 
-/** P(U = u) for u = 0..m·n under H0 (no ties). O(m² n²) time, O(m n²) memory. */
+// The exact distribution costs O(m² n²); screening many features compares the same two groups
+// again and again, so the last few distributions are memoised (a pure cache: same result).
+const MEMO = new Map<string, Float64Array>();
+const MEMO_SIZE = 4;
+
+/** P(U = u) for u = 0..m·n under H0 (no ties). O(m² n²) time, O(m n²) memory. Do not mutate. */
 export function exactUDistribution(m: number, n: number): Float64Array {
   if (m > n) return exactUDistribution(n, m); // symmetric in (m, n)
+  const key = `${m},${n}`;
+  const hit = MEMO.get(key);
+  if (hit) return hit;
+  const dist = computeExactU(m, n);
+  if (MEMO.size >= MEMO_SIZE) MEMO.delete(MEMO.keys().next().value!);
+  MEMO.set(key, dist);
+  return dist;
+}
+
+function computeExactU(m: number, n: number): Float64Array {
   if (m * n > 5e4) throw new SonomicsError('BAD_INPUT', `mannWhitney: the exact distribution for ${m} × ${n} values is too costly (m·n > 50,000); use exact: false`);
   // prev[j] = distribution for (i − 1, j); cur[j] for (i, j); length i·j + 1.
   let prev: Float64Array[] = Array.from({ length: n + 1 }, () => Float64Array.of(1));
