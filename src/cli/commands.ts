@@ -3,8 +3,10 @@
  * that adds itself to the program; add one line here per sub-command.
  */
 import type { Command } from 'commander';
+import { addIbsiFiltersCommand } from './ibsi-filters.ts';
 import { addSynthCommand } from './synth.ts';
 
 export const subcommands: Array<(program: Command) => void> = [
+  addIbsiFiltersCommand,
   addSynthCommand,
 ];

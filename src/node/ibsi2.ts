@@ -15,6 +15,7 @@ import { SonomicsError } from '../core/errors.ts';
 import type { Image } from '../image/image.ts';
 import { readNifti } from '../io/nifti.ts';
 import { filterData } from '../filters/apply.ts';
+import { filterName } from '../filters/spec.ts';
 import { IBSI2_PHASE1, IBSI2_PHASE1_SKIPPED, IBSI2_PHASE2_2D, type Phase1Config } from '../filters/ibsi2-configs.ts';
 import { intensityStatistics, INTENSITY_STATISTICS } from '../filters/intensity-statistics.ts';
 
@@ -26,7 +27,13 @@ export interface Phase1Row {
 }
 
 export interface Phase2Row {
+  /** IBSI 2 phase-2 configuration id, e.g. "3.A". */
   config: string;
+  /** Feature family (always intensity statistics in IBSI 2 phase 2). */
+  family: 'stat';
+  /** The filtered image's name as used in feature names. */
+  filter: string;
+  /** IBSI tag, e.g. "stat_mean". */
   feature: string;
   value: number;
   reference: number;
@@ -119,11 +126,51 @@ export function runPhase2Config(ct: CtPhantom, config: string, refs: Phase2Refer
   return refs.filter((r) => r.config === config).map((r) => {
     const value = stats[r.tag as keyof typeof stats];
     if (value === undefined) throw new SonomicsError('INTERNAL', `no intensity statistic ${r.tag}`);
-    return { config, feature: r.tag, value, reference: r.value, tolerance: r.tolerance, pass: Math.abs(value - r.value) <= r.tolerance };
+    return { config, family: 'stat' as const, filter: filterName(cfg.spec), feature: r.tag, value, reference: r.value, tolerance: r.tolerance, pass: Math.abs(value - r.value) <= r.tolerance };
   });
 }
 
-export function runIbsi2Compliance(sharedDir: string, options: { phase2?: boolean } = {}): Ibsi2Result {
+/** The shared data folder (holding refdata/): $SONOMICS_SHARED or ../shared next to the repository. */
+export function defaultSharedDir(): string {
+  return process.env.SONOMICS_SHARED ?? new URL('../../../shared', import.meta.url).pathname;
+}
+
+/** JSON lines for `sonomics ibsi --filters --json`: one per phase-1 test, one per phase-2 value. */
+export function ibsi2JsonLines(r: Ibsi2Result): string[] {
+  return [
+    ...r.phase1.map((x) => JSON.stringify({ test: x.test, max_abs_diff: x.max_abs_diff, range: x.range, pass: x.pass })),
+    ...r.phase1Skipped.map((x) => JSON.stringify({ test: x.test, skipped: true, reason: x.reason })),
+    ...r.phase2.map((x) => JSON.stringify({ config: `ibsi2_${x.config}`, family: x.family, filter: x.filter, feature: x.feature, reference: x.reference, tolerance: x.tolerance, value: x.value, pass: x.pass })),
+    ...r.phase2Skipped.map((x) => JSON.stringify({ config: `ibsi2_${x.config}`, skipped: true, reason: x.reason })),
+  ];
+}
+
+/** A short human-readable report. */
+export function ibsi2Text(r: Ibsi2Result): string[] {
+  const out: string[] = ['IBSI 2 phase 1 (response maps; pass = every voxel within 1% of the reference range)'];
+  for (const x of r.phase1) {
+    out.push(`  ${x.test.padEnd(7)} ${x.pass ? 'pass' : 'FAIL'}  max|Δ| ${x.max_abs_diff.toPrecision(3)}  (${((100 * x.max_abs_diff) / x.range).toPrecision(2)}% of range ${x.range.toPrecision(4)})`);
+  }
+  for (const x of r.phase1Skipped) out.push(`  ${x.test.padEnd(7)} not run: ${x.reason}`);
+  const p1 = r.phase1.filter((x) => x.pass).length;
+  out.push(`  ${p1}/${r.phase1.length} standardised tests pass`);
+  if (r.phase2.length) {
+    out.push('IBSI 2 phase 2 (CT phantom, intensity statistics of the filtered image)');
+    const configs = [...new Set(r.phase2.map((x) => x.config))];
+    for (const c of configs) {
+      const rows = r.phase2.filter((x) => x.config === c);
+      const ok = rows.filter((x) => x.pass).length;
+      const bad = rows.filter((x) => !x.pass).map((x) => `${x.feature}=${x.value.toPrecision(4)} (ref ${x.reference} ± ${x.tolerance})`);
+      out.push(`  ${c.padEnd(4)} ${rows[0]!.filter.padEnd(34)} ${ok}/${rows.length}${bad.length ? '  ' + bad.join('; ') : ''}`);
+    }
+    const ok = r.phase2.filter((x) => x.pass).length;
+    out.push(`  ${ok}/${r.phase2.length} values within tolerance (${((100 * ok) / r.phase2.length).toFixed(1)}%)`);
+  }
+  for (const x of r.phase2Skipped) out.push(`  ${x.config.padEnd(4)} not run: ${x.reason}`);
+  return out;
+}
+
+export function runIbsi2Compliance(sharedDir: string = defaultSharedDir(), options: { phase2?: boolean } = {}): Ibsi2Result {
   const phase1 = IBSI2_PHASE1.map((c) => runPhase1Test(sharedDir, c));
   const phase2: Phase2Row[] = [];
   if (options.phase2 !== false) {
