@@ -7,7 +7,7 @@ import { directionalPlan } from './aggregation.ts';
 import { DIRECTIONS_2D, DIRECTIONS_3D, flatOffset, type Direction } from './directions.ts';
 import { countMatrix, mergeMatrices, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
-import { textureVolume, type TextureVolume } from './volume.ts';
+import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { textureDistance } from './options.ts';
 
@@ -45,23 +45,42 @@ const NAMES = FEATURES.map((f) => f.name);
  * Rows and columns are grey levels 1..Ng (row-major, index (i-1)·Ng + (j-1)).
  */
 export function glcmMatrix(v: TextureVolume, d: Direction, distance: number, z: number, symmetric = true): CountMatrix | null {
-  const ng = v.nLevels;
-  const m = countMatrix(ng, ng);
-  const c = m.counts, lv = v.levels;
-  const off = flatOffset(d, distance, v.X, v.Y);
-  const plane = v.X * v.Y;
-  const start = z < 0 ? 0 : z * plane, end = z < 0 ? lv.length : start + plane;
-  let pairs = 0;
-  for (let i = start; i < end; i++) {
-    const a = lv[i]!;
-    if (a === 0) continue;
-    const b = lv[i + off]!; // in bounds: ROI voxels lie ≥ δ from the padded edge
-    if (b === 0) continue;
-    c[(a - 1) * ng + b - 1]++;
-    if (symmetric) c[(b - 1) * ng + a - 1]++;
-    pairs++;
+  return glcmMatrices(v, [d], distance, z, symmetric)[0]!;
+}
+
+/** The matrices of several directions in one pass over the ROI voxels (null when empty). */
+export function glcmMatrices(v: TextureVolume, dirs: readonly Direction[], distance: number, z: number, symmetric = true): (CountMatrix | null)[] {
+  const ng = v.nLevels, nd = dirs.length, size = ng * ng;
+  // One flat block for all directions: block k holds direction k, counted one way only.
+  const all = new Int32Array(nd * size);
+  const offs = Int32Array.from(dirs, (d) => flatOffset(d, distance, v.X, v.Y));
+  const lv = v.levels, idx = v.roiIndex;
+  const [start, end] = roiRange(v, z);
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
+    const base = (lv[i]! - 1) * ng - 1;
+    for (let k = 0; k < nd; k++) {
+      const b = lv[i + offs[k]!]!; // in bounds: ROI voxels lie ≥ δ from the padded edge
+      if (b !== 0) all[k * size + base + b]++;
+    }
   }
-  return pairs > 0 ? m : null;
+  const out: (CountMatrix | null)[] = [];
+  for (let k = 0; k < nd; k++) {
+    const m = countMatrix(ng, ng);
+    const c = m.counts, o = k * size;
+    let pairs = 0;
+    for (let a = 0; a < ng; a++) {
+      for (let b = 0; b < ng; b++) {
+        const n = all[o + a * ng + b]!;
+        if (n === 0) continue;
+        pairs += n;
+        c[a * ng + b] += n;
+        if (symmetric) c[b * ng + a] += n; // P + Pᵀ: each pair counted in both orders
+      }
+    }
+    out.push(pairs > 0 ? m : null);
+  }
+  return out;
 }
 
 /** IBSI 1 §3.6.1–3.6.25 on one (possibly merged) GLCM. */
@@ -173,10 +192,16 @@ export function glcmFeatures(m: CountMatrix): FamilyValues {
 export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions = {}): FamilyValues {
   const plan = directionalPlan('GLCM', aggregation);
   const distance = textureDistance(options, 'GLCM');
-  const v = textureVolume(roi, distance, plan.volumetric ? distance : 0);
+  const v = cachedTextureVolume(roi, distance, plan.volumetric ? distance : 0);
   const symmetric = options.symmetric ?? true;
-  return runDirectional(v, plan, plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D, {
-    build: (d, z) => glcmMatrix(v, d, distance, z, symmetric),
+  const dirs = plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D;
+  // All directions of a slice (or of the volume) are counted in one pass and handed out per direction.
+  let unit = NaN, unitMatrices: (CountMatrix | null)[] = [];
+  return runDirectional(v, plan, dirs, {
+    build: (d, z) => {
+      if (z !== unit) { unit = z; unitMatrices = glcmMatrices(v, dirs, distance, z, symmetric); }
+      return unitMatrices[dirs.indexOf(d)]!;
+    },
     merge: mergeMatrices,
     features: glcmFeatures,
     names: NAMES,

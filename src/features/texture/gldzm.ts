@@ -10,8 +10,8 @@ import { zoneMatrix } from './glszm.ts';
 import { mergeMatrices, type CountMatrix } from './matrix.ts';
 import { runPlanar } from './runner.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
-import { textureVolume, sliceVoxelCount } from './volume.ts';
-import { labelZones } from './zones.ts';
+import { cachedTextureVolume, sliceVoxelCount } from './volume.ts';
+import { labelZones, zoneMinimum } from './zones.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 
 export const FEATURES: FeatureDef[] = [
@@ -59,10 +59,11 @@ export function gldzmFeatures(m: CountMatrix): FamilyValues {
 export function computeGldzm(roi: DiscretisedRoi, aggregation: TextureAggregation, _options: TextureOptions = {}): FamilyValues {
   const plan = planarPlan(aggregation);
   const volumetric = plan === '3D';
-  const v = textureVolume(roi, 1, volumetric ? 1 : 0);
-  const zones = labelZones(v, volumetric, borderDistanceMap(v, volumetric));
+  const v = cachedTextureVolume(roi, 1, volumetric ? 1 : 0);
+  const zones = labelZones(v, volumetric);
+  const distance = zoneMinimum(v, zones, borderDistanceMap(v, volumetric));
   return runPlanar(v, plan, {
-    build: (z) => zoneMatrix(zones, v.nLevels, z, zones.minDistance, z < 0 ? v.nVoxels : sliceVoxelCount(v, z)),
+    build: (z) => zoneMatrix(zones, v.nLevels, z, distance, z < 0 ? v.nVoxels : sliceVoxelCount(v, z)),
     merge: mergeMatrices,
     features: gldzmFeatures,
     names: NAMES,

@@ -9,7 +9,7 @@ import { DIRECTIONS_2D, DIRECTIONS_3D, flatOffset, type Direction } from './dire
 import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
-import { textureVolume, type TextureVolume } from './volume.ts';
+import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 
 export const FEATURES: FeatureDef[] = [
@@ -36,16 +36,15 @@ const NAMES = FEATURES.map((f) => f.name);
 export function glrlmMatrix(v: TextureVolume, d: Direction, z: number): CountMatrix | null {
   const lv = v.levels;
   const off = flatOffset(d, 1, v.X, v.Y);
-  const plane = v.X * v.Y;
-  const start = z < 0 ? 0 : z * plane, end = z < 0 ? lv.length : start + plane;
+  const idx = v.roiIndex;
+  const [start, end] = roiRange(v, z);
   const cols = Math.max(v.X, v.Y, v.Z);
   const m = countMatrix(v.nLevels, cols);
   const c = m.counts;
-  let voxels = 0;
-  for (let i = start; i < end; i++) {
+  const voxels = end - start;
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
     const a = lv[i]!;
-    if (a === 0) continue;
-    voxels++;
     if (lv[i - off] === a) continue; // not the first voxel of its run
     let len = 1;
     for (let k = i + off; lv[k] === a; k += off) len++;
@@ -80,7 +79,7 @@ export function glrlmFeatures(m: CountMatrix): FamilyValues {
 
 export function computeGlrlm(roi: DiscretisedRoi, aggregation: TextureAggregation, _options: TextureOptions = {}): FamilyValues {
   const plan = directionalPlan('GLRLM', aggregation);
-  const v = textureVolume(roi, 1, plan.volumetric ? 1 : 0);
+  const v = cachedTextureVolume(roi, 1, plan.volumetric ? 1 : 0);
   return runDirectional(v, plan, plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D, {
     build: (d, z) => glrlmMatrix(v, d, z),
     merge: mergeMatrices,

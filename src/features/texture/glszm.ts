@@ -7,7 +7,7 @@ import { planarPlan } from './aggregation.ts';
 import { countMatrix, mergeMatrices, type CountMatrix } from './matrix.ts';
 import { runPlanar } from './runner.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
-import { textureVolume, sliceVoxelCount } from './volume.ts';
+import { cachedTextureVolume, sliceVoxelCount } from './volume.ts';
 import { labelZones, type Zones } from './zones.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 
@@ -76,7 +76,7 @@ export function glszmFeatures(m: CountMatrix): FamilyValues {
 export function computeGlszm(roi: DiscretisedRoi, aggregation: TextureAggregation, _options: TextureOptions = {}): FamilyValues {
   const plan = planarPlan(aggregation);
   const volumetric = plan === '3D';
-  const v = textureVolume(roi, 1, volumetric ? 1 : 0);
+  const v = cachedTextureVolume(roi, 1, volumetric ? 1 : 0);
   const zones = labelZones(v, volumetric);
   return runPlanar(v, plan, {
     build: (z) => zoneMatrix(zones, v.nLevels, z, zones.size, z < 0 ? v.nVoxels : sliceVoxelCount(v, z)),

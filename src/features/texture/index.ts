@@ -30,14 +30,14 @@ export {
   GLCM_FEATURES, GLRLM_FEATURES, GLSZM_FEATURES, GLDZM_FEATURES, NGTDM_FEATURES, NGLDM_FEATURES,
   computeGlcm, computeGlrlm, computeGlszm, computeGldzm, computeNgtdm, computeNgldm,
 };
-export { glcmMatrix, glcmFeatures } from './glcm.ts';
+export { glcmMatrix, glcmMatrices, glcmFeatures } from './glcm.ts';
 export { glrlmMatrix, glrlmFeatures } from './glrlm.ts';
 export { zoneMatrix, glszmFeatures } from './glszm.ts';
 export { gldzmFeatures } from './gldzm.ts';
 export { ngtdmMatrix, ngtdmFeatures, mergeNgtdm, type Ngtdm } from './ngtdm.ts';
 export { ngldmMatrix, ngldmFeatures } from './ngldm.ts';
-export { textureVolume, type TextureVolume } from './volume.ts';
-export { labelZones, type Zones } from './zones.ts';
+export { textureVolume, cachedTextureVolume, type TextureVolume } from './volume.ts';
+export { labelZones, zoneMinimum, type Zones } from './zones.ts';
 export { borderDistanceMap } from './distance-map.ts';
 export { DIRECTIONS_2D, DIRECTIONS_3D, type Direction } from './directions.ts';
 export { mergeMatrices, type CountMatrix } from './matrix.ts';

@@ -9,7 +9,7 @@ import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './mat
 import { ngldmCoarseness, textureDistance } from './options.ts';
 import { runPlanar } from './runner.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
-import { textureVolume, type TextureVolume } from './volume.ts';
+import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 
 export const FEATURES: FeatureDef[] = [
@@ -35,23 +35,27 @@ const NAMES = FEATURES.map((f) => f.name);
 
 /** Dependence counts of slice z (z = -1: whole volume); columns = dependence count j ≥ 1. */
 export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: number, volumetric: boolean, z: number): CountMatrix | null {
-  const lv = v.levels, plane = v.X * v.Y;
+  const lv = v.levels, idx = v.roiIndex;
   const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   const cols = offs.length + 1;
   const m = countMatrix(v.nLevels, cols);
   const c = m.counts;
-  const start = z < 0 ? 0 : z * plane, end = z < 0 ? lv.length : start + plane;
-  let voxels = 0;
-  for (let i = start; i < end; i++) {
+  const [start, end] = roiRange(v, z);
+  const voxels = end - start;
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
     const a = lv[i]!;
-    if (a === 0) continue;
     let k = 1;
-    for (let q = 0; q < offs.length; q++) {
-      const b = lv[i + offs[q]!]!;
-      if (b > 0 && Math.abs(b - a) <= coarseness) k++;
+    if (coarseness === 0) {
+      // a > 0, so equality already implies the neighbour is in the ROI.
+      for (let r = 0; r < offs.length; r++) if (lv[i + offs[r]!] === a) k++;
+    } else {
+      for (let r = 0; r < offs.length; r++) {
+        const b = lv[i + offs[r]!]!;
+        if (b > 0 && b - a <= coarseness && a - b <= coarseness) k++;
+      }
     }
     c[(a - 1) * cols + k - 1]++;
-    voxels++;
   }
   if (voxels === 0) return null;
   m.nVoxels = voxels;
@@ -86,7 +90,7 @@ export function computeNgldm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const volumetric = plan === '3D';
   const distance = textureDistance(options, 'NGLDM');
   const coarseness = ngldmCoarseness(options);
-  const v = textureVolume(roi, distance, volumetric ? distance : 0);
+  const v = cachedTextureVolume(roi, distance, volumetric ? distance : 0);
   return runPlanar(v, plan, {
     build: (z) => ngldmMatrix(v, distance, coarseness, volumetric, z),
     merge: mergeMatrices,

@@ -8,7 +8,7 @@ import { planarPlan } from './aggregation.ts';
 import { neighbourhoodOffsets } from './directions.ts';
 import { textureDistance } from './options.ts';
 import { runPlanar } from './runner.ts';
-import { textureVolume, type TextureVolume } from './volume.ts';
+import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 
 export const FEATURES: FeatureDef[] = [
@@ -27,14 +27,14 @@ export interface Ngtdm {
 }
 
 export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number): Ngtdm | null {
-  const lv = v.levels, plane = v.X * v.Y;
+  const lv = v.levels, idx = v.roiIndex;
   const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   const s = new Float64Array(v.nLevels), n = new Float64Array(v.nLevels);
-  const start = z < 0 ? 0 : z * plane, end = z < 0 ? lv.length : start + plane;
+  const [start, end] = roiRange(v, z);
   let any = false;
-  for (let i = start; i < end; i++) {
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
     const a = lv[i]!;
-    if (a === 0) continue;
     let sum = 0, w = 0;
     for (let k = 0; k < offs.length; k++) {
       const b = lv[i + offs[k]!]!;
@@ -92,7 +92,7 @@ export function computeNgtdm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const plan = planarPlan(aggregation);
   const volumetric = plan === '3D';
   const distance = textureDistance(options, 'NGTDM');
-  const v = textureVolume(roi, distance, volumetric ? distance : 0);
+  const v = cachedTextureVolume(roi, distance, volumetric ? distance : 0);
   return runPlanar(v, plan, {
     build: (z) => ngtdmMatrix(v, distance, volumetric, z),
     merge: mergeNgtdm,
