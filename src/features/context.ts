@@ -1,0 +1,14 @@
+/**
+ * What every non-texture family receives: the prepared ROI (working box, both masks),
+ * the discretised intensity mask and the settings. Built once per ROI by the pipeline.
+ */
+import type { Discretised } from './discretise.ts';
+import type { PreparedRoi } from './preprocess/prepare.ts';
+import type { FeatureSettings } from './settings.ts';
+
+export interface RoiContext {
+  roi: PreparedRoi;
+  settings: FeatureSettings;
+  /** Discretised intensity mask (histogram and texture families); computed lazily. */
+  discretised: () => Discretised;
+}

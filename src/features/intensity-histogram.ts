@@ -1,0 +1,87 @@
+/**
+ * Intensity-histogram features (IBSI 1 manual §3.4, family ZVCW) on the discretised
+ * intensities X_d of the intensity mask. The histogram runs over bins 1..N_g, empty bins
+ * included (they matter for the gradient features, §3.4.20–23).
+ */
+import type { RoiContext } from './context.ts';
+import { descriptive } from './stats-util.ts';
+import type { FamilyValues, FeatureDef } from './types.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'mean', ibsiCode: 'X6K6', unit: '' },
+  { name: 'variance', ibsiCode: 'CH89', unit: '' },
+  { name: 'skewness', ibsiCode: '88K1', unit: '' },
+  { name: 'kurtosis', ibsiCode: 'C3I7', unit: '' },
+  { name: 'median', ibsiCode: 'WIFQ', unit: '' },
+  { name: 'minimum', ibsiCode: '1PR8', unit: '' },
+  { name: 'p10', ibsiCode: 'GPMT', unit: '' },
+  { name: 'p90', ibsiCode: 'OZ0C', unit: '' },
+  { name: 'maximum', ibsiCode: '3NCY', unit: '' },
+  { name: 'mode', ibsiCode: 'AMMC', unit: '' },
+  { name: 'interquartile_range', ibsiCode: 'WR0O', unit: '' },
+  { name: 'range', ibsiCode: '5Z3W', unit: '' },
+  { name: 'mean_absolute_deviation', ibsiCode: 'D2ZX', unit: '' },
+  { name: 'robust_mean_absolute_deviation', ibsiCode: 'WRZB', unit: '' },
+  { name: 'median_absolute_deviation', ibsiCode: '4RNL', unit: '' },
+  { name: 'coefficient_of_variation', ibsiCode: 'CWYJ', unit: '' },
+  { name: 'quartile_coefficient_of_dispersion', ibsiCode: 'SLWD', unit: '' },
+  { name: 'entropy', ibsiCode: 'TLU2', unit: '', pyradiomics: 'Entropy' },
+  { name: 'uniformity', ibsiCode: 'BJ5W', unit: '', pyradiomics: 'Uniformity' },
+  { name: 'maximum_histogram_gradient', ibsiCode: '12CE', unit: '' },
+  { name: 'maximum_histogram_gradient_intensity', ibsiCode: '8E6O', unit: '' },
+  { name: 'minimum_histogram_gradient', ibsiCode: 'VQB3', unit: '' },
+  { name: 'minimum_histogram_gradient_intensity', ibsiCode: 'RHQZ', unit: '' },
+];
+
+export function computeIntensityHistogram(ctx: RoiContext): FamilyValues {
+  const { levels, nLevels } = ctx.discretised();
+  const mask = ctx.roi.intensityMask;
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) n++;
+  const values = new Float64Array(n);
+  const hist = new Float64Array(nLevels + 1);
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    values[k++] = levels[i]!;
+    hist[levels[i]!]!++;
+  }
+  const out: FamilyValues = { ...descriptive(values) };
+  delete out.energy;
+  delete out.root_mean_square;
+  // mode: highest count; ties → bin closest to the mean, left one when equidistant (§3.4.10)
+  let best = 1;
+  for (let i = 2; i <= nLevels; i++) {
+    if (hist[i]! > hist[best]!) best = i;
+    else if (hist[i] === hist[best] && Math.abs(i - out.mean!) < Math.abs(best - out.mean!)) best = i;
+  }
+  out.mode = best;
+  let entropy = 0, uniformity = 0;
+  for (let i = 1; i <= nLevels; i++) {
+    const p = hist[i]! / n;
+    if (p > 0) entropy -= p * Math.log2(p);
+    uniformity += p * p;
+  }
+  out.entropy = entropy;
+  out.uniformity = uniformity;
+  // histogram gradient H'(i): forward/backward difference at the ends, central inside (§3.4.20)
+  const grad = (i: number): number => {
+    if (nLevels === 1) return 0;
+    if (i === 1) return hist[2]! - hist[1]!;
+    if (i === nLevels) return hist[nLevels]! - hist[nLevels - 1]!;
+    return (hist[i + 1]! - hist[i - 1]!) / 2;
+  };
+  let gmax = -Infinity, gmin = Infinity, imax = 1, imin = 1;
+  for (let i = 1; i <= nLevels; i++) {
+    const g = grad(i);
+    if (g > gmax) { gmax = g; imax = i; }
+    if (g < gmin) { gmin = g; imin = i; }
+  }
+  out.maximum_histogram_gradient = gmax;
+  out.maximum_histogram_gradient_intensity = imax;
+  out.minimum_histogram_gradient = gmin;
+  out.minimum_histogram_gradient_intensity = imin;
+  const ordered: FamilyValues = {};
+  for (const f of FEATURES) ordered[f.name] = out[f.name]!;
+  return ordered;
+}

@@ -1,0 +1,36 @@
+/**
+ * Intensity-based statistical features (IBSI 1 manual §3.3, family code UHIW), computed on
+ * the intensities X_gl of the ROI intensity mask (no discretisation).
+ */
+import type { RoiContext } from './context.ts';
+import { descriptive, maskedValues } from './stats-util.ts';
+import type { FamilyValues, FeatureDef } from './types.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'mean', ibsiCode: 'Q4LE', unit: 'I', pyradiomics: 'Mean' },
+  { name: 'variance', ibsiCode: 'ECT3', unit: 'I²', pyradiomics: 'Variance' },
+  { name: 'skewness', ibsiCode: 'KE2A', unit: '', pyradiomics: 'Skewness' },
+  { name: 'kurtosis', ibsiCode: 'IPH6', unit: '' },
+  { name: 'median', ibsiCode: 'Y12H', unit: 'I', pyradiomics: 'Median' },
+  { name: 'minimum', ibsiCode: '1GSF', unit: 'I', pyradiomics: 'Minimum' },
+  { name: 'p10', ibsiCode: 'QG58', unit: 'I', pyradiomics: '10Percentile' },
+  { name: 'p90', ibsiCode: '8DWT', unit: 'I', pyradiomics: '90Percentile' },
+  { name: 'maximum', ibsiCode: '84IY', unit: 'I', pyradiomics: 'Maximum' },
+  { name: 'interquartile_range', ibsiCode: 'SALO', unit: 'I', pyradiomics: 'InterquartileRange' },
+  { name: 'range', ibsiCode: '2OJQ', unit: 'I', pyradiomics: 'Range' },
+  { name: 'mean_absolute_deviation', ibsiCode: '4FUA', unit: 'I', pyradiomics: 'MeanAbsoluteDeviation' },
+  { name: 'robust_mean_absolute_deviation', ibsiCode: '1128', unit: 'I', pyradiomics: 'RobustMeanAbsoluteDeviation' },
+  { name: 'median_absolute_deviation', ibsiCode: 'N72L', unit: 'I' },
+  { name: 'coefficient_of_variation', ibsiCode: '7TET', unit: '' },
+  { name: 'quartile_coefficient_of_dispersion', ibsiCode: '9S40', unit: '' },
+  { name: 'energy', ibsiCode: 'N8CA', unit: 'I²', pyradiomics: 'Energy' },
+  { name: 'root_mean_square', ibsiCode: '5ZWQ', unit: 'I', pyradiomics: 'RootMeanSquared' },
+];
+
+export function computeIntensityStatistics(ctx: RoiContext): FamilyValues {
+  const values = maskedValues(ctx.roi.image, ctx.roi.intensityMask);
+  const d = descriptive(values);
+  const out: FamilyValues = {};
+  for (const f of FEATURES) out[f.name] = d[f.name]!;
+  return out;
+}

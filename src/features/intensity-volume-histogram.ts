@@ -1,0 +1,84 @@
+/**
+ * Intensity-volume histogram features (IBSI 1 manual §3.5, family P88C).
+ * Discretisation for the IVH (§3.5, "discrete / continuous / arbitrary intensities"):
+ *  - 'none' (discrete calibrated, e.g. CT HU): X_d,gl = X_gl, w_d = 1, G = re-segmentation
+ *    range (upper bound max(X_gl) when open) or [min, max] of the ROI;
+ *  - 'FBS' w: bin centres X_min + (X_d − 0.5)·w, G = [X_min + w/2, X_max − w/2], w_d = w;
+ *  - 'FBN' N: X_d,gl = X_d, G = [1, N], w_d = 1.
+ * ν_i = fraction of voxels with X_d,gl ≥ i; γ_i = (i − min G)/(max G − min G).
+ */
+import type { RoiContext } from './context.ts';
+import { discretise } from './discretise.ts';
+import { maskedValues } from './stats-util.ts';
+import type { FamilyValues, FeatureDef } from './types.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'v10', ibsiCode: 'BC2M', unit: '' },
+  { name: 'v90', ibsiCode: 'BC2M', unit: '' },
+  { name: 'i10', ibsiCode: 'GBPN', unit: 'I' },
+  { name: 'i90', ibsiCode: 'GBPN', unit: 'I' },
+  { name: 'v10_minus_v90', ibsiCode: 'DDTU', unit: '' },
+  { name: 'i10_minus_i90', ibsiCode: 'CNV2', unit: 'I' },
+];
+
+/** Reference-table feature names (their IBSI codes are shared by two features each). */
+export const REFERENCE_NAMES: Record<string, string> = {
+  'volume fraction at 10% intensity': 'v10',
+  'volume fraction at 90% intensity': 'v90',
+  'intensity at 10% volume': 'i10',
+  'intensity at 90% volume': 'i90',
+  'volume fraction difference between 10% and 90% intensity': 'v10_minus_v90',
+  'intensity difference between 10% and 90% volume': 'i10_minus_i90',
+};
+
+export function computeIntensityVolumeHistogram(ctx: RoiContext): FamilyValues {
+  const { roi, settings } = ctx;
+  const mask = roi.intensityMask;
+  const d = settings.ivhDiscretisation ?? { method: 'none' };
+  const range = settings.resegmentation?.range;
+  let values: Float64Array;
+  let gMin: number, gMax: number, wd: number;
+  if (d.method === 'FBN') {
+    const disc = discretise(roi.image, mask, d);
+    values = maskedValues(disc.levels, mask);
+    gMin = 1; gMax = d.value!; wd = 1;
+  } else {
+    const raw = maskedValues(roi.image, mask);
+    let lo = Infinity, hi = -Infinity;
+    for (const v of raw) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    const xMin = range?.[0] ?? lo, xMax = range?.[1] ?? hi;
+    if (d.method === 'FBS') {
+      const w = d.value!;
+      const disc = discretise(roi.image, mask, d, xMin);
+      values = maskedValues(disc.levels, mask).map((l) => xMin + (l - 0.5) * w);
+      gMin = xMin + w / 2; gMax = xMax - w / 2; wd = w;
+    } else {
+      values = raw; gMin = xMin; gMax = xMax; wd = 1;
+    }
+  }
+  values.sort();
+  const n = values.length;
+  const steps = Math.max(0, Math.round((gMax - gMin) / wd));
+  const eps = 1e-9 * wd;
+  // ν at intensity i: 1 − (count of values < i)/n, by binary search on the sorted values
+  const nu = (i: number): number => {
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[mid]! < i - eps) lo = mid + 1;
+      else hi = mid;
+    }
+    return 1 - lo / n;
+  };
+  const at = (k: number): number => gMin + k * wd;
+  const volumeAt = (x: number): number => {
+    for (let k = 0; k <= steps; k++) if (steps === 0 || k / steps >= x - 1e-12) return nu(at(k));
+    return 0;
+  };
+  const intensityAt = (x: number): number => {
+    for (let k = 0; k <= steps; k++) if (nu(at(k)) <= x + 1e-12) return at(k);
+    return gMax + wd;
+  };
+  const v10 = volumeAt(0.1), v90 = volumeAt(0.9), i10 = intensityAt(0.1), i90 = intensityAt(0.9);
+  return { v10, v90, i10, i90, v10_minus_v90: v10 - v90, i10_minus_i90: i10 - i90 };
+}

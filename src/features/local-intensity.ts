@@ -1,0 +1,68 @@
+/**
+ * Local intensity features (IBSI 1 manual §3.2, family 9ST6). The mean intensity in a sphere
+ * of 1 cm³ (radius 6.2 mm) around a voxel centre, on the image (not only the ROI): the local
+ * peak at the ROI's maximum-intensity voxel(s), the global peak as the highest mean over all
+ * ROI voxels. The sphere holds the voxels whose centres lie within the radius (in mm); for a
+ * single-slice image it is the in-plane disc. Sums use per-row prefix sums along x, so each
+ * voxel costs one term per (y, z) row of the sphere rather than one per sphere voxel.
+ */
+import type { RoiContext } from './context.ts';
+import { PEAK_RADIUS_MM } from './settings.ts';
+import type { FamilyValues, FeatureDef } from './types.ts';
+
+export const FEATURES: FeatureDef[] = [
+  { name: 'local_intensity_peak', ibsiCode: 'VJGA', unit: 'I' },
+  { name: 'global_intensity_peak', ibsiCode: '0F91', unit: 'I' },
+];
+
+export function computeLocalIntensity(ctx: RoiContext): FamilyValues {
+  const { size, spacing, image, intensityMask } = ctx.roi;
+  const r = ctx.settings.localIntensityRadiusMm ?? PEAK_RADIUS_MM;
+  const [X, Y, Z] = size;
+  // sphere rows: (dy, dz, half-width in x)
+  const rows: Array<[number, number, number]> = [];
+  const ry = Math.floor(r / spacing[1] + 1e-9), rz = Z === 1 ? 0 : Math.floor(r / spacing[2] + 1e-9);
+  for (let dz = -rz; dz <= rz; dz++) {
+    for (let dy = -ry; dy <= ry; dy++) {
+      const rem = r * r - (dy * spacing[1]) ** 2 - (dz * spacing[2]) ** 2;
+      if (rem < -1e-9) continue;
+      rows.push([dy, dz, Math.floor(Math.sqrt(Math.max(0, rem)) / spacing[0] + 1e-9)]);
+    }
+  }
+  // prefix sums along x: P[y,z][x+1] = Σ_{x' ≤ x} I
+  const P = new Float64Array((X + 1) * Y * Z);
+  for (let yz = 0; yz < Y * Z; yz++) {
+    let s = 0;
+    for (let x = 0; x < X; x++) {
+      s += image[yz * X + x]!;
+      P[yz * (X + 1) + x + 1] = s;
+    }
+  }
+  const sphereMean = (x: number, y: number, z: number): number => {
+    let sum = 0, count = 0;
+    for (const [dy, dz, hx] of rows) {
+      const yy = y + dy, zz = z + dz;
+      if (yy < 0 || yy >= Y || zz < 0 || zz >= Z) continue;
+      const x0 = Math.max(0, x - hx), x1 = Math.min(X - 1, x + hx);
+      const base = (yy + Y * zz) * (X + 1);
+      sum += P[base + x1 + 1]! - P[base + x0]!;
+      count += x1 - x0 + 1;
+    }
+    return sum / count;
+  };
+  let maxI = -Infinity;
+  for (let i = 0; i < intensityMask.length; i++) if (intensityMask[i] && image[i]! > maxI) maxI = image[i]!;
+  let local = -Infinity, global = -Infinity;
+  let i = 0;
+  for (let z = 0; z < Z; z++) {
+    for (let y = 0; y < Y; y++) {
+      for (let x = 0; x < X; x++, i++) {
+        if (!intensityMask[i]) continue;
+        const m = sphereMean(x, y, z);
+        if (m > global) global = m;
+        if (image[i] === maxI && m > local) local = m;
+      }
+    }
+  }
+  return { local_intensity_peak: local, global_intensity_peak: global };
+}

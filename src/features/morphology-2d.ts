@@ -1,0 +1,137 @@
+/**
+ * Morphological features of a single-slice (2D, e.g. ultrasound) ROI: the in-plane
+ * counterparts of IBSI 1 §3.1 on a marching-squares contour (iso-level 0.5, inside corners
+ * of ambiguous squares kept apart, as in the 3D mesh). IBSI 1 defines morphology in 3D only,
+ * so these features carry no IBSI code; formulas follow the 3D ones with area for volume
+ * and perimeter for surface (circularity = 4πA/P², cf. PyRadiomics shape2D).
+ */
+import type { RoiContext } from './context.ts';
+import { positionCovariance } from './linalg.ts';
+import { spatialAutocorrelation } from './spatial-autocorrelation.ts';
+import type { FamilyValues, FeatureDef } from './types.ts';
+
+export const FEATURES_2D: FeatureDef[] = [
+  { name: 'area', ibsiCode: '', unit: 'mm²', pyradiomics: 'MeshSurface' },
+  { name: 'area_pixel_counting', ibsiCode: '', unit: 'mm²', pyradiomics: 'PixelSurface' },
+  { name: 'perimeter', ibsiCode: '', unit: 'mm', pyradiomics: 'Perimeter' },
+  { name: 'perimeter_to_area_ratio', ibsiCode: '', unit: 'mm⁻¹', pyradiomics: 'PerimeterSurfaceRatio' },
+  { name: 'circularity', ibsiCode: '', unit: '' },
+  { name: 'sphericity_2d', ibsiCode: '', unit: '', pyradiomics: 'Sphericity' },
+  { name: 'centre_of_mass_shift_2d', ibsiCode: '', unit: 'mm' },
+  { name: 'maximum_diameter', ibsiCode: '', unit: 'mm', pyradiomics: 'MaximumDiameter' },
+  { name: 'major_axis_length_2d', ibsiCode: '', unit: 'mm', pyradiomics: 'MajorAxisLength' },
+  { name: 'minor_axis_length_2d', ibsiCode: '', unit: 'mm', pyradiomics: 'MinorAxisLength' },
+  { name: 'elongation_2d', ibsiCode: '', unit: '', pyradiomics: 'Elongation' },
+  { name: 'area_density_aabb', ibsiCode: '', unit: '' },
+  { name: 'area_density_convex_hull', ibsiCode: '', unit: '' },
+  { name: 'perimeter_density_convex_hull', ibsiCode: '', unit: '' },
+  { name: 'integrated_intensity_2d', ibsiCode: '', unit: 'I·mm²' },
+  { name: 'morans_i_2d', ibsiCode: '', unit: '' },
+  { name: 'gearys_c_2d', ibsiCode: '', unit: '' },
+];
+
+/** Directed contour segments, as doubled integer pixel coordinates [x0, y0, x1, y1, ...]. */
+export function marchingSquares(X: number, Y: number, mask: Uint8Array): Int32Array {
+  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= X || y >= Y ? 0 : mask[x + X * y]!);
+  // square corners counter-clockwise: (0,0) (1,0) (1,1) (0,1); edge k joins corner k and k+1
+  const cx = [0, 1, 1, 0], cy = [0, 0, 1, 1];
+  const seg: number[] = [];
+  const inside = [0, 0, 0, 0];
+  for (let y = -1; y < Y; y++) {
+    for (let x = -1; x < X; x++) {
+      let cfg = 0;
+      for (let c = 0; c < 4; c++) { inside[c] = at(x + cx[c]!, y + cy[c]!); cfg |= inside[c]! << c; }
+      if (cfg === 0 || cfg === 15) continue;
+      for (let k = 0; k < 4; k++) {
+        if (inside[k] || !inside[(k + 1) % 4]) continue; // entry edge k
+        for (let m = 1; m < 4; m++) {
+          const e = (k + m) % 4;
+          if (inside[e] && !inside[(e + 1) % 4]) {
+            const p = (kk: number): [number, number] => [2 * x + cx[kk]! + cx[(kk + 1) % 4]!, 2 * y + cy[kk]! + cy[(kk + 1) % 4]!];
+            seg.push(...p(k), ...p(e));
+            break;
+          }
+        }
+      }
+    }
+  }
+  return Int32Array.from(seg);
+}
+
+/** Convex hull of 2D integer points (Andrew's monotone chain), counter-clockwise. */
+export function hull2d(points: Array<[number, number]>): Array<[number, number]> {
+  const p = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (p.length < 3) return p;
+  const cross = (o: [number, number], a: [number, number], b: [number, number]): number => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: Array<[number, number]> = [], upper: Array<[number, number]> = [];
+  for (const q of p) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, q) <= 0) lower.pop();
+    lower.push(q);
+  }
+  for (let i = p.length - 1; i >= 0; i--) {
+    const q = p[i]!;
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, q) <= 0) upper.pop();
+    upper.push(q);
+  }
+  return lower.slice(0, -1).concat(upper.slice(0, -1));
+}
+
+export function computeMorphology2D(ctx: RoiContext): FamilyValues {
+  const { size, spacing: sp, image, morphMask, intensityMask } = ctx.roi;
+  const [X, Y] = size;
+  const seg = marchingSquares(X, Y, morphMask);
+  const hx = sp[0] / 2, hy = sp[1] / 2;
+  let area2 = 0, perimeter = 0;
+  const uniq = new Map<number, [number, number]>();
+  for (let i = 0; i < seg.length; i += 4) {
+    const x0 = seg[i]! * hx, y0 = seg[i + 1]! * hy, x1 = seg[i + 2]! * hx, y1 = seg[i + 3]! * hy;
+    area2 += x0 * y1 - x1 * y0; // Green's theorem
+    perimeter += Math.hypot(x1 - x0, y1 - y0);
+    uniq.set(seg[i]! * 65536 + seg[i + 1]!, [seg[i]!, seg[i + 1]!]);
+  }
+  const area = Math.abs(area2) / 2;
+  const hull = hull2d([...uniq.values()]);
+  let hullArea2 = 0, hullPerim = 0, diameter = 0;
+  let bx0 = Infinity, bx1 = -Infinity, by0 = Infinity, by1 = -Infinity;
+  for (let i = 0; i < hull.length; i++) {
+    const a = hull[i]!, b = hull[(i + 1) % hull.length]!;
+    hullArea2 += a[0] * hx * b[1] * hy - b[0] * hx * a[1] * hy;
+    hullPerim += Math.hypot((b[0] - a[0]) * hx, (b[1] - a[1]) * hy);
+    bx0 = Math.min(bx0, a[0]); bx1 = Math.max(bx1, a[0]); by0 = Math.min(by0, a[1]); by1 = Math.max(by1, a[1]);
+    for (let j = i + 1; j < hull.length; j++) {
+      const c = hull[j]!;
+      diameter = Math.max(diameter, ((a[0] - c[0]) * hx) ** 2 + ((a[1] - c[1]) * hy) ** 2);
+    }
+  }
+  const { cov, centre, n } = positionCovariance(size, sp, morphMask);
+  // 2×2 eigenvalues of the in-plane covariance
+  const tr = cov[0]! + cov[4]!, det = cov[0]! * cov[4]! - cov[1]! * cov[3]!;
+  const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
+  const l1 = tr / 2 + disc, l2 = Math.max(0, tr / 2 - disc);
+  let wsum = 0, ni = 0, wx = 0, wy = 0;
+  for (let y = 0, i = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
+    if (!intensityMask[i]) continue;
+    wsum += image[i]!; ni++; wx += image[i]! * x * sp[0]; wy += image[i]! * y * sp[1];
+  }
+  const { moransI, gearysC } = spatialAutocorrelation(size, sp, image, intensityMask);
+  const bw = (bx1 - bx0) * hx, bh = (by1 - by0) * hy;
+  return {
+    area,
+    area_pixel_counting: n * sp[0] * sp[1],
+    perimeter,
+    perimeter_to_area_ratio: perimeter / area,
+    circularity: (4 * Math.PI * area) / (perimeter * perimeter),
+    sphericity_2d: (2 * Math.sqrt(Math.PI * area)) / perimeter,
+    centre_of_mass_shift_2d: Math.hypot(centre[0] - wx / wsum, centre[1] - wy / wsum),
+    maximum_diameter: Math.sqrt(diameter),
+    major_axis_length_2d: 4 * Math.sqrt(l1),
+    minor_axis_length_2d: 4 * Math.sqrt(l2),
+    elongation_2d: Math.sqrt(l2 / l1),
+    area_density_aabb: area / (bw * bh),
+    area_density_convex_hull: area / (Math.abs(hullArea2) / 2),
+    perimeter_density_convex_hull: perimeter / hullPerim,
+    integrated_intensity_2d: (wsum / ni) * area,
+    morans_i_2d: moransI,
+    gearys_c_2d: gearysC,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The IBSI 1 image-processing chain up to the two ROI masks (manual §2.1–2.5, fig. 2.1):
+ * crop to the ROI bounding box plus a margin → interpolate image and mask → round
+ * intensities → threshold the interpolated mask (partial-volume threshold) → re-segment
+ * the intensity mask (range, then μ ± kσ outliers). The morphological mask is the
+ * interpolated mask; the intensity mask is the re-segmented one (IBSI §2.5).
+ */
+import { SonomicsError } from '../../core/errors.ts';
+import type { Image, Mask, Vec3 } from '../../image/image.ts';
+import { PEAK_RADIUS_MM, type FeatureSettings } from '../settings.ts';
+import { boxSize, cropData, growBox, maskBox, type Box } from './grid.ts';
+import { axisMaps, resampleWindow, targetWindow } from './resample.ts';
+
+export interface PreparedRoi {
+  size: Vec3;
+  spacing: Vec3;
+  /** Intensities of the working box (ROI plus a margin for the local-intensity sphere). */
+  image: Float64Array;
+  /** Morphological mask (interpolated, not re-segmented). */
+  morphMask: Uint8Array;
+  /** Intensity mask (morphological mask after re-segmentation). */
+  intensityMask: Uint8Array;
+  /** Size of the full (resampled) image grid, for diagnostics. */
+  fullSize: Vec3;
+}
+
+export function prepareRoi(image: Image, mask: Mask, settings: FeatureSettings): PreparedRoi {
+  if (image.size.some((v, i) => v !== mask.size[i])) {
+    throw new SonomicsError('MASK_MISMATCH', `mask ${mask.size.join('×')} does not match image ${image.size.join('×')}: resample or re-export the mask on the image grid`);
+  }
+  const box = maskBox(image.size, mask.data);
+  if (!box) throw new SonomicsError('EMPTY_MASK', 'the mask has no voxel inside the region of interest: check the mask file and its label value');
+  const radius = settings.localIntensityRadiusMm ?? PEAK_RADIUS_MM;
+  const rs = settings.resampling;
+  const spacing = image.spacing;
+  if (!rs) {
+    const margin = spacing.map((s) => Math.ceil(radius / s) + 1) as Vec3;
+    const crop = growBox(box, margin, image.size);
+    const size = boxSize(crop);
+    const img = Float64Array.from(cropData(image.size, image.data, crop));
+    if (settings.roundIntensities) for (let i = 0; i < img.length; i++) img[i] = Math.round(img[i]!);
+    const morph = cropData(image.size, mask.data, crop).map((v) => (v ? 1 : 0));
+    return finish(size, [...spacing] as Vec3, img, morph, settings, [...image.size] as Vec3);
+  }
+  const twoD = settings.dimension === '2D';
+  const target: Vec3 = [rs.spacing[0], rs.spacing[1], twoD ? spacing[2] : rs.spacing[2]];
+  const maps = axisMaps(image.size, spacing, target, [true, true, !twoD && image.size[2] > 1]);
+  // margin (in source voxels) so that the target window holds the peak sphere around every ROI voxel
+  const inner = [0, 1, 2].map((a) => Math.ceil((radius + target[a]!) / spacing[a]!) + 1) as Vec3;
+  const win: Box = { lo: [0, 0, 0], hi: [0, 0, 0] };
+  for (let a = 0; a < 3; a++) {
+    const [lo, hi] = targetWindow(maps[a]!, box.lo[a]! - inner[a]!, box.hi[a]! + inner[a]!);
+    win.lo[a] = lo;
+    win.hi[a] = hi;
+  }
+  const support = rs.imageInterpolation === 'cubic' ? 16 : 3; // spline prefilter needs room to settle
+  const srcBox = growBox(box, inner.map((v) => v + support) as Vec3, image.size);
+  const srcSize = boxSize(srcBox);
+  const srcImg = { size: srcSize, spacing: [...spacing] as Vec3, data: cropData(image.size, image.data, srcBox) };
+  const img = resampleWindow(srcImg, srcBox, maps, win, rs.imageInterpolation ?? 'linear');
+  if (settings.roundIntensities) for (let i = 0; i < img.length; i++) img[i] = Math.round(img[i]!);
+  const srcMask = { size: srcSize, spacing: [...spacing] as Vec3, data: Float32Array.from(cropData(image.size, mask.data, srcBox), (v) => (v ? 1 : 0)) };
+  const maskMethod = rs.maskInterpolation ?? 'linear';
+  const fm = resampleWindow(srcMask, srcBox, maps, win, maskMethod);
+  const threshold = rs.partialVolumeThreshold ?? 0.5;
+  const morph = new Uint8Array(fm.length);
+  // 1e-9 guard: a voxel exactly half inside must not flip on round-off of the weights
+  for (let i = 0; i < fm.length; i++) morph[i] = fm[i]! >= threshold - 1e-9 ? 1 : 0;
+  const fullSize = maps.map((m) => m.n) as Vec3;
+  return finish(boxSize(win), target, img, morph, settings, fullSize);
+}
+
+function finish(size: Vec3, spacing: Vec3, img: Float64Array, morph: Uint8Array, settings: FeatureSettings, fullSize: Vec3): PreparedRoi {
+  const intensityMask = resegment(img, morph, settings.resegmentation);
+  let n = 0;
+  for (let i = 0; i < morph.length; i++) n += morph[i]!;
+  if (n === 0) throw new SonomicsError('EMPTY_MASK', 'no voxel of the mask survives interpolation: use a smaller resampling spacing or nearest-neighbour mask interpolation');
+  return { size, spacing, image: img, morphMask: morph, intensityMask, fullSize };
+}
+
+/** IBSI §2.5: range re-segmentation, then outlier filtering (μ ± kσ over the remaining voxels). */
+export function resegment(img: Float64Array, morph: Uint8Array, reseg: FeatureSettings['resegmentation']): Uint8Array {
+  const out = Uint8Array.from(morph);
+  if (!reseg) return out;
+  const lo = reseg.range?.[0] ?? -Infinity, hi = reseg.range?.[1] ?? Infinity;
+  for (let i = 0; i < out.length; i++) if (out[i] && (img[i]! < lo || img[i]! > hi)) out[i] = 0;
+  if (reseg.outlierSigma !== undefined) {
+    let n = 0, s = 0, ss = 0;
+    for (let i = 0; i < out.length; i++) if (out[i]) { n++; s += img[i]!; }
+    const mu = s / n;
+    for (let i = 0; i < out.length; i++) if (out[i]) ss += (img[i]! - mu) ** 2;
+    const sd = Math.sqrt(ss / n);
+    const k = reseg.outlierSigma;
+    for (let i = 0; i < out.length; i++) if (out[i] && (img[i]! < mu - k * sd || img[i]! > mu + k * sd)) out[i] = 0;
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/** Small order-statistics helpers shared by the first-order families. */
+
+/** Percentile of sorted data, linear interpolation between closest ranks (Hyndman & Fan type 7, numpy's default; used by MIRP for IBSI). */
+export function percentileSorted(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const pos = (n - 1) * p;
+  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/** Values of `data` inside `mask`, as Float64. */
+export function maskedValues(data: ArrayLike<number>, mask: Uint8Array): Float64Array {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) n++;
+  const out = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out[k++] = data[i]!;
+  return out;
+}
+
+/**
+ * The descriptive statistics that IBSI §3.3 (intensity statistics) and §3.4 (intensity
+ * histogram) share, computed on a value set X: moments, order statistics, deviations.
+ */
+export function descriptive(values: Float64Array): Record<string, number> {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  let s = 0, s2 = 0;
+  for (let i = 0; i < n; i++) { s += values[i]!; s2 += values[i]! * values[i]!; }
+  const mean = s / n;
+  let m2 = 0, m3 = 0, m4 = 0, mad = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i]! - mean;
+    const d2 = d * d;
+    m2 += d2; m3 += d2 * d; m4 += d2 * d2; mad += Math.abs(d);
+  }
+  m2 /= n; m3 /= n; m4 /= n; mad /= n;
+  const median = percentileSorted(sorted, 0.5);
+  const p10 = percentileSorted(sorted, 0.1), p90 = percentileSorted(sorted, 0.9);
+  const p25 = percentileSorted(sorted, 0.25), p75 = percentileSorted(sorted, 0.75);
+  // robust MAD over the values in [P10, P90] (IBSI 3.3.15)
+  let rn = 0, rs = 0;
+  for (let i = 0; i < n; i++) if (values[i]! >= p10 && values[i]! <= p90) { rn++; rs += values[i]!; }
+  const rmean = rs / rn;
+  let rmad = 0, medad = 0;
+  for (let i = 0; i < n; i++) {
+    if (values[i]! >= p10 && values[i]! <= p90) rmad += Math.abs(values[i]! - rmean);
+    medad += Math.abs(values[i]! - median);
+  }
+  return {
+    mean,
+    variance: m2,
+    skewness: m2 === 0 ? 0 : m3 / m2 ** 1.5,
+    kurtosis: m2 === 0 ? 0 : m4 / (m2 * m2) - 3,
+    median,
+    minimum: sorted[0]!,
+    p10,
+    p90,
+    maximum: sorted[n - 1]!,
+    interquartile_range: p75 - p25,
+    range: sorted[n - 1]! - sorted[0]!,
+    mean_absolute_deviation: mad,
+    robust_mean_absolute_deviation: rmad / rn,
+    median_absolute_deviation: medad / n,
+    coefficient_of_variation: Math.sqrt(m2) / mean,
+    quartile_coefficient_of_dispersion: (p75 - p25) / (p75 + p25),
+    energy: s2,
+    root_mean_square: Math.sqrt(s2 / n),
+  };
+}
