@@ -1,0 +1,8 @@
+/** src/ml: scaler, LASSO path and CV, logistic regression, SVM, Platt scaling, folds, grid search, ComBat. */
+export * from './scaler.ts';
+export * from './lasso-path.ts';
+export * from './cv-lasso.ts';
+export * from './logistic.ts';
+export * from './platt.ts';
+export * from './folds.ts';
+export { aucMannWhitney } from './auc.ts';
