@@ -16,3 +16,4 @@ export * from './image/components.ts';
 export * from './roi/checks.ts';
 export * from './roi/ring.ts';
 export * from './roi/regions.ts';
+export * from './filters/index.ts';
