@@ -48,7 +48,7 @@ export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: numb
     let k = 1;
     if (coarseness === 0) {
       // a > 0, so equality already implies the neighbour is in the ROI.
-      for (let r = 0; r < offs.length; r++) if (lv[i + offs[r]!] === a) k++;
+      for (let r = 0; r < offs.length; r++) k += lv[i + offs[r]!] === a ? 1 : 0;
     } else {
       for (let r = 0; r < offs.length; r++) {
         const b = lv[i + offs[r]!]!;
