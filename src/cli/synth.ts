@@ -1,7 +1,6 @@
 /** `sonomics synth`: write a synthetic two-centre CRLM ultrasound cohort with known truth. */
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { writeSynthCohort } from '../node/synth-files.ts';
 
 export function addSynthCommand(program: Command): void {
   program
@@ -14,6 +13,7 @@ export function addSynthCommand(program: Command): void {
     .option('--formats <list>', 'image formats to write: png, dicom or both (comma-separated)', 'png,dicom')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .action(async (o: { out: string; nMain: string; nExternal: string; seed: string; formats: string; workers?: string }) => {
+      const { writeSynthCohort } = await import('../node/synth-files.ts');
       const formats = o.formats.split(',').map((f) => f.trim()) as Array<'png' | 'dicom'>;
       const { cases, seconds } = await writeSynthCohort({
         outDir: resolve(o.out), nMain: Number(o.nMain), nExternal: Number(o.nExternal), seed: Number(o.seed), formats,

@@ -6,6 +6,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import { resolveSettings, type FeatureSettings } from '../features/settings.ts';
 import { filterName, type FilterSpec } from '../filters/index.ts';
+import { ringName } from '../roi/regions.ts';
 
 export interface RegionSettings {
   /** Features of the lesion itself (default true). */
@@ -88,13 +89,9 @@ export function resolveExtractionSettings(input: unknown, where = 'extraction se
 export function regionNames(s: ExtractionSettings, hasParenchyma: boolean): string[] {
   const names: string[] = [];
   if (s.regions.tumour !== false) names.push('tumour');
-  for (const w of s.regions.rings ?? []) names.push(ringName(w));
+  for (const w of s.regions.rings ?? []) names.push(ringName(w, s.regions.ringInnerMarginMm ?? 0));
   if (s.regions.parenchyma !== false && hasParenchyma) names.push('parenchyma');
   return names;
-}
-
-export function ringName(widthMm: number): string {
-  return `ring${String(Number(widthMm.toPrecision(6))).replace('.', 'p')}mm`;
 }
 
 /** Canonical JSON (object keys sorted) so that equal settings always serialise the same. */

@@ -58,6 +58,9 @@ export async function writeSynthCohort(opts: WriteSynthOptions): Promise<{ cases
   mkdirSync(join(opts.outDir, 'images'), { recursive: true });
   mkdirSync(join(opts.outDir, 'masks'), { recursive: true });
   writeFileSync(join(opts.outDir, 'clinical.csv'), clinicalCsv(cases));
+  // One table per cohort as well: a study config lists each cohort's tables.
+  writeFileSync(join(opts.outDir, 'clinical_main.csv'), clinicalCsv(cases.filter((c) => c.cohort === 'main')));
+  writeFileSync(join(opts.outDir, 'clinical_external.csv'), clinicalCsv(cases.filter((c) => c.cohort === 'external')));
   const imageExt = formats[0] === 'dicom' ? 'dcm' : 'png';
   writeFileSync(join(opts.outDir, 'manifest.csv'), manifestCsv(cases, imageExt));
   writeFileSync(join(opts.outDir, 'truth.json'), JSON.stringify(truthJson(cases, seed), null, 2) + '\n');

@@ -1,0 +1,42 @@
+/** `sonomics extract` and `sonomics merge`: cohort → feature table (parallel, resumable, shardable). */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+
+export function addExtractCommand(program: Command): void {
+  program
+    .command('extract')
+    .description('extract radiomics features for every case of a manifest (resumable: rerun the same command to continue)')
+    .requiredOption('--manifest <csv>', 'manifest CSV: case_id, cohort, image, tumour_mask[, parenchyma_mask, liver_mask, ...]; paths relative to it')
+    .option('--settings <file>', 'extraction settings (YAML or JSON); default: tumour + 5 mm ring + parenchyma, original image, FBN 32')
+    .requiredOption('--out <dir>', 'output folder (features.csv, cases.jsonl, run.json)')
+    .option('--workers <n>', 'worker threads (default: one per core; 0 = in the main thread)')
+    .option('--shard <i/n>', 'process only shard i of n (stable hash of the case id); combine with `sonomics merge`')
+    .option('--force', 'discard finished cases made with other settings and start again')
+    .option('--fail-fast', 'stop at the first failing case')
+    .action(async (o: { manifest: string; settings?: string; out: string; workers?: string; shard?: string; force?: boolean; failFast?: boolean }) => {
+      // Loaded on use: keeps `sonomics --help` fast.
+      const { runExtraction } = await import('../node/extract-run.ts');
+      const { parseShard } = await import('../node/manifest.ts');
+      const summary = await runExtraction({
+        manifest: o.manifest, settings: o.settings, outDir: resolve(o.out),
+        workers: o.workers === undefined ? undefined : Number(o.workers),
+        shard: o.shard ? parseShard(o.shard) : undefined, force: o.force, failFast: o.failFast,
+      });
+      console.log(`${summary.total} cases: ${summary.done} extracted, ${summary.skipped} already done, ${summary.failed.length} failed (${summary.seconds.toFixed(1)} s)`);
+      for (const f of summary.failed) console.log(`  FAILED ${f.caseId} [${f.code}]: ${f.message}`);
+      console.log(`feature table: ${summary.tablePath}`);
+      if (summary.failed.length) process.exitCode = 1;
+    });
+
+  program
+    .command('merge')
+    .description('combine the outputs of sharded `extract --shard i/n` runs into one feature table')
+    .requiredOption('--manifest <csv>', 'the manifest all shards were run on')
+    .requiredOption('--out <dir>', 'output folder for the merged features.csv')
+    .argument('<shardDirs...>', 'the --out folders of the shard runs')
+    .action(async (shardDirs: string[], o: { manifest: string; out: string }) => {
+      const { mergeShards } = await import('../node/extract-run.ts');
+      const r = mergeShards(o.manifest, shardDirs, resolve(o.out));
+      console.log(`merged ${shardDirs.length} shards: ${r.cases} cases → ${r.tablePath}`);
+    });
+}

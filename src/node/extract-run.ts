@@ -1,0 +1,151 @@
+/**
+ * `sonomics extract`: a cohort → a feature table, on worker threads, resumable and shardable.
+ *
+ * Output folder:
+ *   cases.jsonl    append-only store, one line per finished case (the resume point)
+ *   features.csv   the feature table (manifest order; deterministic bytes)
+ *   run.json       the run record: versions, settings and hash, per-case time, warnings, errors
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { parse as parseYaml } from 'yaml';
+import { SonomicsError } from '../core/errors.ts';
+import { canonicalJson, resolveExtractionSettings, type ExtractionSettings } from '../extract/settings.ts';
+import { sha256Hex } from '../study/hash.ts';
+import { CaseStore, type CaseRecord } from './case-store.ts';
+import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
+import { featureTableCsv } from './feature-table.ts';
+import { readManifest, shardOf, type ManifestCase } from './manifest.ts';
+import { runPool } from './pool.ts';
+import { Progress } from './progress.ts';
+
+export interface ExtractOptions {
+  manifest: string;
+  settings?: string | ExtractionSettings;
+  outDir: string;
+  workers?: number;
+  shard?: { index: number; count: number };
+  force?: boolean;
+  failFast?: boolean;
+  progress?: boolean;
+  /** Stop after this many newly finished cases (tests of resumption). */
+  limit?: number;
+}
+
+export interface ExtractSummary {
+  total: number;
+  done: number;
+  skipped: number;
+  failed: Array<{ caseId: string; code: string; message: string }>;
+  seconds: number;
+  tablePath: string;
+}
+
+export function loadExtractionSettings(settings: string | ExtractionSettings | undefined): ExtractionSettings {
+  if (settings === undefined) return resolveExtractionSettings(undefined);
+  if (typeof settings !== 'string') return resolveExtractionSettings(settings);
+  let parsed: unknown;
+  try {
+    const text = readFileSync(settings, 'utf8');
+    parsed = /\.json$/i.test(settings) ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new SonomicsError('BAD_SETTINGS', `cannot read settings ${settings}: ${(err as Error).message}`, { subject: settings });
+  }
+  return resolveExtractionSettings(parsed, settings);
+}
+
+export function settingsHash(s: ExtractionSettings): string {
+  return sha256Hex(new TextEncoder().encode(canonicalJson(s)));
+}
+
+export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummary> {
+  const t0 = Date.now();
+  const settings = loadExtractionSettings(opts.settings);
+  const hash = settingsHash(settings);
+  const manifest = readManifest(opts.manifest);
+  const mine = opts.shard ? manifest.filter((c) => shardOf(c.caseId, opts.shard!.count) === opts.shard!.index) : manifest;
+  mkdirSync(opts.outDir, { recursive: true });
+  const store = CaseStore.open(join(opts.outDir, 'cases.jsonl'), hash, opts.force);
+  const todo = mine.filter((c) => !store.has(c.caseId));
+  const failed: ExtractSummary['failed'] = [];
+  const warnings: Record<string, string[]> = {};
+  let newlyDone = 0;
+  let stop = false;
+  const progress = opts.progress === false ? null : new Progress('extract', todo.length);
+
+  await runPool<ExtractTask, ExtractTaskResult>({
+    module: new URL('./extract-task.ts', import.meta.url).href,
+    fn: 'extractTask',
+    inputs: todo.map((c) => ({ c, settings })),
+    workers: Math.max(0, opts.workers ?? availableParallelism()),
+    shouldStop: () => stop,
+    onDone: (i, outcome) => {
+      const c = todo[i]!;
+      let rec: CaseRecord;
+      if (outcome.ok) {
+        rec = { case_id: c.caseId, ok: true, features: outcome.result.features, warnings: outcome.result.warnings, ms: round(outcome.result.ms) };
+        if (outcome.result.warnings.length) warnings[c.caseId] = outcome.result.warnings;
+      } else {
+        rec = { case_id: c.caseId, ok: false, error: { code: outcome.error.code, message: outcome.error.message }, ms: 0 };
+        failed.push({ caseId: c.caseId, code: outcome.error.code, message: outcome.error.message });
+        if (opts.failFast) stop = true;
+      }
+      store.append(rec);
+      progress?.tick(outcome.ok);
+      newlyDone++;
+      if (opts.limit !== undefined && newlyDone >= opts.limit) stop = true;
+    },
+  });
+  progress?.finish();
+
+  const tablePath = join(opts.outDir, 'features.csv');
+  writeFileSync(tablePath, featureTableCsv(mine, store.records));
+  const perCase = Object.fromEntries(mine.filter((c) => store.has(c.caseId)).map((c) => [c.caseId, store.records.get(c.caseId)!.ms]));
+  writeFileSync(join(opts.outDir, 'run.json'), JSON.stringify({
+    sonomics: packageVersion(),
+    node: process.version,
+    manifest: resolve(opts.manifest),
+    shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
+    settings,
+    settings_hash: hash,
+    cases: mine.length,
+    finished: mine.filter((c) => store.has(c.caseId)).length,
+    failed,
+    warnings,
+    ms_per_case: perCase,
+    seconds: (Date.now() - t0) / 1000,
+  }, null, 2) + '\n');
+  return { total: mine.length, done: newlyDone - failed.length, skipped: mine.length - todo.length, failed, seconds: (Date.now() - t0) / 1000, tablePath };
+}
+
+/** Combine shard outputs (each an extract --out folder) into one table, as a single run writes it. */
+export function mergeShards(manifestPath: string, shardDirs: string[], outDir: string): { cases: number; tablePath: string } {
+  const manifest = readManifest(manifestPath);
+  const records = new Map<string, CaseRecord>();
+  let hash: string | null = null;
+  for (const dir of shardDirs) {
+    const s = CaseStore.read(join(dir, 'cases.jsonl'));
+    if (hash !== null && s.settingsHash !== hash) {
+      throw new SonomicsError('BAD_SETTINGS', `${dir} was extracted with other settings than the shards before it; merge only shards of one run.`, { subject: dir });
+    }
+    hash = s.settingsHash;
+    for (const r of s.records) if (r.ok) records.set(r.case_id, r);
+  }
+  mkdirSync(outDir, { recursive: true });
+  const tablePath = join(outDir, 'features.csv');
+  writeFileSync(tablePath, featureTableCsv(manifest, records));
+  const missing = manifest.filter((c) => !records.has(c.caseId)).map((c) => c.caseId);
+  writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, cases: records.size, missing }, null, 2) + '\n');
+  return { cases: records.size, tablePath };
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+export type { ManifestCase };
