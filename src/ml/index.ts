@@ -6,3 +6,5 @@ export * from './logistic.ts';
 export * from './platt.ts';
 export * from './folds.ts';
 export { aucMannWhitney } from './auc.ts';
+export * from './svm.ts';
+export { kernelValue, type KernelType } from './svm-kernel.ts';
