@@ -12,7 +12,7 @@ import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, Text
 import { textureDistance } from './options.ts';
 
 export const FEATURES: FeatureDef[] = [
-  { name: 'joint_maximum', ibsiCode: 'GYBY', unit: '', pyradiomics: 'MaximumProbability' },
+  { name: 'joint_maximum', ibsiCode: 'GYBY', unit: '' },
   { name: 'joint_average', ibsiCode: '60VM', unit: '', pyradiomics: 'JointAverage' },
   { name: 'joint_variance', ibsiCode: 'UR99', unit: '', pyradiomics: 'SumSquares' },
   { name: 'joint_entropy', ibsiCode: 'TU9B', unit: '', pyradiomics: 'JointEntropy' },
