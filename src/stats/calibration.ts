@@ -6,13 +6,14 @@
  * - calibration-in-the-large (CITL): intercept of glm(y ~ offset(lp)), lp = logit(p);
  * - calibration slope: glm(y ~ lp); its intercept is the joint-fit one (not CITL);
  * - Hosmer–Lemeshow g = 10 (ResourceSelection convention, hosmer-lemeshow.ts);
- * - calibration curve: mean predicted vs observed rate in the same quantile groups;
+ * - calibration curve: mean predicted vs observed rate in `bins` quantile groups (built as the
+ *   HL groups are, so with the default 10 bins the curve is the HL table);
  * - `valProb`: the closed-form statistics of rms::val.prob (D, U, Q, R², Spiegelhalter z);
  *   the lowess-based Emax/E90/Eavg are not computed.
  */
 import { SonomicsError } from '../core/errors.ts';
 import { pchisq, pNormalTwoSided, qnorm } from './distributions.ts';
-import { hosmerLemeshow, type HosmerLemeshow } from './hosmer-lemeshow.ts';
+import { hosmerLemeshow, quantileGroups, type HosmerLemeshow } from './hosmer-lemeshow.ts';
 import { deviance, fitSmallLogistic } from './logistic-small.ts';
 import { checkBinary, checkSameLength } from './validate.ts';
 
@@ -57,7 +58,16 @@ export interface Calibration {
   valProb: ValProbStats;
 }
 
-export function calibration(y: ArrayLike<number>, p: ArrayLike<number>, opts: { bins?: number; level?: number } = {}): Calibration {
+export interface CalibrationOptions {
+  /** Number of quantile groups of the calibration curve (default 10). */
+  bins?: number;
+  /** Hosmer–Lemeshow groups g (default 10, the conventional test). */
+  hlGroups?: number;
+  /** Level of the Wald CIs of CITL and slope (default 0.95). */
+  level?: number;
+}
+
+export function calibration(y: ArrayLike<number>, p: ArrayLike<number>, opts: CalibrationOptions = {}): Calibration {
   checkSameLength('calibration', y, p);
   checkBinary('calibration', y);
   const n = y.length;
@@ -88,7 +98,9 @@ export function calibration(y: ArrayLike<number>, p: ArrayLike<number>, opts: { 
   const citlSe = citlFit.se[0]!;
   const slope = slopeFit.coef[1]!;
   const slopeSe = slopeFit.se[1]!;
-  const hl = hosmerLemeshow(y, p, opts.bins ?? 10);
+  const hl = hosmerLemeshow(y, p, opts.hlGroups ?? 10);
+  const bins = opts.bins ?? 10;
+  const curveGroups = bins === hl.g ? hl.groups : quantileGroups(y, p, bins).groups;
 
   // rms::val.prob closed-form statistics.
   // val.prob takes D and R² from the *fixed* model (intercept 0, slope 1, i.e. p as given):
@@ -122,7 +134,7 @@ export function calibration(y: ArrayLike<number>, p: ArrayLike<number>, opts: { 
     slopeSe,
     slopeCI: [slope - z * slopeSe, slope + z * slopeSe],
     hosmerLemeshow: hl,
-    curve: hl.groups.map((g) => ({ meanPredicted: g.meanPredicted, observed: g.observedRate, n: g.n })),
+    curve: curveGroups.map((g) => ({ meanPredicted: g.meanPredicted, observed: g.observedRate, n: g.n })),
     valProb: {
       d,
       dChi2: lr,

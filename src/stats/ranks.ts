@@ -3,19 +3,43 @@
  * DeLong statistics use. O(n log n).
  */
 export function midranks(x: ArrayLike<number>): Float64Array {
+  // Native numeric sort of a copy, then each value's tie block [lo, hi) by binary search:
+  // its midrank is the average of the 1-based ranks lo+1 .. hi. Much faster than sorting an
+  // index array with a comparator.
   const n = x.length;
-  const order = sortedOrder(x);
+  const sorted = Float64Array.from(x).sort();
   const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    const v = x[order[i]!]!;
-    while (j + 1 < n && x[order[j + 1]!] === v) j++;
-    const r = (i + j + 2) / 2; // average of 1-based ranks i+1 .. j+1
-    for (let k = i; k <= j; k++) ranks[order[k]!] = r;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    const lo = lowerBound(sorted, v);
+    const hi = upperBound(sorted, v, lo);
+    ranks[i] = (lo + 1 + hi) / 2;
   }
   return ranks;
+}
+
+/** First index with sorted[i] >= v. */
+export function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index ≥ from with sorted[i] > v. */
+export function upperBound(sorted: Float64Array, v: number, from = 0): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Indices that sort x ascending (stable). */
