@@ -17,3 +17,4 @@ export * from './roi/checks.ts';
 export * from './roi/ring.ts';
 export * from './roi/regions.ts';
 export * from './filters/index.ts';
+export * from './features/index.ts';
