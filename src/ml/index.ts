@@ -8,3 +8,5 @@ export * from './folds.ts';
 export { aucMannWhitney } from './auc.ts';
 export * from './svm.ts';
 export { kernelValue, type KernelType } from './svm-kernel.ts';
+export * from './grid-search.ts';
+export * from './combat.ts';

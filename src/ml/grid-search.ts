@@ -1,0 +1,62 @@
+/**
+ * SVM hyper-parameter search over C × γ by inner stratified k-fold CV. Each inner training fold
+ * is re-scaled (sample SD, as e1071's scale = TRUE) unless `scale: false`, the SVM is trained,
+ * and the held-out decision values are scored by AUC. The score of a grid point is the mean of
+ * the per-fold AUCs (decision values from different fold models are not on one scale, so they are
+ * not pooled). Ties keep the first grid point in C-major order (smaller C, then smaller γ as
+ * given), i.e. the simpler model when the inputs are sorted ascending.
+ */
+import { SonomicsError } from '../core/errors.ts';
+import { aucMannWhitney } from './auc.ts';
+import { foldSplit, stratifiedKFold } from './folds.ts';
+import { checkBinary, checkMatrix, selectRows, type Matrix } from './matrix.ts';
+import { applyScaler, fitScaler } from './scaler.ts';
+import { svmDecision, trainSVM } from './svm.ts';
+import type { KernelType } from './svm-kernel.ts';
+
+export interface GridSearchResult {
+  C: number;
+  gamma?: number;
+  score: number;
+  table: Array<{ C: number; gamma?: number; auc: number; foldAucs: number[] }>;
+}
+
+export function gridSearchSVM(
+  X: Matrix,
+  y: ArrayLike<number>,
+  opts: { kernel: KernelType; Cs: number[]; gammas?: number[]; folds?: number; seed?: number; scale?: boolean; tolerance?: number; classWeights?: { 0?: number; 1?: number } },
+): GridSearchResult {
+  const [n, p] = checkMatrix(X, 'gridSearchSVM');
+  const yy = checkBinary(y, n, 'gridSearchSVM');
+  if (opts.Cs.length === 0) throw new SonomicsError('BAD_SETTINGS', 'gridSearchSVM: Cs is empty.');
+  const gammas: (number | undefined)[] = opts.kernel === 'rbf' ? (opts.gammas?.length ? opts.gammas : [1 / p]) : [undefined];
+  const k = opts.folds ?? 5;
+  const foldIds = stratifiedKFold(yy, k, { shuffle: true, seed: opts.seed ?? 1 });
+  // Scaled fold data are shared by every grid point.
+  const splits = Array.from({ length: k }, (_, f) => {
+    const { train, test } = foldSplit(foldIds, f);
+    let Xtr: Matrix = selectRows(X, train);
+    let Xte: Matrix = selectRows(X, test);
+    if (opts.scale ?? true) {
+      const s = fitScaler(Xtr, { sd: 'sample' });
+      Xtr = applyScaler(s, Xtr);
+      Xte = applyScaler(s, Xte);
+    }
+    return { Xtr, Xte, ytr: train.map((i) => yy[i]!), yte: test.map((i) => yy[i]!) };
+  });
+  const table: GridSearchResult['table'] = [];
+  let best: GridSearchResult | null = null;
+  for (const C of opts.Cs) {
+    for (const gamma of gammas) {
+      const foldAucs = splits.map((s) => {
+        const m = trainSVM(s.Xtr, s.ytr, { kernel: opts.kernel, C, gamma, tolerance: opts.tolerance, classWeights: opts.classWeights });
+        return aucMannWhitney(s.yte, svmDecision(m, s.Xte));
+      });
+      const auc = foldAucs.reduce((a, b) => a + b, 0) / foldAucs.length;
+      const row = gamma === undefined ? { C, auc, foldAucs } : { C, gamma, auc, foldAucs };
+      table.push(row);
+      if (!best || auc > best.score) best = { C, ...(gamma === undefined ? {} : { gamma }), score: auc, table };
+    }
+  }
+  return best!;
+}
