@@ -3,12 +3,14 @@
  * that adds itself to the program; add one line here per sub-command.
  */
 import type { Command } from 'commander';
+import { addInspectCommand } from './inspect.ts';
 import { addFeaturesCommand } from './features.ts';
 import { addIbsiCommand } from './ibsi.ts';
 import { addIbsiFiltersCommand } from './ibsi-filters.ts';
 import { addSynthCommand } from './synth.ts';
 
 export const subcommands: Array<(program: Command) => void> = [
+  addInspectCommand,
   addFeaturesCommand,
   addIbsiCommand,
   addIbsiFiltersCommand,

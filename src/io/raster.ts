@@ -77,16 +77,22 @@ export function rasterToImage(r: Raster, format: string, opts: RasterReadOptions
   const name = opts.name ?? `${format} image`;
   const data = rasterToGrey(r, opts.channel ?? 'luma', name);
   const size: Vec3 = [r.width, r.height, 1];
+  const meta = {
+    format: format.toLowerCase(), photometric: r.photometric, bitDepth: r.bitDepth, channels: r.channels, frames: 1,
+    channel: r.channels >= 3 ? (opts.channel ?? 'luma') : undefined,
+  };
   if (opts.spacing) {
     const [sx, sy] = opts.spacing;
     if (!(sx > 0 && sy > 0)) throw new SonomicsError('BAD_INPUT', `${name}: spacing must be two positive numbers in mm, got ${opts.spacing.join(', ')}`);
     const img = createImage(size, [sx, sy, 1], data);
     img.spacingSource = 'user';
+    img.meta = meta;
     return img;
   }
   const img = createImage(size, [1, 1, 1], data, { spacingUnit: 'pixel' });
   img.spacingSource = 'none';
   img.warnings = [`${name}: ${format} carries no physical calibration; spacing is 1 pixel (pass a spacing in mm to calibrate)`];
+  img.meta = meta;
   return img;
 }
 

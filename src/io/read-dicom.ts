@@ -1,12 +1,23 @@
 /**
  * The one place where the generic reader meets the DICOM reader (src/io/dicom/, owned
- * separately). Until `readDicom(bytes, opts?: { frame?: number }): Image` exists in
- * src/io/dicom/index.ts, DICOM input fails with a clear UNSUPPORTED_FORMAT error.
+ * separately): `readDicom(bytes, { frame, channel, roi, name }) : Image`. The WebAssembly
+ * codecs (JPEG-LS, JPEG 2000) need `readDicomAsync` (see readImageAsync).
  */
-import { SonomicsError } from '../core/errors.ts';
 import type { Image } from '../image/image.ts';
+import { readDicom, readDicomAsync } from './dicom/index.ts';
+import type { Channel } from './raster.ts';
 
-export function readDicomIfAvailable(_bytes: Uint8Array, opts: { frame?: number; name?: string }): Image {
-  const name = opts.name ?? 'DICOM file';
-  throw new SonomicsError('UNSUPPORTED_FORMAT', `${name}: DICOM reading is not available in this build yet; convert the file to NIfTI/NRRD/PNG`, { subject: name });
+export interface DicomBridgeOptions {
+  frame?: number;
+  channel?: Channel;
+  roi?: { x: number; y: number };
+  name?: string;
+}
+
+export function readDicomIfAvailable(bytes: Uint8Array, opts: DicomBridgeOptions): Image {
+  return readDicom(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name });
+}
+
+export function readDicomAsyncBridge(bytes: Uint8Array, opts: DicomBridgeOptions): Promise<Image> {
+  return readDicomAsync(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name });
 }

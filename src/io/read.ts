@@ -5,7 +5,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import { createMask, type Image, type Mask } from '../image/image.ts';
 import { decodeBmp, isBmp } from './bmp.ts';
-import { readDicomIfAvailable } from './read-dicom.ts';
+import { readDicomAsyncBridge, readDicomIfAvailable } from './read-dicom.ts';
 import { isGzip, maybeGunzip } from './gzip.ts';
 import { decodeJpeg, isJpeg } from './jpeg.ts';
 import { isNifti, readNifti } from './nifti.ts';
@@ -24,6 +24,8 @@ export interface ReadOptions {
   spacing?: [number, number];
   /** DICOM multi-frame: which frame (0-based). */
   frame?: number;
+  /** DICOM ultrasound: a pixel inside the lesion, to pick the calibrated region that contains it. */
+  roi?: { x: number; y: number };
   /** NRRD detached header: returns the bytes of the data file it names. */
   resolveDataFile?: (fileName: string) => Uint8Array;
   /** File name or case id for error messages. */
@@ -84,9 +86,20 @@ export function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Image {
   switch (format) {
     case 'nrrd': return readNrrd(bytes, { name, resolveDataFile: opts.resolveDataFile });
     case 'nifti': return readNifti(maybeGunzip(bytes), name);
-    case 'dicom': return readDicomIfAvailable(bytes, { frame: opts.frame, name });
+    case 'dicom': return readDicomIfAvailable(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name });
   }
   throw unknownFormat(bytes, name);
+}
+
+/**
+ * Like readImage, but DICOM files are read after loading the WebAssembly codecs, so JPEG-LS
+ * and JPEG 2000 transfer syntaxes decode too.
+ */
+export async function readImageAsync(bytes: Uint8Array, opts: ReadOptions = {}): Promise<Image> {
+  if (detectFormat(bytes) === 'dicom') {
+    return readDicomAsyncBridge(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name ?? 'image' });
+  }
+  return readImage(bytes, opts);
 }
 
 /** An Image's voxels as a mask: non-zero → 1, or value == label → 1. */

@@ -4,31 +4,31 @@
  * header's data file is resolved relative to the header's folder.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { SonomicsError } from '../core/errors.ts';
 import type { Image, Mask } from '../image/image.ts';
-import { readImage, readMask, type MaskReadOptions, type ReadOptions } from '../io/read.ts';
+import { readImage, readImageAsync, readMask, type MaskReadOptions, type ReadOptions } from '../io/read.ts';
 
 /** The bytes of a file, with FILE_NOT_FOUND naming the path when it is missing or a folder. */
 export function readBytes(path: string): Uint8Array {
   let isFile = false;
   try { isFile = statSync(path).isFile(); } catch { /* reported below */ }
-  if (!isFile) throw new SonomicsError('FILE_NOT_FOUND', `${path}: no such file (check the path, relative to ${process.cwd()})`, { subject: path });
+  if (!isFile) throw new SonomicsError('FILE_NOT_FOUND', `${path}: no such file${isAbsolute(path) ? '' : ` (looked in ${process.cwd()})`}; check the path`, { subject: path });
   const b = readFileSync(path);
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
-function withPath<T>(path: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof SonomicsError) {
-      if (err.message.includes(path)) throw err;
-      throw new SonomicsError(err.code, `${path}: ${err.message}`, { subject: path, cause: err });
-    }
-    // A decoder failing in an unforeseen way still means the bytes were not what they claimed.
-    throw new SonomicsError('CORRUPT_FILE', `${path}: could not be decoded (${(err as Error).message})`, { subject: path, cause: err });
+function rethrowWithPath(path: string, err: unknown): never {
+  if (err instanceof SonomicsError) {
+    if (err.message.includes(path)) throw err;
+    throw new SonomicsError(err.code, `${path}: ${err.message}`, { subject: path, cause: err });
   }
+  // A decoder failing in an unforeseen way still means the bytes were not what they claimed.
+  throw new SonomicsError('CORRUPT_FILE', `${path}: could not be decoded (${(err as Error).message})`, { subject: path, cause: err });
+}
+
+function withPath<T>(path: string, fn: () => T): T {
+  try { return fn(); } catch (err) { return rethrowWithPath(path, err); }
 }
 
 function fileOptions<T extends ReadOptions>(path: string, opts: T): T {
@@ -53,4 +53,10 @@ export function readImageFile(path: string, opts: ReadOptions = {}): Image {
 export function readMaskFile(path: string, opts: MaskReadOptions = {}): Mask {
   const bytes = readBytes(path);
   return withPath(path, () => readMask(bytes, fileOptions(path, opts)));
+}
+
+/** readImageFile that also decodes DICOM JPEG-LS / JPEG 2000 (loads the WebAssembly codecs first). */
+export async function readImageFileAsync(path: string, opts: ReadOptions = {}): Promise<Image> {
+  const bytes = readBytes(path);
+  try { return await readImageAsync(bytes, fileOptions(path, opts)); } catch (err) { return rethrowWithPath(path, err); }
 }

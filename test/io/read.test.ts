@@ -9,6 +9,7 @@ import { encodePng, imageToPng, maskToPng } from '../../src/io/png-write.ts';
 import { createImage, createMask, maskCount } from '../../src/image/image.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
 import { SonomicsError } from '../../src/core/errors.ts';
+import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures');
 const fixture = (f: string) => new Uint8Array(readFileSync(join(FIX, f)));
@@ -116,5 +117,16 @@ describe('damaged files', () => {
     const good = join(dir, 'mask.png');
     writeFileSync(good, maskToPng(createMask([3, 3, 1], [1, 1, 1], Uint8Array.from([0, 0, 0, 0, 1, 0, 0, 0, 0]))));
     expect(maskCount(readMaskFile(good))).toBe(1);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('DICOM through readImage (sniffed, handed to readDicom)', () => {
+  it('OBXXXX1A: spacing from the ultrasound region, 0.26229 mm', () => {
+    const img = readImageFile(sharedPath('data', 'dicom-us-samples', 'pydicom-data', 'OBXXXX1A.dcm'));
+    expect(img.size).toEqual([800, 600, 1]);
+    expect(img.spacing[0]).toBeCloseTo(0.26229, 4);
+    expect(img.spacingSource).toBe('SequenceOfUltrasoundRegions');
+    const m = readMaskFile(sharedPath('data', 'dicom-us-samples', 'pydicom-data', 'OBXXXX1A.dcm'));
+    expect(m.size).toEqual(img.size);
   });
 });
