@@ -48,9 +48,13 @@ export function readPalette(ds: DicomDataset, name: string): Palette {
   const b = channel(T.BlueLUTDescriptor, T.BlueLUTData, T.SegmentedBlueLUTData);
   const bits = r.bits;
   let max = 0;
-  for (const c of [r, g, b]) for (const v of c.values) if (v > max) max = v;
-  const scale = bits > 8 && max > 255 ? 1 / 256 : 1;
-  const toF32 = (v: Float64Array) => Float32Array.from(v, (x) => (scale === 1 ? x : Math.floor(x * scale)));
+  for (const c of [r, g, b]) for (let i = 0; i < c.values.length; i++) if (c.values[i]! > max) max = c.values[i]!;
+  const shift = bits > 8 && max > 255 ? 8 : 0;
+  const toF32 = (v: Float64Array) => {
+    const out = new Float32Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = Math.floor(v[i]!) >> shift;
+    return out;
+  };
   return { red: toF32(r.values), green: toF32(g.values), blue: toF32(b.values), firstMapped: r.firstMapped, bits, segmented: r.segmented };
 }
 
@@ -60,34 +64,42 @@ export function readPalette(ds: DicomDataset, name: string): Palette {
  * word offset, low word first).
  */
 export function expandSegmented(words: Uint16Array, entries: number, name: string): Float64Array {
-  const out: number[] = [];
+  let out = new Float64Array(Math.max(entries, 16));
+  let n = 0;
+  const push = (v: number) => {
+    if (n === out.length) { const bigger = new Float64Array(2 * n); bigger.set(out); out = bigger; }
+    out[n++] = v;
+  };
   const bad = (why: string): never => { throw new SonomicsError('CORRUPT_FILE', `${name}: segmented palette table is invalid (${why})`); };
   const run = (start: number, maxSegments: number, depth: number): void => {
     if (depth > 4) bad('indirect segments nested too deep');
     let i = start, seg = 0;
     while (i < words.length && seg < maxSegments) {
-      const op = words[i]!, n = words[i + 1];
-      if (n === undefined) bad('segment header cut short');
+      const op = words[i]!, len = words[i + 1];
+      if (len === undefined) bad('segment header cut short');
+      const count = len!;
       if (op === 0) {
-        if (i + 2 + n > words.length) bad('discrete segment cut short');
-        for (let k = 0; k < n; k++) out.push(words[i + 2 + k]!);
-        i += 2 + n;
+        if (i + 2 + count > words.length) bad('discrete segment cut short');
+        for (let k = 0; k < count; k++) push(words[i + 2 + k]!);
+        i += 2 + count;
       } else if (op === 1) {
-        if (out.length === 0) bad('linear segment without a previous value');
-        const y0 = out[out.length - 1]!, y1 = words[i + 2]!;
-        for (let k = 1; k <= n; k++) out.push(y0 + ((y1 - y0) * k) / n);
+        if (n === 0) bad('linear segment without a previous value');
+        const y0 = out[n - 1]!, y1 = words[i + 2]!;
+        for (let k = 1; k <= count; k++) push(y0 + ((y1 - y0) * k) / count);
         i += 3;
       } else if (op === 2) {
         const offset = words[i + 2]! | (words[i + 3]! << 16);
-        run(offset, n, depth + 1);
+        run(offset, count, depth + 1);
         i += 4;
       } else bad(`unknown opcode ${op}`);
       seg++;
     }
   };
   run(0, Infinity, 0);
-  if (out.length < entries) bad(`expands to ${out.length} entries, descriptor says ${entries}`);
-  return Float64Array.from(out.slice(0, entries), (v) => Math.round(v));
+  if (n < entries) bad(`expands to ${n} entries, descriptor says ${entries}`);
+  const table = new Float64Array(entries);
+  for (let i = 0; i < entries; i++) table[i] = Math.round(out[i]!);
+  return table;
 }
 
 export function applyPalette(index: number, p: Palette, out: Float32Array, o: number): void {
