@@ -6,10 +6,11 @@
 import { SonomicsError, inCase } from '../core/errors.ts';
 import { extractFeatures } from '../features/pipeline.ts';
 import { applyFilter, filterName, type FilterSpec } from '../filters/index.ts';
-import { boundingBox, cropImage, cropMask, growBox } from '../image/crop.ts';
+import { boundingBox, cropImage, cropMask, growBox, type Box } from '../image/crop.ts';
 import type { Image, Mask } from '../image/image.ts';
 import { checkMask } from '../roi/checks.ts';
 import { peritumoralRing } from '../roi/ring.ts';
+import { sameGrid } from '../roi/grid.ts';
 import { ringName } from '../roi/regions.ts';
 import { regionNames, type ExtractionSettings } from './settings.ts';
 
@@ -34,7 +35,7 @@ export interface CaseFeatures {
   regionPixels: Record<string, number>;
 }
 
-/** Extra crop margin beyond the filter's own reach (mm), so borders never touch the regions. */
+/** Extra crop margin beyond the rings and the filters' reach (mm). */
 const CROP_MARGIN_MM = 5;
 
 export function extractCase(input: CaseImages, settings: ExtractionSettings, opts: CaseOptions): CaseFeatures {
@@ -42,54 +43,77 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
   try {
     const warnings: string[] = [];
     const r = settings.regions;
-    const tumourCheck = checkMask(input.image, input.tumour, { caseId, minPixels: r.minPixels, components: r.components, maskName: 'tumour mask' });
+    const names = regionNames(settings, Boolean(input.parenchyma));
+    const img = input.image;
+    // Masks must sit on the image grid before anything is cropped.
+    sameGrid(input.tumour, img, 'tumour mask', 'image', caseId);
+    if (input.parenchyma) sameGrid(input.parenchyma, img, 'parenchyma mask', 'image', caseId);
+    if (input.liver) sameGrid(input.liver, img, 'liver mask', 'image', caseId);
+
+    // Work on the part of the image around each region group (tumour with its rings; parenchyma):
+    // far faster than whole ultrasound frames. Margins cover the rings and the filters' reach, so
+    // values equal those on the whole image; a mask touching a crop edge touches the image edge.
+    const maxSpacing = Math.max(...img.spacing.slice(0, img.size[2] > 1 ? 3 : 2));
+    const reach = reachMm(settings.images, maxSpacing) + CROP_MARGIN_MM;
+    const ringReach = Math.max(0, ...(r.rings ?? []).map((w) => w + (r.ringInnerMarginMm ?? 0)));
+    const groups: Array<{ box: Box; regions: Array<[string, Mask]> }> = [];
+
+    const tumourBox = boundingBox([input.tumour]);
+    if (!tumourBox) checkMask(img, input.tumour, { caseId, maskName: 'tumour mask' }); // throws EMPTY_MASK
+    const tBox = growBox(tumourBox!, img, ringReach + reach);
+    const tImg = cropImage(img, tBox);
+    const tumourCheck = checkMask(tImg, cropMask(input.tumour, tBox), { caseId, minPixels: r.minPixels, components: r.components, maskName: 'tumour mask' });
     warnings.push(...tumourCheck.warnings);
     const tumour = tumourCheck.mask;
-    const regions: Array<[string, Mask]> = [];
-    const names = regionNames(settings, Boolean(input.parenchyma));
-    if (names.includes('tumour')) regions.push(['tumour', tumour]);
-    let liver = input.liver;
-    if (liver) liver = checkMask(input.image, liver, { caseId, minPixels: 1, components: 'all', maskName: 'liver mask' }).mask;
+    const tumourGroup: Array<[string, Mask]> = [];
+    if (names.includes('tumour')) tumourGroup.push(['tumour', tumour]);
+    const liver = input.liver ? cropMask(input.liver, tBox) : undefined;
     for (const w of r.rings ?? []) {
-      const ring = peritumoralRing(tumour, w, { innerMarginMm: r.ringInnerMarginMm, clipTo: liver });
-      regions.push([ringName(w, r.ringInnerMarginMm ?? 0), ring]);
+      tumourGroup.push([ringName(w, r.ringInnerMarginMm ?? 0), peritumoralRing(tumour, w, { innerMarginMm: r.ringInnerMarginMm, clipTo: liver })]);
     }
+    groups.push({ box: tBox, regions: tumourGroup });
+
     if (names.includes('parenchyma') && input.parenchyma) {
-      const p = checkMask(input.image, input.parenchyma, { caseId, minPixels: r.minPixels, components: 'all', maskName: 'parenchyma mask' });
+      const pb = boundingBox([input.parenchyma]);
+      if (!pb) checkMask(img, input.parenchyma, { caseId, maskName: 'parenchyma mask' }); // throws EMPTY_MASK
+      const pBox = growBox(pb!, img, reach);
+      const p = checkMask(cropImage(img, pBox), cropMask(input.parenchyma, pBox), { caseId, minPixels: r.minPixels, components: 'all', maskName: 'parenchyma mask' });
       warnings.push(...p.warnings);
-      regions.push(['parenchyma', p.mask]);
+      groups.push({ box: pBox, regions: [['parenchyma', p.mask]] });
     }
-    for (const [name, m] of regions) {
-      if (!m.data.some((v) => v)) {
-        throw new SonomicsError('EMPTY_MASK', `the ${name} region is empty (ring clipped away by the liver mask or image border?); check the masks or drop the region from the settings.`);
+    for (const g of groups) {
+      for (const [name, m] of g.regions) {
+        if (!m.data.some((v) => v)) {
+          throw new SonomicsError('EMPTY_MASK', `the ${name} region is empty in case ${caseId} (ring clipped away by the liver mask or the image border?); check the masks or drop the region from the settings.`);
+        }
       }
     }
 
-    // Work on the part of the image around the regions: far faster than whole ultrasound frames.
-    const box = growBox(boundingBox(regions.map(([, m]) => m))!, input.image, reachMm(settings.images, Math.max(...input.image.spacing.slice(0, input.image.size[2] > 1 ? 3 : 2))) + CROP_MARGIN_MM);
-    const image = cropImage(input.image, box);
-    const cropped = regions.map(([name, m]) => [name, cropMask(m, box)] as const);
-
-    const perRegion = new Map<string, Record<string, number>>(cropped.map(([name]) => [name, {}]));
-    for (const spec of settings.images) {
-      const imageName = filterName(spec);
-      const filtered = spec.type === 'original' ? image : applyFilter(image, spec);
-      const featureSettings = spec.type === 'original' ? settings.features : {
-        ...settings.features,
-        // Shape does not change with the filter: computed once, on the original image.
-        families: (settings.features.families ?? ALL_BUT_NONE).filter((f) => f !== 'morphology'),
-        discretisation: settings.filteredDiscretisation ?? settings.features.discretisation,
-        resegmentation: undefined,
-      };
-      for (const [region, mask] of cropped) {
-        const values = extractFeatures(filtered, mask, featureSettings);
-        const out = perRegion.get(region)!;
-        for (const [k, v] of Object.entries(values)) out[`${region}_${imageName}_${k}`] = v;
+    const perRegion = new Map<string, Record<string, number>>();
+    for (const g of groups) {
+      const image = g.box === tBox ? tImg : cropImage(img, g.box);
+      for (const [name] of g.regions) perRegion.set(name, {});
+      for (const spec of settings.images) {
+        const imageName = filterName(spec);
+        const filtered = spec.type === 'original' ? image : applyFilter(image, spec);
+        const featureSettings = spec.type === 'original' ? settings.features : {
+          ...settings.features,
+          // Shape does not change with the filter: computed once, on the original image.
+          families: (settings.features.families ?? ALL_BUT_NONE).filter((f) => f !== 'morphology'),
+          discretisation: settings.filteredDiscretisation ?? settings.features.discretisation,
+          resegmentation: undefined,
+        };
+        for (const [region, mask] of g.regions) {
+          const values = extractFeatures(filtered, mask, featureSettings);
+          const out = perRegion.get(region)!;
+          for (const [k, v] of Object.entries(values)) out[`${region}_${imageName}_${k}`] = v;
+        }
       }
     }
+    // Columns in plan order: regions (tumour, rings, parenchyma), then images, then families.
     const features: Record<string, number> = {};
-    for (const [, values] of perRegion) Object.assign(features, values);
-    const regionPixels = Object.fromEntries(cropped.map(([name, m]) => [name, count(m.data)]));
+    for (const name of names) Object.assign(features, perRegion.get(name) ?? {});
+    const regionPixels = Object.fromEntries(groups.flatMap((g) => g.regions.map(([name, m]) => [name, count(m.data)] as const)));
     if (opts.perturbation) warnings.push(`mask perturbation: ${opts.perturbation}`);
     return { features, warnings, regionPixels };
   } catch (err) {
