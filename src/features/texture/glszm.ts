@@ -36,19 +36,25 @@ const NAMES = FEATURES.map((f) => f.name);
  * second index being the zone size (GLSZM) or the zone's minimal border distance (GLDZM).
  */
 export function zoneMatrix(zones: Zones, nLevels: number, z: number, second: Int32Array, nVoxels: number): CountMatrix | null {
-  let cols = 0, any = false;
-  for (let k = 0; k < zones.count; k++) {
-    if (z >= 0 && zones.slice[k] !== z) continue;
-    any = true;
-    if (second[k]! > cols) cols = second[k]!;
-  }
-  if (!any) return null;
+  // Zones are numbered in voxel order, so each slice's zones form one contiguous range.
+  const from = z < 0 ? 0 : firstZoneOfSlice(zones, z), to = z < 0 ? zones.count : firstZoneOfSlice(zones, z + 1);
+  if (from >= to) return null;
+  let cols = 0;
+  for (let k = from; k < to; k++) if (second[k]! > cols) cols = second[k]!;
   const m = countMatrix(nLevels, cols, nVoxels);
-  for (let k = 0; k < zones.count; k++) {
-    if (z >= 0 && zones.slice[k] !== z) continue;
-    m.counts[(zones.level[k]! - 1) * cols + second[k]! - 1]++;
-  }
+  for (let k = from; k < to; k++) m.counts[(zones.level[k]! - 1) * cols + second[k]! - 1]++;
   return m;
+}
+
+/** Index of the first zone whose slice is ≥ z (binary search; slices are non-decreasing). */
+function firstZoneOfSlice(zones: Zones, z: number): number {
+  let lo = 0, hi = zones.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (zones.slice[mid]! < z) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function glszmFeatures(m: CountMatrix): FamilyValues {

@@ -29,26 +29,27 @@ export function runDirectional<M>(v: TextureVolume, plan: DirectionalPlan, dirs:
     if (ms.length === 0) return nanValues(fam.names);
     return plan.mergeDirections ? fam.features(fam.merge(ms)) : averageValues(ms.map((m) => fam.features(m)));
   }
-  const slices = roiSlices(v);
-  // grid[s][d]: matrix of slice s, direction d (null when empty).
-  const grid = slices.map((z) => dirs.map((d) => fam.build(d, z)));
+  // Matrices are consumed slice by slice (features or running sums), so memory stays at one
+  // slice's matrices plus the running sums, whatever the number of slices or grey levels.
   const values: FamilyValues[] = [];
-  if (!plan.mergeSlices && !plan.mergeDirections) {
-    for (const row of grid) for (const m of row) if (m) values.push(fam.features(m));
-  } else if (!plan.mergeSlices) {
-    for (const row of grid) {
+  const sums: (M | null)[] = dirs.map(() => null);
+  let total: M | null = null;
+  const add = (acc: M | null, m: M): M => (acc === null ? m : fam.merge([acc, m]));
+  for (const z of roiSlices(v)) {
+    const row = dirs.map((d) => fam.build(d, z));
+    if (!plan.mergeSlices && !plan.mergeDirections) {
+      for (const m of row) if (m) values.push(fam.features(m));
+    } else if (!plan.mergeSlices) {
       const ms = row.filter(keep);
       if (ms.length) values.push(fam.features(fam.merge(ms)));
+    } else if (!plan.mergeDirections) {
+      row.forEach((m, d) => { if (m) sums[d] = add(sums[d] ?? null, m); });
+    } else {
+      for (const m of row) if (m) total = add(total, m);
     }
-  } else if (!plan.mergeDirections) {
-    for (let d = 0; d < dirs.length; d++) {
-      const ms = grid.map((row) => row[d]!).filter(keep);
-      if (ms.length) values.push(fam.features(fam.merge(ms)));
-    }
-  } else {
-    const ms = grid.flat().filter(keep);
-    if (ms.length) values.push(fam.features(fam.merge(ms)));
   }
+  if (plan.mergeSlices && !plan.mergeDirections) for (const m of sums) if (m) values.push(fam.features(m));
+  if (plan.mergeSlices && plan.mergeDirections && total !== null) values.push(fam.features(total));
   return values.length ? averageValues(values) : nanValues(fam.names);
 }
 
@@ -65,8 +66,14 @@ export function runPlanar<M>(v: TextureVolume, plan: PlanarPlan, fam: PlanarFami
     const m = fam.build(-1);
     return m ? fam.features(m) : nanValues(fam.names);
   }
-  const ms = roiSlices(v).map((z) => fam.build(z)).filter((m): m is M => m !== null);
-  if (ms.length === 0) return nanValues(fam.names);
-  if (plan === '2.5D') return fam.features(fam.merge(ms));
-  return averageValues(ms.map((m) => fam.features(m)));
+  const values: FamilyValues[] = [];
+  let total: M | null = null;
+  for (const z of roiSlices(v)) {
+    const m = fam.build(z);
+    if (m === null) continue;
+    if (plan === '2.5D') total = total === null ? m : fam.merge([total, m]);
+    else values.push(fam.features(m));
+  }
+  if (total !== null) values.push(fam.features(total));
+  return values.length ? averageValues(values) : nanValues(fam.names);
 }
