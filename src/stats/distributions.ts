@@ -148,6 +148,16 @@ export function pgamma(x: number, shape: number, upper = false): number {
   return upper ? r.upper : r.lower;
 }
 
+function dgamma(x: number, shape: number): number {
+  if (x <= 0) return shape < 1 ? Infinity : shape === 1 ? 1 : 0;
+  return Math.exp((shape - 1) * Math.log(x) - x - lgamma(shape));
+}
+
+/** Gamma(shape, scale = 1) quantile. */
+export function qgamma(p: number, shape: number, upper = false): number {
+  return invertCdf((x) => pgamma(x, shape, false), (x) => pgamma(x, shape, true), (x) => dgamma(x, shape), p, upper, 0, Infinity, shape);
+}
+
 /** Chi-square cdf with `df` degrees of freedom, or its upper tail. */
 export function pchisq(x: number, df: number, upper = false): number {
   return pgamma(x / 2, df / 2, upper);

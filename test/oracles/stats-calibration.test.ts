@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED } from '../helpers/shared.ts';
 import { calibration, decisionCurve, pchisq, thresholdMetrics } from '../../src/stats/index.ts';
-import { expectAllClose, expectClose, expectP, oracleJson, predictions } from './stats-helpers.ts';
+import { expectAllClose, expectClose, expectP, oracleJson, predictions, PREDICTION_SETS } from './stats-helpers.ts';
 
 const ABS = { abs: 1e-12 }; // Brier, O/E-type ratios, HL χ² and groups, DCA (README)
 const COEF = { abs: 1e-8 }; // calibration intercept / slope (README)
 // Wald SE / CI of the calibration fits: README's glm rule for SE is rel 1e-6.
 const SE = { rel: 1e-6 };
 
-const SETS = ['cv', 'test', 'train'] as const;
+const SETS = PREDICTION_SETS;
 
 describe.skipIf(!HAS_SHARED)('stats oracle: calibration_synth_true5_*.json', () => {
   for (const set of SETS) {

@@ -67,3 +67,19 @@ export function pTol(p: number): Tol {
 export function expectP(actual: number, expected: number, label: string): void {
   expectClose(actual, expected, pTol(expected), label);
 }
+
+/**
+ * The oracle files the stats suites compare against, by group. stats-coverage.test.ts checks
+ * this list against the directory, so a new stats oracle file cannot be silently left out.
+ */
+export const STATS_ORACLES = {
+  roc: ['roc_delong_scores.json', 'roc_models.json'],
+  calibration: ['calibration_synth_true5_cv.json', 'calibration_synth_true5_test.json', 'calibration_synth_true5_train.json'],
+  dca: ['dca_synth_true5_cv.json', 'dca_synth_true5_test.json', 'dca_synth_true5_train.json'],
+  icc: ['icc.json'],
+  univariate: ['univariate_synth.json', 'univariate_ties.json'],
+  contingency: ['contingency.json'],
+} as const;
+
+/** Prediction sets (expected/predictions/synth_true5_<set>.csv) used by calibration and DCA. */
+export const PREDICTION_SETS = ['cv', 'test', 'train'] as const;

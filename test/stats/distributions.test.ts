@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lgamma } from '../../src/stats/special.ts';
-import { pbeta, pchisq, pf, pgamma, pnorm, pt, qbeta, qchisq, qf, qnorm, qt } from '../../src/stats/distributions.ts';
+import { pbeta, pchisq, pf, pgamma, pnorm, pt, qbeta, qchisq, qf, qgamma, qnorm, qt } from '../../src/stats/distributions.ts';
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
@@ -57,6 +57,8 @@ describe('quantiles invert the cdfs', () => {
         (p, a, b) => {
           expect(rel(pt(qt(p, a), a), p)).toBeLessThan(1e-10);
           expect(rel(pchisq(qchisq(p, a), a), p)).toBeLessThan(1e-10);
+          expect(rel(pgamma(qgamma(p, b), b), p)).toBeLessThan(1e-10);
+          expect(rel(pgamma(qgamma(p, b, true), b, true), p)).toBeLessThan(1e-10);
           expect(rel(pchisq(qchisq(p, a, true), a, true), p)).toBeLessThan(1e-10);
           expect(rel(pf(qf(p, a, b), a, b), p)).toBeLessThan(1e-10);
           expect(rel(pf(qf(p, a, b, true), a, b, true), p)).toBeLessThan(1e-10);
