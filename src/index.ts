@@ -9,6 +9,7 @@ export * from './io/read.ts';
 export * from './io/raster.ts';
 export * from './io/png-write.ts';
 export { readNrrd, type NrrdOptions } from './io/nrrd.ts';
+export * from './io/dicom/index.ts';
 export * from './stats/index.ts';
 export * from './image/distance.ts';
 export * from './image/morphology.ts';

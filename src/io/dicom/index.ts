@@ -6,7 +6,6 @@ export { decodeFrame, frameCount, frameInfo } from './pixels.ts';
 export { loadDicomCodecs, dicomCodecsLoaded } from './codecs/wasm-loader.ts';
 export type { DecodedFrame } from './codecs/types.ts';
 export { readUsRegions, chooseRegion, type UsRegion } from './us-regions.ts';
-export { type Channel } from './photometric.ts';
 export { T as DicomTags, tag as dicomTag } from './tags.ts';
 export { readDicomSeries, type ReadSeriesOptions } from './series.ts';
 export { rtstructToMask, rtstructRois, type RtRoi } from './rtstruct.ts';
