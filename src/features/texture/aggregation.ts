@@ -1,6 +1,6 @@
 /**
- * IBSI texture aggregation (IBSI 1 manual, arXiv:1612.07003, §3.1.x "Feature aggregation",
- * figure "texture matrix aggregation"):
+ * IBSI texture aggregation (IBSI 1 manual, arXiv:1612.07003, §3.6 "Aggregating features",
+ * which §3.7–§3.11 refer back to):
  *  - 2D, averaged: one matrix per slice and direction, features averaged over all of them;
  *  - 2D, slice-merged: per slice the direction matrices are summed, features averaged over slices;
  *  - 2.5D, direction-merged: per direction the slice matrices are summed, features averaged over directions;
