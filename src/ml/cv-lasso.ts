@@ -58,6 +58,20 @@ export function cvLasso(X: Matrix, y: ArrayLike<number>, opts: LassoOptions & { 
     test.forEach((i, t) => { preval[i] = lp[t]!; });
   }
 
+  const summary = cvSummary(y, preval, foldId, fit.lambda, family, type);
+  return { ...summary, nzero: fit.df, fit, preval };
+}
+
+/**
+ * cvm, cvsd and the chosen λ from out-of-fold linear predictors (preval[i][k]); lets several
+ * type.measures share one set of fold fits.
+ */
+export function cvSummary(
+  y: ArrayLike<number>, preval: number[][], foldId: number[], lambda: number[], family: 'binomial' | 'gaussian', type: TypeMeasure,
+): Omit<CvLassoResult, 'fit' | 'preval' | 'nzero'> {
+  const n = y.length;
+  const L = lambda.length;
+  const folds = [...new Set(foldId)].sort((a, b) => a - b);
   const K = folds.length;
   const foldMean: number[][] = [];
   const weights: number[] = [];
@@ -89,11 +103,11 @@ export function cvLasso(X: Matrix, y: ArrayLike<number>, opts: LassoOptions & { 
     cvsd[k] = Math.sqrt(v / sw / (K - 1));
   }
   const sign = type === 'auc' ? -1 : 1;
-  const { indexMin, index1se } = chooseLambda(fit.lambda, cvm.map((v) => sign * v), cvsd);
+  const { indexMin, index1se } = chooseLambda(lambda, cvm.map((v) => sign * v), cvsd);
   return {
-    lambda: fit.lambda, cvm, cvsd, nzero: fit.df,
-    lambdaMin: fit.lambda[indexMin]!, lambda1se: fit.lambda[index1se]!,
-    indexMin, index1se, typeMeasure: type, fit, preval,
+    lambda, cvm, cvsd,
+    lambdaMin: lambda[indexMin]!, lambda1se: lambda[index1se]!,
+    indexMin, index1se, typeMeasure: type,
   };
 }
 
