@@ -7,18 +7,19 @@ export function addExtractCommand(program: Command): void {
     .command('extract')
     .description('extract radiomics features for every case of a manifest (resumable: rerun the same command to continue)')
     .requiredOption('--manifest <csv>', 'manifest CSV: case_id, cohort, image, tumour_mask[, parenchyma_mask, liver_mask, ...]; paths relative to it')
+    .option('--id-column <name>', 'manifest column with the unique case id (default: case_id, case or id)')
     .option('--settings <file>', 'extraction settings (YAML or JSON); default: tumour + 5 mm ring + parenchyma, original image, FBN 32')
     .requiredOption('--out <dir>', 'output folder (features.csv, cases.jsonl, run.json)')
     .option('--workers <n>', 'worker threads (default: one per core; 0 = in the main thread)')
     .option('--shard <i/n>', 'process only shard i of n (stable hash of the case id); combine with `sonomics merge`')
     .option('--force', 'discard finished cases made with other settings and start again')
     .option('--fail-fast', 'stop at the first failing case')
-    .action(async (o: { manifest: string; settings?: string; out: string; workers?: string; shard?: string; force?: boolean; failFast?: boolean }) => {
+    .action(async (o: { manifest: string; idColumn?: string; settings?: string; out: string; workers?: string; shard?: string; force?: boolean; failFast?: boolean }) => {
       // Loaded on use: keeps `sonomics --help` fast.
       const { runExtraction } = await import('../node/extract-run.ts');
       const { parseShard } = await import('../node/manifest.ts');
       const summary = await runExtraction({
-        manifest: o.manifest, settings: o.settings, outDir: resolve(o.out),
+        manifest: o.manifest, idColumn: o.idColumn, settings: o.settings, outDir: resolve(o.out),
         workers: o.workers === undefined ? undefined : Number(o.workers),
         shard: o.shard ? parseShard(o.shard) : undefined, force: o.force, failFast: o.failFast,
       });
@@ -33,10 +34,11 @@ export function addExtractCommand(program: Command): void {
     .description('combine the outputs of sharded `extract --shard i/n` runs into one feature table')
     .requiredOption('--manifest <csv>', 'the manifest all shards were run on')
     .requiredOption('--out <dir>', 'output folder for the merged features.csv')
+    .option('--id-column <name>', 'manifest column with the unique case id (as given to extract)')
     .argument('<shardDirs...>', 'the --out folders of the shard runs')
-    .action(async (shardDirs: string[], o: { manifest: string; out: string }) => {
+    .action(async (shardDirs: string[], o: { manifest: string; out: string; idColumn?: string }) => {
       const { mergeShards } = await import('../node/extract-run.ts');
-      const r = mergeShards(o.manifest, shardDirs, resolve(o.out));
+      const r = mergeShards(o.manifest, shardDirs, resolve(o.out), o.idColumn);
       console.log(`merged ${shardDirs.length} shards: ${r.cases} cases → ${r.tablePath}`);
     });
 }

@@ -22,6 +22,8 @@ import { Progress } from './progress.ts';
 
 export interface ExtractOptions {
   manifest: string;
+  /** Manifest column holding the case id, when not case_id/case/id. */
+  idColumn?: string;
   settings?: string | ExtractionSettings;
   outDir: string;
   workers?: number;
@@ -63,7 +65,7 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
   const t0 = Date.now();
   const settings = loadExtractionSettings(opts.settings);
   const hash = settingsHash(settings);
-  const manifest = readManifest(opts.manifest);
+  const manifest = readManifest(opts.manifest, { idColumn: opts.idColumn });
   const mine = opts.shard ? manifest.filter((c) => shardOf(c.caseId, opts.shard!.count) === opts.shard!.index) : manifest;
   mkdirSync(opts.outDir, { recursive: true });
   const store = CaseStore.open(join(opts.outDir, 'cases.jsonl'), hash, opts.force);
@@ -120,8 +122,8 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
 }
 
 /** Combine shard outputs (each an extract --out folder) into one table, as a single run writes it. */
-export function mergeShards(manifestPath: string, shardDirs: string[], outDir: string): { cases: number; tablePath: string } {
-  const manifest = readManifest(manifestPath);
+export function mergeShards(manifestPath: string, shardDirs: string[], outDir: string, idColumn?: string): { cases: number; tablePath: string } {
+  const manifest = readManifest(manifestPath, { idColumn });
   const records = new Map<string, CaseRecord>();
   let hash: string | null = null;
   for (const dir of shardDirs) {

@@ -30,7 +30,7 @@ const ALIASES = {
   secondReaderMask: ['second_reader_mask', 'tumour_mask_reader2', 'tumor_mask_reader2'],
 } as const;
 
-export function readManifest(path: string): ManifestCase[] {
+export function readManifest(path: string, opts: { idColumn?: string } = {}): ManifestCase[] {
   if (!existsSync(path)) throw new SonomicsError('FILE_NOT_FOUND', `manifest ${path} not found; give the path of the cohort's manifest CSV.`, { subject: path });
   if (/\.xlsx?$/i.test(path)) {
     throw new SonomicsError('UNSUPPORTED_FORMAT', `manifest ${path}: Excel manifests are not read yet; save it as CSV (File → Save As → CSV UTF-8).`, { subject: path });
@@ -39,6 +39,12 @@ export function readManifest(path: string): ManifestCase[] {
   const base = dirname(resolve(path));
   const pick = (names: readonly string[]) => names.find((n) => table.columns.includes(n));
   const col = Object.fromEntries(Object.entries(ALIASES).map(([k, names]) => [k, pick(names)])) as Record<keyof typeof ALIASES, string | undefined>;
+  if (opts.idColumn) {
+    if (!table.columns.includes(opts.idColumn)) {
+      throw new SonomicsError('BAD_INPUT', `manifest ${path}: no column '${opts.idColumn}' (given as the case-id column); columns found: ${table.columns.join(', ')}`, { subject: path });
+    }
+    col.caseId = opts.idColumn;
+  }
   for (const need of ['caseId', 'image', 'tumourMask'] as const) {
     if (!col[need]) {
       throw new SonomicsError('BAD_INPUT', `manifest ${path}: no ${ALIASES[need][0]} column (accepted names: ${ALIASES[need].join(', ')}); columns found: ${table.columns.join(', ')}`, { subject: path });
@@ -49,7 +55,7 @@ export function readManifest(path: string): ManifestCase[] {
   return table.rows.map((row, i) => {
     const caseId = row[col.caseId!]!;
     if (!caseId) throw new SonomicsError('BAD_INPUT', `manifest ${path}: row ${i + 2} has no case id`, { subject: path });
-    if (seen.has(caseId)) throw new SonomicsError('BAD_INPUT', `manifest ${path}: case id ${caseId} appears twice; case ids must be unique`, { subject: path });
+    if (seen.has(caseId)) throw new SonomicsError('BAD_INPUT', `manifest ${path}: case id ${caseId} appears twice in column '${col.caseId}'; case ids must be unique (choose another column with --id-column)`, { subject: path });
     seen.add(caseId);
     const p = (c: string | undefined) => (c && row[c] ? resolve(base, row[c]!) : undefined);
     const extra: Record<string, string> = {};
