@@ -31,9 +31,8 @@ function computeZones(v: TextureVolume, volumetric: boolean): Zones {
   const offs = neighbourhoodOffsets(1, volumetric, v.X, v.Y);
   const label = new Int32Array(lv.length).fill(-1);
   const stack = new Int32Array(v.nVoxels);
-  // Zone arrays grow by doubling (the zone count is unknown until labelling ends).
-  let cap = 256;
-  let level: Int32Array = new Int32Array(cap), size: Int32Array = new Int32Array(cap), slice: Int32Array = new Int32Array(cap);
+  // There are at most as many zones as ROI voxels: size the arrays once, trim at the end.
+  const level = new Int32Array(v.nVoxels), size = new Int32Array(v.nVoxels), slice = new Int32Array(v.nVoxels);
   let count = 0;
   for (let q = 0; q < idx.length; q++) {
     const s = idx[q]!;
@@ -50,16 +49,12 @@ function computeZones(v: TextureVolume, volumetric: boolean): Zones {
         if (lv[j] === a && label[j] === -1) { label[j] = count; stack[top++] = j; }
       }
     }
-    if (count === cap) {
-      cap *= 2;
-      level = grow(level, cap); size = grow(size, cap); slice = grow(slice, cap);
-    }
     level[count] = a;
     size[count] = members;
     slice[count] = Math.floor(s / plane);
     count++;
   }
-  return { count, level, size, slice, label };
+  return { count, level: level.slice(0, count), size: size.slice(0, count), slice: slice.slice(0, count), label };
 }
 
 /** Per zone, the smallest value of a per-voxel map over the zone's voxels (GLDZM distance). */
@@ -72,10 +67,4 @@ export function zoneMinimum(v: TextureVolume, zones: Zones, map: Int32Array): In
     if (map[i]! < out[z]!) out[z] = map[i]!;
   }
   return out;
-}
-
-function grow(a: Int32Array, cap: number): Int32Array {
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
 }
