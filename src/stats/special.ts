@@ -36,17 +36,31 @@ export function lgamma(x: number): number {
     }
   }
   shift += Math.log(prod);
+  return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + stirlingSeries(x) - shift;
+}
+
+/** The Stirling correction Σ B_{2k} / (2k(2k−1) x^{2k−1}), for x ≥ 15. */
+function stirlingSeries(x: number): number {
   const inv = 1 / x;
   const inv2 = inv * inv;
   let series = 0;
   for (let k = STIRLING.length - 1; k >= 0; k--) series = series * inv2 + STIRLING[k]!;
-  series *= inv;
-  return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + series - shift;
+  return series * inv;
 }
 
-/** log B(a, b) = lgamma(a) + lgamma(b) − lgamma(a + b). */
+/**
+ * log B(a, b) = lgamma(a) + lgamma(b) − lgamma(a + b). When the larger argument is ≥ 15 the
+ * difference lgamma(big) − lgamma(big + small) is taken inside the Stirling formula,
+ *   (big − ½)·log1p(−small/(big+small)) − small·log(big+small) + small + S(big) − S(big+small),
+ * which avoids subtracting two large, nearly equal logs (t and F tails with large df).
+ */
 export function lbeta(a: number, b: number): number {
-  return lgamma(a) + lgamma(b) - lgamma(a + b);
+  const big = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (big < 15) return lgamma(a) + lgamma(b) - lgamma(a + b);
+  const sum = big + small;
+  const diff = (big - 0.5) * Math.log1p(-small / sum) - small * Math.log(sum) + small + stirlingSeries(big) - stirlingSeries(sum);
+  return lgamma(small) + diff;
 }
 
 /** log(n!) for integer n ≥ 0. */

@@ -17,14 +17,30 @@ export interface TTest {
   ci: [number, number];
 }
 
+/**
+ * Mean and sample variance as R computes them (refined two-pass mean, then centred squares), with
+ * Neumaier-compensated sums standing in for R's long-double accumulators: features with large
+ * offsets (e.g. 1000 ± 0.1) otherwise lose digits in the t statistic.
+ */
 function meanVar(x: ArrayLike<number>): [number, number] {
   const n = x.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i]!;
-  m /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i]! - m) ** 2;
-  return [m, s / (n - 1)];
+  let m = compensatedSum(x, 0, false) / n;
+  m += compensatedSum(x, m, false) / n;
+  return [m, compensatedSum(x, m, true) / (n - 1)];
+}
+
+/** Σ (x_i − c) or Σ (x_i − c)², Neumaier summation. */
+function compensatedSum(x: ArrayLike<number>, c: number, square: boolean): number {
+  let sum = 0;
+  let comp = 0;
+  for (let i = 0; i < x.length; i++) {
+    const d = x[i]! - c;
+    const v = square ? d * d : d;
+    const t = sum + v;
+    comp += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return sum + comp;
 }
 
 export function tTest(x1: ArrayLike<number>, x0: ArrayLike<number>, opts: { welch?: boolean; level?: number } = {}): TTest {
