@@ -69,3 +69,19 @@ export const IBSI2_PHASE2_2D: Phase2Config[] = [
   { config: '8.A', spec: { type: 'simoncelli', level: 1, dims: '2D' } },
   { config: '9.A', spec: { type: 'simoncelli', level: 2, dims: '2D' } },
 ];
+
+/**
+ * Phase 2, configurations B (3D, after 1 mm isotropic tricubic-spline resampling, mirror
+ * boundary). Gabor is applied in the three orthogonal planes with orientation pooling.
+ */
+export const IBSI2_PHASE2_3D: Phase2Config[] = [
+  { config: '1.B', spec: { type: 'original' } },
+  { config: '2.B', spec: { type: 'mean', support: 5, dims: '3D', boundary: 'mirror' } },
+  { config: '3.B', spec: { type: 'log', sigmaMm: 1.5, truncate: 4, dims: '3D', boundary: 'mirror' } },
+  { config: '4.B', spec: { type: 'laws', kernels: 'L5E5E5', energyDelta: 7, rotationInvariant: true, pooling: 'max', boundary: 'mirror' } },
+  { config: '5.B', spec: { type: 'gabor', sigmaMm: 5, gamma: 1.5, lambdaMm: 2, thetaDeg: 0, thetaStepDeg: 22.5, planes: 'orthogonal', pooling: 'mean', boundary: 'mirror' } },
+  { config: '6.B', spec: { type: 'wavelet', family: 'db3', subband: 'LLH', level: 1, rotationInvariant: true, pooling: 'mean', boundary: 'mirror' } },
+  { config: '7.B', spec: { type: 'wavelet', family: 'db3', subband: 'HHH', level: 2, rotationInvariant: true, pooling: 'mean', boundary: 'mirror' } },
+  { config: '8.B', spec: { type: 'simoncelli', level: 1, dims: '3D' } },
+  { config: '9.B', spec: { type: 'simoncelli', level: 2, dims: '3D' } },
+];

@@ -16,7 +16,10 @@ import type { Image } from '../image/image.ts';
 import { readNifti } from '../io/nifti.ts';
 import { filterData } from '../filters/apply.ts';
 import { filterName } from '../filters/spec.ts';
-import { IBSI2_PHASE1, IBSI2_PHASE1_SKIPPED, IBSI2_PHASE2_2D, type Phase1Config } from '../filters/ibsi2-configs.ts';
+import { IBSI2_PHASE1, IBSI2_PHASE1_SKIPPED, IBSI2_PHASE2_2D, IBSI2_PHASE2_3D, type Phase1Config, type Phase2Config } from '../filters/ibsi2-configs.ts';
+import { boxSize, cropData, growBox, maskBox, type Box } from '../features/preprocess/grid.ts';
+import { axisMaps, resampleWindow, targetWindow } from '../features/preprocess/resample.ts';
+import { createImage, type Vec3 } from '../image/image.ts';
 import { intensityStatistics, INTENSITY_STATISTICS } from '../filters/intensity-statistics.ts';
 
 export interface Phase1Row {
@@ -45,7 +48,7 @@ export interface Ibsi2Result {
   phase1: Phase1Row[];
   phase1Skipped: { test: string; reason: string }[];
   phase2: Phase2Row[];
-  /** Configurations not run (3D "B" configurations need 1 mm tricubic-spline resampling). */
+  /** Phase-2 configurations not run (the 3D "B" ones unless requested). */
   phase2Skipped: { config: string; reason: string }[];
 }
 
@@ -101,6 +104,40 @@ export function loadCtPhantomSlices(sharedDir: string): CtPhantom {
   return { image: sub, mask: m };
 }
 
+/**
+ * The CT phantom for the 3D configurations (B): resampled to 1 mm isotropic voxels (cubic
+ * B-spline for the image, linear + threshold 0.5 for the mask; grid centres aligned, IBSI 1
+ * §2.4 — the features module's resampler; intensities rounded to whole HU), in a window around the GTV with a margin wider than
+ * any filter's support (so the ROI's filtered values equal those on the full image).
+ */
+export function loadCtPhantom1mm(sharedDir: string, marginMm = 24): CtPhantom {
+  // marginMm = Infinity gives the whole resampled grid.
+  const dir = join(sharedDir, 'refdata', 'ibsi', 'ibsi1', 'ct_phantom', 'nifti');
+  const image = nifti(join(dir, 'image.nii.gz'));
+  const maskImg = nifti(join(dir, 'mask.nii.gz'));
+  for (let i = 0; i < image.data.length; i++) image.data[i] = Math.round(image.data[i]!);
+  const maskData = Uint8Array.from(maskImg.data, (v) => (v > 0.5 ? 1 : 0));
+  const box = maskBox(image.size, maskData);
+  if (!box) throw new SonomicsError('EMPTY_MASK', `IBSI CT phantom mask ${dir}/mask.nii.gz is empty`);
+  const target: Vec3 = [1, 1, 1];
+  const maps = axisMaps(image.size, image.spacing, target, [true, true, true]);
+  const inner = image.spacing.map((s, a) => Math.min(image.size[a]!, Math.ceil(marginMm / s) + 1)) as Vec3;
+  const win: Box = { lo: [0, 0, 0], hi: [0, 0, 0] };
+  for (let a = 0; a < 3; a++) {
+    [win.lo[a], win.hi[a]] = targetWindow(maps[a]!, box.lo[a]! - inner[a]!, box.hi[a]! + inner[a]!);
+  }
+  const srcBox = growBox(box, inner.map((v) => v + 16) as Vec3, image.size);
+  const srcSize = boxSize(srcBox);
+  const src = { size: srcSize, spacing: image.spacing, data: cropData(image.size, image.data, srcBox) };
+  const img = resampleWindow(src, srcBox, maps, win, 'cubic');
+  // CT: interpolated intensities are rounded to whole HU (IBSI 1 §2.4, as for IBSI 1 configs C–E).
+  for (let i = 0; i < img.length; i++) img[i] = Math.round(img[i]!);
+  const srcMask = { size: srcSize, spacing: image.spacing, data: Float32Array.from(cropData(image.size, maskData, srcBox)) };
+  const fm = resampleWindow(srcMask, srcBox, maps, win, 'linear');
+  const mask = Uint8Array.from(fm, (v) => (v >= 0.5 - 1e-9 ? 1 : 0));
+  return { image: createImage(boxSize(win), target, Float32Array.from(img)), mask };
+}
+
 interface Phase2Reference { config: string; tag: string; value: number; tolerance: number }
 
 function readPhase2References(sharedDir: string): Phase2Reference[] {
@@ -113,7 +150,7 @@ function readPhase2References(sharedDir: string): Phase2Reference[] {
 }
 
 export function runPhase2Config(ct: CtPhantom, config: string, refs: Phase2Reference[]): Phase2Row[] {
-  const cfg = IBSI2_PHASE2_2D.find((c) => c.config === config);
+  const cfg = [...IBSI2_PHASE2_2D, ...IBSI2_PHASE2_3D].find((c: Phase2Config) => c.config === config);
   if (!cfg) throw new SonomicsError('BAD_INPUT', `unknown IBSI 2 phase-2 configuration ${config}`);
   const filtered = filterData(ct.image, cfg.spec);
   // Re-segmentation [−1000, 400] HU on the unfiltered image (IBSI 2 phase 2).
@@ -170,22 +207,47 @@ export function ibsi2Text(r: Ibsi2Result): string[] {
   return out;
 }
 
-export function runIbsi2Compliance(sharedDir: string = defaultSharedDir(), options: { phase2?: boolean } = {}): Ibsi2Result {
-  const phase1 = IBSI2_PHASE1.map((c) => runPhase1Test(sharedDir, c));
+export interface Ibsi2Options {
+  /** Run phase 2 configurations A (2D CT phantom), default true. */
+  phase2?: boolean;
+  /** Also run configurations B (3D, 1 mm resampling; minutes, not seconds), default false. */
+  phase2_3d?: boolean;
+  /** Called after each phase-1 test / phase-2 configuration (progress). */
+  onProgress?: (what: string) => void;
+}
+
+const SIMONCELLI_3D = new Set(['8.B', '9.B']);
+
+export function runIbsi2Compliance(sharedDir: string = defaultSharedDir(), options: Ibsi2Options = {}): Ibsi2Result {
+  const phase1 = IBSI2_PHASE1.map((c) => {
+    const r = runPhase1Test(sharedDir, c);
+    options.onProgress?.(c.test);
+    return r;
+  });
   const phase2: Phase2Row[] = [];
+  const phase2Skipped: Ibsi2Result['phase2Skipped'] = [];
   if (options.phase2 !== false) {
-    const ct = loadCtPhantomSlices(sharedDir);
     const refs = readPhase2References(sharedDir);
-    for (const c of IBSI2_PHASE2_2D) phase2.push(...runPhase2Config(ct, c.config, refs));
+    const ct = loadCtPhantomSlices(sharedDir);
+    for (const c of IBSI2_PHASE2_2D) {
+      phase2.push(...runPhase2Config(ct, c.config, refs));
+      options.onProgress?.(c.config);
+    }
+    if (options.phase2_3d) {
+      // Local filters: a window around the GTV with a margin beyond every kernel's support.
+      // The Simoncelli wavelet is global (Fourier domain, periodic), so it needs the whole grid.
+      const window = loadCtPhantom1mm(sharedDir);
+      let whole: CtPhantom | undefined;
+      for (const c of IBSI2_PHASE2_3D) {
+        const ct3 = SIMONCELLI_3D.has(c.config) ? (whole ??= loadCtPhantom1mm(sharedDir, Infinity)) : window;
+        phase2.push(...runPhase2Config(ct3, c.config, refs));
+        options.onProgress?.(c.config);
+      }
+    } else {
+      for (const c of IBSI2_PHASE2_3D) phase2Skipped.push({ config: c.config, reason: '3D configuration (1 mm tricubic resampling) not requested: add --with-3d' });
+    }
   }
-  return {
-    phase1,
-    phase1Skipped: IBSI2_PHASE1_SKIPPED,
-    phase2,
-    phase2Skipped: ['1.B', '2.B', '3.B', '4.B', '5.B', '6.B', '7.B', '8.B', '9.B'].map((config) => ({
-      config, reason: '3D configurations need 1 mm isotropic tricubic-spline resampling, not implemented in the filter module',
-    })),
-  };
+  return { phase1, phase1Skipped: IBSI2_PHASE1_SKIPPED, phase2, phase2Skipped };
 }
 
 export { INTENSITY_STATISTICS };

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IBSI2_PHASE2_2D } from '../../src/filters/ibsi2-configs.ts';
-import { loadCtPhantomSlices, runPhase2Config, type CtPhantom, type Phase2Row } from '../../src/node/ibsi2.ts';
+import { loadCtPhantom1mm, loadCtPhantomSlices, runPhase2Config, type CtPhantom, type Phase2Row } from '../../src/node/ibsi2.ts';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
 
 describe.skipIf(!HAS_SHARED)('IBSI 2 phase 2 (2D configurations A)', () => {
@@ -32,4 +32,24 @@ describe.skipIf(!HAS_SHARED)('IBSI 2 phase 2 (2D configurations A)', () => {
     expect(rows.length).toBe(18 * IBSI2_PHASE2_2D.length);
     expect(rows.filter((r) => r.pass).length / rows.length).toBeGreaterThanOrEqual(0.95);
   });
+});
+
+// Configurations B (3D after 1 mm tricubic-spline resampling). The cheap ones run in CI; all nine
+// are in `sonomics ibsi-filters --with-3d` (docs/filters.md lists the full result).
+describe.skipIf(!HAS_SHARED)('IBSI 2 phase 2 (3D configurations 1.B–3.B)', () => {
+  let ct: CtPhantom;
+  let refs: { config: string; tag: string; value: number; tolerance: number }[];
+  beforeAll(() => {
+    ct = loadCtPhantom1mm(sharedPath(), 8);
+    refs = readFileSync(sharedPath('refdata/ibsi/ibsi2/reference_values/ibsi2_phase2_reference_values.csv'), 'utf8')
+      .trim().split(/\r?\n/).slice(1)
+      .map((l) => { const [config, , tag, value, tolerance] = l.split(';'); return { config: config!, tag: tag!, value: Number(value), tolerance: Number(tolerance) }; });
+  }, 60_000);
+  for (const config of ['1.B', '2.B', '3.B']) {
+    it(config, () => {
+      const r = runPhase2Config(ct, config, refs);
+      expect(r).toHaveLength(18);
+      expect(r.filter((x) => !x.pass).map((x) => `${x.feature}=${x.value} (ref ${x.reference} ± ${x.tolerance})`)).toEqual([]);
+    }, 60_000);
+  }
 });
