@@ -8,6 +8,11 @@ import { addFeaturesCommand } from './features.ts';
 import { addIbsiCommand } from './ibsi.ts';
 import { addIbsiFiltersCommand } from './ibsi-filters.ts';
 import { addSynthCommand } from './synth.ts';
+import { addStudyCommand } from './study.ts';
+import { addPredictCommand } from './predict.ts';
+import { addExtractCommand } from './extract.ts';
+import { addDemoCommand } from './demo.ts';
+import { addRobustnessCommand } from './robustness.ts';
 
 export const subcommands: Array<(program: Command) => void> = [
   addInspectCommand,
@@ -15,4 +20,9 @@ export const subcommands: Array<(program: Command) => void> = [
   addIbsiCommand,
   addIbsiFiltersCommand,
   addSynthCommand,
+  addStudyCommand,
+  addPredictCommand,
+  addExtractCommand,
+  addDemoCommand,
+  addRobustnessCommand,
 ];

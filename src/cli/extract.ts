@@ -14,18 +14,22 @@ export function addExtractCommand(program: Command): void {
     .option('--shard <i/n>', 'process only shard i of n (stable hash of the case id); combine with `sonomics merge`')
     .option('--force', 'discard finished cases made with other settings and start again')
     .option('--fail-fast', 'stop at the first failing case')
-    .action(async (o: { manifest: string; idColumn?: string; settings?: string; out: string; workers?: string; shard?: string; force?: boolean; failFast?: boolean }) => {
+    .option('--perturb <list>', "robustness: also extract under mask perturbations ('all' or erode1,dilate1,shift+x,shift-x,shift+y,shift-y) and/or 'reader2'; writes robustness.csv")
+    .action(async (o: { perturb?: string; manifest: string; idColumn?: string; settings?: string; out: string; workers?: string; shard?: string; force?: boolean; failFast?: boolean }) => {
       // Loaded on use: keeps `sonomics --help` fast.
       const { runExtraction } = await import('../node/extract-run.ts');
       const { parseShard } = await import('../node/manifest.ts');
+      const { parsePerturbations } = await import('../extract/perturb.ts');
       const summary = await runExtraction({
         manifest: o.manifest, idColumn: o.idColumn, settings: o.settings, outDir: resolve(o.out),
         workers: o.workers === undefined ? undefined : Number(o.workers),
         shard: o.shard ? parseShard(o.shard) : undefined, force: o.force, failFast: o.failFast,
+        perturb: o.perturb ? parsePerturbations(o.perturb) : undefined,
       });
       console.log(`${summary.total} cases: ${summary.done} extracted, ${summary.skipped} already done, ${summary.failed.length} failed (${summary.seconds.toFixed(1)} s)`);
       for (const f of summary.failed) console.log(`  FAILED ${f.caseId} [${f.code}]: ${f.message}`);
       console.log(`feature table: ${summary.tablePath}`);
+      if (o.perturb) console.log(`robustness table: ${resolve(o.out, 'robustness.csv')} (next: sonomics robustness --table ...)`);
       if (summary.failed.length) process.exitCode = 1;
     });
 

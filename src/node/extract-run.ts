@@ -15,7 +15,8 @@ import { canonicalJson, resolveExtractionSettings, type ExtractionSettings } fro
 import { sha256Hex } from '../study/hash.ts';
 import { CaseStore, type CaseRecord } from './case-store.ts';
 import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
-import { featureTableCsv } from './feature-table.ts';
+import { featureTableCsv, robustnessCsv } from './feature-table.ts';
+import type { Perturbation } from '../extract/perturb.ts';
 import { readManifest, shardOf, type ManifestCase } from './manifest.ts';
 import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
@@ -33,6 +34,8 @@ export interface ExtractOptions {
   progress?: boolean;
   /** Stop after this many newly finished cases (tests of resumption). */
   limit?: number;
+  /** Robustness: also extract each case under these mask perturbations (and/or the second reader). */
+  perturb?: Perturbation[];
 }
 
 export interface ExtractSummary {
@@ -69,7 +72,16 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
   const mine = opts.shard ? manifest.filter((c) => shardOf(c.caseId, opts.shard!.count) === opts.shard!.index) : manifest;
   mkdirSync(opts.outDir, { recursive: true });
   const store = CaseStore.open(join(opts.outDir, 'cases.jsonl'), hash, opts.force);
-  const todo = mine.filter((c) => !store.has(c.caseId));
+  // One task per case, plus one per case and perturbation in robustness runs (stored as "id@perturbation").
+  const tasks: Array<{ key: string; c: ManifestCase; perturbation?: Perturbation }> = [];
+  for (const c of mine) {
+    tasks.push({ key: c.caseId, c });
+    for (const p of opts.perturb ?? []) {
+      if (p === 'reader2' && !c.secondReaderMask) continue;
+      tasks.push({ key: `${c.caseId}@${p}`, c, perturbation: p });
+    }
+  }
+  const todo = tasks.filter((t) => !store.has(t.key));
   const failed: ExtractSummary['failed'] = [];
   const warnings: Record<string, string[]> = {};
   let newlyDone = 0;
@@ -79,18 +91,18 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
   await runPool<ExtractTask, ExtractTaskResult>({
     module: new URL('./extract-task.ts', import.meta.url).href,
     fn: 'extractTask',
-    inputs: todo.map((c) => ({ c, settings })),
+    inputs: todo.map((t) => ({ c: t.c, settings, perturbation: t.perturbation })),
     workers: Math.max(0, opts.workers ?? availableParallelism()),
     shouldStop: () => stop,
     onDone: (i, outcome) => {
-      const c = todo[i]!;
+      const key = todo[i]!.key;
       let rec: CaseRecord;
       if (outcome.ok) {
-        rec = { case_id: c.caseId, ok: true, features: outcome.result.features, warnings: outcome.result.warnings, ms: round(outcome.result.ms) };
-        if (outcome.result.warnings.length) warnings[c.caseId] = outcome.result.warnings;
+        rec = { case_id: key, ok: true, features: outcome.result.features, warnings: outcome.result.warnings, ms: round(outcome.result.ms) };
+        if (outcome.result.warnings.length) warnings[key] = outcome.result.warnings;
       } else {
-        rec = { case_id: c.caseId, ok: false, error: { code: outcome.error.code, message: outcome.error.message }, ms: 0 };
-        failed.push({ caseId: c.caseId, code: outcome.error.code, message: outcome.error.message });
+        rec = { case_id: key, ok: false, error: { code: outcome.error.code, message: outcome.error.message }, ms: 0 };
+        failed.push({ caseId: key, code: outcome.error.code, message: outcome.error.message });
         if (opts.failFast) stop = true;
       }
       store.append(rec);
@@ -103,6 +115,7 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
 
   const tablePath = join(opts.outDir, 'features.csv');
   writeFileSync(tablePath, featureTableCsv(mine, store.records));
+  if (opts.perturb?.length) writeFileSync(join(opts.outDir, 'robustness.csv'), robustnessCsv(mine, store.records, opts.perturb));
   const perCase = Object.fromEntries(mine.filter((c) => store.has(c.caseId)).map((c) => [c.caseId, store.records.get(c.caseId)!.ms]));
   writeFileSync(join(opts.outDir, 'run.json'), JSON.stringify({
     sonomics: packageVersion(),
@@ -118,7 +131,7 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
     ms_per_case: perCase,
     seconds: (Date.now() - t0) / 1000,
   }, null, 2) + '\n');
-  return { total: mine.length, done: newlyDone - failed.length, skipped: mine.length - todo.length, failed, seconds: (Date.now() - t0) / 1000, tablePath };
+  return { total: tasks.length, done: newlyDone - failed.length, skipped: tasks.length - todo.length, failed, seconds: (Date.now() - t0) / 1000, tablePath };
 }
 
 /** Combine shard outputs (each an extract --out folder) into one table, as a single run writes it. */

@@ -5,6 +5,7 @@
 import { inCase } from '../core/errors.ts';
 import { extractCase } from '../extract/case.ts';
 import type { ExtractionSettings } from '../extract/settings.ts';
+import { perturbMask, type Perturbation } from '../extract/perturb.ts';
 import type { Mask } from '../image/image.ts';
 import { readImageFile, readMaskFile } from './read.ts';
 import type { ManifestCase } from './manifest.ts';
@@ -12,10 +13,8 @@ import type { ManifestCase } from './manifest.ts';
 export interface ExtractTask {
   c: ManifestCase;
   settings: ExtractionSettings;
-  /** Use the second-reader mask instead of the tumour mask (robustness runs). */
-  useSecondReader?: boolean;
-  /** Mask perturbation for robustness runs. */
-  perturbation?: string;
+  /** Robustness runs: perturb the tumour mask, or use the second reader's ('reader2'). */
+  perturbation?: Perturbation;
 }
 
 export interface ExtractTaskResult {
@@ -28,8 +27,8 @@ export function extractTask(t: ExtractTask): ExtractTaskResult {
   const t0 = performance.now();
   try {
     const image = readImageFile(t.c.image);
-    const tumourPath = t.useSecondReader ? t.c.secondReaderMask! : t.c.tumourMask;
-    const tumour = readMaskFile(tumourPath);
+    let tumour = readMaskFile(t.perturbation === 'reader2' ? t.c.secondReaderMask! : t.c.tumourMask);
+    if (t.perturbation && t.perturbation !== 'reader2') tumour = perturbMask(tumour, t.perturbation);
     const optionalMask = (p?: string): Mask | undefined => (p ? readMaskFile(p) : undefined);
     const { features, warnings } = extractCase(
       { image, tumour, parenchyma: optionalMask(t.c.parenchymaMask), liver: optionalMask(t.c.liverMask) },

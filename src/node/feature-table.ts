@@ -24,3 +24,25 @@ export function featureTableCsv(manifest: ManifestCase[], records: Map<string, C
   });
   return toCsv(['case_id', 'cohort', ...extraCols, ...featureCols], rows);
 }
+
+/**
+ * The robustness long table: one row per case and "reader" (original mask, each perturbation,
+ * the second reader), columns subject, reader, then the features — the input of ICC per feature.
+ */
+export function robustnessCsv(manifest: ManifestCase[], records: Map<string, CaseRecord>, perturbations: string[]): string {
+  const readers = ['original', ...perturbations];
+  const rows: Array<Array<string | number | null>> = [];
+  const featureCols: string[] = [];
+  const seen = new Set<string>();
+  const entries: Array<[string, string, Record<string, number>]> = [];
+  for (const c of manifest) {
+    for (const reader of readers) {
+      const r = records.get(reader === 'original' ? c.caseId : `${c.caseId}@${reader}`);
+      if (!r?.ok) continue;
+      entries.push([c.caseId, reader, r.features ?? {}]);
+      for (const k of Object.keys(r.features ?? {})) if (!seen.has(k)) { seen.add(k); featureCols.push(k); }
+    }
+  }
+  for (const [id, reader, f] of entries) rows.push([id, reader, ...featureCols.map((k) => (k in f ? f[k]! : null))]);
+  return toCsv(['subject', 'reader', ...featureCols], rows);
+}

@@ -109,3 +109,24 @@ describe('sonomics extract', () => {
     expect(run.failed).toHaveLength(4);
   }, 300_000);
 });
+
+describe('robustness (--perturb)', () => {
+  it('writes the long table with one row per case and reader, and ICCs come out of it', async () => {
+    const { parseCsv } = await import('../../src/study/table.ts');
+    const { iccFilter } = await import('../../src/study/icc-filter.ts');
+    const out = join(dir, 'robust');
+    const r = await runExtraction({ manifest, settings: SETTINGS, outDir: out, workers: 0, progress: false, perturb: ['erode1', 'dilate1', 'shift+x'] });
+    expect(r.failed).toEqual([]);
+    expect(r.total).toBe(8 * 4);
+    // The plain table is unaffected by the extra extractions.
+    expect(readFileSync(join(out, 'features.csv'), 'utf8')).toBe(reference);
+    const t = parseCsv(readFileSync(join(out, 'robustness.csv'), 'utf8'), 'robustness.csv');
+    expect(t.columns.slice(0, 2)).toEqual(['subject', 'reader']);
+    expect(t.rows.length).toBe(32);
+    expect(new Set(t.rows.map((x) => x.reader))).toEqual(new Set(['original', 'erode1', 'dilate1', 'shift+x']));
+    const area = t.columns.find((c) => c.startsWith('tumour_original_morphology_area'))!;
+    const icc = iccFilter(t, [area], { threshold: 0.75, type: 'ICC3', subject: 'subject', reader: 'reader' });
+    // Tumour areas differ hugely between cases and little under a 1-pixel change: ICC near 1.
+    expect(icc.values[area]!).toBeGreaterThan(0.95);
+  }, 300_000);
+});
