@@ -90,6 +90,15 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
     const needed = ph * (stride + 1);
     if (offset + needed > raw.length) throw corrupt(`image data too short (${raw.length} bytes after inflation, needs at least ${offset + needed})`);
     unfilter(raw, offset, stride, ph, Math.max(1, (stored * bitDepth) >> 3), name);
+    if (dx === 1 && dy === 1 && colourType !== 3 && bitDepth === 8) {
+      // Common case (non-interlaced 8-bit): each unfiltered scanline is already the output row.
+      for (let py = 0; py < ph; py++) {
+        const line = offset + py * (stride + 1) + 1;
+        out.set(raw.subarray(line, line + stride), py * stride);
+      }
+      offset += needed;
+      continue;
+    }
     for (let py = 0; py < ph; py++) {
       const line = offset + py * (stride + 1) + 1;
       const y = y0 + py * dy;
@@ -140,31 +149,33 @@ function unfilter(raw: Uint8Array, start: number, stride: number, rows: number, 
         if (prev >= 0) for (let i = 0; i < stride; i++) raw[cur + i] = (raw[cur + i]! + raw[prev + i]!) & 255;
         break;
       case 3:
-        for (let i = 0; i < stride; i++) {
-          const a = i >= bpp ? raw[cur + i - bpp]! : 0;
-          const b = prev >= 0 ? raw[prev + i]! : 0;
-          raw[cur + i] = (raw[cur + i]! + ((a + b) >> 1)) & 255;
-        }
+        // Average; on the first row the prior row is zero. Split so the hot loop has no branches.
+        for (let i = 0; i < Math.min(bpp, stride); i++) raw[cur + i] = (raw[cur + i]! + ((prev >= 0 ? raw[prev + i]! : 0) >> 1)) & 255;
+        if (prev >= 0) for (let i = bpp; i < stride; i++) raw[cur + i] = (raw[cur + i]! + ((raw[cur + i - bpp]! + raw[prev + i]!) >> 1)) & 255;
+        else for (let i = bpp; i < stride; i++) raw[cur + i] = (raw[cur + i]! + (raw[cur + i - bpp]! >> 1)) & 255;
         break;
       case 4:
-        for (let i = 0; i < stride; i++) {
-          const a = i >= bpp ? raw[cur + i - bpp]! : 0;
-          const b = prev >= 0 ? raw[prev + i]! : 0;
-          const c = i >= bpp && prev >= 0 ? raw[prev + i - bpp]! : 0;
-          raw[cur + i] = (raw[cur + i]! + paeth(a, b, c)) & 255;
+        // Paeth; with no prior row it reduces to Sub, and for the first pixel to Up.
+        if (prev < 0) {
+          for (let i = bpp; i < stride; i++) raw[cur + i] = (raw[cur + i]! + raw[cur + i - bpp]!) & 255;
+          break;
+        }
+        for (let i = 0; i < Math.min(bpp, stride); i++) raw[cur + i] = (raw[cur + i]! + raw[prev + i]!) & 255;
+        for (let i = bpp; i < stride; i++) {
+          const a = raw[cur + i - bpp]!, b = raw[prev + i]!, c = raw[prev + i - bpp]!;
+          const p = a + b - c;
+          let pa = p - a, pb = p - b, pc = p - c;
+          if (pa < 0) pa = -pa;
+          if (pb < 0) pb = -pb;
+          if (pc < 0) pc = -pc;
+          const pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+          raw[cur + i] = (raw[cur + i]! + pred) & 255;
         }
         break;
       default:
         throw new SonomicsError('CORRUPT_FILE', `${name}: unknown PNG filter type ${type} on scanline ${y}`, { subject: name });
     }
   }
-}
-
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-  if (pa <= pb && pa <= pc) return a;
-  return pb <= pc ? b : c;
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {

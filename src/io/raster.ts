@@ -53,7 +53,8 @@ export function rasterToGrey(r: Raster, channel: Channel = 'luma', name = 'image
   const out = new Float32Array(n);
   const d = r.data;
   const c = r.channels;
-  if (c <= 2) {
+  if (c === 1) { out.set(d); return out; }
+  if (c === 2) {
     for (let i = 0; i < n; i++) out[i] = d[i * c]!;
     return out;
   }

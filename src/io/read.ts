@@ -49,8 +49,9 @@ export function detectFormat(bytes: Uint8Array): ImageFormat | null {
   if (isPng(bytes)) return 'png';
   if (isJpeg(bytes)) return 'jpeg';
   if (isNrrd(bytes)) return 'nrrd';
-  if (isTiff(bytes)) return 'tiff';
+  // DICOM before TIFF: a DICOM preamble may itself hold a TIFF header (dual-format files, PS3.10 §7.1).
   if (looksLikeDicom(bytes)) return 'dicom';
+  if (isTiff(bytes)) return 'tiff';
   if (isBmp(bytes)) return 'bmp';
   if (isGzip(bytes) || bytes.length >= 348) {
     try { if (isNifti(bytes)) return 'nifti'; } catch { return null; }
