@@ -17,13 +17,29 @@ function twiddle(n: number): [Float64Array, Float64Array] {
   return t;
 }
 
+const reversals = new Map<number, Int32Array>();
+
+function bitReversal(n: number): Int32Array {
+  let r = reversals.get(n);
+  if (!r) {
+    r = new Int32Array(n);
+    for (let i = 1, j = 0; i < n; i++) {
+      let bit = n >> 1;
+      for (; j & bit; bit >>= 1) j ^= bit;
+      j ^= bit;
+      r[i] = j;
+    }
+    reversals.set(n, r);
+  }
+  return r;
+}
+
 /** Forward FFT of B sequences of length n (power of two) stored as blocks from `base`. */
 export function fftBlocks(re: Float64Array, im: Float64Array, n: number, B: number, base: number): void {
   if (n < 2) return;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
+  const rev = bitReversal(n);
+  for (let i = 1; i < n; i++) {
+    const j = rev[i]!;
     if (i < j) {
       const a = base + i * B, b = base + j * B;
       for (let e = 0; e < B; e++) {
@@ -33,6 +49,10 @@ export function fftBlocks(re: Float64Array, im: Float64Array, n: number, B: numb
     }
   }
   const [cs, sn] = twiddle(n);
+  if (B === 1) {
+    unitButterflies(re, im, n, base, cs, sn);
+    return;
+  }
   for (let len = 2; len <= n; len <<= 1) {
     const half = len >> 1, step = n / len;
     for (let i = 0; i < n; i += len) {
@@ -45,6 +65,29 @@ export function fftBlocks(re: Float64Array, im: Float64Array, n: number, B: numb
           re[b + e] = re[a + e]! - xr; im[b + e] = im[a + e]! - xi;
           re[a + e] = re[a + e]! + xr; im[a + e] = im[a + e]! + xi;
         }
+      }
+    }
+  }
+}
+
+/** The butterfly passes for one contiguous sequence (B = 1), without the block loop. */
+function unitButterflies(re: Float64Array, im: Float64Array, n: number, base: number, cs: Float64Array, sn: Float64Array): void {
+  // first pass (len 2) has the trivial twiddle 1
+  for (let i = base; i < base + n; i += 2) {
+    const br = re[i + 1]!, bi = im[i + 1]!;
+    re[i + 1] = re[i]! - br; im[i + 1] = im[i]! - bi;
+    re[i] = re[i]! + br; im[i] = im[i]! + bi;
+  }
+  for (let len = 4; len <= n; len <<= 1) {
+    const half = len >> 1, step = n / len;
+    for (let i = base; i < base + n; i += len) {
+      for (let k = 0, tw = 0; k < half; k++, tw += step) {
+        const wr = cs[tw]!, wi = sn[tw]!;
+        const a = i + k, b = a + half;
+        const br = re[b]!, bi = im[b]!;
+        const xr = br * wr - bi * wi, xi = br * wi + bi * wr;
+        re[b] = re[a]! - xr; im[b] = im[a]! - xi;
+        re[a] = re[a]! + xr; im[a] = im[a]! + xi;
       }
     }
   }

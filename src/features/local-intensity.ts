@@ -38,10 +38,13 @@ export function computeLocalIntensity(ctx: RoiContext): FamilyValues {
       P[yz * (X + 1) + x + 1] = s;
     }
   }
+  const R = rows.length;
+  const rdy = Int32Array.from(rows, (r) => r[0]), rdz = Int32Array.from(rows, (r) => r[1]), rhx = Int32Array.from(rows, (r) => r[2]);
   const sphereMean = (x: number, y: number, z: number): number => {
     let sum = 0, count = 0;
-    for (const [dy, dz, hx] of rows) {
-      const yy = y + dy, zz = z + dz;
+    for (let k = 0; k < R; k++) {
+      const hx = rhx[k]!;
+      const yy = y + rdy[k]!, zz = z + rdz[k]!;
       if (yy < 0 || yy >= Y || zz < 0 || zz >= Z) continue;
       const x0 = Math.max(0, x - hx), x1 = Math.min(X - 1, x + hx);
       const base = (yy + Y * zz) * (X + 1);

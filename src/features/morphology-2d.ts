@@ -47,8 +47,11 @@ export function marchingSquares(X: number, Y: number, mask: Uint8Array): Int32Ar
         for (let m = 1; m < 4; m++) {
           const e = (k + m) % 4;
           if (inside[e] && !inside[(e + 1) % 4]) {
-            const p = (kk: number): [number, number] => [2 * x + cx[kk]! + cx[(kk + 1) % 4]!, 2 * y + cy[kk]! + cy[(kk + 1) % 4]!];
-            seg.push(...p(k), ...p(e));
+            // edge midpoints ×2: corner kk plus corner kk+1
+            seg.push(
+              2 * x + cx[k]! + cx[(k + 1) % 4]!, 2 * y + cy[k]! + cy[(k + 1) % 4]!,
+              2 * x + cx[e]! + cx[(e + 1) % 4]!, 2 * y + cy[e]! + cy[(e + 1) % 4]!,
+            );
             break;
           }
         }

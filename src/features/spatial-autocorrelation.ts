@@ -3,12 +3,11 @@
  * w_ij = 1/‖x_i − x_j‖ (mm) for all voxel pairs i ≠ j (IBSI 1 §3.1.25–26).
  *
  * The double sum is O(N²). Because w depends only on the grid offset d = j − i, every sum is
- * Σ_d w(d)·R_ab(d) with R_ab the cross-correlation of two masked fields; by Parseval that is
- * (1/P)·Σ_k Ŵ(k)·Re(conj(Â(k))·B̂(k)) on a zero-padded grid of ≥ 2n − 1 per axis. With
- * y = X − μ on the mask (0 elsewhere), q = y², m = mask:
+ * S(a, b) = Σ_i a_i (w∗b)_i, a convolution, done by FFT on a zero-padded grid of ≥ 2n − 1 per
+ * axis (no wrap-around). With y = X − μ on the mask (0 elsewhere), q = y², m = mask:
  *   Σw = S(m, m),  Σ w y_i y_j = S(y, y),  Σ w (y_i − y_j)² = 2 S(q, m) − 2 S(y, y).
- * Two complex FFTs carry the four real fields (w + i·q, m + i·y). Small ROIs use the exact
- * direct double sum.
+ * One forward and one inverse complex FFT carry both fields (m + i·y); the weight spectrum is
+ * cached per grid. Small ROIs use the exact direct double sum.
  */
 import { fft3d, nextPow2 } from './fft.ts';
 import { boxSize, cropData, maskBox } from './preprocess/grid.ts';
@@ -56,52 +55,48 @@ function finish(n: number, sw: number, sm: number, sg: number, ss: number): Auto
   return { moransI: (n / sw) * (sm / ss), gearysC: ((n - 1) * sg) / (2 * sw * ss) };
 }
 
-function viaFft(size: [number, number, number], spacing: [number, number, number], image: Float64Array, mask: Uint8Array, mu: number, n: number): Autocorrelation {
-  const [X, Y, Z] = size;
-  const dims: [number, number, number] = [nextPow2(2 * X - 1), nextPow2(2 * Y - 1), nextPow2(2 * Z - 1)];
+/** FFT of the weight field w(d) = 1/‖d‖ on the padded grid (real and even, so Ŵ is real). */
+const weightCache = new Map<string, Float64Array>();
+
+function weightSpectrum(dims: [number, number, number], spacing: [number, number, number]): Float64Array {
+  const key = `${dims.join('x')}@${spacing.join(',')}`;
+  const hit = weightCache.get(key);
+  if (hit) return hit;
   const [PX, PY, PZ] = dims;
   const total = PX * PY * PZ;
-  let re = new Float64Array(total), im = new Float64Array(total);
+  const re = new Float64Array(total), im = new Float64Array(total);
   const signed = (j: number, P: number): number => (j <= P / 2 ? j : j - P);
-  // field 1: w (real) + i·q
-  for (let z = 0; z < PZ; z++) {
+  for (let z = 0, k = 0; z < PZ; z++) {
     const dz = signed(z, PZ) * spacing[2];
     for (let y = 0; y < PY; y++) {
       const dy = signed(y, PY) * spacing[1];
-      for (let x = 0; x < PX; x++) {
+      for (let x = 0; x < PX; x++, k++) {
         const dx = signed(x, PX) * spacing[0];
         const d2 = dx * dx + dy * dy + dz * dz;
-        re[x + PX * (y + PY * z)] = d2 > 0 ? 1 / Math.sqrt(d2) : 0;
+        re[k] = d2 > 0 ? 1 / Math.sqrt(d2) : 0;
       }
     }
   }
-  let ss = 0;
-  for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
-    if (!mask[i]) continue;
-    const q = (image[i]! - mu) ** 2;
-    ss += q;
-    im[x + PX * (y + PY * z)] = q;
-  }
   fft3d(re, im, dims);
-  const W = new Float64Array(total), Qr = new Float64Array(total), Qi = new Float64Array(total);
-  // index of −k (mod P) for every k
-  const mir = new Int32Array(total);
-  for (let z = 0, k = 0; z < PZ; z++) {
-    const mz = ((PZ - z) % PZ) * PX * PY;
-    for (let y = 0; y < PY; y++) {
-      const my = mz + ((PY - y) % PY) * PX;
-      for (let x = 0; x < PX; x++, k++) mir[k] = my + ((PX - x) % PX);
-    }
+  // small spectra are kept (a cohort's lesions share a handful of padded sizes); volumes are not
+  if (total <= 1 << 20) {
+    if (weightCache.size >= 8) weightCache.delete(weightCache.keys().next().value!);
+    weightCache.set(key, re);
   }
-  for (let k = 0; k < total; k++) {
-    const j = mir[k]!;
-    // A = (Z(k) + conj Z(−k))/2, B = (Z(k) − conj Z(−k))/(2i)
-    W[k] = (re[k]! + re[j]!) / 2;
-    Qr[k] = (im[k]! + im[j]!) / 2;
-    Qi[k] = (re[j]! - re[k]!) / 2;
-  }
-  // field 2: m + i·y
-  re.fill(0); im.fill(0);
+  return re;
+}
+
+/**
+ * Convolution route: Z = FFT(m + i·y); FFT⁻¹(Ŵ·Z) = (w∗m) + i·(w∗y) because Ŵ is real.
+ * Then S(m,m) = Σ m·(w∗m), S(y,y) = Σ y·(w∗y), S(q,m) = Σ q·(w∗m).
+ */
+function viaFft(size: [number, number, number], spacing: [number, number, number], image: Float64Array, mask: Uint8Array, mu: number, n: number): Autocorrelation {
+  const [X, Y, Z] = size;
+  const dims: [number, number, number] = [nextPow2(2 * X - 1), nextPow2(2 * Y - 1), nextPow2(2 * Z - 1)];
+  const [PX, PY] = dims;
+  const W = weightSpectrum(dims, spacing);
+  const total = W.length;
+  const re = new Float64Array(total), im = new Float64Array(total);
   for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
     if (!mask[i]) continue;
     const p = x + PX * (y + PY * z);
@@ -109,17 +104,22 @@ function viaFft(size: [number, number, number], spacing: [number, number, number
     im[p] = image[i]! - mu;
   }
   fft3d(re, im, dims);
-  let smm = 0, syy = 0, sqm = 0;
+  // inverse transform as conj(FFT(conj(Ŵ·Z)))/total
   for (let k = 0; k < total; k++) {
-    const j = mir[k]!;
-    const mr = (re[k]! + re[j]!) / 2, mi = (im[k]! - im[j]!) / 2;
-    const yr = (im[k]! + im[j]!) / 2, yi = (re[j]! - re[k]!) / 2;
-    const w = W[k]!;
-    smm += w * (mr * mr + mi * mi);
-    syy += w * (yr * yr + yi * yi);
-    sqm += w * (Qr[k]! * mr + Qi[k]! * mi);
+    re[k] = re[k]! * W[k]!;
+    im[k] = -im[k]! * W[k]!;
   }
-  re = im = new Float64Array(0);
-  smm /= total; syy /= total; sqm /= total;
+  fft3d(re, im, dims);
+  let smm = 0, syy = 0, sqm = 0, ss = 0;
+  for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
+    if (!mask[i]) continue;
+    const p = x + PX * (y + PY * z);
+    const wm = re[p]! / total, wy = -im[p]! / total;
+    const yv = image[i]! - mu;
+    smm += wm;
+    syy += yv * wy;
+    sqm += yv * yv * wm;
+    ss += yv * yv;
+  }
   return finish(n, smm, syy, 2 * sqm - 2 * syy, ss);
 }

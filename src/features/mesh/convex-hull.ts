@@ -55,7 +55,16 @@ export function convexHull(pts: Int32Array, candidates: number[]): Hull | null {
   if (i3 < 0) return null;
   // faces stored with outward orientation: orient(a,b,c,p) > 0 ⇔ p sees face (a,b,c)
   const fa: number[] = [], fb: number[] = [], fc: number[] = [], alive: boolean[] = [];
-  const addFace = (a: number, b: number, cc: number): void => { fa.push(a); fb.push(b); fc.push(cc); alive.push(true); };
+  // outward plane n·x = d per face (exact integers): p sees the face ⇔ n·p > d
+  const fnx: number[] = [], fny: number[] = [], fnz: number[] = [], fd: number[] = [];
+  const addFace = (a: number, b: number, cc: number): void => {
+    fa.push(a); fb.push(b); fc.push(cc); alive.push(true);
+    const ux = P(b, 0) - P(a, 0), uy = P(b, 1) - P(a, 1), uz = P(b, 2) - P(a, 2);
+    const vx = P(cc, 0) - P(a, 0), vy = P(cc, 1) - P(a, 1), vz = P(cc, 2) - P(a, 2);
+    // orient(a,b,c,p) = (a−p)·((b−p)×(c−p)) = −(p−a)·((b−a)×(c−a))... so the outward normal is −(u×v)
+    const nx = -(uy * vz - uz * vy), ny = -(uz * vx - ux * vz), nz = -(ux * vy - uy * vx);
+    fnx.push(nx); fny.push(ny); fnz.push(nz); fd.push(nx * P(a, 0) + ny * P(a, 1) + nz * P(a, 2));
+  };
   const tet = [i0, i1, i2, i3];
   for (const [a, b, cc, d] of [[0, 1, 2, 3], [0, 1, 3, 2], [0, 2, 3, 1], [1, 2, 3, 0]] as const) {
     // orient so that the opposite vertex d is behind the face
@@ -68,7 +77,8 @@ export function convexHull(pts: Int32Array, candidates: number[]): Hull | null {
   for (const p of c) {
     if (used.has(p)) continue;
     const visible: number[] = [];
-    for (const f of live) if (orient(fa[f]!, fb[f]!, fc[f]!, p) > 0) visible.push(f);
+    const px = P(p, 0), py = P(p, 1), pz = P(p, 2);
+    for (const f of live) if (fnx[f]! * px + fny[f]! * py + fnz[f]! * pz > fd[f]!) visible.push(f);
     if (visible.length === 0) continue;
     const edges = new Set<number>();
     for (const f of visible) {
