@@ -8,6 +8,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { checkBinary, checkMatrix, type Matrix } from './matrix.ts';
+import { profileBounds } from './logistic-profile.ts';
 
 export interface LogisticModel {
   names: string[];
@@ -25,11 +26,14 @@ export interface LogisticModel {
   converged: boolean;
   /** Covariance matrix of the coefficients (intercept first). */
   vcov: number[][];
+  /** Profile-likelihood 95 % OR bounds (only with `profile: true`). */
+  orProfileLower?: number[];
+  orProfileUpper?: number[];
 }
 
 const Z975 = 1.959963984540054;
 
-export function logisticRegression(X: Matrix, y: ArrayLike<number>, opts: { names?: string[]; epsilon?: number; maxit?: number } = {}): LogisticModel {
+export function logisticRegression(X: Matrix, y: ArrayLike<number>, opts: { names?: string[]; epsilon?: number; maxit?: number; profile?: boolean } = {}): LogisticModel {
   const [n, p] = checkMatrix(X, 'logisticRegression');
   const yy = checkBinary(y, n, 'logisticRegression');
   const k = p + 1;
@@ -43,39 +47,8 @@ export function logisticRegression(X: Matrix, y: ArrayLike<number>, opts: { name
     D[i] = 1;
     for (let j = 0; j < p; j++) D[(j + 1) * n + i] = X[i]![j]!;
   }
-  // glm's binomial initialisation: mu = (y + 0.5) / 2, eta = logit(mu).
-  const eta = new Float64Array(n);
-  const mu = new Float64Array(n);
-  for (let i = 0; i < n; i++) { mu[i] = (yy[i]! + 0.5) / 2; eta[i] = Math.log(mu[i]! / (1 - mu[i]!)); }
-  let devOld = deviance(yy, mu);
-  let beta: Float64Array = new Float64Array(k);
-  let R: Float64Array = new Float64Array(k * k);
-  let converged = false;
-  let iter = 0;
-  for (iter = 1; iter <= maxit; iter++) {
-    const A = new Float64Array(n * k);
-    const b = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const w = mu[i]! * (1 - mu[i]!);
-      const sw = Math.sqrt(w);
-      const z = eta[i]! + (yy[i]! - mu[i]!) / w;
-      b[i] = sw * z;
-      for (let j = 0; j < k; j++) A[j * n + i] = sw * D[j * n + i]!;
-    }
-    const sol = leastSquaresQR(A, b, n, k);
-    beta = sol.beta;
-    R = sol.R;
-    for (let i = 0; i < n; i++) {
-      let e = 0;
-      for (let j = 0; j < k; j++) e += D[j * n + i]! * beta[j]!;
-      eta[i] = e;
-      mu[i] = 1 / (1 + Math.exp(-e));
-    }
-    const dev = deviance(yy, mu);
-    if (!Number.isFinite(dev)) throw new SonomicsError('NOT_CONVERGED', 'logisticRegression: the deviance became non-finite (perfect separation?); remove separating predictors or use the LASSO.');
-    if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < eps) { devOld = dev; converged = true; break; }
-    devOld = dev;
-  }
+  const fit = irls(D, n, k, yy, null, eps, maxit);
+  const beta = fit.beta, R = fit.R, converged = fit.converged, iter = fit.iterations, devOld = fit.deviance;
   // vcov = (RᵀR)⁻¹ with R from the last WLS (weights at the previous iterate, as glm reports).
   const Rinv = invertUpper(R, k);
   const vcov: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -92,7 +65,9 @@ export function logisticRegression(X: Matrix, y: ArrayLike<number>, opts: { name
   for (let i = 0; i < n; i++) nullMu += yy[i]!;
   nullMu /= n;
   const nullDeviance = deviance(yy, new Float64Array(n).fill(nullMu));
+  const profile = opts.profile ? profileBounds(D, n, k, yy, coef, se, devOld, Z975) : null;
   return {
+    ...(profile ? { orProfileLower: profile.lower.map(Math.exp), orProfileUpper: profile.upper.map(Math.exp) } : {}),
     names,
     coef,
     se,
@@ -126,6 +101,48 @@ export function logisticLinearPredictor(model: { coef: number[] }, X: Matrix): n
 /** Predicted probabilities 1 / (1 + e^(−lp)). */
 export function predictLogistic(model: { coef: number[] }, X: Matrix): number[] {
   return logisticLinearPredictor(model, X).map((e) => 1 / (1 + Math.exp(-e)));
+}
+
+/**
+ * IRLS for the binomial GLM with an optional offset (R's glm.fit): design D column-major n × k.
+ * Starts from μ = (y + ½)/2 as binomial()$initialize does.
+ */
+export function irls(D: Float64Array, n: number, k: number, yy: Float64Array, offset: Float64Array | null, eps: number, maxit: number):
+  { beta: Float64Array; R: Float64Array; deviance: number; converged: boolean; iterations: number } {
+  const eta = new Float64Array(n);
+  const mu = new Float64Array(n);
+  for (let i = 0; i < n; i++) { mu[i] = (yy[i]! + 0.5) / 2; eta[i] = Math.log(mu[i]! / (1 - mu[i]!)); }
+  let devOld = deviance(yy, mu);
+  let beta: Float64Array = new Float64Array(k);
+  let R: Float64Array = new Float64Array(k * k);
+  let converged = false;
+  let iter = 0;
+  for (iter = 1; iter <= maxit; iter++) {
+    const A = new Float64Array(n * k);
+    const b = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = mu[i]! * (1 - mu[i]!);
+      const sw = Math.sqrt(w);
+      const off = offset ? offset[i]! : 0;
+      const z = eta[i]! - off + (yy[i]! - mu[i]!) / w;
+      b[i] = sw * z;
+      for (let j = 0; j < k; j++) A[j * n + i] = sw * D[j * n + i]!;
+    }
+    const sol = leastSquaresQR(A, b, n, k);
+    beta = sol.beta;
+    R = sol.R;
+    for (let i = 0; i < n; i++) {
+      let e = offset ? offset[i]! : 0;
+      for (let j = 0; j < k; j++) e += D[j * n + i]! * beta[j]!;
+      eta[i] = e;
+      mu[i] = 1 / (1 + Math.exp(-e));
+    }
+    const dev = deviance(yy, mu);
+    if (!Number.isFinite(dev)) throw new SonomicsError('NOT_CONVERGED', 'logisticRegression: the deviance became non-finite (perfect separation?); remove separating predictors or use the LASSO.');
+    if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < eps) { devOld = dev; converged = true; break; }
+    devOld = dev;
+  }
+  return { beta, R, deviance: devOld, converged, iterations: Math.min(iter, maxit) };
 }
 
 function deviance(y: Float64Array, mu: Float64Array): number {
