@@ -9,3 +9,4 @@ export { readUsRegions, chooseRegion, type UsRegion } from './us-regions.ts';
 export { T as DicomTags, tag as dicomTag } from './tags.ts';
 export { readDicomSeries, type ReadSeriesOptions } from './series.ts';
 export { rtstructToMask, rtstructRois, type RtRoi } from './rtstruct.ts';
+export { segToMask, segSegments, type SegSegment } from './seg.ts';

@@ -48,6 +48,10 @@ export function decodeFrame(file: DicomFile, frame = 0): DecodedFrame {
     if (el.fragments) throw new SonomicsError('CORRUPT_FILE', `${file.name}: encapsulated pixel data in an uncompressed transfer syntax`);
     const size = nativeFrameBytes(info);
     const start = info.bitsAllocated === 1 ? 0 : frame * size;
+    const bitsNeeded = (frame + 1) * info.rows * info.columns * info.samplesPerPixel;
+    if (info.bitsAllocated === 1 && bitsNeeded > el.value.length * 8) {
+      throw new SonomicsError('CORRUPT_FILE', `${file.name}: bit-packed pixel data truncated (frame ${frame} needs ${Math.ceil(bitsNeeded / 8)} bytes, element has ${el.value.length})`);
+    }
     if (start + size > el.value.length) throw new SonomicsError('CORRUPT_FILE', `${file.name}: pixel data truncated (frame ${frame} needs bytes ${start}–${start + size}, element has ${el.value.length})`);
     let data = el.value.subarray(start, start + size);
     if (info.bitsAllocated === 1 && frame > 0) data = shiftBits(el.value, frame * info.rows * info.columns * info.samplesPerPixel, size);

@@ -30,6 +30,16 @@ function inverse3(m: number[]): number[] {
   return [A / det, -(b * i - c * h) / det, (b * f - c * e) / det, B / det, (a * i - c * g) / det, -(a * f - c * d) / det, C / det, -(a * h - b * g) / det, (a * e - b * d) / det];
 }
 
+/** Patient (mm) → continuous voxel index of an image: the inverse of p = origin + D · diag(spacing) · ijk. */
+export function indexTransform(reference: Image): (x: number, y: number, z: number) => [number, number, number] {
+  const { spacing: s, direction: dir, origin } = reference;
+  const inv = inverse3([dir[0] * s[0], dir[1] * s[1], dir[2] * s[2], dir[3] * s[0], dir[4] * s[1], dir[5] * s[2], dir[6] * s[0], dir[7] * s[1], dir[8] * s[2]]);
+  return (x, y, z) => {
+    const dx = x - origin[0], dy = y - origin[1], dz = z - origin[2];
+    return [inv[0]! * dx + inv[1]! * dy + inv[2]! * dz, inv[3]! * dx + inv[4]! * dy + inv[5]! * dz, inv[6]! * dx + inv[7]! * dy + inv[8]! * dz];
+  };
+}
+
 export function rtstructToMask(rtBytes: Uint8Array, reference: Image, roiName?: string, name = 'RTSTRUCT'): Mask {
   const ds = parseDicom(rtBytes, name).dataset;
   const modality = ds.string(T.Modality);
@@ -46,10 +56,7 @@ export function rtstructToMask(rtBytes: Uint8Array, reference: Image, roiName?: 
   const contours = contourItem?.sequence(T.ContourSequence) ?? [];
 
   const [nx, ny, nz] = reference.size;
-  const { spacing: s, direction: dir, origin } = reference;
-  // Index → patient: p = origin + D · diag(spacing) · ijk. We need the inverse.
-  const M = [dir[0] * s[0], dir[1] * s[1], dir[2] * s[2], dir[3] * s[0], dir[4] * s[1], dir[5] * s[2], dir[6] * s[0], dir[7] * s[1], dir[8] * s[2]];
-  const inv = inverse3(M);
+  const toIndex = indexTransform(reference);
   const bySlice = new Map<number, number[][]>(); // slice → polygons as flat [i0, j0, i1, j1, ...]
   let offGrid = 0;
   for (const c of contours) {
@@ -60,9 +67,9 @@ export function rtstructToMask(rtBytes: Uint8Array, reference: Image, roiName?: 
     const poly: number[] = [];
     let ksum = 0;
     for (let p = 0; p + 2 < pts.length; p += 3) {
-      const x = pts[p]! - origin[0], y = pts[p + 1]! - origin[1], z = pts[p + 2]! - origin[2];
-      poly.push(inv[0]! * x + inv[1]! * y + inv[2]! * z, inv[3]! * x + inv[4]! * y + inv[5]! * z);
-      ksum += inv[6]! * x + inv[7]! * y + inv[8]! * z;
+      const [i, j, kk] = toIndex(pts[p]!, pts[p + 1]!, pts[p + 2]!);
+      poly.push(i, j);
+      ksum += kk;
     }
     const k = Math.round(ksum / (pts.length / 3));
     if (k < 0 || k >= nz) { offGrid++; continue; }

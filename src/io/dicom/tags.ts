@@ -95,7 +95,7 @@ const IMPLICIT_VR = new Map<number, string>([
   [tag(0x0062, 0x0002), 'SQ'], [tag(0x0062, 0x0004), 'US'], [tag(0x0062, 0x0005), 'LO'], [tag(0x0062, 0x000b), 'US'],
   [tag(0x5200, 0x9229), 'SQ'], [tag(0x5200, 0x9230), 'SQ'], [tag(0x0020, 0x9113), 'SQ'], [tag(0x0028, 0x9110), 'SQ'],
   [tag(0x0062, 0x000a), 'SQ'], [tag(0x0020, 0x9111), 'SQ'], [tag(0x0008, 0x9124), 'SQ'], [tag(0x0048, 0x021a), 'SQ'],
-  [tag(0x0020, 0x9228), 'UL'], [tag(0x0008, 0x1160), 'IS'],
+  [tag(0x0020, 0x9228), 'UL'], [tag(0x0008, 0x1160), 'IS'], [tag(0x0020, 0x9116), 'SQ'], [tag(0x0062, 0x0001), 'CS'], [tag(0x0062, 0x000e), 'US'],
   [T.PixelData, 'OW'],
 ]);
 
@@ -111,3 +111,19 @@ export function tagName(t: number): string {
   const h = (v: number) => v.toString(16).toUpperCase().padStart(4, '0');
   return `(${h(t >>> 16)},${h(t & 0xffff)})`;
 }
+
+/** Segmentation IOD (PS3.3 A.51, C.8.20) and multi-frame functional groups (C.7.6.16). */
+export const SEG = {
+  SegmentSequence: tag(0x0062, 0x0002),
+  SegmentNumber: tag(0x0062, 0x0004),
+  SegmentLabel: tag(0x0062, 0x0005),
+  SegmentationType: tag(0x0062, 0x0001),
+  MaximumFractionalValue: tag(0x0062, 0x000e),
+  SegmentIdentificationSequence: tag(0x0062, 0x000a),
+  ReferencedSegmentNumber: tag(0x0062, 0x000b),
+  SharedFunctionalGroupsSequence: tag(0x5200, 0x9229),
+  PerFrameFunctionalGroupsSequence: tag(0x5200, 0x9230),
+  PlanePositionSequence: tag(0x0020, 0x9113),
+  PlaneOrientationSequence: tag(0x0020, 0x9116),
+  PixelMeasuresSequence: tag(0x0028, 0x9110),
+} as const;
