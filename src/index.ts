@@ -19,3 +19,5 @@ export * from './roi/ring.ts';
 export * from './roi/regions.ts';
 export * from './filters/index.ts';
 export * from './features/index.ts';
+export * from './study/index.ts';
+export * from './report/index.ts';

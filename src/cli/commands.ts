@@ -10,9 +10,6 @@ import { addIbsiFiltersCommand } from './ibsi-filters.ts';
 import { addSynthCommand } from './synth.ts';
 import { addStudyCommand } from './study.ts';
 import { addPredictCommand } from './predict.ts';
-import { addExtractCommand } from './extract.ts';
-import { addDemoCommand } from './demo.ts';
-import { addRobustnessCommand } from './robustness.ts';
 
 export const subcommands: Array<(program: Command) => void> = [
   addInspectCommand,
@@ -22,7 +19,4 @@ export const subcommands: Array<(program: Command) => void> = [
   addSynthCommand,
   addStudyCommand,
   addPredictCommand,
-  addExtractCommand,
-  addDemoCommand,
-  addRobustnessCommand,
 ];

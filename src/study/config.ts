@@ -57,7 +57,7 @@ export interface StudyConfig {
     lambdaRule: '1se' | 'min';
   };
   combined: { radiomics: 'features' | 'score' };
-  svm: { Cs: number[]; gammas: number[] };
+  svm: { Cs: number[]; gammas: number[]; classWeights: 'balanced' | 'none' };
   innerFolds: number;
   evaluation: {
     folds: number;
@@ -186,7 +186,11 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
       lambdaRule: c.oneOf(rad.lambda ?? rad.lambdaRule, 'radiomics.lambda', ['1se', 'min'] as const, '1se'),
     },
     combined: { radiomics: c.oneOf(c.obj(top.combined, 'combined').radiomics, 'combined.radiomics', ['features', 'score'] as const, 'features') },
-    svm: { Cs: c.numList(svm.C ?? svm.Cs, 'svm.C', DEFAULT_CS), gammas: c.numList(svm.gamma ?? svm.gammas, 'svm.gamma', DEFAULT_GAMMAS) },
+    svm: {
+      Cs: c.numList(svm.C ?? svm.Cs, 'svm.C', DEFAULT_CS),
+      gammas: c.numList(svm.gamma ?? svm.gammas, 'svm.gamma', DEFAULT_GAMMAS),
+      classWeights: c.oneOf(svm.classWeights, 'svm.classWeights', ['balanced', 'none'] as const, 'balanced'),
+    },
     innerFolds: c.num(top.innerFolds, 'innerFolds', 5, intCheck(2)),
     evaluation: {
       folds: c.num(ev.folds, 'evaluation.folds', 5, intCheck(2)),

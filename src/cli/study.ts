@@ -1,0 +1,26 @@
+/** `sonomics study --config study.yaml`: run a whole prediction-model study and write its outputs. */
+import type { Command } from 'commander';
+import { dirname, join, resolve } from 'node:path';
+import { loadStudy, writeStudyOutputs } from '../node/study-files.ts';
+import { runStudy } from '../study/run.ts';
+import { formatPerformanceTable } from '../report/text.ts';
+import { version } from './main.ts';
+
+export function addStudyCommand(program: Command): void {
+  program
+    .command('study')
+    .description('Run a prediction-model study (clinical, radiomics, combined; CV + external validation) from a YAML config.')
+    .requiredOption('-c, --config <file>', 'study config (YAML), see docs/study.md')
+    .option('-o, --out <dir>', 'output folder (default: <config folder>/study-output)')
+    .option('--protocol <name>', "evaluation protocol: 'no-leakage' (default) or 'paper'")
+    .option('--seed <n>', 'override the seed', (v) => Number.parseInt(v, 10))
+    .option('-q, --quiet', 'print only the output paths')
+    .action((opts: { config: string; out?: string; protocol?: 'no-leakage' | 'paper'; seed?: number; quiet?: boolean }) => {
+      const study = loadStudy(opts.config, { protocol: opts.protocol, seed: opts.seed });
+      const result = runStudy(study.config, study.tables);
+      const outDir = resolve(opts.out ?? join(dirname(resolve(opts.config)), 'study-output'));
+      const files = writeStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node });
+      if (!opts.quiet) console.log(formatPerformanceTable(result) + '\n');
+      console.log(`report:      ${files.report}\nresults:     ${files.results}\npredictions: ${files.predictions}\nmodel:       ${files.bundle}`);
+    });
+}

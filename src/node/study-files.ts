@@ -1,0 +1,62 @@
+/**
+ * Files of a study: read the YAML config and the tables it names (paths relative to the config),
+ * and write the outputs (report.html, results.json, predictions.csv, bundle.json) into one folder.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { SonomicsError } from '../core/errors.ts';
+import { configTablePaths, parseStudyConfig, type StudyConfig } from '../study/config.ts';
+import { parseCsv, type Table } from '../study/table.ts';
+import { buildBundle } from '../study/bundle.ts';
+import { predictionsCsv, resultsJson } from '../study/outputs.ts';
+import type { StudyResult } from '../study/run.ts';
+import { renderReport } from '../report/render.ts';
+
+export function readTableFile(path: string): Table {
+  if (!existsSync(path)) throw new SonomicsError('FILE_NOT_FOUND', `table ${path} does not exist; check the path (relative paths are relative to the config file).`, { subject: path });
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xls') {
+    throw new SonomicsError('UNSUPPORTED_FORMAT', `${path}: Excel tables are not read yet; save the sheet as CSV (UTF-8) and name the .csv in the config.`, { subject: path });
+  }
+  return parseCsv(readFileSync(path, 'utf8'), path);
+}
+
+export interface LoadedStudy { config: StudyConfig; tables: Record<string, Table>; configDir: string }
+
+export function loadStudy(configPath: string, overrides: { protocol?: 'no-leakage' | 'paper'; seed?: number } = {}): LoadedStudy {
+  if (!existsSync(configPath)) throw new SonomicsError('FILE_NOT_FOUND', `study config ${configPath} does not exist.`, { subject: configPath });
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(configPath, 'utf8'));
+  } catch (e) {
+    throw new SonomicsError('BAD_CONFIG', `${configPath}: not valid YAML (${(e as Error).message}).`, { subject: configPath });
+  }
+  if (raw && typeof raw === 'object') {
+    const r = raw as Record<string, unknown>;
+    if (overrides.protocol) r.evaluation = { ...(r.evaluation as object | undefined), protocol: overrides.protocol };
+    if (overrides.seed !== undefined) r.seed = overrides.seed;
+  }
+  const config = parseStudyConfig(raw, configPath);
+  const configDir = dirname(resolve(configPath));
+  const tables: Record<string, Table> = {};
+  for (const p of configTablePaths(config)) tables[p] = readTableFile(isAbsolute(p) ? p : join(configDir, p));
+  return { config, tables, configDir };
+}
+
+export interface WrittenOutputs { report: string; results: string; predictions: string; bundle: string }
+
+export function writeStudyOutputs(result: StudyResult, outDir: string, software: Record<string, string> = {}): WrittenOutputs {
+  mkdirSync(outDir, { recursive: true });
+  const out: WrittenOutputs = {
+    report: join(outDir, 'report.html'),
+    results: join(outDir, 'results.json'),
+    predictions: join(outDir, 'predictions.csv'),
+    bundle: join(outDir, 'bundle.json'),
+  };
+  writeFileSync(out.report, renderReport(result));
+  writeFileSync(out.results, resultsJson(result));
+  writeFileSync(out.predictions, predictionsCsv(result));
+  writeFileSync(out.bundle, JSON.stringify(buildBundle(result, software), null, 1) + '\n');
+  return out;
+}

@@ -1,0 +1,37 @@
+/** A methods paragraph generated from what the study actually did (config + result). */
+import type { StudyResult } from '../study/run.ts';
+
+export function methodsText(r: StudyResult): string {
+  const c = r.config;
+  const main = r.cohorts.find((x) => x.role === 'main')!;
+  const ext = r.cohorts.filter((x) => x.role === 'external');
+  const models = Object.keys(r.models);
+  const s: string[] = [];
+  s.push(`The main cohort (${main.name}; n = ${main.n}, ${main.events} events) was used for model development${ext.length ? ` and ${ext.map((e) => `${e.name} (n = ${e.n}, ${e.events} events)`).join(', ')} for external validation` : ''}.`);
+  const miss = r.missing.cohorts.reduce((a, m) => a + m.incomplete, 0);
+  const missY = r.missing.cohorts.reduce((a, m) => a + m.missingOutcome, 0);
+  s.push(`Cases without an outcome were excluded (${missY}). ${r.missing.policy === 'complete-case' ? `Complete-case analysis was used (${miss} cases with missing predictor values excluded).` : `Missing predictor values (${miss} cases affected) were imputed with the training median (continuous) or mode (categorical), fitted inside each training fold.`}`);
+  if (models.includes('clinical') || models.includes('combined')) {
+    s.push(`Candidate clinical predictors (${r.variables.map((v) => (v.derive ? `${v.name} [${v.derive.text}]` : v.name)).join(', ')}) were tested by univariable logistic regression; those with p < ${c.clinical.alpha} entered a multivariable logistic model, and variables with p < ${c.clinical.alpha} in it were retained for the clinical model (SVM, ${c.clinical.kernel} kernel).`);
+  }
+  if (models.includes('radiomics') || models.includes('combined')) {
+    const steps = [
+      ...(r.features.icc ? [`features with ${r.features.icc.type} < ${r.features.icc.threshold} on repeat measurements were excluded (${r.features.icc.dropped.length} of ${r.features.icc.dropped.length + r.features.icc.kept.length})`] : []),
+      ...(c.radiomics.combat ? ['features were harmonised across batches with ComBat (parametric empirical Bayes)'] : []),
+      'features were z-scored',
+      `of each pair with |Spearman ρ| > ${c.radiomics.redundancy} the feature less related to the outcome (|AUC − 0.5|) was removed`,
+      `LASSO logistic regression with ${c.innerFolds}-fold inner cross-validation (binomial deviance) selected features at λ.${c.radiomics.lambdaRule}`,
+    ];
+    s.push(`Of ${r.features.candidates.length} radiomics features, ${steps.join('; ')}. The selected features fed a support vector machine (RBF kernel).`);
+    s.push(`The combined (cRadiomics) model used the retained clinical variables plus ${c.combined.radiomics === 'score' ? 'the radiomics score (LASSO linear predictor)' : 'the selected radiomics features'}.`);
+  }
+  s.push(`For every SVM, C${models.length ? ' and γ' : ''} were tuned by ${c.innerFolds}-fold inner stratified cross-validation on AUC (grid C ∈ {${c.svm.Cs.join(', ')}}, γ ∈ {${c.svm.gammas.join(', ')}}); probabilities came from Platt scaling fitted on inner out-of-fold decision values, and the classification threshold was fixed on the training data by the Youden index of those inner out-of-fold probabilities.`);
+  if (r.protocol === 'no-leakage') {
+    s.push(`Performance in the main cohort was estimated by ${c.evaluation.foldColumn ? `fixed-fold (column ${c.evaluation.foldColumn})` : `stratified ${c.evaluation.folds}-fold`} cross-validation${c.evaluation.repeats > 1 ? ` repeated ${c.evaluation.repeats} times` : ''}, refitting every data-driven step (imputation, harmonisation, scaling, filtering, selection, tuning, calibration and threshold) inside each training fold; out-of-fold predictions were pooled.`);
+  } else {
+    s.push(`Protocol 'paper': variable and feature selection and SVM hyperparameters were chosen once on the whole main cohort, then ${c.evaluation.folds}-fold cross-validation refitted only scaling, SVM, Platt scaling and threshold. This design is optimistic because the selection has seen the held-out folds.`);
+  }
+  if (ext.length) s.push('External validation applied the models fitted on the whole main cohort, unchanged, to the external cohort(s).');
+  s.push(`Discrimination was measured by the AUC with DeLong ${Math.round(c.evaluation.ciLevel * 100)}% confidence intervals${c.evaluation.bootstrap ? ` (and a stratified bootstrap with ${c.evaluation.bootstrap} replicates)` : ''}; accuracy, sensitivity, specificity, PPV and NPV were computed at the training-fixed threshold. AUCs of the models were compared with the paired DeLong test. Calibration was assessed by calibration-in-the-large, calibration slope, Brier score and a decile calibration curve; clinical utility by decision-curve analysis. Analyses used sonomics (seed ${r.seed}).`);
+  return s.join(' ');
+}

@@ -1,0 +1,81 @@
+/**
+ * Clinical variable selection: univariable logistic regression of each candidate; those with
+ * p < alpha enter a multivariable model; variables still at p < alpha there are retained.
+ * p of a single-column variable is the Wald p; of a categorical (several dummies) the likelihood-ratio
+ * test against the null model (χ², df = number of dummies), as R's anova(glm, test = "Chisq").
+ * So that a model always exists: if no variable enters, the one with the smallest univariable p
+ * enters; if none is retained, the entered variable with the smallest multivariable p is kept.
+ */
+import { logisticRegression } from '../ml/index.ts';
+import { pchisq } from '../stats/index.ts';
+import type { VariableSpec } from './variables.ts';
+import { pointsTable, type PointsTable } from './points.ts';
+
+export type LogisticModel = ReturnType<typeof logisticRegression>;
+
+export interface UnivariableRow {
+  variable: string;
+  terms: Array<{ name: string; coef: number; oddsRatio: number; orLower: number; orUpper: number; p: number }>;
+  /** p of the variable as a whole (Wald for one term, LR test for several). */
+  p: number;
+  entered: boolean;
+}
+
+export interface ClinicalSelection {
+  alpha: number;
+  univariable: UnivariableRow[];
+  entered: string[];
+  multivariable?: LogisticModel;
+  retained: string[];
+  retainedDesign: string[];
+  /** Logistic model on the retained variables (comparison, points table). */
+  logistic?: LogisticModel;
+  points?: PointsTable;
+  notes: string[];
+}
+
+/** Null-model deviance of a 0/1 outcome: −2 Σ log L(ȳ). */
+function nullDeviance(y: number[]): number {
+  const m = y.reduce((a, b) => a + b, 0) / y.length;
+  return -2 * y.reduce((s, v) => s + (v === 1 ? Math.log(m) : Math.log(1 - m)), 0);
+}
+
+/** Upper tail of χ²(df) (R's pchisq(x, df, lower.tail = FALSE)). */
+export function chiSquareUpper(x: number, df: number): number {
+  if (!(x > 0)) return 1;
+  return pchisq(x, df, true);
+}
+
+export function selectClinical(records: Array<Record<string, number>>, y: number[], variables: VariableSpec[], alpha: number): ClinicalSelection {
+  const notes: string[] = [];
+  const nulldev = nullDeviance(y);
+  const univariable: UnivariableRow[] = variables.map((v) => {
+    const X = records.map((r) => v.design.map((d) => r[d]!));
+    const m = logisticRegression(X, y, { names: v.design });
+    const terms = v.design.map((name, j) => ({ name, coef: m.coef[j + 1]!, oddsRatio: m.oddsRatio[j + 1]!, orLower: m.orLower[j + 1]!, orUpper: m.orUpper[j + 1]!, p: m.p[j + 1]! }));
+    const p = v.design.length === 1 ? m.p[1]! : chiSquareUpper(nulldev - m.deviance, v.design.length);
+    return { variable: v.name, terms, p: Number.isNaN(p) ? 1 : p, entered: false };
+  });
+  let entered = univariable.filter((u) => u.p < alpha).map((u) => u.variable);
+  if (entered.length === 0) {
+    const best = [...univariable].sort((a, b) => a.p - b.p)[0]!;
+    entered = [best.variable];
+    notes.push(`no variable had univariable p < ${alpha}; ${best.variable} (smallest p = ${best.p.toPrecision(3)}) entered so that a model exists`);
+  }
+  for (const u of univariable) u.entered = entered.includes(u.variable);
+  const specOf = (n: string) => variables.find((v) => v.name === n)!;
+  const design = (names: string[]) => names.flatMap((n) => specOf(n).design);
+  const enteredDesign = design(entered);
+  const multivariable = logisticRegression(records.map((r) => enteredDesign.map((d) => r[d]!)), y, { names: enteredDesign });
+  const minP = (n: string) => Math.min(...specOf(n).design.map((d) => multivariable.p[enteredDesign.indexOf(d) + 1]!));
+  let retained = entered.filter((n) => minP(n) < alpha);
+  if (retained.length === 0) {
+    const best = [...entered].sort((a, b) => minP(a) - minP(b))[0]!;
+    retained = [best];
+    notes.push(`no variable kept p < ${alpha} in the multivariable model; ${best} (smallest p) was kept`);
+  }
+  const retainedDesign = design(retained);
+  const logistic = logisticRegression(records.map((r) => retainedDesign.map((d) => r[d]!)), y, { names: retainedDesign });
+  const points = pointsTable(logistic, records, retainedDesign);
+  return { alpha, univariable, entered, multivariable, retained, retainedDesign, logistic, points, notes };
+}

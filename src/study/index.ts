@@ -1,0 +1,12 @@
+/** The study stage: config, tables, models, evaluation, results and the model bundle. */
+export { parseStudyConfig, configTablePaths, MODEL_NAMES, type StudyConfig, type ModelName, type VariableConfig, type CohortConfig } from './config.ts';
+export { parseCsv, toCsv, type Table } from './table.ts';
+export { buildStudyData, type StudyData, type CohortData, type MissingReport } from './data.ts';
+export { runStudy, RESULTS_SCHEMA, type StudyResult, type ModelResult, type Comparison, type PredictionRow } from './run.ts';
+export { applyModel, type FittedModel, type Head, type RadScore } from './model.ts';
+export { buildBundle, loadModel, predict, encodeCase, BUNDLE_SCHEMA, type ModelBundle, type Prediction } from './bundle.ts';
+export { settingsHash, canonicalJson, sha256Hex } from './hash.ts';
+export { redundancyFilter, midRanks } from './spearman.ts';
+export { resultsJson, predictionsCsv } from './outputs.ts';
+export type { Metrics } from './evaluate.ts';
+export type { Table1 } from './table1.ts';

@@ -1,0 +1,97 @@
+/**
+ * A fitted model as plain data, and the one function that applies it to new cases.
+ * The same `applyModel` serves out-of-fold prediction, external validation, the study's
+ * fitted probabilities and `predict` on a loaded bundle, so they agree bit for bit.
+ *
+ * Order of application: impute (fills fitted on training) → ComBat (fitted on training)
+ * → radiomics score (LASSO on z-scored features) → head: z-score → SVM decision → Platt.
+ */
+import { SonomicsError } from '../core/errors.ts';
+import { applyScaler, combatApply, plattProbability, svmDecision, type fitScaler, type trainSVM, type combatFit } from '../ml/index.ts';
+import type { ModelName } from './config.ts';
+
+export type Scaler = ReturnType<typeof fitScaler>;
+export type SvmModel = ReturnType<typeof trainSVM>;
+export type CombatModel = ReturnType<typeof combatFit>;
+
+/** The classifier at the end of every model: scaler → SVM → Platt → threshold. */
+export interface Head {
+  features: string[];
+  scaler: Scaler;
+  kernel: 'rbf' | 'linear';
+  C: number;
+  gamma?: number;
+  svm: SvmModel;
+  platt: { A: number; B: number };
+  /** Probability threshold (positive iff p ≥ threshold), Youden on the training data's inner out-of-fold probabilities. */
+  threshold: number;
+}
+
+/** The LASSO radiomics score: intercept + Σ β_j z_j with z from the training z-scaler. */
+export interface RadScore {
+  features: string[];
+  mean: number[];
+  sd: number[];
+  intercept: number;
+  beta: number[];
+}
+
+export interface FittedModel {
+  kind: ModelName;
+  /** Design columns (clinical design names and/or feature names) the model reads from a case. */
+  inputs: string[];
+  /** Fill value per design column (impute policy), fitted on the training data. */
+  imputer?: Record<string, number>;
+  combat?: { features: string[]; model: CombatModel };
+  radscore?: RadScore;
+  head: Head;
+}
+
+export const RADSCORE = 'radscore';
+
+export interface Applied { decision: number[]; probability: number[] }
+
+/** Apply a fitted model to cases given as design-column records (NaN = missing). */
+export function applyModel(model: FittedModel, cases: Array<Record<string, number>>, batch?: string[], caseIds?: string[]): Applied {
+  const rows = cases.map((c, i) => {
+    const r: Record<string, number> = {};
+    for (const name of model.inputs) {
+      let v: number | undefined = c[name];
+      if (v === undefined || Number.isNaN(v)) v = model.imputer?.[name];
+      if (v === undefined || !Number.isFinite(v)) {
+        const who = caseIds?.[i] ?? `#${i + 1}`;
+        throw new SonomicsError('MISSING_VALUES', `case ${who}: value of "${name}" is missing or not finite; the ${model.kind} model needs it (provide it or run the study with data.missing: impute).`, { subject: who });
+      }
+      r[name] = v;
+    }
+    return r;
+  });
+  if (model.combat) {
+    if (!batch) throw new SonomicsError('BAD_INPUT', `the ${model.kind} model harmonises features with ComBat and needs each case's batch.`);
+    const X = rows.map((r) => model.combat!.features.map((f) => r[f]!));
+    const adj = combatApply(model.combat.model, X, batch);
+    rows.forEach((r, i) => model.combat!.features.forEach((f, j) => { r[f] = adj[i]![j]!; }));
+  }
+  if (model.radscore) {
+    const rs = model.radscore;
+    for (const r of rows) r[RADSCORE] = radScoreOf(rs, r);
+  }
+  const X = rows.map((r) => model.head.features.map((f) => r[f]!));
+  const decision = svmDecision(model.head.svm, applyScaler(model.head.scaler, X));
+  return { decision, probability: decision.map((f) => plattProbability(model.head.platt, f)) };
+}
+
+export function radScoreOf(rs: RadScore, r: Record<string, number>): number {
+  let s = rs.intercept;
+  rs.features.forEach((f, j) => { s += rs.beta[j]! * ((r[f]! - rs.mean[j]!) / rs.sd[j]!); });
+  return s;
+}
+
+/** Design-column records of cohort rows (by index). */
+export function caseRecords(columns: Record<string, number[]>, names: string[], rows: number[]): Array<Record<string, number>> {
+  return rows.map((i) => {
+    const r: Record<string, number> = {};
+    for (const n of names) r[n] = columns[n]![i]!;
+    return r;
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * Serialised study outputs: results.json (the result without the fitted model internals, which go
+ * in the bundle) and predictions.csv (out-of-fold, fitted and external probabilities).
+ * JSON.stringify of the same numbers is the same text, so outputs are byte-identical across runs;
+ * non-finite numbers are written as the strings "NaN", "Inf", "-Inf".
+ */
+import { MODEL_NAMES } from './config.ts';
+import type { StudyResult } from './run.ts';
+import { toCsv } from './table.ts';
+
+export function resultsJson(result: StudyResult): string {
+  const { final: _final, predictions: _predictions, ...rest } = result;
+  return JSON.stringify(rest, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? 'NaN' : v > 0 ? 'Inf' : '-Inf') : v), 2) + '\n';
+}
+
+export function predictionsCsv(result: StudyResult): string {
+  const models = MODEL_NAMES.filter((m) => result.final[m]);
+  const cols = ['cohort', 'id', 'y', 'set', 'repeat', 'fold', ...models.flatMap((m) => [`p_${m}`, `class_${m}`])];
+  return toCsv(cols, result.predictions.map((p) => [p.cohort, p.id, p.y, p.set, p.repeat, p.fold, ...models.flatMap((m) => [p.probability[m], p.predicted[m]])]));
+}

@@ -1,0 +1,220 @@
+/**
+ * runStudy: the whole study on parsed tables → a plain, JSON-serialisable StudyResult.
+ *
+ * Main cohort: stratified k-fold CV (repeatable, seeded; or fixed folds from a column). In every
+ * outer fold all models are fitted on the training part (see fit.ts) and predict the held-out
+ * part; the pooled out-of-fold predictions give the CV metrics and each fold its own AUC.
+ * External cohorts: the models fitted on the whole main cohort. Paired DeLong tests compare the
+ * models on the same cases. Same inputs + seed → identical result.
+ */
+import { SonomicsError } from '../core/errors.ts';
+import { Random } from '../core/random.ts';
+import { repeatedStratifiedKFold } from '../ml/index.ts';
+import { delongTest, roc } from '../stats/index.ts';
+import { MODEL_NAMES, type ModelName, type StudyConfig } from './config.ts';
+import { buildStudyData, type CohortData, type MissingReport, type StudyData } from './data.ts';
+import { evaluate, type Metrics } from './evaluate.ts';
+import { fitModels, type Selections } from './fit.ts';
+import { applyModel, caseRecords, type FittedModel } from './model.ts';
+import { iccFilter, type IccReport } from './icc-filter.ts';
+import type { Table } from './table.ts';
+import { table1, type Table1 } from './table1.ts';
+import type { VariableSpec } from './variables.ts';
+import type { InputSummary } from './bundle.ts';
+
+export const RESULTS_SCHEMA = 'sonomics.study-results/1';
+
+export interface ModelResult {
+  cv: Metrics & { folds: Array<{ repeat: number; fold: number; n: number; auc: number; threshold: number }>; fold_auc_mean: number; fold_auc_sd: number; repeat_auc?: number[] };
+  external?: Metrics;
+  externals: Record<string, Metrics>;
+  /** The final model on its own training data (optimistic; for reference). */
+  apparent: Metrics;
+  features: string[];
+  hyper: { C: number; gamma?: number };
+  threshold: number;
+}
+
+export interface Comparison { cohort: string; a: ModelName; b: ModelName; auc_a: number; auc_b: number; diff: number; z: number; p: number; ci_diff: [number, number] }
+
+export interface PredictionRow { cohort: string; id: string; y: number; set: 'cv' | 'external' | 'fitted'; repeat: number; fold: number; probability: Partial<Record<ModelName, number>>; predicted: Partial<Record<ModelName, number>> }
+
+export interface StudyResult {
+  schema: string;
+  title: string;
+  protocol: 'no-leakage' | 'paper';
+  seed: number;
+  thresholdRule: string;
+  config: StudyConfig;
+  cohorts: Array<{ name: string; role: 'main' | 'external'; n: number; events: number }>;
+  missing: { policy: 'complete-case' | 'impute'; cohorts: MissingReport[] };
+  variables: VariableSpec[];
+  features: { candidates: string[]; icc?: IccReport };
+  table1: Table1[];
+  selection: Selections & { frequency: Record<string, number>; folds: number };
+  models: Partial<Record<ModelName, ModelResult>>;
+  comparisons: Comparison[];
+  predictions: PredictionRow[];
+  final: Partial<Record<ModelName, FittedModel>>;
+  /** Mean, SD, range of every input column in the main cohort (bundle: out-of-range warnings, contributions). */
+  trainingSummary: InputSummary[];
+  notes: string[];
+}
+
+export interface RunOptions { robustness?: Table }
+
+function outerFolds(cfg: StudyConfig, main: CohortData): number[][] {
+  if (main.folds) {
+    const ids = [...new Set(main.folds)].sort((a, b) => a - b);
+    return [main.folds.map((f) => ids.indexOf(f))];
+  }
+  const events = main.y.filter((v) => v === 1).length;
+  const k = Math.min(cfg.evaluation.folds, events, main.y.length - events);
+  if (k < 2) throw new SonomicsError('ONE_CLASS', `main cohort: ${events} events — too few for ${cfg.evaluation.folds}-fold CV.`);
+  return repeatedStratifiedKFold(main.y, k, cfg.evaluation.repeats, cfg.seed);
+}
+
+const PAIRS: Array<[ModelName, ModelName]> = [['combined', 'radiomics'], ['combined', 'clinical'], ['radiomics', 'clinical']];
+
+export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: RunOptions = {}): StudyResult {
+  const data: StudyData = buildStudyData(cfg, tables);
+  const notes: string[] = [];
+  let features = data.features;
+  let icc: IccReport | undefined;
+  if (cfg.radiomics.icc && features.length) {
+    const t = tables[cfg.radiomics.icc.table] ?? opts.robustness;
+    if (!t) throw new SonomicsError('FILE_NOT_FOUND', `radiomics.icc.table "${cfg.radiomics.icc.table}" was not provided.`);
+    icc = iccFilter(t, features, cfg.radiomics.icc);
+    features = icc.kept;
+    if (features.length === 0) throw new SonomicsError('BAD_INPUT', `no feature reaches ICC ≥ ${cfg.radiomics.icc.threshold}; lower radiomics.icc.threshold or check the robustness table.`);
+  }
+  const ctx = { cfg, variables: data.variables, features };
+  const main = data.cohorts.find((c) => c.role === 'main')!;
+  const externals = data.cohorts.filter((c) => c.role === 'external');
+  const inputs = [...data.variables.flatMap((v) => v.design), ...features];
+  const all = main.y.map((_, i) => i);
+  const mainRecs = caseRecords(main.columns, inputs, all);
+  const models = MODEL_NAMES.filter((m) => cfg.models.includes(m));
+  const mOpts = { level: cfg.evaluation.ciLevel, bootstrap: cfg.evaluation.bootstrap, seed: cfg.seed };
+
+  // Final models on the whole main cohort (also the fixed selections of the paper protocol).
+  const final = fitModels(ctx, mainRecs, main.y, main.batch, cfg.seed);
+  const fixed = cfg.evaluation.protocol === 'paper' ? final.selections : undefined;
+
+  // Outer cross-validation.
+  const foldSets = outerFolds(cfg, main);
+  const oof = foldSets.map(() => Object.fromEntries(models.map((m) => [m, new Array<number>(all.length).fill(NaN)])) as Record<ModelName, number[]>);
+  const oofThr = foldSets.map(() => Object.fromEntries(models.map((m) => [m, new Array<number>(all.length).fill(NaN)])) as Record<ModelName, number[]>);
+  const foldInfo: Record<string, ModelResult['cv']['folds']> = Object.fromEntries(models.map((m) => [m, []]));
+  const frequency: Record<string, number> = {};
+  let nFits = 0;
+  foldSets.forEach((fold, r) => {
+    const k = Math.max(...fold) + 1;
+    for (let f = 0; f < k; f++) {
+      const tr = all.filter((i) => fold[i] !== f);
+      const te = all.filter((i) => fold[i] === f);
+      const seed = new Random(cfg.seed + 7919 * (r + 1) + 104729 * (f + 1)).nextUint32();
+      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), seed, fixed);
+      nFits++;
+      for (const s of fit.selections.radiomics?.selected ?? []) frequency[s.name] = (frequency[s.name] ?? 0) + 1;
+      for (const v of fit.selections.clinical?.retained ?? []) frequency[v] = (frequency[v] ?? 0) + 1;
+      for (const m of models) {
+        const model = fit.models[m]!;
+        const p = applyModel(model, te.map((i) => mainRecs[i]!), main.batch && te.map((i) => main.batch![i]!), te.map((i) => main.ids[i]!)).probability;
+        te.forEach((i, j) => { oof[r]![m][i] = p[j]!; oofThr[r]![m][i] = model.head.threshold; });
+        const yte = te.map((i) => main.y[i]!);
+        const hasBoth = yte.includes(0) && yte.includes(1);
+        foldInfo[m]!.push({ repeat: r + 1, fold: f + 1, n: te.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: model.head.threshold });
+      }
+    }
+  });
+
+  const predictions: PredictionRow[] = [];
+  foldSets.forEach((fold, r) => all.forEach((i) => predictions.push({
+    cohort: main.name, id: main.ids[i]!, y: main.y[i]!, set: 'cv', repeat: r + 1, fold: fold[i]! + 1,
+    probability: Object.fromEntries(models.map((m) => [m, oof[r]![m][i]!])),
+    predicted: Object.fromEntries(models.map((m) => [m, oof[r]![m][i]! >= oofThr[r]![m][i]! ? 1 : 0])),
+  })));
+
+  const results: StudyResult['models'] = {};
+  const fitted: Partial<Record<ModelName, number[]>> = {};
+  const extP: Record<string, Partial<Record<ModelName, number[]>>> = {};
+  for (const m of models) {
+    const model = final.models[m]!;
+    const fp = applyModel(model, mainRecs, main.batch, main.ids).probability;
+    fitted[m] = fp;
+    const cvMetrics = evaluate(main.y, oof[0]![m], oofThr[0]![m], mOpts);
+    const aucs = foldInfo[m]!.map((f) => f.auc).filter(Number.isFinite);
+    const mean = aucs.reduce((a, b) => a + b, 0) / aucs.length;
+    const sd = Math.sqrt(aucs.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, aucs.length - 1));
+    const cv: ModelResult['cv'] = { ...cvMetrics, folds: foldInfo[m]!, fold_auc_mean: mean, fold_auc_sd: sd };
+    if (foldSets.length > 1) cv.repeat_auc = foldSets.map((_, r) => roc(main.y, oof[r]![m], { direction: '<' }).auc);
+    const ext: Record<string, Metrics> = {};
+    for (const e of externals) {
+      const p = applyModel(model, caseRecords(e.columns, inputs, e.y.map((_, i) => i)), e.batch, e.ids).probability;
+      (extP[e.name] ??= {})[m] = p;
+      ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts);
+    }
+    results[m] = {
+      cv,
+      external: externals.length ? ext[externals[0]!.name] : undefined,
+      externals: ext,
+      apparent: evaluate(main.y, fp, fp.map(() => model.head.threshold), mOpts),
+      features: model.head.features,
+      hyper: { C: model.head.C, gamma: model.head.gamma },
+      threshold: model.head.threshold,
+    };
+  }
+  all.forEach((i) => predictions.push({
+    cohort: main.name, id: main.ids[i]!, y: main.y[i]!, set: 'fitted', repeat: 0, fold: 0,
+    probability: Object.fromEntries(models.map((m) => [m, fitted[m]![i]!])),
+    predicted: Object.fromEntries(models.map((m) => [m, fitted[m]![i]! >= final.models[m]!.head.threshold ? 1 : 0])),
+  }));
+  for (const e of externals) e.y.forEach((yv, i) => predictions.push({
+    cohort: e.name, id: e.ids[i]!, y: yv, set: 'external', repeat: 0, fold: 0,
+    probability: Object.fromEntries(models.map((m) => [m, extP[e.name]![m]![i]!])),
+    predicted: Object.fromEntries(models.map((m) => [m, extP[e.name]![m]![i]! >= final.models[m]!.head.threshold ? 1 : 0])),
+  }));
+
+  const comparisons: Comparison[] = [];
+  const compare = (cohort: string, y: number[], probs: Partial<Record<ModelName, number[]>>) => {
+    for (const [a, b] of PAIRS) {
+      if (!probs[a] || !probs[b]) continue;
+      const t = delongTest(y, probs[a]!, probs[b]!);
+      comparisons.push({ cohort, a, b, auc_a: t.auc1, auc_b: t.auc2, diff: t.diff, z: t.z, p: t.p, ci_diff: t.ciDiff });
+    }
+  };
+  compare('cv', main.y, oof[0]!);
+  for (const e of externals) compare(e.name, e.y, extP[e.name]!);
+
+  if (foldSets.length > 1) notes.push(`CV metrics are from the pooled out-of-fold predictions of repeat 1; repeat_auc lists every repeat's pooled AUC.`);
+  notes.push(...(final.selections.clinical?.notes ?? []), ...(final.selections.radiomics?.notes ?? []));
+
+  return {
+    schema: RESULTS_SCHEMA,
+    title: cfg.title,
+    protocol: cfg.evaluation.protocol,
+    seed: cfg.seed,
+    thresholdRule: 'Youden index (pROC coords "best", lowest tied threshold) on the inner out-of-fold Platt probabilities of the training data; positive iff p ≥ threshold. Pooled CV predictions use the threshold of their own training fold.',
+    config: cfg,
+    cohorts: data.cohorts.map((c) => ({ name: c.name, role: c.role, n: c.y.length, events: c.y.filter((v) => v === 1).length })),
+    missing: { policy: data.policy, cohorts: data.missing },
+    variables: data.variables,
+    features: { candidates: features, icc },
+    table1: table1(data.cohorts, data.variables, cfg.clinical.variables),
+    selection: { ...final.selections, frequency, folds: nFits },
+    models: results,
+    comparisons,
+    predictions,
+    final: final.models,
+    trainingSummary: inputs.map((name) => summarise(name, main.columns[name]!)),
+    notes,
+  };
+}
+
+function summarise(name: string, values: number[]): InputSummary {
+  const v = values.filter(Number.isFinite);
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  const sd = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, v.length - 1));
+  return { name, mean, sd, min: Math.min(...v), max: Math.max(...v) };
+}
