@@ -10,6 +10,9 @@ import { addIbsiFiltersCommand } from './ibsi-filters.ts';
 import { addSynthCommand } from './synth.ts';
 import { addStudyCommand } from './study.ts';
 import { addPredictCommand } from './predict.ts';
+import { addExtractCommand } from './extract.ts';
+import { addDemoCommand } from './demo.ts';
+import { addRobustnessCommand } from './robustness.ts';
 
 export const subcommands: Array<(program: Command) => void> = [
   addInspectCommand,
@@ -19,4 +22,7 @@ export const subcommands: Array<(program: Command) => void> = [
   addSynthCommand,
   addStudyCommand,
   addPredictCommand,
+  addExtractCommand,
+  addDemoCommand,
+  addRobustnessCommand,
 ];
