@@ -6,6 +6,7 @@ import {
   fisherExact, icc, iccAnova, mannWhitney, pAdjust, roc, thresholdMetrics, youdenThreshold,
 } from '../../src/stats/index.ts';
 import { SonomicsError } from '../../src/core/errors.ts';
+import { Random } from '../../src/core/random.ts';
 
 /**
  * Random labelled scores with both classes present: small integers (many ties) or values on a
@@ -152,6 +153,27 @@ describe('bootstrap', () => {
         expect(a.median).toBeLessThanOrEqual(a.upper);
         const id = bootstrapCI(y, s, { indices: [y.map((_, i) => i)] });
         expect(close(id.values[0]!, auc(y, s))).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('the counting AUC of a seeded replicate equals the rank AUC of the same draws', () => {
+    fc.assert(
+      fc.property(labelled, fc.integer({ min: 0, max: 2 ** 31 }), ({ y, s }, seed) => {
+        const got = bootstrapCI(y, s, { n: 3, seed }).values;
+        // Re-draw as bootstrapCI documents: per replicate n1 case draws, then n0 control draws.
+        const cases = s.filter((_, i) => y[i] === 1);
+        const controls = s.filter((_, i) => y[i] === 0);
+        const rng = new Random(seed);
+        for (let r = 0; r < 3; r++) {
+          const c = cases.map(() => cases[rng.int(cases.length)]!);
+          const k = controls.map(() => controls[rng.int(controls.length)]!);
+          const yy = [...c.map(() => 1), ...k.map(() => 0)];
+          expect(close(got[r]!, auc(yy, [...c, ...k]))).toBe(true);
+        }
+        const free = bootstrapCI(y, s, { n: 20, seed, stratified: false });
+        for (const v of free.values) expect(Number.isNaN(v) || (v >= 0 && v <= 1)).toBe(true);
       }),
       { numRuns: 50 },
     );
