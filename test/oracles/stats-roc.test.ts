@@ -1,7 +1,7 @@
 // ROC / AUC / DeLong / bootstrap / Youden against pROC 1.18 (roc_delong_scores.json, roc_models.json).
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED } from '../helpers/shared.ts';
-import { bootstrapCI, delongCI, delongTest, quantile7, roc, thresholdMetrics, youdenThreshold } from '../../src/stats/index.ts';
+import { bootstrapCI, delongCI, delongTest, delongTestUnpaired, pnorm, quantile7, roc, thresholdMetrics, youdenThreshold } from '../../src/stats/index.ts';
 import { expectAllClose, expectClose, oracleCsv, oracleJson, oracleMatrix, predictions } from './stats-helpers.ts';
 
 const ABS = { abs: 1e-12 }; // AUC, curve, Youden, fixed-index bootstrap (README)
@@ -78,6 +78,23 @@ describe.skipIf(!HAS_SHARED)('stats oracle: roc_delong_scores.json (pROC)', () =
       expectClose(t.ciDiff[1], b.diff_ci95[1], DELONG, `${key} ci upper`);
     });
   }
+
+  it('unpaired DeLong test, from the oracle\'s single-curve AUCs and variances', () => {
+    // No roc.test(paired = FALSE) block in the oracle; pROC's unpaired statistic is
+    // (auc1 − auc2) / sqrt(var1 + var2), so it is checked against pROC's own auc / var_delong.
+    // Sample B is the same data re-ordered, to exercise two independent inputs.
+    const order = y.map((_, i) => (i * 37) % y.length);
+    for (const [n1, n2] of [['score_a', 'score_b'], ['score_a', 'score_c'], ['score_b', 'score_c']] as const) {
+      const a = o.single[n1];
+      const b = o.single[n2];
+      const t = delongTestUnpaired(y, scores[n1]!, order.map((i) => y[i]!), order.map((i) => scores[n2]![i]!));
+      const z = (a.auc - b.auc) / Math.sqrt(a.var_delong + b.var_delong);
+      expectClose(t.var1, a.var_delong, DELONG, `${n1} var`);
+      expectClose(t.var2, b.var_delong, DELONG, `${n2} var`);
+      expectClose(t.z, z, DELONG, `${n1} vs ${n2} unpaired z`);
+      expectClose(t.p, 2 * pnorm(-Math.abs(z)), DELONG, `${n1} vs ${n2} unpaired p`);
+    }
+  });
 
   it('bootstrap replay of the fixed indices reproduces every replicate AUC and the CIs exactly', () => {
     const bf = o.bootstrap_fixed_indices;
