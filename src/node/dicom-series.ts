@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SonomicsError } from '../core/errors.ts';
 import type { Image, Mask } from '../image/image.ts';
-import { isDicom, loadDicomCodecs, readDicom, readDicomSeries, rtstructToMask, type ReadDicomOptions, type ReadSeriesOptions } from '../io/dicom/index.ts';
+import { isDicom, loadDicomCodecs, readDicom, readDicomSeries, rtstructToMask, segToMask, type ReadDicomOptions, type ReadSeriesOptions } from '../io/dicom/index.ts';
 
 function bytesOf(path: string): Uint8Array {
   try {
@@ -48,4 +48,10 @@ export async function readDicomFile(path: string, opts: ReadDicomOptions = {}): 
 /** Rasterise one ROI of an RTSTRUCT file on the grid of a reference image. */
 export function readRtstructFile(path: string, reference: Image, roiName?: string): Mask {
   return rtstructToMask(bytesOf(path), reference, roiName, path);
+}
+
+/** One segment of a DICOM SEG file as a mask on the grid of a reference image. */
+export async function readSegFile(path: string, reference: Image, segment?: number | string): Promise<Mask> {
+  await loadDicomCodecs();
+  return segToMask(bytesOf(path), reference, segment, path);
 }
