@@ -94,8 +94,17 @@ export function decodeBmp(bytes: Uint8Array, name = 'BMP file'): Raster {
   return { width, height, channels: 3, data: out, bitDepth: bpp, maxValue: 255, photometric: bpp <= 8 ? 'palette' : 'RGB' };
 }
 
+/** 5-bit channel to 8 bits by bit replication (v << 3 | v >> 2), as ImageMagick and browsers do. */
 function scale5(v: number): number {
   return (v << 3) | (v >> 2);
+}
+
+/** An n-bit value widened (bit replication) or narrowed (top bits) to 8 bits. */
+function to8Bits(v: number, bits: number): number {
+  if (bits >= 8) return v >>> (bits - 8);
+  let out = 0, filled = 0;
+  while (filled < 8) { out = (out << bits) | v; filled += bits; }
+  return out >>> (filled - 8);
 }
 
 /** A function that extracts one bit-field channel and scales it to 0..255. */
@@ -103,8 +112,9 @@ function maskShift(mask: number): (v: number) => number {
   if (mask === 0) return () => 0;
   let shift = 0;
   while (((mask >>> shift) & 1) === 0) shift++;
-  const max = mask >>> shift;
-  return (v) => Math.round((((v & mask) >>> shift) * 255) / max);
+  let bits = 0;
+  while ((mask >>> (shift + bits)) & 1) bits++;
+  return (v) => to8Bits(((v & mask) >>> shift) & ((2 ** bits) - 1), bits);
 }
 
 /**

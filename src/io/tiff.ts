@@ -124,10 +124,10 @@ export function decodeTiff(bytes: Uint8Array, name = 'TIFF file'): Raster {
     const rgb = new Uint16Array(width * height * 3);
     for (let i = 0; i < width * height; i++) {
       const k = out[i * spp]!;
-      // ColorMap holds 16-bit values R..., G..., B...; keep the top 8 bits.
-      rgb[3 * i] = map[k]! >> 8; rgb[3 * i + 1] = map[entries + k]! >> 8; rgb[3 * i + 2] = map[2 * entries + k]! >> 8;
+      // ColorMap holds 16-bit values R..., G..., B...; kept at full precision.
+      rgb[3 * i] = map[k]!; rgb[3 * i + 1] = map[entries + k]!; rgb[3 * i + 2] = map[2 * entries + k]!;
     }
-    return { width, height, channels: 3, data: rgb, bitDepth: bits, maxValue: 255, photometric: 'palette' };
+    return { width, height, channels: 3, data: rgb, bitDepth: bits, maxValue: 65535, photometric: 'palette' };
   }
   const channels = (spp === 2 && photometric === 2 ? 2 : spp) as 1 | 2 | 3 | 4;
   const names = ['WhiteIsZero', 'BlackIsZero', 'RGB'];
