@@ -47,6 +47,38 @@ describe('DICOM encodings', () => {
   });
 });
 
+describe('DICOM quirks', () => {
+  it('reads a data set whose VR encoding contradicts its transfer syntax, with a warning', () => {
+    const els = [...imageElements({ rows: 1, cols: 2 }), el(0x7fe0, 0x0010, 'OB', new Uint8Array([7, 9]))];
+    const bytes = writeDicom(els, { uid: SYNTAX.explicit.uid, explicit: false, le: true });
+    const img = readDicom(bytes, { name: 'odd.dcm' });
+    expect(Array.from(img.data)).toEqual([7, 9]);
+    expect(img.warnings?.some((w) => w.includes('implicit VR although'))).toBe(true);
+  });
+
+  it('reads UN elements through the dictionary, and UN sequences of undefined length as implicit VR', () => {
+    const le16 = (...v: number[]) => new Uint8Array(new Uint16Array(v).buffer);
+    const le32 = (v: number) => new Uint8Array(new Uint32Array([v]).buffer);
+    const implicitEl = (g: number, e: number, value: Uint8Array) => [le16(g, e), le32(value.length), value];
+    const fd = (v: number) => new Uint8Array(new Float64Array([v]).buffer);
+    const region = [
+      ...implicitEl(0x0018, 0x6018, le32(0)), ...implicitEl(0x0018, 0x601a, le32(0)), ...implicitEl(0x0018, 0x601c, le32(9)), ...implicitEl(0x0018, 0x601e, le32(9)),
+      ...implicitEl(0x0018, 0x6024, le16(3)), ...implicitEl(0x0018, 0x6026, le16(3)), ...implicitEl(0x0018, 0x602c, fd(0.03)), ...implicitEl(0x0018, 0x602e, fd(0.03)),
+    ];
+    const parts = [le16(0x0018, 0x6011), new TextEncoder().encode('UN'), new Uint8Array(2), le32(0xffffffff),
+      le16(0xfffe, 0xe000), le32(0xffffffff), ...region, le16(0xfffe, 0xe00d), le32(0), le16(0xfffe, 0xe0dd), le32(0)];
+    const raw = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) { raw.set(p, o); o += p.length; }
+    const els = [...imageElements({ rows: 10, cols: 10 }), el(0x7fe0, 0x0010, 'OB', new Uint8Array(100))];
+    const img = readDicom(writeDicom(els, SYNTAX.explicit, { appendRaw: raw }));
+    expect(img.spacing[0]).toBeCloseTo(0.3, 10);
+    expect(img.spacingSource).toBe('SequenceOfUltrasoundRegions');
+    const ps = readDicom(writeDicom([...els, el(0x0028, 0x0030, 'UN', new TextEncoder().encode('0.5\\0.25'))]));
+    expect(ps.spacing.slice(0, 2)).toEqual([0.25, 0.5]);
+  });
+});
+
 describe('DICOM grey values', () => {
   it('masks bits above BitsStored and applies RescaleSlope/Intercept', () => {
     const els = [...imageElements({ rows: 1, cols: 3, bits: 16, stored: 12 }), el(0x0028, 0x1052, 'DS', '-1024'), el(0x0028, 0x1053, 'DS', '2'),

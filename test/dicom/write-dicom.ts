@@ -84,8 +84,9 @@ export function encapsulated(fragments: Uint8Array[]): Uint8Array {
   return concat(parts);
 }
 
-export function writeDicom(elements: Element[], syntax: Syntax = SYNTAX.explicit, opts: { preamble?: boolean; encapsulatedPixels?: Uint8Array[] } = {}): Uint8Array {
+export function writeDicom(elements: Element[], syntax: Syntax = SYNTAX.explicit, opts: { preamble?: boolean; encapsulatedPixels?: Uint8Array[]; appendRaw?: Uint8Array } = {}): Uint8Array {
   let body = encodeElements(elements, syntax, syntax.le);
+  if (opts.appendRaw) body = concat([body, opts.appendRaw]);
   if (opts.encapsulatedPixels) {
     const pix = concat([u16pair(0x7fe0, 0x0010, true), new TextEncoder().encode('OB'), new Uint8Array(2), u32(0xffffffff, true), encapsulated(opts.encapsulatedPixels)]);
     body = concat([body, pix]);

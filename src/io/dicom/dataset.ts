@@ -57,7 +57,7 @@ export class DicomDataset {
   numbers(t: number): number[] {
     const e = this.elements.get(t);
     if (!e || e.value.length === 0) return [];
-    const vr = e.vr === 'UN' && !this.explicitVr ? implicitVr(t) : e.vr;
+    const vr = e.vr === 'UN' ? implicitVr(t) : e.vr; // UN: VR unknown to the writer; use the dictionary
     const v = e.value;
     const dv = new DataView(v.buffer, v.byteOffset, v.byteLength);
     const le = this.littleEndian;

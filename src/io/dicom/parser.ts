@@ -17,6 +17,8 @@ export interface DicomFile {
   syntax: TransferSyntax;
   /** Name used in error messages. */
   name: string;
+  /** Non-fatal oddities met while parsing (e.g. a data set not in its declared VR encoding). */
+  notes: string[];
 }
 
 const UNDEFINED = 0xffffffff;
@@ -100,7 +102,12 @@ function readElement(r: Reader, depth: number): DicomElement | 'delimiter' {
     parseEncapsulated(r, el);
   } else if (vr === 'SQ' || length === UNDEFINED || (vr === 'UN' && looksLikeSequence(r, length))) {
     el.vr = 'SQ';
-    el.items = parseSequence(r, length, depth);
+    if (vr === 'UN' && r.explicit) {
+      // UN of undefined length holds an implicit-VR little-endian sequence (PS3.5 §6.2.2 note).
+      const sub = new Reader(r.b, r.dv, true, false, r.name, r.pos);
+      el.items = parseSequence(sub, length, depth);
+      r.pos = sub.pos;
+    } else el.items = parseSequence(r, length, depth);
   } else {
     r.need(length);
     el.value = r.b.subarray(r.pos, r.pos + length);
@@ -200,9 +207,19 @@ export function parseDicom(input: Uint8Array, name = 'DICOM file'): DicomFile {
     pos = 0;
   }
   const dv = new DataView(body.buffer, body.byteOffset, body.byteLength);
-  const r = new Reader(body, dv, syntax.littleEndian, syntax.explicitVr, name, pos);
+  const notes: string[] = [];
+  let explicit = syntax.explicitVr;
+  // Some writers declare one VR encoding and use the other: trust the bytes (little endian only).
+  if (syntax.littleEndian && body.length >= pos + 8) {
+    const looksExplicit = /^[A-Z]{2}$/.test(String.fromCharCode(body[pos + 4]!, body[pos + 5]!));
+    if (looksExplicit !== explicit) {
+      notes.push(`${name}: the data set is ${looksExplicit ? 'explicit' : 'implicit'} VR although the transfer syntax says ${explicit ? 'explicit' : 'implicit'}; read as found`);
+      explicit = looksExplicit;
+    }
+  }
+  const r = new Reader(body, dv, syntax.littleEndian, explicit, name, pos);
   const dataset = parseDataset(r, body.length, false);
-  return { meta, dataset, syntax, name };
+  return { meta, dataset, syntax, name, notes };
 }
 
 function parseMetaGroup(r: Reader, metaEnd: number): DicomDataset {

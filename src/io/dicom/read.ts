@@ -44,7 +44,7 @@ export function imageFromDicom(file: DicomFile, opts: ReadDicomOptions = {}): Im
   const frames = frameCount(file);
   const frame = opts.frame ?? 0;
   const channel = opts.channel ?? 'luma';
-  const warnings: string[] = [];
+  const warnings: string[] = [...file.notes];
   const decoded = decodeFrame(file, frame);
 
   let palette: Palette | undefined;
