@@ -153,7 +153,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     for (const e of externals) {
       const p = applyModel(model, caseRecords(e.columns, inputs, e.y.map((_, i) => i)), e.batch, e.ids).probability;
       (extP[e.name] ??= {})[m] = p;
-      ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts);
+      if (hasBothClasses(e.y)) ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts);
     }
     results[m] = {
       cv,
@@ -185,7 +185,10 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     }
   };
   compare('cv', main.y, oof[0]!);
-  for (const e of externals) compare(e.name, e.y, extP[e.name]!);
+  for (const e of externals) {
+    if (hasBothClasses(e.y)) compare(e.name, e.y, extP[e.name]!);
+    else notes.push(`external cohort ${e.name} has only one outcome class after the missing-value policy: its predictions are written but AUC and DeLong tests are not defined.`);
+  }
 
   if (foldSets.length > 1) notes.push(`CV metrics are from the pooled out-of-fold predictions of repeat 1; repeat_auc lists every repeat's pooled AUC.`);
   notes.push(...(final.selections.clinical?.notes ?? []), ...(final.selections.radiomics?.notes ?? []));
@@ -217,4 +220,8 @@ function summarise(name: string, values: number[]): InputSummary {
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   const sd = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, v.length - 1));
   return { name, mean, sd, min: Math.min(...v), max: Math.max(...v) };
+}
+
+function hasBothClasses(y: number[]): boolean {
+  return y.includes(0) && y.includes(1);
 }
