@@ -26,7 +26,7 @@ export function decodeBmp(bytes: Uint8Array, name = 'BMP file'): Raster {
   } else throw corrupt(`unknown header size ${dibSize}`);
   const topDown = height < 0;
   height = Math.abs(height);
-  if (width <= 0 || height === 0) throw corrupt(`image size ${width}×${height}`);
+  if (width <= 0 || height === 0 || width * height > 2 ** 28) throw corrupt(`image size ${width}×${height}`);
   // Bit-field masks follow a 40-byte header (BI_BITFIELDS = 3, BI_ALPHABITFIELDS = 6) or sit inside V4/V5 headers.
   let masks: [number, number, number] | null = null;
   if (compression === 3 || compression === 6) {

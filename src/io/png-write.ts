@@ -5,6 +5,7 @@
 import { zlibSync } from 'fflate';
 import { SonomicsError } from '../core/errors.ts';
 import type { Image, Mask } from '../image/image.ts';
+import { crc32 } from './crc32.ts';
 
 export interface PngPixels {
   width: number;
@@ -77,21 +78,4 @@ function chunk(type: string, body: Uint8Array): Uint8Array {
   out.set(body, 8);
   dv.setUint32(8 + body.length, crc32(out.subarray(4, 8 + body.length)));
   return out;
-}
-
-let CRC_TABLE: Uint32Array | null = null;
-
-/** CRC-32 (ISO 3309 / ITU-T V.42 polynomial 0xEDB88320), as PNG §5.5 specifies. */
-function crc32(bytes: Uint8Array): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 255]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }

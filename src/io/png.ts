@@ -5,7 +5,11 @@
  */
 import { unzlibSync } from 'fflate';
 import { SonomicsError } from '../core/errors.ts';
+import { crc32 } from './crc32.ts';
 import type { Raster } from './raster.ts';
+
+/** Larger claimed sizes are refused before allocating (a damaged header must not exhaust memory). */
+export const MAX_PIXELS = 2 ** 28;
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -49,6 +53,8 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
     const start = pos + 8;
     if (start + length + 4 > bytes.length) throw corrupt(`chunk ${type} runs past the end of the file`);
     const body = bytes.subarray(start, start + length);
+    // Every chunk carries a CRC of its type and data (§5.3): damage shows up here, named.
+    if (crc32(bytes.subarray(pos + 4, start + length)) !== dv.getUint32(start + length)) throw corrupt(`chunk ${type} fails its CRC check`);
     if (type === 'IHDR') {
       if (length < 13) throw corrupt('IHDR chunk too short');
       header = {
@@ -64,6 +70,7 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
   if (idat.length === 0) throw corrupt('no image data (IDAT)');
   const { width, height, bitDepth, colourType, interlace } = header;
   if (width === 0 || height === 0) throw corrupt(`image size ${width}×${height}`);
+  if (width * height > MAX_PIXELS) throw corrupt(`image size ${width}×${height} is implausibly large`);
   if (!(colourType in STORED_CHANNELS) || !ALLOWED_DEPTHS[colourType]!.includes(bitDepth)) {
     throw new SonomicsError('UNSUPPORTED_FORMAT', `${name}: PNG colour type ${colourType} with bit depth ${bitDepth} is not valid PNG`, { subject: name });
   }

@@ -52,6 +52,7 @@ export function decodeTiff(bytes: Uint8Array, name = 'TIFF file'): Raster {
   const one = (t: number, d?: number) => tags.get(t)?.[0] ?? d;
   const width = one(256), height = one(257);
   if (!width || !height) throw corrupt('image width or length tag missing');
+  if (width * height > 2 ** 28) throw corrupt(`image size ${width}×${height} is implausibly large`);
   const spp = one(277, 1)!;
   const bps = tags.get(258) ?? [1];
   const bits = bps[0]!;
