@@ -41,26 +41,31 @@ export function convolveAxis(input: Float64Array, size: Vec3, axis: Axis, w: Flo
   const out = new Float64Array(input.length);
   const K = w.length;
   const c = K >> 1;
-  // Extended line: n samples plus the padding the kernel reaches on either side.
-  const ext = new Float64Array(n + K - 1);
+  // Only the non-zero taps (à trous kernels are mostly zeros): out[i] = Σ wt · ext[i + off].
+  const taps: number[] = [], offs: number[] = [];
+  for (let k = 0; k < K; k++) if (w[k] !== 0) { taps.push(w[k]!); offs.push(K - 1 - k); }
+  const T = taps.length;
+  const tw = Float64Array.from(taps), to = Int32Array.from(offs);
+  // Extended line: ext[j] holds input position j − (K − 1 − c); the source index of each
+  // position is the same for every line, so it is looked up once.
+  const lo = K - 1 - c;
+  const extLen = n + K - 1;
+  const src = new Int32Array(extLen);
+  for (let j = 0; j < extLen; j++) src[j] = boundaryIndex(j - lo, n, mode);
+  const ext = new Float64Array(extLen);
   const lines = (X * Y * Z) / n;
   for (let line = 0; line < lines; line++) {
-    // Start offset of this line.
     let start: number;
     if (axis === 0) start = line * X;
     else if (axis === 1) start = (line % X) + Math.floor(line / X) * X * Y;
     else start = line;
-    // ext[j] holds input position j − (K − 1 − c): the lowest position any output reads is −(K−1−c).
-    const lo = K - 1 - c;
-    for (let j = 0; j < ext.length; j++) {
-      const src = boundaryIndex(j - lo, n, mode);
-      ext[j] = src < 0 ? 0 : input[start + src * stride]!;
+    for (let j = 0; j < extLen; j++) {
+      const s = src[j]!;
+      ext[j] = s < 0 ? 0 : input[start + s * stride]!;
     }
-    // out[i] = Σ_k w[k] · ext[i + c − k + lo] = Σ_k w[k] · ext[i + K − 1 − k].
     for (let i = 0; i < n; i++) {
       let s = 0;
-      const base = i + K - 1;
-      for (let k = 0; k < K; k++) s += w[k]! * ext[base - k]!;
+      for (let t = 0; t < T; t++) s += tw[t]! * ext[i + to[t]!]!;
       out[start + i * stride] = s;
     }
   }

@@ -146,3 +146,40 @@ export function fftNd(re: Float64Array, im: Float64Array, dims: number[], invers
   }
   if (inverse) for (let i = 0; i < total; i++) { re[i]! /= total; im[i]! /= total; }
 }
+
+/** 1D FFTs of the lines of a 2D array (x fastest, C columns, R rows) along `axis`, for the given index range of the other axis. */
+function lines2d(re: Float64Array, im: Float64Array, C: number, R: number, axis: 0 | 1, from: number, to: number, inverse: boolean): void {
+  const n = axis === 0 ? C : R;
+  if (n < 2) return;
+  const plan = getPlan(n);
+  if (axis === 0) {
+    for (let r = from; r < to; r++) {
+      const lr = re.subarray(r * C, (r + 1) * C), li = im.subarray(r * C, (r + 1) * C);
+      plan.fft(lr, li, inverse);
+    }
+    return;
+  }
+  const lr = new Float64Array(R), li = new Float64Array(R);
+  for (let c = from; c < to; c++) {
+    for (let r = 0; r < R; r++) { lr[r] = re[r * C + c]!; li[r] = im[r * C + c]!; }
+    plan.fft(lr, li, inverse);
+    for (let r = 0; r < R; r++) { re[r * C + c] = lr[r]!; im[r * C + c] = li[r]!; }
+  }
+}
+
+/** Forward 2D FFT of a C×R array whose rows from `usedRows` on are zero (their row FFTs are skipped). */
+export function fft2dForward(re: Float64Array, im: Float64Array, C: number, R: number, usedRows = R): void {
+  lines2d(re, im, C, R, 0, 0, Math.min(usedRows, R), false);
+  lines2d(re, im, C, R, 1, 0, C, false);
+}
+
+/**
+ * Inverse 2D FFT of a C×R array, finished (and normalised) only for rows [rowFrom, rowTo): the
+ * other rows hold partial results. Saves the row transforms nobody reads.
+ */
+export function fft2dInverseRows(re: Float64Array, im: Float64Array, C: number, R: number, rowFrom: number, rowTo: number): void {
+  lines2d(re, im, C, R, 1, 0, C, true);
+  lines2d(re, im, C, R, 0, rowFrom, rowTo, true);
+  const s = 1 / (C * R);
+  for (let i = rowFrom * C; i < rowTo * C; i++) { re[i]! *= s; im[i]! *= s; }
+}

@@ -17,7 +17,7 @@ import { SonomicsError } from '../core/errors.ts';
 import type { Vec3 } from '../image/image.ts';
 import { boundaryIndex, type BoundaryMode } from './boundary.ts';
 import type { Axis } from './convolve.ts';
-import { fftNd, nextPowerOfTwo } from './fft.ts';
+import { fft2dForward, fft2dInverseRows, fftNd, nextPowerOfTwo } from './fft.ts';
 import { planeLayout } from './planes.ts';
 import { ResponsePool, type Pooling } from './rotations.ts';
 
@@ -114,14 +114,14 @@ function gaborPlaneResponses(data: Float64Array, size: Vec3, spacing: Vec3, stac
         if (sc >= 0) sre[r * C + c] = data[pl.index(s, sr, sc)]!;
       }
     }
-    fftNd(sre, sim, [C, R]);
+    fft2dForward(sre, sim, C, R, rowSrc.length);
     thetas.forEach((_, t) => {
       const k = kernels[t]!;
       for (let i = 0; i < R * C; i++) {
         wre[i] = sre[i]! * k.re[i]! - sim[i]! * k.im[i]!;
         wim[i] = sre[i]! * k.im[i]! + sim[i]! * k.re[i]!;
       }
-      fftNd(wre, wim, [C, R], true);
+      fft2dInverseRows(wre, wim, C, R, p, p + pl.rows);
       const out = outs[t]!;
       for (let r = 0; r < pl.rows; r++) {
         for (let c = 0; c < pl.cols; c++) {

@@ -11,7 +11,7 @@ import type { Vec3 } from '../image/image.ts';
 import type { BoundaryMode } from './boundary.ts';
 import { meanFilter } from './mean.ts';
 import type { Pooling } from './rotations.ts';
-import { convolveKernelSet, kernelKey, pooledOverRotations, rotateKernels } from './separable-bank.ts';
+import { FirstPassCache, kernelKey, pooledOverRotations, rotateKernels } from './separable-bank.ts';
 
 const LAWS_1D: Record<string, number[]> = {
   L3: [1, 2, 1],
@@ -55,9 +55,10 @@ export function lawsFilter(data: Float64Array, size: Vec3, o: LawsOptions): Floa
   if (dims === 3 && size[2] === 1) {
     throw new SonomicsError('BAD_SETTINGS', `Laws kernel "${o.kernels}" is 3D but the image is 2D: use a 2-kernel name such as "L5E5"`);
   }
+  const cache = new FirstPassCache(data, size, o.mode);
   const response = pooledOverRotations(
     dims, o.rotationInvariant, o.pooling,
-    (rot) => convolveKernelSet(data, size, rotateKernels(kernels, rot), o.mode),
+    (rot) => cache.convolve(rotateKernels(kernels, rot)),
     (rot) => kernelKey(rotateKernels(kernels, rot)),
   );
   if (o.energyDelta === null) return response;

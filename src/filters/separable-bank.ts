@@ -4,7 +4,7 @@
  */
 import type { Vec3 } from '../image/image.ts';
 import type { BoundaryMode } from './boundary.ts';
-import { convolveSeparable, flipKernel, type Axis } from './convolve.ts';
+import { convolveAxis, convolveSeparable, flipKernel, type Axis } from './convolve.ts';
 import { ResponsePool, rightAngleRotations, type AxisRotation, type Pooling } from './rotations.ts';
 
 export type KernelSet = Float64Array[]; // one per axis in use (2 for in-plane, 3 for 3D)
@@ -52,6 +52,29 @@ export function kernelKey(kernels: KernelSet): string {
 
 export function convolveKernelSet(data: Float64Array, size: Vec3, kernels: KernelSet, mode: BoundaryMode): Float64Array {
   return convolveSeparable(data, size, toAxes(kernels), mode);
+}
+
+/**
+ * Like convolveKernelSet, but remembers the result of the first pass (the last axis, which
+ * convolveSeparable applies first) per kernel: across the 24 rotations only 6 distinct kernels
+ * occur on that axis, so a quarter of the 1D convolutions are saved.
+ */
+export class FirstPassCache {
+  private readonly cache = new Map<string, Float64Array>();
+  constructor(private readonly data: Float64Array, private readonly size: Vec3, private readonly mode: BoundaryMode) {}
+
+  convolve(kernels: KernelSet): Float64Array {
+    const last = kernels.length - 1;
+    const key = Array.from(kernels[last]!).join(',');
+    let first = this.cache.get(key);
+    if (!first) {
+      first = convolveAxis(this.data, this.size, last as Axis, kernels[last]!, this.mode);
+      this.cache.set(key, first);
+    }
+    let v = first;
+    for (let a = last - 1; a >= 0; a--) v = convolveAxis(v, this.size, a as Axis, kernels[a]!, this.mode);
+    return v === first ? Float64Array.from(first) : v;
+  }
 }
 
 export type { Axis };

@@ -14,7 +14,7 @@ import type { Vec3 } from '../image/image.ts';
 import type { BoundaryMode } from './boundary.ts';
 import { dilateKernel, oddKernel } from './convolve.ts';
 import type { AxisRotation, Pooling } from './rotations.ts';
-import { convolveKernelSet, kernelKey, pooledOverRotations, rotateKernels, type KernelSet } from './separable-bank.ts';
+import { convolveKernelSet, FirstPassCache, kernelKey, pooledOverRotations, rotateKernels, type KernelSet } from './separable-bank.ts';
 import { waveletFilters } from './wavelet-coefficients.ts';
 
 export interface WaveletOptions {
@@ -54,15 +54,23 @@ export function waveletFilter(data: Float64Array, size: Vec3, o: WaveletOptions)
   const main: KernelSet = letters.map((l) => (l === 'L' ? lo : hi));
   const pre: KernelSet = letters.map(() => lo);
   const orient = (rot: AxisRotation) => ({ main: rotateKernels(main, rot), pre: rotateKernels(pre, rot) });
+  // Rotations share low-pass pre-filters (only the flips differ) and first-pass kernels: cache both.
+  const approximations = new Map<string, FirstPassCache>();
   return pooledOverRotations(
     dims, o.rotationInvariant, o.pooling,
     (rot) => {
       const k = orient(rot);
-      let v = data;
-      for (let level = 1; level < o.level; level++) {
-        v = convolveKernelSet(v, size, k.pre.map((w) => dilate(w, level - 1)), o.mode);
+      const key = kernelKey(k.pre);
+      let cache = approximations.get(key);
+      if (!cache) {
+        let v = data;
+        for (let level = 1; level < o.level; level++) {
+          v = convolveKernelSet(v, size, k.pre.map((w) => dilate(w, level - 1)), o.mode);
+        }
+        cache = new FirstPassCache(v, size, o.mode);
+        approximations.set(key, cache);
       }
-      return convolveKernelSet(v, size, k.main.map((w) => dilate(w, o.level - 1)), o.mode);
+      return cache.convolve(k.main.map((w) => dilate(w, o.level - 1)));
     },
     (rot) => { const k = orient(rot); return kernelKey(k.main) + '#' + kernelKey(k.pre); },
   );
