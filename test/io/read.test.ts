@@ -95,6 +95,24 @@ describe('BMP row order', () => {
   });
 });
 
+describe('TIFF byte order', () => {
+  // A 3×1 8-bit grey big-endian ('MM') TIFF written by hand: header, 6-entry IFD, pixel strip.
+  it('reads Motorola (big-endian) files', () => {
+    const b = new Uint8Array(8 + 2 + 6 * 12 + 4 + 3);
+    const dv = new DataView(b.buffer);
+    b.set([0x4d, 0x4d, 0, 42]); dv.setUint32(4, 8);
+    dv.setUint16(8, 6);
+    const strip = 8 + 2 + 6 * 12 + 4;
+    [[256, 3, 3], [257, 3, 1], [258, 3, 8], [262, 3, 1], [273, 4, strip], [279, 4, 3]].forEach(([tag, type, value], i) => {
+      const e = 10 + 12 * i;
+      dv.setUint16(e, tag!); dv.setUint16(e + 2, type!); dv.setUint32(e + 4, 1);
+      if (type === 3) dv.setUint16(e + 8, value!); else dv.setUint32(e + 8, value!);
+    });
+    b.set([7, 130, 255], strip);
+    expect(Array.from(readImage(b).data)).toEqual([7, 130, 255]);
+  });
+});
+
 describe('damaged files', () => {
   it('truncated or corrupted PNG/TIFF/JPEG/BMP give CORRUPT_FILE naming the file', () => {
     const png = fixture('rgb8.png');
@@ -105,6 +123,12 @@ describe('damaged files', () => {
     expect(codeOf(() => readImage(fixture('tiff-lzw.tif').subarray(0, 100)))).toBe('CORRUPT_FILE');
     expect(codeOf(() => readImage(fixture('jpeg-rgb.jpg').subarray(0, 200)))).toBe('CORRUPT_FILE');
     expect(codeOf(() => readImage(fixture('bmp24.bmp').subarray(0, 100)))).toBe('CORRUPT_FILE');
+  });
+
+  it('a damaged PNG chunk is caught by its CRC and named', () => {
+    const png = fixture('grey8.png').slice();
+    png[png.length - 20] ^= 0x01; // inside the last IDAT
+    expect(() => readImage(png, { name: 'P017.png' })).toThrow(/P017\.png: chunk IDAT fails its CRC check/);
   });
 
   it('Node wrappers: FILE_NOT_FOUND and CORRUPT_FILE name the path', () => {
