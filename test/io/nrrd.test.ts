@@ -8,6 +8,9 @@ import { readImageFile, readMaskFile } from '../../src/node/read.ts';
 import { readNrrd } from '../../src/io/nrrd.ts';
 import { readImage, readMask } from '../../src/io/read.ts';
 import { maskCount } from '../../src/image/image.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 function join(...parts: Uint8Array[]): Uint8Array {
@@ -99,5 +102,14 @@ describe('NRRD variants', () => {
     expect(() => readNrrd(enc('NRRD0004\ntype: short\nsizes: 1 1 1\nencoding: raw\n\n'))).toThrow(/'dimension' is missing/);
     const badGzip = join(header('encoding: gzip\nendian: little'), new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]));
     expect(() => readNrrd(badGzip)).toThrow(expect.objectContaining({ code: 'CORRUPT_FILE' }));
+  });
+
+  it('Node reader resolves a detached data file next to the header; a missing one is named', () => {
+    const dir = mkdtempSync(joinPath(tmpdir(), 'sonomics-nrrd-'));
+    writeFileSync(joinPath(dir, 'vol.nhdr'), header('encoding: raw\nendian: little\ndata file: vol.raw\nspacings: 1 1 2').subarray(0, -1));
+    writeFileSync(joinPath(dir, 'vol.raw'), le16());
+    expect(Array.from(readImageFile(joinPath(dir, 'vol.nhdr')).data)).toEqual(values);
+    writeFileSync(joinPath(dir, 'lost.nhdr'), header('encoding: raw\nendian: little\ndata file: lost.raw').subarray(0, -1));
+    expect(() => readImageFile(joinPath(dir, 'lost.nhdr'))).toThrow(expect.objectContaining({ code: 'FILE_NOT_FOUND', message: expect.stringContaining('lost.raw') }));
   });
 });
