@@ -191,6 +191,13 @@ function castCalcification(i: number, amplitude: Float32Array, transmission: Flo
   }
 }
 
+function nearVessel(vessel: Uint8Array, W: number, H: number, cx: number, cy: number, r: number): boolean {
+  for (let y = Math.max(0, Math.floor(cy - r)); y <= Math.min(H - 1, Math.ceil(cy + r)); y += 2)
+    for (let x = Math.max(0, Math.floor(cx - r)); x <= Math.min(W - 1, Math.ceil(cx + r)); x += 2)
+      if (vessel[x + W * y] && (x - cx) ** 2 + (y - cy) ** 2 <= r * r) return true;
+  return false;
+}
+
 function placeParenchyma(W: number, H: number, fov: Uint8Array, tumour: Uint8Array, vessel: Uint8Array, depthMm: Float32Array,
   centre: { x: number; y: number }, tumourRadiusPx: number, mm: number, rng: Random): Uint8Array {
   const r = PARENCHYMA_RADIUS_MM / mm;
@@ -200,6 +207,8 @@ function placeParenchyma(W: number, H: number, fov: Uint8Array, tumour: Uint8Arr
     const x = W * (0.2 + 0.6 * rng.next()), y = H * (0.25 + 0.55 * rng.next());
     if (Math.hypot(x - centre.x, y - centre.y) < keepAway) continue;
     if (!insideFov(fov, W, H, x, y, r + 2)) continue;
+    // Disease-free parenchyma is drawn away from vessels (and their bright walls).
+    if (attempt < 300 && nearVessel(vessel, W, H, x, y, r + 1.5 / mm)) continue;
     best = { x, y };
   }
   best ??= { x: W / 2, y: H * 0.8 };
