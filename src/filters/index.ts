@@ -9,3 +9,4 @@ export { waveletFilters, WAVELET_FAMILIES } from './wavelet-coefficients.ts';
 export { fft1d, fftNd } from './fft.ts';
 export type { Dims } from './volume.ts';
 export type { ComplexResponse } from './gabor.ts';
+export { filterReachMm, validateFilterSpec } from './validate.ts';

@@ -228,3 +228,38 @@ describe('intensity statistics', () => {
     expect(s.stat_medad).toBeCloseTo(2.2, 12); // |x − 3| = 2, 1, 0, 1, 7
   });
 });
+
+describe('validateFilterSpec and filterReachMm', () => {
+  it('accepts every IBSI 2 configuration and rejects bad parameters', async () => {
+    const { validateFilterSpec } = await import('../../src/filters/index.ts');
+    const { IBSI2_PHASE1, IBSI2_PHASE2_2D, IBSI2_PHASE2_3D } = await import('../../src/filters/ibsi2-configs.ts');
+    for (const c of [...IBSI2_PHASE1, ...IBSI2_PHASE2_2D, ...IBSI2_PHASE2_3D]) expect(() => validateFilterSpec(c.spec)).not.toThrow();
+    for (const spec of [
+      { type: 'mean', support: 4 }, { type: 'log', sigmaMm: -1 }, { type: 'laws', kernels: 'Q5' },
+      { type: 'wavelet', family: 'db2', subband: 'LX' }, { type: 'gabor', sigmaMm: 1, gamma: 1, lambdaMm: 1, planes: 'sideways' },
+      { type: 'mean', support: 3, boundary: 'reflective' }, { type: 'nonsense' },
+    ]) expect(() => validateFilterSpec(spec as FilterSpec), JSON.stringify(spec)).toThrow(expect.objectContaining({ code: 'BAD_SETTINGS' }));
+  });
+  it('a crop with the reach as margin gives the same values inside', async () => {
+    const { filterReachMm } = await import('../../src/filters/index.ts');
+    const n = 40;
+    const img = volume([n, n, 1], (x, y) => Math.sin(x * 0.7) * Math.cos(y * 0.3) * 100 + x * y);
+    const spacing: Vec3 = [1, 1, 1];
+    for (const spec of [
+      { type: 'log', sigmaMm: 1.5, boundary: 'mirror' },
+      { type: 'laws', kernels: 'L5E5', energyDelta: 3, rotationInvariant: true, boundary: 'mirror' },
+      { type: 'wavelet', family: 'db3', subband: 'HH', level: 2, rotationInvariant: true, boundary: 'mirror' },
+      { type: 'gabor', sigmaMm: 2, gamma: 1.5, lambdaMm: 3, thetaStepDeg: 45, boundary: 'mirror' },
+    ] as FilterSpec[]) {
+      const m = Math.ceil(filterReachMm(spec, spacing));
+      const centre = n / 2, c0 = centre - m, cn = 2 * m + 1;
+      expect(c0, JSON.stringify(spec)).toBeGreaterThanOrEqual(0);
+      const full = filterData(img, spec);
+      // A crop reaching exactly the filter's reach around the centre voxel.
+      const crop = volume([cn, cn, 1], (x, y) => img.data[(x + c0) + n * (y + c0)]!);
+      const part = filterData(crop, spec);
+      const cx = m;
+      expect(part[cx + cn * cx]).toBeCloseTo(full[(cx + c0) + n * (cx + c0)]!, 6);
+    }
+  });
+});
