@@ -1,108 +1,166 @@
 /**
- * In-place radix-2 complex FFT (iterative Cooley–Tukey, forward sign −1) on blocks: element
- * k of a transform is the contiguous run [base + k·B, base + k·B + B), so one call transforms
- * B interleaved sequences at once. Axis y and z of a 3D array (x fastest) are then
- * transformed with unit-stride inner loops, which keeps large volumes cache-friendly.
+ * Mixed-radix complex FFT (forward, sign −1) for lengths 2^a·3^b·5^c: the Stockham
+ * self-sorting formulation (Van Loan, *Computational Frameworks for the FFT*, §1.7), one
+ * radix-r stage at a time, out of place between two buffers. Element k of a transform may be
+ * a contiguous block of B values (index base + k·B + e): B sequences are transformed at once
+ * with unit-stride inner loops, which is how the y and z axes of a volume are done.
  */
-const twiddles = new Map<number, [Float64Array, Float64Array]>();
 
-function twiddle(n: number): [Float64Array, Float64Array] {
-  let t = twiddles.get(n);
+/** Smallest 2^a·3^b·5^c ≥ n. */
+export function goodSize(n: number): number {
+  for (let m = Math.max(1, n); ; m++) {
+    let r = m;
+    for (const p of [2, 3, 5]) while (r % p === 0) r /= p;
+    if (r === 1) return m;
+  }
+}
+
+function radices(n: number): number[] {
+  const out: number[] = [];
+  let r = n;
+  while (r % 4 === 0) { out.push(4); r /= 4; }
+  while (r % 2 === 0) { out.push(2); r /= 2; }
+  while (r % 3 === 0) { out.push(3); r /= 3; }
+  while (r % 5 === 0) { out.push(5); r /= 5; }
+  if (r !== 1) throw new RangeError(`FFT length ${n} is not of the form 2^a·3^b·5^c`);
+  return out;
+}
+
+const C3 = Math.cos((2 * Math.PI) / 3), S3 = Math.sin((2 * Math.PI) / 3);
+const C51 = Math.cos((2 * Math.PI) / 5), S51 = Math.sin((2 * Math.PI) / 5);
+const C52 = Math.cos((4 * Math.PI) / 5), S52 = Math.sin((4 * Math.PI) / 5);
+
+const twiddleCache = new Map<number, [Float64Array, Float64Array]>();
+
+/** ω_n^p = exp(−2πi·p/n) for p < n, cached per n. */
+function twiddles(n: number): [Float64Array, Float64Array] {
+  let t = twiddleCache.get(n);
   if (!t) {
-    const c = new Float64Array(n / 2), s = new Float64Array(n / 2);
-    for (let k = 0; k < n / 2; k++) { c[k] = Math.cos((-2 * Math.PI * k) / n); s[k] = Math.sin((-2 * Math.PI * k) / n); }
+    const c = new Float64Array(n), s = new Float64Array(n);
+    for (let p = 0; p < n; p++) { c[p] = Math.cos((-2 * Math.PI * p) / n); s[p] = Math.sin((-2 * Math.PI * p) / n); }
     t = [c, s];
-    twiddles.set(n, t);
+    twiddleCache.set(n, t);
   }
   return t;
 }
 
-const reversals = new Map<number, Int32Array>();
-
-function bitReversal(n: number): Int32Array {
-  let r = reversals.get(n);
-  if (!r) {
-    r = new Int32Array(n);
-    for (let i = 1, j = 0; i < n; i++) {
-      let bit = n >> 1;
-      for (; j & bit; bit >>= 1) j ^= bit;
-      j ^= bit;
-      r[i] = j;
-    }
-    reversals.set(n, r);
-  }
-  return r;
-}
-
-/** Forward FFT of B sequences of length n (power of two) stored as blocks from `base`. */
-export function fftBlocks(re: Float64Array, im: Float64Array, n: number, B: number, base: number): void {
-  if (n < 2) return;
-  const rev = bitReversal(n);
-  for (let i = 1; i < n; i++) {
-    const j = rev[i]!;
-    if (i < j) {
-      const a = base + i * B, b = base + j * B;
-      for (let e = 0; e < B; e++) {
-        let t = re[a + e]!; re[a + e] = re[b + e]!; re[b + e] = t;
-        t = im[a + e]!; im[a + e] = im[b + e]!; im[b + e] = t;
+/**
+ * One Stockham stage: n-point sub-transforms at stride s; reads x, writes y.
+ * y[q + s(r·p + j)] = ω_n^{jp} · Σ_k x[q + s(p + k·m)] ω_r^{jk}, m = n/r.
+ */
+function stage(n: number, s: number, r: number, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, off: number): void {
+  const m = n / r;
+  const [cw, sw] = twiddles(n);
+  for (let p = 0; p < m; p++) {
+    const w1r = cw[p]!, w1i = sw[p]!;
+    const w2r = w1r * w1r - w1i * w1i, w2i = 2 * w1r * w1i;
+    const w3r = w2r * w1r - w2i * w1i, w3i = w2r * w1i + w2i * w1r;
+    const w4r = w2r * w2r - w2i * w2i, w4i = 2 * w2r * w2i;
+    const in0 = off + s * p, out0 = off + s * r * p;
+    for (let q = 0; q < s; q++) {
+      const i0 = in0 + q, o0 = out0 + q;
+      if (r === 2) {
+        const ar = xr[i0]!, ai = xi[i0]!, br = xr[i0 + s * m]!, bi = xi[i0 + s * m]!;
+        yr[o0] = ar + br; yi[o0] = ai + bi;
+        const dr = ar - br, di = ai - bi;
+        yr[o0 + s] = dr * w1r - di * w1i; yi[o0 + s] = dr * w1i + di * w1r;
+      } else if (r === 4) {
+        const sm = s * m;
+        const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!;
+        const a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!, a3r = xr[i0 + 3 * sm]!, a3i = xi[i0 + 3 * sm]!;
+        const t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+        const t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
+        // X1 = t1 − i·t3, X3 = t1 + i·t3 (ω4 = −i)
+        const x1r = t1r + t3i, x1i = t1i - t3r, x2r = t0r - t2r, x2i = t0i - t2i, x3r = t1r - t3i, x3i = t1i + t3r;
+        yr[o0] = t0r + t2r; yi[o0] = t0i + t2i;
+        yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
+        yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
+        yr[o0 + 3 * s] = x3r * w3r - x3i * w3i; yi[o0 + 3 * s] = x3r * w3i + x3i * w3r;
+      } else if (r === 3) {
+        const sm = s * m;
+        const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!, a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!;
+        const sr = a1r + a2r, si = a1i + a2i, dr = a1r - a2r, di = a1i - a2i;
+        const br = a0r + C3 * sr, bi = a0i + C3 * si;
+        // ω3 = cos(2π/3) − i·sin(2π/3)
+        const x1r = br + S3 * di, x1i = bi - S3 * dr, x2r = br - S3 * di, x2i = bi + S3 * dr;
+        yr[o0] = a0r + sr; yi[o0] = a0i + si;
+        yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
+        yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
+      } else {
+        const sm = s * m;
+        const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!, a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!;
+        const a3r = xr[i0 + 3 * sm]!, a3i = xi[i0 + 3 * sm]!, a4r = xr[i0 + 4 * sm]!, a4i = xi[i0 + 4 * sm]!;
+        const s1r = a1r + a4r, s1i = a1i + a4i, d1r = a1r - a4r, d1i = a1i - a4i;
+        const s2r = a2r + a3r, s2i = a2i + a3i, d2r = a2r - a3r, d2i = a2i - a3i;
+        const b1r = a0r + C51 * s1r + C52 * s2r, b1i = a0i + C51 * s1i + C52 * s2i;
+        const b2r = a0r + C52 * s1r + C51 * s2r, b2i = a0i + C52 * s1i + C51 * s2i;
+        const e1r = S51 * d1r + S52 * d2r, e1i = S51 * d1i + S52 * d2i;
+        const e2r = S52 * d1r - S51 * d2r, e2i = S52 * d1i - S51 * d2i;
+        // X_j = b ∓ i·e (forward sign): X1 = b1 − i e1, X4 = b1 + i e1, X2 = b2 − i e2, X3 = b2 + i e2
+        const x1r = b1r + e1i, x1i = b1i - e1r, x4r = b1r - e1i, x4i = b1i + e1r;
+        const x2r = b2r + e2i, x2i = b2i - e2r, x3r = b2r - e2i, x3i = b2i + e2r;
+        yr[o0] = a0r + s1r + s2r; yi[o0] = a0i + s1i + s2i;
+        yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
+        yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
+        yr[o0 + 3 * s] = x3r * w3r - x3i * w3i; yi[o0 + 3 * s] = x3r * w3i + x3i * w3r;
+        yr[o0 + 4 * s] = x4r * w4r - x4i * w4i; yi[o0 + 4 * s] = x4r * w4i + x4i * w4r;
       }
     }
   }
-  const [cs, sn] = twiddle(n);
-  if (B === 1) {
-    unitButterflies(re, im, n, base, cs, sn);
+}
+
+/**
+ * Forward FFT of B sequences of length n stored as blocks from `base` (element k at
+ * base + k·B + e), in place; `tr`/`ti` are scratch buffers of at least base + n·B values.
+ */
+export function fftBlocks(re: Float64Array, im: Float64Array, n: number, B: number, base: number, tr: Float64Array, ti: Float64Array): void {
+  if (n < 2) return;
+  let xr = re, xi = im, yr = tr, yi = ti;
+  let len = n, s = B;
+  for (const r of radices(n)) {
+    stage(len, s, r, xr, xi, yr, yi, base);
+    len /= r; s *= r;
+    [xr, yr] = [yr, xr];
+    [xi, yi] = [yi, xi];
+  }
+  if (xr !== re) {
+    re.set(xr.subarray(base, base + n * B), base);
+    im.set(xi.subarray(base, base + n * B), base);
+  }
+}
+
+/**
+ * Forward FFT of a 3D array (x fastest) whose dimensions are 2^a·3^b·5^c, in place.
+ * Pruning (the axis passes commute, so the order is free):
+ *  - `support` [sx, sy, sz]: the input is zero outside [0, sx)×[0, sy)×[0, sz); x then y then z,
+ *    skipping the all-zero rows and slabs;
+ *  - `needed` [nx, ny, nz]: only outputs inside that box are wanted; z then y then x, computing
+ *    only the slabs and rows that feed it.
+ */
+export function fft3d(
+  re: Float64Array, im: Float64Array, dims: [number, number, number],
+  prune: { support?: [number, number, number]; needed?: [number, number, number] } = {},
+): void {
+  const [X, Y, Z] = dims;
+  const tr = new Float64Array(re.length), ti = new Float64Array(re.length);
+  if (prune.needed) {
+    const [, ny, nz] = prune.needed;
+    fftBlocks(re, im, Z, X * Y, 0, tr, ti);
+    for (let z = 0; z < nz; z++) fftBlocks(re, im, Y, X, z * X * Y, tr, ti);
+    for (let z = 0; z < nz; z++) for (let y = 0; y < ny; y++) fftBlocks(re, im, X, 1, (y + Y * z) * X, tr, ti);
     return;
   }
-  for (let len = 2; len <= n; len <<= 1) {
-    const half = len >> 1, step = n / len;
-    for (let i = 0; i < n; i += len) {
-      for (let k = 0; k < half; k++) {
-        const wr = cs[k * step]!, wi = sn[k * step]!;
-        const a = base + (i + k) * B, b = a + half * B;
-        for (let e = 0; e < B; e++) {
-          const br = re[b + e]!, bi = im[b + e]!;
-          const xr = br * wr - bi * wi, xi = br * wi + bi * wr;
-          re[b + e] = re[a + e]! - xr; im[b + e] = im[a + e]! - xi;
-          re[a + e] = re[a + e]! + xr; im[a + e] = im[a + e]! + xi;
-        }
-      }
-    }
-  }
+  const [, sy, sz] = prune.support ?? dims;
+  for (let z = 0; z < sz; z++) for (let y = 0; y < sy; y++) fftBlocks(re, im, X, 1, (y + Y * z) * X, tr, ti);
+  for (let z = 0; z < sz; z++) fftBlocks(re, im, Y, X, z * X * Y, tr, ti);
+  fftBlocks(re, im, Z, X * Y, 0, tr, ti);
 }
 
-/** The butterfly passes for one contiguous sequence (B = 1), without the block loop. */
-function unitButterflies(re: Float64Array, im: Float64Array, n: number, base: number, cs: Float64Array, sn: Float64Array): void {
-  // first pass (len 2) has the trivial twiddle 1
-  for (let i = base; i < base + n; i += 2) {
-    const br = re[i + 1]!, bi = im[i + 1]!;
-    re[i + 1] = re[i]! - br; im[i + 1] = im[i]! - bi;
-    re[i] = re[i]! + br; im[i] = im[i]! + bi;
+/** Smallest m ≥ n of the form 2^a, 3·2^a or 5·2^a: few distinct sizes, so cached spectra get reused. */
+export function ladderSize(n: number): number {
+  for (let m = Math.max(1, n); ; m++) {
+    let r = m;
+    while (r % 2 === 0) r /= 2;
+    if (r === 1 || r === 3 || r === 5) return m;
   }
-  for (let len = 4; len <= n; len <<= 1) {
-    const half = len >> 1, step = n / len;
-    for (let i = base; i < base + n; i += len) {
-      for (let k = 0, tw = 0; k < half; k++, tw += step) {
-        const wr = cs[tw]!, wi = sn[tw]!;
-        const a = i + k, b = a + half;
-        const br = re[b]!, bi = im[b]!;
-        const xr = br * wr - bi * wi, xi = br * wi + bi * wr;
-        re[b] = re[a]! - xr; im[b] = im[a]! - xi;
-        re[a] = re[a]! + xr; im[a] = im[a]! + xi;
-      }
-    }
-  }
-}
-
-/** Forward FFT of a 3D array (x fastest) of power-of-two dimensions, in place. */
-export function fft3d(re: Float64Array, im: Float64Array, dims: [number, number, number]): void {
-  const [X, Y, Z] = dims;
-  for (let l = 0; l < Y * Z; l++) fftBlocks(re, im, X, 1, l * X); // x: B = 1
-  for (let z = 0; z < Z; z++) fftBlocks(re, im, Y, X, z * X * Y); // y: blocks of one row
-  fftBlocks(re, im, Z, X * Y, 0); // z: blocks of one slice
-}
-
-export function nextPow2(n: number): number {
-  let p = 1;
-  while (p < n) p <<= 1;
-  return p;
 }

@@ -9,7 +9,7 @@
  * One forward and one inverse complex FFT carry both fields (m + i·y); the weight spectrum is
  * cached per grid. Small ROIs use the exact direct double sum.
  */
-import { fft3d, nextPow2 } from './fft.ts';
+import { fft3d, ladderSize } from './fft.ts';
 import { boxSize, cropData, maskBox } from './preprocess/grid.ts';
 
 export interface Autocorrelation {
@@ -78,10 +78,17 @@ function weightSpectrum(dims: [number, number, number], spacing: [number, number
     }
   }
   fft3d(re, im, dims);
-  // small spectra are kept (a cohort's lesions share a handful of padded sizes); volumes are not
+  // spectra up to 1 M points are kept (a cohort's lesions share a handful of padded sizes),
+  // within a 64 MB budget, oldest out first
   if (total <= 1 << 20) {
-    if (weightCache.size >= 8) weightCache.delete(weightCache.keys().next().value!);
     weightCache.set(key, re);
+    let bytes = 0;
+    for (const v of weightCache.values()) bytes += v.byteLength;
+    for (const k of weightCache.keys()) {
+      if (bytes <= 64 * 2 ** 20) break;
+      bytes -= weightCache.get(k)!.byteLength;
+      weightCache.delete(k);
+    }
   }
   return re;
 }
@@ -92,7 +99,7 @@ function weightSpectrum(dims: [number, number, number], spacing: [number, number
  */
 function viaFft(size: [number, number, number], spacing: [number, number, number], image: Float64Array, mask: Uint8Array, mu: number, n: number): Autocorrelation {
   const [X, Y, Z] = size;
-  const dims: [number, number, number] = [nextPow2(2 * X - 1), nextPow2(2 * Y - 1), nextPow2(2 * Z - 1)];
+  const dims: [number, number, number] = [ladderSize(2 * X - 1), ladderSize(2 * Y - 1), ladderSize(2 * Z - 1)];
   const [PX, PY] = dims;
   const W = weightSpectrum(dims, spacing);
   const total = W.length;
@@ -103,13 +110,13 @@ function viaFft(size: [number, number, number], spacing: [number, number, number
     re[p] = 1;
     im[p] = image[i]! - mu;
   }
-  fft3d(re, im, dims);
+  fft3d(re, im, dims, { support: [X, Y, Z] });
   // inverse transform as conj(FFT(conj(Ŵ·Z)))/total
   for (let k = 0; k < total; k++) {
     re[k] = re[k]! * W[k]!;
     im[k] = -im[k]! * W[k]!;
   }
-  fft3d(re, im, dims);
+  fft3d(re, im, dims, { needed: [X, Y, Z] });
   let smm = 0, syy = 0, sqm = 0, ss = 0;
   for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
     if (!mask[i]) continue;
