@@ -49,3 +49,22 @@ describe('codec fixtures', () => {
     expect(10 * Math.log10(255 ** 2 / (se / ref.length))).toBeGreaterThan(28);
   });
 });
+
+describe('JPEG baseline colour transform follows the stream', () => {
+  it('a JFIF (YCbCr) stream declared RGB still decodes to the right colours', async () => {
+    const { encode } = await import('jpeg-js');
+    const { el, imageElements, writeDicom } = await import('./write-dicom.ts');
+    const ref = rgb8();
+    const rgba = new Uint8Array(64 * 48 * 4);
+    for (let p = 0; p < 64 * 48; p++) { rgba.set(ref.subarray(3 * p, 3 * p + 3), 4 * p); rgba[4 * p + 3] = 255; }
+    const jfif = new Uint8Array(encode({ width: 64, height: 48, data: rgba }, 95).data);
+    for (const photometric of ['RGB', 'YBR_FULL_422']) {
+      const bytes = writeDicom([el(0x0008, 0x0060, 'CS', 'US'), ...imageElements({ rows: 48, cols: 64, spp: 3, photometric })],
+        { uid: '1.2.840.10008.1.2.4.50', explicit: true, le: true }, { encapsulatedPixels: [jfif] });
+      const d = decodeFrame(parseDicom(bytes), 0);
+      let se = 0;
+      for (let i = 0; i < ref.length; i++) se += (d.samples[i]! - ref[i]!) ** 2;
+      expect(10 * Math.log10(255 ** 2 / (se / ref.length))).toBeGreaterThan(30);
+    }
+  });
+});
