@@ -88,6 +88,7 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
   const stored = STORED_CHANNELS[colourType]!;
   const outChannels = (colourType === 3 ? 3 : stored) as 1 | 2 | 3 | 4;
   const out = bitDepth === 16 ? new Uint16Array(width * height * outChannels) : new Uint8Array(width * height * outChannels);
+  const indices = colourType === 3 ? new Uint8Array(width * height) : undefined;
   const passes: Array<[number, number, number, number]> = interlace === 1 ? ADAM7 : [[0, 0, 1, 1]];
   let offset = 0;
   for (const [x0, y0, dx, dy] of passes) {
@@ -115,6 +116,7 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
         if (colourType === 3) {
           const idx = sampleAt(raw, line, px, bitDepth);
           if (idx * 3 + 2 >= palette!.length) throw corrupt(`palette index ${idx} is outside the ${palette!.length / 3}-entry palette`);
+          indices![y * width + x] = idx;
           out[o] = palette![idx * 3]!; out[o + 1] = palette![idx * 3 + 1]!; out[o + 2] = palette![idx * 3 + 2]!;
         } else {
           for (let k = 0; k < stored; k++) out[o + k] = sampleAt(raw, line, px * stored + k, bitDepth);
@@ -124,7 +126,7 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
     offset += needed;
   }
   const maxValue = colourType === 3 ? 255 : (1 << bitDepth) - 1;
-  return { width, height, channels: outChannels, data: out, bitDepth, maxValue, photometric: PHOTOMETRIC[colourType]! };
+  return { width, height, channels: outChannels, data: out, bitDepth, maxValue, photometric: PHOTOMETRIC[colourType]!, indices };
 }
 
 /** The i-th sample of a scanline; sub-byte samples are packed most significant bits first (§7.2). */

@@ -26,6 +26,8 @@ export interface Raster {
   maxValue: number;
   /** What the file said about its colours, e.g. 'grey', 'RGB', 'palette', 'RGBA'. */
   photometric: string;
+  /** Palette images (PNG): the palette index of every pixel, which is the label in indexed label maps. */
+  indices?: Uint8Array;
 }
 
 export interface RasterReadOptions {
@@ -105,13 +107,19 @@ export interface MaskOptions {
   spacing?: [number, number];
 }
 
-/** A Mask from a raster: non-zero (in any colour channel; alpha ignored) → 1, or grey == label → 1. */
+/**
+ * A Mask from a raster: non-zero (in any colour channel; alpha ignored) → 1, or grey == label → 1.
+ * Palette (indexed) PNGs are label maps: their palette index is the value (index 0 = outside).
+ */
 export function rasterToMask(r: Raster, opts: MaskOptions = {}): Mask {
   const n = r.width * r.height;
   const out = new Uint8Array(n);
   const c = r.channels;
   const colourChannels = c >= 3 ? 3 : 1;
-  if (opts.label === undefined) {
+  if (r.indices) {
+    const idx = r.indices, label = opts.label;
+    for (let i = 0; i < n; i++) out[i] = label === undefined ? (idx[i] !== 0 ? 1 : 0) : idx[i] === label ? 1 : 0;
+  } else if (opts.label === undefined) {
     const d = r.data;
     for (let i = 0; i < n; i++) {
       let on = 0;

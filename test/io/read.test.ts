@@ -76,6 +76,19 @@ describe('masks from rasters', () => {
   });
 });
 
+describe('indexed (palette) PNG label maps', () => {
+  it('the palette index is the label', () => {
+    // ImageMagick fixture with a 40-colour palette: indices, not colours, decide labels.
+    const bytes = fixture('palette8.png');
+    const r = decodeRaster(bytes, 'png', 'palette8.png');
+    expect(r.indices).toBeDefined();
+    const k = r.indices![17]!;
+    const m = readMask(bytes, { label: k });
+    expect(maskCount(m)).toBe(r.indices!.filter((v) => v === k).length);
+    expect(maskCount(readMask(bytes))).toBe(r.indices!.filter((v) => v !== 0).length);
+  });
+});
+
 describe('BMP row order', () => {
   // A 2×2 24-bit BMP written by hand: rows are stored bottom-up for a positive height and
   // top-down for a negative one; each row is padded to 4 bytes.
