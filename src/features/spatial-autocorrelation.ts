@@ -27,7 +27,26 @@ export function spatialAutocorrelation(
   const mu = s / n;
   if (method === 'direct' || (method === 'auto' && n <= 3000)) return direct(size, spacing, image, mask, mu, n);
   const box = maskBox(size, mask)!;
-  return viaFft(boxSize(box), spacing, cropData(size, image, box), cropData(size, mask, box), mu, n);
+  const bs = boxSize(box);
+  const padded = bs.reduce((p, v) => p * ladderSize(2 * v - 1), 1);
+  if (method === 'auto' && padded > MAX_FFT_POINTS) return subsampled(size, spacing, image, mask, mu, n);
+  return viaFft(bs, spacing, cropData(size, image, box), cropData(size, mask, box), mu, n);
+}
+
+/** Above this padded grid size (≈ 340 MB of work arrays) the FFT route is not attempted. */
+const MAX_FFT_POINTS = 1 << 23;
+
+/**
+ * Very large ROIs (beyond MAX_FFT_POINTS): the direct sum over a regular subsample of about
+ * 4000 voxels (every k-th in raster order), with μ from all voxels. An approximation — the
+ * only one in this family — used so that huge 3D masks do not exhaust memory.
+ */
+function subsampled(size: [number, number, number], spacing: [number, number, number], image: Float64Array, mask: Uint8Array, mu: number, n: number): Autocorrelation {
+  const k = Math.ceil(n / 4000);
+  const sub = new Uint8Array(mask.length);
+  let seen = 0, m = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i] && seen++ % k === 0) { sub[i] = 1; m++; }
+  return direct(size, spacing, image, sub, mu, m);
 }
 
 function direct(size: [number, number, number], spacing: [number, number, number], image: Float64Array, mask: Uint8Array, mu: number, n: number): Autocorrelation {
