@@ -44,7 +44,7 @@ export type FilterSpec =
     })
   | (Common & {
       type: 'wavelet';
-      /** haar, db1..db4, coif1, coif2. */
+      /** haar, db1..db6, coif1..coif3. */
       family: string;
       /** Sub-band, one letter per axis, x first: "LH" (2D) or "LLH" (3D). */
       subband: string;
