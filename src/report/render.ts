@@ -37,7 +37,7 @@ function clinicalHtml(r: StudyResult): string {
   if (!c) return '<p class="note">No clinical model in this study.</p>';
   const uni = table(['Variable', 'Term', 'OR', '95% CI', 'p (term)', 'p (variable)', 'Entered'], c.univariable.flatMap((u) => u.terms.map((t, j) => [j === 0 ? esc(u.variable) : '', esc(t.name), num(t.oddsRatio, 2), `${num(t.orLower, 2)}–${num(t.orUpper, 2)}`, pval(t.p), j === 0 ? pval(u.p) : '', j === 0 ? (u.entered ? 'yes' : '') : ''])), `Univariable logistic regression (main cohort, n = ${r.cohorts.find((x) => x.role === 'main')!.n})`);
   const mv = c.multivariable;
-  const multi = mv ? table(['Term', 'β', 'OR', '95% CI', 'p'], mv.names.map((n, j) => [esc(n), num(mv.coef[j + 1], 3), num(mv.oddsRatio[j + 1], 2), `${num(mv.orLower[j + 1], 2)}–${num(mv.orUpper[j + 1], 2)}`, pval(mv.p[j + 1])]), `Multivariable logistic regression (intercept ${num(mv.coef[0], 3)}); retained: ${esc(c.retained.join(', '))}`) : '';
+  const multi = mv ? table(['Term', 'β', 'OR', '95% CI', 'p'], mv.names.slice(1).map((n, j) => [esc(n), num(mv.coef[j + 1], 3), num(mv.oddsRatio[j + 1], 2), `${num(mv.orLower[j + 1], 2)}–${num(mv.orUpper[j + 1], 2)}`, pval(mv.p[j + 1])]), `Multivariable logistic regression (${esc(mv.names[0] ?? 'intercept')} ${num(mv.coef[0], 3)}); retained: ${esc(c.retained.join(', '))}`) : '';
   const pts = c.points ? table(['Term', 'Range', 'Points at low', 'Points at high'], c.points.terms.map((t) => [esc(t.name), `${num(t.low, 2)} – ${num(t.high, 2)}`, num(t.pointsAtLow, 0), num(t.pointsAtHigh, 0)]), 'Points table (nomogram-style, from the logistic model on the retained variables)')
     + table(['Total points', 'Predicted risk'], c.points.risk.map((x) => [num(x.points, 0), num(x.probability, 3)])) : '';
   const notes = c.notes.length ? `<p class="note">${c.notes.map(esc).join('<br>')}</p>` : '';
@@ -109,7 +109,7 @@ function rocHtml(r: StudyResult): string {
 }
 
 function calibrationHtml(r: StudyResult): string {
-  const charts = perCohortCharts(r, (label, ms) => lineChart(ms.map(({ m, metrics }) => ({ name: m, color: MODEL_COLOR[m], points: (metrics.calibration?.curve ?? []).map((p) => [p.meanPredicted, p.observed] as [number, number]) })), {
+  const charts = perCohortCharts(r, (label, ms) => lineChart(ms.map(({ m, metrics }) => ({ name: m, color: MODEL_COLOR[m], points: (metrics.calibration?.curve ?? []).map((p) => [p.meanPredicted, p.observed] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]) })), {
     title: `Calibration — ${label}`, xLabel: 'predicted probability', yLabel: 'observed proportion', xDomain: [0, 1], yDomain: [0, 1], diagonal: true, legend: 'bottom-right',
   }));
   const rows = cohortsMetrics(r).flatMap(({ label, get }) => MODEL_NAMES.flatMap((m) => {
