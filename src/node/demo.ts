@@ -66,7 +66,7 @@ export function demoStudyConfig(seed: number): Record<string, unknown> {
         binary('node_positive'), binary('synchronous'), binary('bilobar'), binary('preop_chemo'), binary('targeted_drugs'),
         { name: 'ca199_over_200', derive: 'ca199 > 200' },
         { name: 'age', type: 'continuous', summary: 'mean' },
-        { name: 'sex', type: 'binary' },
+        { name: 'sex', type: 'categorical', reference: 'F' },
         { name: 'cea', type: 'continuous' },
       ],
     },
