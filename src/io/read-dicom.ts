@@ -3,8 +3,9 @@
  * separately): `readDicom(bytes, { frame, channel, roi, name }) : Image`. The WebAssembly
  * codecs (JPEG-LS, JPEG 2000) need `readDicomAsync` (see readImageAsync).
  */
-import type { Image } from '../image/image.ts';
-import { readDicom, readDicomAsync } from './dicom/index.ts';
+import { SonomicsError } from '../core/errors.ts';
+import type { Image, Mask } from '../image/image.ts';
+import { DicomTags, parseDicom, readDicom, readDicomAsync, rtstructToMask, segToMask } from './dicom/index.ts';
 import type { Channel } from './raster.ts';
 
 export interface DicomBridgeOptions {
@@ -20,4 +21,26 @@ export function readDicomIfAvailable(bytes: Uint8Array, opts: DicomBridgeOptions
 
 export function readDicomAsyncBridge(bytes: Uint8Array, opts: DicomBridgeOptions): Promise<Image> {
   return readDicomAsync(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name });
+}
+
+const RTSTRUCT_SOP = '1.2.840.10008.5.1.4.1.1.481.3';
+const SEG_SOP = '1.2.840.10008.5.1.4.1.1.66.4';
+
+/**
+ * A mask from a DICOM RT Structure Set (polygons → voxels) or Segmentation object, on the grid
+ * of `reference`; null when the file is neither (then it is an ordinary image to threshold).
+ */
+export function readDicomMask(bytes: Uint8Array, opts: { reference?: Image; structure?: string | number; name?: string }): Mask | null {
+  const name = opts.name ?? 'DICOM file';
+  const sop = parseDicom(bytes, name).dataset.string(DicomTags.SOPClassUID)?.trim();
+  if (sop !== RTSTRUCT_SOP && sop !== SEG_SOP) return null;
+  const kind = sop === RTSTRUCT_SOP ? 'RTSTRUCT' : 'DICOM SEG';
+  if (!opts.reference) {
+    throw new SonomicsError('BAD_INPUT', `${name}: a ${kind} has no pixel grid of its own; pass the image it belongs to as 'reference'`, { subject: name });
+  }
+  if (sop === RTSTRUCT_SOP) {
+    if (typeof opts.structure === 'number') throw new SonomicsError('BAD_INPUT', `${name}: choose an RTSTRUCT ROI by its name, not a number`, { subject: name });
+    return rtstructToMask(bytes, opts.reference, opts.structure, name);
+  }
+  return segToMask(bytes, opts.reference, opts.structure, name);
 }

@@ -5,7 +5,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import { createMask, type Image, type Mask } from '../image/image.ts';
 import { decodeBmp, isBmp } from './bmp.ts';
-import { readDicomAsyncBridge, readDicomIfAvailable } from './read-dicom.ts';
+import { readDicomAsyncBridge, readDicomIfAvailable, readDicomMask } from './read-dicom.ts';
 import { isGzip, maybeGunzip } from './gzip.ts';
 import { decodeJpeg, isJpeg } from './jpeg.ts';
 import { isNifti, readNifti } from './nifti.ts';
@@ -35,6 +35,10 @@ export interface ReadOptions {
 export interface MaskReadOptions extends ReadOptions {
   /** Keep only this label value; default: every non-zero pixel is inside. */
   label?: number;
+  /** DICOM RTSTRUCT / SEG: the image whose grid the mask is drawn on. */
+  reference?: Image;
+  /** DICOM RTSTRUCT: the ROI name; DICOM SEG: the segment number or label (default: the first). */
+  structure?: string | number;
 }
 
 /** DICOM Part 10 ('DICM' after a 128-byte preamble) or a bare data set starting with group 0002/0008. */
@@ -119,6 +123,10 @@ export function readMask(bytes: Uint8Array, opts: MaskReadOptions = {}): Mask {
   if (!format) throw unknownFormat(bytes, name);
   if (RASTER_FORMATS.includes(format)) {
     return rasterToMask(decodeRaster(bytes, format, name), { label: opts.label, channel: opts.channel, name, spacing: opts.spacing });
+  }
+  if (format === 'dicom') {
+    const m = readDicomMask(bytes, { reference: opts.reference, structure: opts.structure, name });
+    if (m) return m;
   }
   return imageToMask(readImage(bytes, opts), opts.label);
 }

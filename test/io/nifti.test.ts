@@ -37,6 +37,22 @@ describe.skipIf(!HAS_SHARED)('NIfTI: IBSI phantoms', () => {
     for (let i = 0; i < nii.data.length; i++) if (nii.data[i] !== dcm.data[i]) diff++;
     expect(diff).toBe(0);
   });
+
+  it('readMaskFile on the RTSTRUCT needs the reference image, then rasterises GTV-1', () => {
+    const dir = ibsi('ct_phantom', 'dicom', 'image');
+    const dcm = readDicomSeries(readdirSync(dir).sort().map((f) => new Uint8Array(readFileSync(join(dir, f)))));
+    const rs = ibsi('ct_phantom', 'dicom', 'mask', 'DCM_RS_00060.dcm');
+    expect(() => readMaskFile(rs)).toThrow(/RTSTRUCT has no pixel grid of its own; pass the image it belongs to as 'reference'/);
+    const m = readMaskFile(rs, { reference: dcm, structure: 'GTV-1' });
+    expect(m.size).toEqual(dcm.size);
+    // The NIfTI mask of the same phantom is the reference segmentation (125,256 voxels); the
+    // polygon fill reproduces it exactly on this phantom (see also test/dicom/series.test.ts).
+    const nii = readMaskFile(ibsi('ct_phantom', 'nifti', 'mask.nii.gz'));
+    let both = 0, either = 0;
+    for (let i = 0; i < m.data.length; i++) { if (m.data[i] && nii.data[i]) both++; if (m.data[i] || nii.data[i]) either++; }
+    expect(either).toBe(125_256);
+    expect(both).toBe(either);
+  });
 });
 
 describe('NIfTI header handling', () => {
