@@ -3,7 +3,7 @@
  * an RTSTRUCT file → a mask. They load the WebAssembly codecs (JPEG-LS, JPEG 2000) first,
  * and name the path in every error.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SonomicsError } from '../core/errors.ts';
 import type { Image, Mask } from '../image/image.ts';
@@ -26,8 +26,9 @@ export function listDicomFiles(dir: string): string[] {
   }
   return names.sort().map((n) => join(dir, n)).filter((p) => {
     if (!statSync(p).isFile()) return false;
-    const head = bytesOf(p).subarray(0, 256);
-    return isDicom(head);
+    const head = new Uint8Array(256);
+    const fd = openSync(p, 'r');
+    try { return isDicom(head.subarray(0, readSync(fd, head, 0, 256, 0))); } finally { closeSync(fd); }
   });
 }
 

@@ -215,6 +215,6 @@ describe('DICOM errors', () => {
   it('says when a file holds no image', () => {
     const bytes = writeDicom([el(0x0008, 0x0060, 'CS', 'SR')]);
     expect(parseDicom(bytes).dataset.string(0x00080060)).toBe('SR');
-    expect(code(() => readDicom(bytes))).toBe('CORRUPT_FILE');
+    expect(code(() => readDicom(bytes))).toBe('BAD_INPUT');
   });
 });

@@ -19,6 +19,8 @@ export interface DicomFile {
   name: string;
   /** Non-fatal oddities met while parsing (e.g. a data set not in its declared VR encoding). */
   notes: string[];
+  /** The file ends inside an element header, or has a meta group but no data set. */
+  truncated: boolean;
 }
 
 const UNDEFINED = 0xffffffff;
@@ -44,6 +46,8 @@ export function isDicom(bytes: Uint8Array): boolean {
 
 class Reader {
   pos: number;
+  /** Bytes left at the end that cannot hold an element header (a truncated file, or padding). */
+  leftover = 0;
   constructor(readonly b: Uint8Array, readonly dv: DataView, readonly le: boolean, readonly explicit: boolean, readonly name: string, start: number) {
     this.pos = start;
   }
@@ -66,7 +70,7 @@ function parseDataset(r: Reader, end: number, untilDelimiter: boolean, depth = 0
   if (depth > 32) r.fail('sequences nested deeper than 32 levels');
   const ds = new DicomDataset(r.le, r.explicit);
   while (r.pos < end) {
-    if (end - r.pos < 8 && !untilDelimiter) break; // trailing padding
+    if (end - r.pos < 8 && !untilDelimiter) { r.leftover = end - r.pos; break; } // trailing bytes: padding or a cut
     const el = readElement(r, depth);
     if (el === 'delimiter') {
       if (untilDelimiter) return ds;
@@ -219,7 +223,9 @@ export function parseDicom(input: Uint8Array, name = 'DICOM file'): DicomFile {
   }
   const r = new Reader(body, dv, syntax.littleEndian, explicit, name, pos);
   const dataset = parseDataset(r, body.length, false);
-  return { meta, dataset, syntax, name, notes };
+  const truncated = r.leftover > 0 || (uid === undefined && pos > 0 && dataset.elements.size === 0);
+  if (truncated) notes.push(`${name}: ${r.leftover} stray bytes at the end (truncated file?)`);
+  return { meta, dataset, syntax, name, notes, truncated };
 }
 
 function parseMetaGroup(r: Reader, metaEnd: number): DicomDataset {

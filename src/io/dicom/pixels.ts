@@ -17,7 +17,8 @@ import { T } from './tags.ts';
 export function frameInfo(file: DicomFile): FrameInfo {
   const ds = file.dataset;
   const rows = ds.number(T.Rows), columns = ds.number(T.Columns);
-  if (!rows || !columns) throw new SonomicsError('CORRUPT_FILE', `${file.name}: Rows/Columns missing; the file holds no image (is it a structured report or RTSTRUCT?)`);
+  if ((!rows || !columns) && file.truncated) throw new SonomicsError('CORRUPT_FILE', `${file.name}: the file ends before its image attributes; it is truncated (copy it again from the source)`);
+  if (!rows || !columns) throw new SonomicsError('BAD_INPUT', `${file.name}: Rows/Columns missing; the file holds no image (is it a structured report, RTSTRUCT or DICOMDIR?)`);
   const bitsAllocated = ds.number(T.BitsAllocated) ?? 8;
   return {
     rows, columns, bitsAllocated,
