@@ -67,35 +67,55 @@ function num(x: number): string {
   return String(Number(x.toPrecision(6)));
 }
 
-/** The image name used in feature names, e.g. `log-sigma-2mm`, `wavelet-coif1-LH`. */
+/** Suffix for settings that change values but are usually left at their defaults. */
+function boundarySuffix(spec: { boundary?: BoundaryMode }): string {
+  return spec.boundary && spec.boundary !== 'mirror' ? `-b${spec.boundary}` : '';
+}
+
+/**
+ * The image name used in feature names, e.g. `log-sigma-2mm`, `wavelet-coif1-LH`. Distinct
+ * settings give distinct names: defaults are left out, anything else is spelled out
+ * (`-2d`, `-bzero` for a non-mirror boundary, `-t3` for a non-default truncation, ...).
+ */
 export function filterName(spec: FilterSpec): string {
   switch (spec.type) {
     case 'original': return 'original';
-    case 'mean': return `mean-${spec.support}${spec.dims === '2D' ? '-2d' : ''}`;
-    case 'gaussian': return `gaussian-sigma-${num(spec.sigmaMm)}mm${spec.dims === '2D' ? '-2d' : ''}`;
-    case 'log': return `log-sigma-${num(spec.sigmaMm)}mm${spec.dims === '2D' ? '-2d' : ''}`;
+    case 'mean': return `mean-${spec.support}${spec.dims === '2D' ? '-2d' : ''}${boundarySuffix(spec)}`;
+    case 'gaussian':
+    case 'log': {
+      const t = spec.truncate !== undefined && spec.truncate !== 4 ? `-t${num(spec.truncate)}` : '';
+      return `${spec.type}-sigma-${num(spec.sigmaMm)}mm${spec.dims === '2D' ? '-2d' : ''}${t}${boundarySuffix(spec)}`;
+    }
     case 'laws': {
       let n = `laws-${spec.kernels.toUpperCase()}`;
       if (spec.rotationInvariant) n += `-ri${spec.pooling ?? 'max'}`;
       if (spec.energyDelta !== undefined) n += `-energy${spec.energyDelta === 7 ? '' : `-delta${spec.energyDelta}`}`;
-      return n;
+      return n + boundarySuffix(spec);
     }
     case 'gabor': {
       let n = `gabor-s${num(spec.sigmaMm)}-g${num(spec.gamma)}-l${num(spec.lambdaMm)}`;
-      n += spec.thetaStepDeg ? `-tstep${num(spec.thetaStepDeg)}` : `-t${num(spec.thetaDeg ?? 0)}`;
+      n += spec.thetaStepDeg ? `-tstep${num(spec.thetaStepDeg)}${spec.thetaDeg ? `-t${num(spec.thetaDeg)}` : ''}` : `-t${num(spec.thetaDeg ?? 0)}`;
       if (spec.planes === 'orthogonal') n += '-3d';
-      return n;
+      if (spec.response && spec.response !== 'modulus') n += `-${spec.response}`;
+      if (spec.pooling && spec.pooling !== 'mean') n += `-${spec.pooling}`;
+      if (spec.truncate !== undefined && spec.truncate !== 4) n += spec.truncate === 0 ? '-fullplane' : `-trunc${num(spec.truncate)}`;
+      return n + boundarySuffix(spec);
     }
     case 'wavelet': {
       const level = spec.level ?? 1;
-      return `wavelet-${spec.family.toLowerCase()}-${spec.subband.toUpperCase()}${level > 1 ? `-level${level}` : ''}${spec.rotationInvariant ? '-ri' : ''}`;
+      const ri = spec.rotationInvariant ? (spec.pooling && spec.pooling !== 'mean' ? `-ri${spec.pooling}` : '-ri') : '';
+      return `wavelet-${spec.family.toLowerCase()}-${spec.subband.toUpperCase()}${level > 1 ? `-level${level}` : ''}${ri}${boundarySuffix(spec)}`;
     }
     case 'simoncelli': return `simoncelli-level${spec.level ?? 1}${spec.dims === '2D' ? '-2d' : ''}`;
     case 'square': return 'square';
     case 'squareroot': return 'squareroot';
     case 'logarithm': return 'logarithm';
     case 'exponential': return 'exponential';
-    case 'gradient': return 'gradient';
-    case 'lbp2d': return `lbp-2d${spec.radius !== undefined && spec.radius !== 1 ? `-r${num(spec.radius)}` : ''}`;
+    case 'gradient': return `gradient${spec.dims === '2D' ? '-2d' : ''}`;
+    case 'lbp2d': {
+      const r = spec.radius !== undefined && spec.radius !== 1 ? `-r${num(spec.radius)}` : '';
+      const p = spec.samples !== undefined && spec.samples !== 8 ? `-p${spec.samples}` : '';
+      return `lbp-2d${r}${p}`;
+    }
   }
 }

@@ -263,3 +263,19 @@ describe('validateFilterSpec and filterReachMm', () => {
     }
   });
 });
+
+describe('filter names are unique per setting', () => {
+  it('every IBSI 2 configuration gets its own name', async () => {
+    const { IBSI2_PHASE1, IBSI2_PHASE2_2D, IBSI2_PHASE2_3D } = await import('../../src/filters/ibsi2-configs.ts');
+    const specs = [...IBSI2_PHASE1, ...IBSI2_PHASE2_2D, ...IBSI2_PHASE2_3D].map((c) => c.spec);
+    const byName = new Map<string, string>();
+    for (const s of specs) {
+      const name = filterName(s);
+      const key = JSON.stringify(s);
+      if (byName.has(name)) expect(byName.get(name), name).toBe(key);
+      byName.set(name, key);
+    }
+    expect(filterName({ type: 'log', sigmaMm: 2, boundary: 'zero' })).toBe('log-sigma-2mm-bzero');
+    expect(filterName({ type: 'gabor', sigmaMm: 10, gamma: 0.5, lambdaMm: 4, thetaDeg: 60, boundary: 'zero' })).toBe('gabor-s10-g0.5-l4-t60-bzero');
+  });
+});
