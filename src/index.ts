@@ -21,3 +21,6 @@ export * from './filters/index.ts';
 export * from './features/index.ts';
 export * from './study/index.ts';
 export * from './report/index.ts';
+export { extractCase, type CaseImages, type CaseOptions, type CaseFeatures } from './extract/case.ts';
+export { resolveExtractionSettings, regionNames, DEFAULT_EXTRACTION, type ExtractionSettings, type RegionSettings } from './extract/settings.ts';
+export * from './roi/polygon.ts';

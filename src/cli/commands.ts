@@ -13,6 +13,7 @@ import { addPredictCommand } from './predict.ts';
 import { addExtractCommand } from './extract.ts';
 import { addDemoCommand } from './demo.ts';
 import { addRobustnessCommand } from './robustness.ts';
+import { addServeCommand } from './serve.ts';
 
 export const subcommands: Array<(program: Command) => void> = [
   addInspectCommand,
@@ -25,4 +26,5 @@ export const subcommands: Array<(program: Command) => void> = [
   addExtractCommand,
   addDemoCommand,
   addRobustnessCommand,
+  addServeCommand,
 ];

@@ -1,0 +1,312 @@
+/**
+ * The risk calculator: a model bundle, an image with its tumour mask (or a drawn outline) and
+ * parenchyma mask, the clinical form → predicted risk, risk group at the model's threshold, the
+ * region overlay and the inputs that drove the prediction. Features come from `extractCase` with
+ * the bundle's stored settings and the risk from `predict`: the same code as the CLI.
+ */
+import {
+  checkMask, loadModel, peritumoralRing, polygonToMask, predict, readImageAsync, readMask, resolveExtractionSettings, ringName,
+  type Image, type Mask, type ModelBundle, type ModelName, type Prediction,
+} from '../../src/index.ts';
+import { clinicalForm, type ClinicalForm } from './clinical-form.ts';
+import { errorText, field, fileBytes, fmt, h } from './dom.ts';
+import { extractInBackground } from './extract-client.ts';
+import type { ExtractReply } from './extract-core.ts';
+import { ImageView, REGION_COLORS, type Region } from './image-view.ts';
+
+interface Loaded<T> { value: T; name: string; token: number }
+
+export function mountCalculator(root: HTMLElement): void {
+  let bundle: ModelBundle | null = null;
+  let image: Loaded<Image> | null = null;
+  let tumourFile: Loaded<Mask> | null = null;
+  let parenchymaFile: Loaded<Mask> | null = null;
+  let outline: Loaded<Mask> | null = null;
+  let form: ClinicalForm | null = null;
+  let tokens = 0;
+  let cache: { key: string; reply: ExtractReply } | null = null;
+
+  const error = h('div', { id: 'calc-error', class: 'message', role: 'alert' });
+  const showError = (msg: string) => { error.textContent = msg; };
+  const clearError = () => { error.textContent = ''; };
+
+  // 1. Model
+  const bundleInput = h('input', { type: 'file', accept: '.json,application/json' });
+  const bundleInfo = h('div', { id: 'bundle-info', class: 'info', role: 'status' });
+  const modelSelect = h('select', { disabled: true });
+  const modelSet = h('fieldset', {}, h('legend', { text: '1. Model' }),
+    field('bundle-file', 'Model bundle (bundle.json written by sonomics study)', bundleInput), bundleInfo,
+    field('model-select', 'Model', modelSelect, 'Clinical, radiomics or combined; the default is the bundle\'s.'));
+
+  // 2. Image and regions
+  const imageInput = h('input', { type: 'file', accept: '.dcm,.png,.jpg,.jpeg,.bmp,.tif,.tiff,.nrrd,.nii,.gz,application/dicom,image/*' });
+  const modeFile = h('input', { type: 'radio', name: 'tumour-mode', id: 'mode-file', value: 'file', checked: true });
+  const modeDraw = h('input', { type: 'radio', name: 'tumour-mode', id: 'mode-draw', value: 'draw' });
+  const tumourInput = h('input', { type: 'file', accept: '.png,.dcm,.nrrd,.nii,.gz,.bmp,.tif,.tiff,image/*' });
+  const parenchymaInput = h('input', { type: 'file', accept: '.png,.dcm,.nrrd,.nii,.gz,.bmp,.tif,.tiff,image/*' });
+  const parenchymaHint = h('span', { class: 'hint', id: 'parenchyma-need' });
+  const pointsArea = h('textarea', { rows: 3, cols: 28, spellcheck: 'false' });
+  const drawButton = h('button', { type: 'button', id: 'draw-toggle', 'aria-pressed': 'false', text: 'Start outline' });
+  const undoButton = h('button', { type: 'button', id: 'draw-undo', text: 'Undo point' });
+  const clearButton = h('button', { type: 'button', id: 'draw-clear', text: 'Clear outline' });
+  const outlineInfo = h('div', { id: 'outline-info', class: 'hint', role: 'status' });
+  const fileBox = h('div', { id: 'tumour-file-box' }, field('tumour-file', 'Tumour mask (same size as the image)', tumourInput));
+  const drawBox = h('div', { id: 'tumour-draw-box', hidden: true },
+    h('p', { class: 'hint', text: 'Press “Start outline”, click around the lesion on the image, then “Finish outline”. Or type the points (pixel x,y per line).' }),
+    h('div', { class: 'row' }, drawButton, undoButton, clearButton),
+    field('outline-points', 'Outline points (x,y per line, in image pixels)', pointsArea), outlineInfo);
+  const imageSet = h('fieldset', {}, h('legend', { text: '2. Image and regions' }),
+    field('image-file', 'Ultrasound image (DICOM, PNG, JPEG, …)', imageInput),
+    h('fieldset', {}, h('legend', { text: 'Tumour outline' }),
+      h('div', { class: 'row' }, modeFile, h('label', { for: 'mode-file', text: 'Load a mask' }), modeDraw, h('label', { for: 'mode-draw', text: 'Draw on the image' }))),
+    fileBox, drawBox,
+    field('parenchyma-file', 'Parenchyma mask (same size as the image)', parenchymaInput), parenchymaHint);
+
+  // 3. Clinical variables
+  const formBox = h('div', {}, h('p', { class: 'hint', text: 'Load a model bundle to see the variables it needs.' }));
+  const clinicalSet = h('fieldset', {}, h('legend', { text: '3. Clinical variables' }), formBox);
+
+  const computeButton = h('button', { type: 'button', class: 'primary', id: 'compute', text: 'Compute risk', disabled: true });
+  const busy = h('div', { id: 'busy', role: 'status', 'aria-live': 'polite' });
+
+  // Result and image
+  const result = h('div', { id: 'result', 'aria-live': 'polite' }, h('p', { class: 'hint', text: 'The predicted risk appears here.' }));
+  const canvas = h('canvas', { id: 'overlay', width: 1, height: 1, role: 'img', 'aria-label': 'Ultrasound image with the tumour, ring and parenchyma regions' });
+  const view = new ImageView(canvas);
+  const legend = h('div', { class: 'legend', id: 'legend' });
+
+  root.append(
+    h('h2', { text: 'Risk calculator' }),
+    error,
+    h('div', { class: 'grid' },
+      h('div', {}, modelSet, imageSet, clinicalSet, h('div', { class: 'row' }, computeButton, busy)),
+      h('div', {}, h('h3', { text: 'Prediction' }), result, h('h3', { text: 'Image and regions' }), legend, h('div', { class: 'canvas-wrap' }, canvas))),
+  );
+
+  const modelName = (): ModelName => (modelSelect.value || bundle!.defaultModel) as ModelName;
+  const neededFeatures = (): string[] => {
+    if (!bundle) return [];
+    const inputs = new Set(bundle.models[modelName()]?.inputs ?? []);
+    return bundle.features.filter((f) => inputs.has(f));
+  };
+  const settings = () => resolveExtractionSettings(bundle?.extraction.settings ?? null, 'the model bundle\'s extraction settings');
+  const drawMode = () => modeDraw.checked;
+  const tumour = () => (drawMode() ? outline : tumourFile);
+
+  function refreshState(): void {
+    computeButton.disabled = !bundle;
+    const needs = neededFeatures();
+    const needsPar = needs.some((f) => f.startsWith('parenchyma_'));
+    parenchymaHint.textContent = !bundle ? '' : needsPar ? 'This model uses parenchyma features: the mask is required.' : 'Not used by this model (optional: shown in the overlay).';
+  }
+
+  function renderForm(): void {
+    if (!bundle) return;
+    form = clinicalForm(bundle, modelName());
+    formBox.replaceChildren(form.element);
+    refreshState();
+  }
+
+  /** The overlay: tumour, the bundle's rings and the parenchyma, on the image grid. */
+  function refreshRegions(): void {
+    if (!image) return;
+    const regions: Region[] = [];
+    const t = tumour();
+    try {
+      if (t) {
+        const tm = checkMask(image.value, t.value, { caseId: image.name, maskName: drawMode() ? 'drawn outline' : `tumour mask ${t.name}` }).mask;
+        regions.push({ name: 'tumour', label: 'Tumour', color: REGION_COLORS.tumour!, alpha: 0.45, mask: tm, visible: true });
+        const s = settings();
+        for (const w of s.regions.rings ?? []) {
+          regions.push({ name: 'ring', label: `Peri-tumoural ring (${ringName(w, s.regions.ringInnerMarginMm ?? 0)})`, color: REGION_COLORS.ring!, alpha: 0.4, mask: peritumoralRing(tm, w, { innerMarginMm: s.regions.ringInnerMarginMm }), visible: true });
+        }
+      }
+      if (parenchymaFile) {
+        const pm = checkMask(image.value, parenchymaFile.value, { caseId: image.name, maskName: `parenchyma mask ${parenchymaFile.name}` }).mask;
+        regions.push({ name: 'parenchyma', label: 'Parenchyma', color: REGION_COLORS.parenchyma!, alpha: 0.3, mask: pm, visible: true });
+      }
+    } catch (err) {
+      showError(errorText(err));
+    }
+    view.setRegions(regions);
+    legend.replaceChildren(...regions.map((r) => {
+      const id = `show-${r.name}`;
+      const box = h('input', { type: 'checkbox', id, checked: true, onchange: () => view.setVisible(r.name, box.checked) });
+      return h('span', {}, box, h('label', { for: id }, h('span', { class: 'swatch', style: `background: rgb(${r.color.join(',')})` }), r.label));
+    }));
+  }
+
+  async function loadBundle(file: File): Promise<void> {
+    clearError();
+    try {
+      const text = await file.text();
+      let b: ModelBundle;
+      try { b = loadModel(text); } catch (err) { throw new Error(`${file.name}: ${errorText(err)}`); }
+      resolveExtractionSettings(b.extraction.settings ?? null, `${file.name}: extraction settings`);
+      bundle = b;
+      cache = null;
+      const names = Object.keys(b.models) as ModelName[];
+      modelSelect.replaceChildren(...names.map((m) => h('option', { value: m, selected: m === b.defaultModel, text: `${m}${m === b.defaultModel ? ' (default)' : ''} — threshold ${fmt(b.models[m]!.threshold)}` })));
+      modelSelect.disabled = false;
+      const perf = b.training.performance;
+      bundleInfo.textContent = `${b.title} — trained on ${b.training.cohort} (n = ${b.training.n}, ${b.training.events} events). `
+        + names.map((m) => `${m}: CV AUC ${fmt(perf[m]?.cvAuc ?? NaN)}${perf[m]?.externalAuc !== undefined ? `, external ${fmt(perf[m]!.externalAuc!)}` : ''}`).join('; ');
+      renderForm();
+      refreshRegions();
+      result.replaceChildren(h('p', { class: 'hint', text: 'The predicted risk appears here.' }));
+    } catch (err) {
+      showError(errorText(err));
+    }
+  }
+
+  async function loadImage(file: File): Promise<void> {
+    clearError();
+    try {
+      const img = await readImageAsync(await fileBytes(file), { name: file.name });
+      if (img.size[2] !== 1) throw new Error(`${file.name}: a ${img.size.join('×')} volume; the calculator takes one 2D image (a single frame or slice).`);
+      image = { value: img, name: file.name, token: ++tokens };
+      outline = null;
+      pointsArea.value = '';
+      cache = null;
+      view.setImage(img);
+      refreshRegions();
+      outlineInfo.textContent = '';
+    } catch (err) {
+      showError(errorText(err));
+    }
+  }
+
+  async function loadMask(file: File, which: 'tumour' | 'parenchyma'): Promise<void> {
+    clearError();
+    try {
+      const m = readMask(await fileBytes(file), { name: file.name });
+      // Check against the image now, so a wrong size is reported at once.
+      if (image) checkMask(image.value, m, { caseId: image.name, maskName: `${which} mask ${file.name}` });
+      const loaded = { value: m, name: file.name, token: ++tokens };
+      if (which === 'tumour') tumourFile = loaded; else parenchymaFile = loaded;
+      refreshRegions();
+    } catch (err) {
+      if (which === 'tumour') tumourFile = null; else parenchymaFile = null;
+      showError(errorText(err));
+      refreshRegions();
+    }
+  }
+
+  function outlineFromPoints(): void {
+    if (!image) return;
+    if (view.points.length < 3) { outline = null; outlineInfo.textContent = `${view.points.length} point(s); at least 3 are needed.`; refreshRegions(); return; }
+    try {
+      const m = polygonToMask(view.points, image.value);
+      outline = { value: m, name: 'drawn outline', token: ++tokens };
+      let n = 0;
+      for (const v of m.data) n += v;
+      outlineInfo.textContent = `${view.points.length} points, ${n} pixels inside.`;
+    } catch (err) {
+      outline = null;
+      showError(errorText(err));
+    }
+    refreshRegions();
+  }
+
+  function syncPointsText(): void { pointsArea.value = view.points.map(([x, y]) => `${x},${y}`).join('\n'); }
+
+  function setDrawing(on: boolean): void {
+    view.drawing = on;
+    drawButton.textContent = on ? 'Finish outline' : 'Start outline';
+    drawButton.setAttribute('aria-pressed', String(on));
+    canvas.classList.toggle('drawing', on);
+    if (!on) outlineFromPoints();
+    view.render();
+  }
+
+  async function compute(): Promise<void> {
+    if (!bundle) return;
+    clearError();
+    const b = bundle;
+    const model = modelName();
+    try {
+      const row: Record<string, number | string> = { ...(form?.read() ?? {}) };
+      const needs = neededFeatures();
+      let reply: ExtractReply | null = null;
+      if (needs.length) {
+        if (!image) throw new Error(`the ${model} model uses image features: load the ultrasound image first.`);
+        const t = tumour();
+        if (!t) throw new Error(drawMode() ? 'draw the tumour outline (at least 3 points) and press “Finish outline”.' : `the ${model} model uses image features: load the tumour mask (or draw the outline).`);
+        if (needs.some((f) => f.startsWith('parenchyma_')) && !parenchymaFile) throw new Error(`the ${model} model uses parenchyma features (${needs.filter((f) => f.startsWith('parenchyma_')).join(', ')}): load the parenchyma mask.`);
+        const key = [image.token, t.token, parenchymaFile?.token ?? 0, b.extraction.hash].join('/');
+        if (cache?.key === key) reply = cache.reply;
+        else {
+          busy.className = 'busy';
+          busy.textContent = 'Computing features in this browser…';
+          computeButton.disabled = true;
+          reply = await extractInBackground({ image: image.value, tumour: t.value, parenchyma: parenchymaFile?.value, settings: b.extraction.settings, caseId: image.name });
+          cache = { key, reply };
+        }
+        for (const f of needs) row[f] = reply.features[f]!;
+      }
+      const p = predict(b, row, { model, caseId: image?.name ?? 'this case' });
+      showResult(p, reply);
+    } catch (err) {
+      showError(errorText(err));
+    } finally {
+      busy.className = '';
+      busy.textContent = '';
+      computeButton.disabled = !bundle;
+    }
+  }
+
+  function showResult(p: Prediction, reply: ExtractReply | null): void {
+    const high = p.class === 1;
+    const maxAbs = Math.max(1e-12, ...p.contributions.map((c) => Math.abs(c.contribution)));
+    const rows = p.contributions.map((c) => h('tr', {},
+      h('th', { scope: 'row', text: c.name }),
+      h('td', { class: 'num', text: +c.value.toPrecision(6) }),
+      h('td', { class: 'num' }, `${c.contribution >= 0 ? '+' : '−'}${fmt(Math.abs(100 * c.contribution), 1)} pts `,
+        h('span', { class: `bar ${c.contribution >= 0 ? 'up' : 'down'}`, style: `width:${(4 * Math.abs(c.contribution)) / maxAbs}em`, 'aria-hidden': 'true' }))));
+    const warnings = [...p.warnings, ...(reply?.warnings ?? [])];
+    result.replaceChildren(...([
+      h('p', { class: 'risk', id: 'risk', 'data-risk': String(p.risk), 'data-class': p.class, text: `${fmt(100 * p.risk, 1)}%` }),
+      h('p', { id: 'risk-group' }, h('span', { class: high ? 'group-high' : 'group-low', text: high ? 'High-risk group' : 'Low-risk group' }),
+        ` — the ${p.model} model's threshold is ${fmt(100 * p.threshold, 1)}% (risk ${high ? '≥' : '<'} threshold).`),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'drivers' },
+        h('caption', { text: 'What drove the prediction: change in risk (percentage points) when each input is set to its training mean' }),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Input' }), h('th', { scope: 'col', text: 'Value' }), h('th', { scope: 'col', text: 'Effect on risk' }))),
+        h('tbody', {}, ...rows))),
+      warnings.length ? h('div', { class: 'info', id: 'warnings' }, h('strong', { text: 'Warnings: ' }), warnings.join('; ')) : null,
+    ].filter((x) => x !== null) as HTMLElement[]));
+  }
+
+  bundleInput.addEventListener('change', () => { const f = bundleInput.files?.[0]; if (f) void loadBundle(f); });
+  modelSelect.addEventListener('change', () => { renderForm(); result.replaceChildren(h('p', { class: 'hint', text: 'The predicted risk appears here.' })); });
+  imageInput.addEventListener('change', () => { const f = imageInput.files?.[0]; if (f) void loadImage(f); });
+  tumourInput.addEventListener('change', () => { const f = tumourInput.files?.[0]; if (f) void loadMask(f, 'tumour'); });
+  parenchymaInput.addEventListener('change', () => { const f = parenchymaInput.files?.[0]; if (f) void loadMask(f, 'parenchyma'); });
+  for (const r of [modeFile, modeDraw]) r.addEventListener('change', () => {
+    fileBox.hidden = drawMode();
+    drawBox.hidden = !drawMode();
+    if (!drawMode()) setDrawing(false);
+    refreshRegions();
+  });
+  drawButton.addEventListener('click', () => {
+    clearError();
+    if (!image) { showError('load the ultrasound image first, then draw the outline on it.'); return; }
+    setDrawing(!view.drawing);
+  });
+  undoButton.addEventListener('click', () => { view.points.pop(); syncPointsText(); view.render(); if (!view.drawing) outlineFromPoints(); });
+  clearButton.addEventListener('click', () => { view.points = []; syncPointsText(); outline = null; outlineInfo.textContent = ''; view.render(); refreshRegions(); });
+  view.onPointsChanged = () => { syncPointsText(); outlineInfo.textContent = `${view.points.length} point(s)`; };
+  pointsArea.addEventListener('change', () => {
+    clearError();
+    const pts: Array<[number, number]> = [];
+    for (const line of pointsArea.value.split(/[\n;]+/)) {
+      if (!line.trim()) continue;
+      const m = line.split(/[\s,]+/).filter(Boolean).map(Number);
+      if (m.length !== 2 || !m.every(Number.isFinite)) { showError(`outline point “${line.trim()}” is not “x,y”; write one point per line, e.g. 120,85.`); return; }
+      pts.push([m[0]!, m[1]!]);
+    }
+    view.points = pts;
+    if (!view.drawing) outlineFromPoints(); else view.render();
+  });
+  computeButton.addEventListener('click', () => void compute());
+  refreshState();
+}
