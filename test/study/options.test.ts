@@ -7,6 +7,7 @@ import { runStudy } from '../../src/study/run.ts';
 import { readTableFile } from '../../src/node/study-files.ts';
 import { buildBundle, loadModel, predict } from '../../src/study/bundle.ts';
 import { iccFilter } from '../../src/study/icc-filter.ts';
+import { predictionsCsv, resultsJson } from '../../src/study/outputs.ts';
 import { renderReport } from '../../src/report/render.ts';
 import { synthConfig, synthTables, TRAIN } from './helpers.ts';
 
@@ -15,25 +16,31 @@ const CRLM = sharedPath('data', 'crlm-tcia-clinical', 'crlm_tcia_clinical_197_wi
 const READERS = sharedPath('oracles', 'data', 'icc_readers_long.csv');
 
 describe.skipIf(!HAS_SHARED)('study options', () => {
-  it('ComBat is fitted inside the folds and travels in the bundle', () => {
+  it('ComBat is fitted inside the folds and travels in the bundle; outputs are deterministic', () => {
     const cfg = parseStudyConfig({
       seed: 5,
       data: { outcome: 'y', batch: 'batch', cohorts: [{ name: 'two-centre', role: 'main', tables: [COMBAT] }] },
+      clinical: { variables: [{ name: 'f12_high', derive: 'f12 > 17' }], alpha: 0.5 },
       radiomics: { include: ['f??'], combat: true },
       svm: { C: [1], gamma: [0.1] },
       innerFolds: 3,
-      models: ['radiomics'],
     });
     const table = readTableFile(COMBAT);
     const result = runStudy(cfg, { [COMBAT]: table });
     const model = result.final.radiomics!;
-    expect(model.combat?.features).toHaveLength(12);
+    expect(model.combat?.features).toHaveLength(11); // f12 is the clinical variable's source column
     expect(result.models.radiomics!.cv.auc).toBeGreaterThan(0.6); // y acts on f01–f03
     const bundle = loadModel(JSON.stringify(buildBundle(result)));
     expect(bundle.preprocessing.batchColumn).toBe('batch');
     const fitted = new Map(result.predictions.filter((p) => p.set === 'fitted').map((p) => [p.id, p.probability.radiomics]));
-    for (const row of table.rows) expect(predict(bundle, row).risk).toBe(fitted.get(row.id!));
+    for (const row of table.rows) expect(predict(bundle, row, { model: 'radiomics' }).risk).toBe(fitted.get(row.id!));
     expect(() => predict(bundle, { ...table.rows[0]!, batch: '3' })).toThrow(/batch|3/);
+    // Deterministic: the same inputs and seed give byte-identical outputs.
+    const again = runStudy(cfg, { [COMBAT]: table });
+    expect(resultsJson(again)).toBe(resultsJson(result));
+    expect(predictionsCsv(again)).toBe(predictionsCsv(result));
+    expect(renderReport(again)).toBe(renderReport(result));
+    expect(JSON.stringify(buildBundle(again))).toBe(JSON.stringify(buildBundle(result)));
   });
 
   it('imputes inside the folds instead of dropping incomplete cases', () => {
