@@ -47,64 +47,98 @@ function twiddles(n: number): [Float64Array, Float64Array] {
 /**
  * One Stockham stage: n-point sub-transforms at stride s; reads x, writes y.
  * y[q + s(r·p + j)] = ω_n^{jp} · Σ_k x[q + s(p + k·m)] ω_r^{jk}, m = n/r.
+ * One function per radix keeps the inner loop free of branches.
  */
 function stage(n: number, s: number, r: number, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, off: number): void {
-  const m = n / r;
+  if (r === 2) stage2(n, s, xr, xi, yr, yi, off);
+  else if (r === 4) stage4(n, s, xr, xi, yr, yi, off);
+  else if (r === 3) stage3(n, s, xr, xi, yr, yi, off);
+  else stage5(n, s, xr, xi, yr, yi, off);
+}
+
+function stage2(n: number, s: number, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, off: number): void {
+  const m = n / 2, sm = s * m;
   const [cw, sw] = twiddles(n);
   for (let p = 0; p < m; p++) {
     const w1r = cw[p]!, w1i = sw[p]!;
-    const w2r = w1r * w1r - w1i * w1i, w2i = 2 * w1r * w1i;
-    const w3r = w2r * w1r - w2i * w1i, w3i = w2r * w1i + w2i * w1r;
-    const w4r = w2r * w2r - w2i * w2i, w4i = 2 * w2r * w2i;
-    const in0 = off + s * p, out0 = off + s * r * p;
+    const in0 = off + s * p, out0 = off + 2 * s * p;
     for (let q = 0; q < s; q++) {
       const i0 = in0 + q, o0 = out0 + q;
-      if (r === 2) {
-        const ar = xr[i0]!, ai = xi[i0]!, br = xr[i0 + s * m]!, bi = xi[i0 + s * m]!;
-        yr[o0] = ar + br; yi[o0] = ai + bi;
-        const dr = ar - br, di = ai - bi;
-        yr[o0 + s] = dr * w1r - di * w1i; yi[o0 + s] = dr * w1i + di * w1r;
-      } else if (r === 4) {
-        const sm = s * m;
-        const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!;
-        const a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!, a3r = xr[i0 + 3 * sm]!, a3i = xi[i0 + 3 * sm]!;
-        const t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
-        const t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
-        // X1 = t1 − i·t3, X3 = t1 + i·t3 (ω4 = −i)
-        const x1r = t1r + t3i, x1i = t1i - t3r, x2r = t0r - t2r, x2i = t0i - t2i, x3r = t1r - t3i, x3i = t1i + t3r;
-        yr[o0] = t0r + t2r; yi[o0] = t0i + t2i;
-        yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
-        yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
-        yr[o0 + 3 * s] = x3r * w3r - x3i * w3i; yi[o0 + 3 * s] = x3r * w3i + x3i * w3r;
-      } else if (r === 3) {
-        const sm = s * m;
-        const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!, a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!;
-        const sr = a1r + a2r, si = a1i + a2i, dr = a1r - a2r, di = a1i - a2i;
-        const br = a0r + C3 * sr, bi = a0i + C3 * si;
-        // ω3 = cos(2π/3) − i·sin(2π/3)
-        const x1r = br + S3 * di, x1i = bi - S3 * dr, x2r = br - S3 * di, x2i = bi + S3 * dr;
-        yr[o0] = a0r + sr; yi[o0] = a0i + si;
-        yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
-        yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
-      } else {
-        const sm = s * m;
-        const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!, a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!;
-        const a3r = xr[i0 + 3 * sm]!, a3i = xi[i0 + 3 * sm]!, a4r = xr[i0 + 4 * sm]!, a4i = xi[i0 + 4 * sm]!;
-        const s1r = a1r + a4r, s1i = a1i + a4i, d1r = a1r - a4r, d1i = a1i - a4i;
-        const s2r = a2r + a3r, s2i = a2i + a3i, d2r = a2r - a3r, d2i = a2i - a3i;
-        const b1r = a0r + C51 * s1r + C52 * s2r, b1i = a0i + C51 * s1i + C52 * s2i;
-        const b2r = a0r + C52 * s1r + C51 * s2r, b2i = a0i + C52 * s1i + C51 * s2i;
-        const e1r = S51 * d1r + S52 * d2r, e1i = S51 * d1i + S52 * d2i;
-        const e2r = S52 * d1r - S51 * d2r, e2i = S52 * d1i - S51 * d2i;
-        // X_j = b ∓ i·e (forward sign): X1 = b1 − i e1, X4 = b1 + i e1, X2 = b2 − i e2, X3 = b2 + i e2
-        const x1r = b1r + e1i, x1i = b1i - e1r, x4r = b1r - e1i, x4i = b1i + e1r;
-        const x2r = b2r + e2i, x2i = b2i - e2r, x3r = b2r - e2i, x3i = b2i + e2r;
-        yr[o0] = a0r + s1r + s2r; yi[o0] = a0i + s1i + s2i;
-        yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
-        yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
-        yr[o0 + 3 * s] = x3r * w3r - x3i * w3i; yi[o0 + 3 * s] = x3r * w3i + x3i * w3r;
-        yr[o0 + 4 * s] = x4r * w4r - x4i * w4i; yi[o0 + 4 * s] = x4r * w4i + x4i * w4r;
-      }
+      const ar = xr[i0]!, ai = xi[i0]!, br = xr[i0 + sm]!, bi = xi[i0 + sm]!;
+      yr[o0] = ar + br; yi[o0] = ai + bi;
+      const dr = ar - br, di = ai - bi;
+      yr[o0 + s] = dr * w1r - di * w1i; yi[o0 + s] = dr * w1i + di * w1r;
+    }
+  }
+}
+
+function stage4(n: number, s: number, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, off: number): void {
+  const m = n / 4, sm = s * m;
+  const [cw, sw] = twiddles(n);
+  for (let p = 0; p < m; p++) {
+    const w1r = cw[p]!, w1i = sw[p]!, w2r = cw[2 * p]!, w2i = sw[2 * p]!, w3r = cw[3 * p]!, w3i = sw[3 * p]!;
+    const in0 = off + s * p, out0 = off + 4 * s * p;
+    for (let q = 0; q < s; q++) {
+      const i0 = in0 + q, o0 = out0 + q;
+      const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!;
+      const a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!, a3r = xr[i0 + 3 * sm]!, a3i = xi[i0 + 3 * sm]!;
+      const t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+      const t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
+      // X1 = t1 − i·t3, X3 = t1 + i·t3 (ω4 = −i)
+      const x1r = t1r + t3i, x1i = t1i - t3r, x2r = t0r - t2r, x2i = t0i - t2i, x3r = t1r - t3i, x3i = t1i + t3r;
+      yr[o0] = t0r + t2r; yi[o0] = t0i + t2i;
+      yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
+      yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
+      yr[o0 + 3 * s] = x3r * w3r - x3i * w3i; yi[o0 + 3 * s] = x3r * w3i + x3i * w3r;
+    }
+  }
+}
+
+function stage3(n: number, s: number, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, off: number): void {
+  const m = n / 3, sm = s * m;
+  const [cw, sw] = twiddles(n);
+  for (let p = 0; p < m; p++) {
+    const w1r = cw[p]!, w1i = sw[p]!, w2r = cw[2 * p]!, w2i = sw[2 * p]!;
+    const in0 = off + s * p, out0 = off + 3 * s * p;
+    for (let q = 0; q < s; q++) {
+      const i0 = in0 + q, o0 = out0 + q;
+      const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!, a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!;
+      const sr = a1r + a2r, si = a1i + a2i, dr = a1r - a2r, di = a1i - a2i;
+      const br = a0r + C3 * sr, bi = a0i + C3 * si;
+      // ω3 = cos(2π/3) − i·sin(2π/3)
+      const x1r = br + S3 * di, x1i = bi - S3 * dr, x2r = br - S3 * di, x2i = bi + S3 * dr;
+      yr[o0] = a0r + sr; yi[o0] = a0i + si;
+      yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
+      yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
+    }
+  }
+}
+
+function stage5(n: number, s: number, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, off: number): void {
+  const m = n / 5, sm = s * m;
+  const [cw, sw] = twiddles(n);
+  for (let p = 0; p < m; p++) {
+    const w1r = cw[p]!, w1i = sw[p]!, w2r = cw[2 * p]!, w2i = sw[2 * p]!;
+    const w3r = cw[3 * p]!, w3i = sw[3 * p]!, w4r = cw[4 * p]!, w4i = sw[4 * p]!;
+    const in0 = off + s * p, out0 = off + 5 * s * p;
+    for (let q = 0; q < s; q++) {
+      const i0 = in0 + q, o0 = out0 + q;
+      const a0r = xr[i0]!, a0i = xi[i0]!, a1r = xr[i0 + sm]!, a1i = xi[i0 + sm]!, a2r = xr[i0 + 2 * sm]!, a2i = xi[i0 + 2 * sm]!;
+      const a3r = xr[i0 + 3 * sm]!, a3i = xi[i0 + 3 * sm]!, a4r = xr[i0 + 4 * sm]!, a4i = xi[i0 + 4 * sm]!;
+      const s1r = a1r + a4r, s1i = a1i + a4i, d1r = a1r - a4r, d1i = a1i - a4i;
+      const s2r = a2r + a3r, s2i = a2i + a3i, d2r = a2r - a3r, d2i = a2i - a3i;
+      const b1r = a0r + C51 * s1r + C52 * s2r, b1i = a0i + C51 * s1i + C52 * s2i;
+      const b2r = a0r + C52 * s1r + C51 * s2r, b2i = a0i + C52 * s1i + C51 * s2i;
+      const e1r = S51 * d1r + S52 * d2r, e1i = S51 * d1i + S52 * d2i;
+      const e2r = S52 * d1r - S51 * d2r, e2i = S52 * d1i - S51 * d2i;
+      // X_j = b ∓ i·e (forward sign): X1 = b1 − i e1, X4 = b1 + i e1, X2 = b2 − i e2, X3 = b2 + i e2
+      const x1r = b1r + e1i, x1i = b1i - e1r, x4r = b1r - e1i, x4i = b1i + e1r;
+      const x2r = b2r + e2i, x2i = b2i - e2r, x3r = b2r - e2i, x3i = b2i + e2r;
+      yr[o0] = a0r + s1r + s2r; yi[o0] = a0i + s1i + s2i;
+      yr[o0 + s] = x1r * w1r - x1i * w1i; yi[o0 + s] = x1r * w1i + x1i * w1r;
+      yr[o0 + 2 * s] = x2r * w2r - x2i * w2i; yi[o0 + 2 * s] = x2r * w2i + x2i * w2r;
+      yr[o0 + 3 * s] = x3r * w3r - x3i * w3i; yi[o0 + 3 * s] = x3r * w3i + x3i * w3r;
+      yr[o0 + 4 * s] = x4r * w4r - x4i * w4i; yi[o0 + 4 * s] = x4r * w4i + x4i * w4r;
     }
   }
 }
