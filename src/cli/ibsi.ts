@@ -13,7 +13,16 @@ export function addIbsiCommand(program: Command): void {
     .option('--config <list>', 'comma-separated: digital_phantom, A, B, C, D, E (default: all)')
     .option('--json', 'one JSON object per reference value')
     .option('--dir <dir>', 'IBSI 1 reference folder (default ../shared/refdata/ibsi/ibsi1)')
-    .action(async (o: { config?: string; json?: boolean; dir?: string }) => {
+    .option('--filters', 'also check IBSI 2 (filters: phase-1 response maps, phase-2 CT phantom statistics)')
+    .option('--with-3d', 'with --filters: also the IBSI 2 phase-2 3D configurations (several minutes)')
+    .action(async (o: { config?: string; json?: boolean; dir?: string; filters?: boolean; with3d?: boolean }) => {
+      // IBSI 2 (src/cli/ibsi-filters.ts) is appended after the IBSI 1 report.
+      const filters = async () => {
+        if (!o.filters) return;
+        const { printIbsi2 } = await import('./ibsi-filters.ts');
+        if (!o.json) console.log('');
+        if (!(await printIbsi2({ json: o.json, with3d: o.with3d }))) process.exitCode = 1;
+      };
       const { runIbsi, defaultIbsiDir } = await import('../node/ibsi.ts');
       const { summarise } = await import('../features/ibsi/compliance.ts');
       const { IBSI_CONFIGS } = await import('../features/ibsi/reference.ts');
@@ -32,6 +41,7 @@ export function addIbsiCommand(program: Command): void {
         for (const r of rows) {
           console.log(JSON.stringify({ config: r.config, family: r.family, aggregation: r.aggregation, feature: r.feature, ibsi_code: r.ibsi_code, reference: r.reference, tolerance: r.tolerance, value: r.value, pass: r.pass }));
         }
+        await filters();
         return;
       }
       const summary = summarise(rows);
@@ -53,5 +63,6 @@ export function addIbsiCommand(program: Command): void {
       }
       const total = rows.filter((r) => r.pass).length;
       console.log(`\ntotal: ${total}/${rows.length} (${((100 * total) / rows.length).toFixed(1)} %)`);
+      await filters();
     });
 }
