@@ -218,3 +218,33 @@ describe('DICOM errors', () => {
     expect(code(() => readDicom(bytes))).toBe('BAD_INPUT');
   });
 });
+
+describe('DICOM enhanced multi-frame volume', () => {
+  // 3 frames of 2×2, stored out of order (z = 10, 4, 7); shared orientation, spacing and rescale.
+  const frameZ = [10, 4, 7];
+  const els = (withPositions: boolean): Element[] => [
+    ...imageElements({ rows: 2, cols: 2, bits: 16, frames: 3 }),
+    el(0x5200, 0x9229, 'SQ', [[
+      el(0x0020, 0x9116, 'SQ', [[el(0x0020, 0x0037, 'DS', '1\\0\\0\\0\\1\\0')]]),
+      el(0x0028, 0x9110, 'SQ', [[el(0x0028, 0x0030, 'DS', '0.4\\0.5'), el(0x0018, 0x0050, 'DS', '3')]]),
+      el(0x0028, 0x9145, 'SQ', [[el(0x0028, 0x1052, 'DS', '-5'), el(0x0028, 0x1053, 'DS', '2')]]),
+    ]]),
+    el(0x5200, 0x9230, 'SQ', frameZ.map((z) => (withPositions ? [el(0x0020, 0x9113, 'SQ', [[el(0x0020, 0x0032, 'DS', `1\\2\\${z}`)]])] : [el(0x0020, 0x9111, 'SQ', [[]])]))),
+    el(0x7fe0, 0x0010, 'OW', [10, 10, 10, 10, 4, 4, 4, 4, 7, 7, 7, 7]),
+  ];
+
+  it('stacks frames by plane position with functional-group spacing and rescale', async () => {
+    const { readDicomVolume } = await import('../../src/io/dicom/index.ts');
+    const v = readDicomVolume(writeDicom(els(true)));
+    expect(v.size).toEqual([2, 2, 3]);
+    expect(v.spacing).toEqual([0.5, 0.4, 3]);
+    expect(v.origin).toEqual([1, 2, 4]);
+    expect(Array.from(v.data)).toEqual([4, 4, 4, 4, 7, 7, 7, 7, 10, 10, 10, 10].map((x) => 2 * x - 5));
+  });
+
+  it('refuses a cine loop (frames without positions)', async () => {
+    const { readDicomVolume } = await import('../../src/io/dicom/index.ts');
+    expect(code(() => readDicomVolume(writeDicom(els(false))))).toBe('BAD_INPUT');
+    expect(readDicom(writeDicom(els(false)), { frame: 2 }).data[0]).toBe(2 * 7 - 5);
+  });
+});

@@ -10,3 +10,4 @@ export { T as DicomTags, tag as dicomTag } from './tags.ts';
 export { readDicomSeries, type ReadSeriesOptions } from './series.ts';
 export { rtstructToMask, rtstructRois, type RtRoi } from './rtstruct.ts';
 export { segToMask, segSegments, type SegSegment } from './seg.ts';
+export { readDicomVolume } from './multiframe.ts';

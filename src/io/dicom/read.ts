@@ -8,11 +8,13 @@
 import { SonomicsError } from '../../core/errors.ts';
 import { createImage, type Image, type Vec3 } from '../../image/image.ts';
 import { directionMatrix, orientation, position } from './geometry.ts';
+import type { DicomDataset } from './dataset.ts';
 import { readPalette, type Palette } from './palette.ts';
 import { parseDicom, type DicomFile } from './parser.ts';
 import { isColour, rgbToGrey, toRgb, type Channel } from './photometric.ts';
 import { decodeFrame, frameCount, frameInfo } from './pixels.ts';
-import { T } from './tags.ts';
+import { SEG, T } from './tags.ts';
+import { functionalGroupItem } from './functional-groups.ts';
 import { chooseRegion, readUsRegions } from './us-regions.ts';
 import { loadDicomCodecs } from './codecs/wasm-loader.ts';
 
@@ -53,7 +55,10 @@ export function imageFromDicom(file: DicomFile, opts: ReadDicomOptions = {}): Im
     if (info.signed && palette.firstMapped >= 32768) palette.firstMapped -= 65536;
   }
   let data: Float32Array;
-  const slope = ds.number(T.RescaleSlope) ?? 1, intercept = ds.number(T.RescaleIntercept) ?? 0;
+  // Enhanced multi-frame objects keep the rescale in functional groups (PS3.3 C.7.6.16.2.9).
+  const fg = functionalGroupItem(ds, frame, SEG.PixelValueTransformationSequence);
+  const slope = ds.number(T.RescaleSlope) ?? fg?.number(T.RescaleSlope) ?? 1;
+  const intercept = ds.number(T.RescaleIntercept) ?? fg?.number(T.RescaleIntercept) ?? 0;
   if (isColour(decoded.photometric)) {
     data = rgbToGrey(toRgb(decoded, palette, info.bitsStored, file.name), channel);
   } else {
@@ -72,7 +77,9 @@ export function imageFromDicom(file: DicomFile, opts: ReadDicomOptions = {}): Im
   let spacingXY: [number, number] | undefined;
   let spacingSource = 'none';
   let regionIndex: number | undefined;
-  const ps = ds.numbers(T.PixelSpacing), ips = ds.numbers(T.ImagerPixelSpacing);
+  const measures = functionalGroupItem(ds, frame, SEG.PixelMeasuresSequence);
+  const ps = ds.has(T.PixelSpacing) ? ds.numbers(T.PixelSpacing) : (measures?.numbers(T.PixelSpacing) ?? []);
+  const ips = ds.numbers(T.ImagerPixelSpacing);
   if (ps.length >= 2 && ps[0]! > 0 && ps[1]! > 0) { spacingXY = [ps[1]!, ps[0]!]; spacingSource = 'PixelSpacing'; }
   else if (ips.length >= 2 && ips[0]! > 0 && ips[1]! > 0) { spacingXY = [ips[1]!, ips[0]!]; spacingSource = 'ImagerPixelSpacing'; }
   else {
@@ -87,8 +94,8 @@ export function imageFromDicom(file: DicomFile, opts: ReadDicomOptions = {}): Im
   if (!spacingXY) {
     warnings.push(`${file.name}: no PixelSpacing and no calibrated ultrasound region (units cm): spacing is 1 pixel and every size is in pixels; calibrate before comparing lesions across scanners`);
   }
-  const o = orientation(ds);
-  const origin: Vec3 = position(ds) ?? [0, 0, 0];
+  const o = orientation(ds) ?? orientationOf(functionalGroupItem(ds, frame, SEG.PlaneOrientationSequence));
+  const origin: Vec3 = position(ds) ?? positionOf(functionalGroupItem(ds, frame, SEG.PlanePositionSequence)) ?? [0, 0, 0];
   const z = ds.number(T.SpacingBetweenSlices) ?? ds.number(T.SliceThickness) ?? 1;
   const image = createImage([info.columns, info.rows, 1], [spacingXY?.[0] ?? 1, spacingXY?.[1] ?? 1, z > 0 ? z : 1], data, {
     origin,
@@ -128,3 +135,6 @@ export function imageFromDicom(file: DicomFile, opts: ReadDicomOptions = {}): Im
   };
   return image;
 }
+
+const orientationOf = (item: DicomDataset | undefined) => (item ? orientation(item) : undefined);
+const positionOf = (item: DicomDataset | undefined) => (item ? position(item) : undefined);

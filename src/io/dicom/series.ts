@@ -41,27 +41,42 @@ export function readDicomSeries(files: Uint8Array[], opts: ReadSeriesOptions = {
     if (o && fo && Math.abs(dot(fo.row, o.row) - 1) + Math.abs(dot(fo.col, o.col) - 1) > 1e-3) {
       throw new SonomicsError('BAD_INPUT', `${f.name}: orientation differs from ${first.name}; the files are not one stack of parallel slices`);
     }
-    return { file: f, position: p ?? ([0, 0, 0] as Vec3), d: p ? dot(p, normal) : 0 };
-  }).sort((a, b) => a.d - b.d);
+    return { name: f.name, position: p ?? ([0, 0, 0] as Vec3), d: p ? dot(p, normal) : 0, read: () => imageFromDicom(f, { channel: opts.channel }) };
+  });
+  const fallbackDz = first.dataset.number(T.SpacingBetweenSlices) ?? first.dataset.number(T.SliceThickness) ?? 1;
+  const volume = stackSlices(slices, o, fallbackDz, 'DICOM series', 'the folder mixes acquisitions (split it by series or echo)');
+  volume.meta = { ...volume.meta, sopInstanceUids: volume.meta?.sliceSopInstanceUids };
+  return volume;
+}
 
+export interface SliceSource {
+  name: string;
+  position: Vec3;
+  /** Position projected on the slice normal (mm). */
+  d: number;
+  read: () => Image;
+}
+
+/** Sort slices by position along the normal and stack them; z spacing = median gap. */
+export function stackSlices(input: SliceSource[], o: ReturnType<typeof orientation>, fallbackDz: number, label: string, duplicateHint: string): Image {
+  const slices = [...input].sort((a, b) => a.d - b.d);
   const gaps: number[] = [];
   for (let k = 1; k < slices.length; k++) gaps.push(slices[k]!.d - slices[k - 1]!.d);
   const warnings: string[] = [];
   if (gaps.some((g) => g < 1e-4)) {
     const k = gaps.findIndex((g) => g < 1e-4);
-    throw new SonomicsError('BAD_INPUT', `DICOM series: ${slices[k]!.file.name} and ${slices[k + 1]!.file.name} are at the same position; the folder mixes acquisitions (split it by series or echo)`);
+    throw new SonomicsError('BAD_INPUT', `${label}: ${slices[k]!.name} and ${slices[k + 1]!.name} are at the same position; ${duplicateHint}`);
   }
   const sorted = [...gaps].sort((a, b) => a - b);
-  const dz = sorted.length ? sorted[sorted.length >> 1]! : (first.dataset.number(T.SpacingBetweenSlices) ?? first.dataset.number(T.SliceThickness) ?? 1);
+  const dz = sorted.length ? sorted[sorted.length >> 1]! : fallbackDz;
   if (gaps.some((g) => Math.abs(g - dz) > 0.01 * dz)) {
-    warnings.push(`DICOM series: slice gaps vary from ${sorted[0]!.toFixed(3)} to ${sorted[sorted.length - 1]!.toFixed(3)} mm; the volume uses the median ${dz.toFixed(3)} mm (resample if this matters)`);
+    warnings.push(`${label}: slice gaps vary from ${sorted[0]!.toFixed(3)} to ${sorted[sorted.length - 1]!.toFixed(3)} mm; the volume uses the median ${dz.toFixed(3)} mm (resample if this matters)`);
   }
-
-  const images = slices.map((s) => imageFromDicom(s.file, { channel: opts.channel }));
+  const images = slices.map((s) => s.read());
   const [nx, ny] = images[0]!.size;
   const data = new Float32Array(nx * ny * images.length);
   images.forEach((img, k) => {
-    if (img.size[0] !== nx || img.size[1] !== ny) throw new SonomicsError('BAD_INPUT', `${slices[k]!.file.name}: ${img.size[0]}×${img.size[1]} pixels, other slices are ${nx}×${ny}`);
+    if (img.size[0] !== nx || img.size[1] !== ny) throw new SonomicsError('BAD_INPUT', `${slices[k]!.name}: ${img.size[0]}×${img.size[1]} pixels, other slices are ${nx}×${ny}`);
     data.set(img.data, k * nx * ny);
   });
   const i0 = images[0]!;
@@ -72,6 +87,6 @@ export function readDicomSeries(files: Uint8Array[], opts: ReadSeriesOptions = {
   });
   volume.spacingSource = `${i0.spacingSource}; slice positions`;
   volume.warnings = [...new Set([...warnings, ...images.flatMap((im) => im.warnings ?? [])])];
-  volume.meta = { ...i0.meta, slices: images.length, sopInstanceUids: images.map((im) => im.meta?.sopInstanceUid) };
+  volume.meta = { ...i0.meta, slices: images.length, sliceSopInstanceUids: images.map((im) => im.meta?.sopInstanceUid) };
   return volume;
 }
