@@ -1,38 +1,73 @@
-/** `sonomics predict --model bundle.json --features table.csv`: risk, class and top drivers per case. */
+/**
+ * `sonomics predict --model bundle.json (--features table.csv | --manifest cases.csv)`: risk, class
+ * and top drivers per case. With --manifest the features are first extracted with the settings
+ * stored in the bundle (so they cannot differ); with --features, --settings checks that the table
+ * was extracted with the bundle's settings.
+ */
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { SonomicsError } from '../core/errors.ts';
 import { readTableFile } from '../node/study-files.ts';
-import { loadModel, predict } from '../study/bundle.ts';
+import { loadExtractionSettings, runExtraction } from '../node/extract-run.ts';
+import { canonicalJson, resolveExtractionSettings, type ExtractionSettings } from '../extract/settings.ts';
+import { loadModel, predict, type ModelBundle } from '../study/bundle.ts';
 import type { ModelName } from '../study/config.ts';
-import { toCsv } from '../study/table.ts';
+import { toCsv, type Table } from '../study/table.ts';
+
+interface PredictOptions { model: string; features?: string; manifest?: string; settings?: string; work?: string; workers?: number; id?: string; use?: ModelName; out?: string }
+
+function bundleSettings(bundle: ModelBundle, path: string): ExtractionSettings {
+  if (bundle.extraction.settings === null || bundle.extraction.settings === undefined) {
+    throw new SonomicsError('BUNDLE_MISMATCH', `${path} records no extraction settings (its study was run on a ready-made feature table); extract the features yourself and pass --features.`);
+  }
+  return resolveExtractionSettings(bundle.extraction.settings, `${path} extraction settings`);
+}
+
+async function casesTable(bundle: ModelBundle, o: PredictOptions): Promise<{ table: Table; id: string }> {
+  if (o.manifest) {
+    const settings = bundleSettings(bundle, o.model);
+    const outDir = resolve(o.work ?? mkdtempSync(join(tmpdir(), 'sonomics-predict-')));
+    const ex = await runExtraction({ manifest: o.manifest, idColumn: o.id, settings, outDir, workers: o.workers, progress: false });
+    for (const f of ex.failed) console.error(`sonomics: case ${f.caseId} not extracted: ${f.message} [${f.code}]`);
+    return { table: readTableFile(ex.tablePath), id: 'case_id' };
+  }
+  if (!o.features) throw new SonomicsError('BAD_INPUT', 'predict needs --features <table.csv> or --manifest <cases.csv>.');
+  if (o.settings) {
+    const given = canonicalJson(loadExtractionSettings(o.settings));
+    if (given !== canonicalJson(bundleSettings(bundle, o.model))) {
+      throw new SonomicsError('BUNDLE_MISMATCH', `${o.features} was extracted with ${o.settings}, which differs from the settings the model was trained with (stored in ${o.model}); re-extract with those settings or use --manifest.`);
+    }
+  }
+  return { table: readTableFile(o.features), id: o.id ?? 'id' };
+}
 
 export function addPredictCommand(program: Command): void {
   program
     .command('predict')
     .description('Apply a model bundle from `sonomics study` to new cases.')
     .requiredOption('-m, --model <bundle.json>', 'model bundle written by `sonomics study`')
-    .option('-f, --features <table.csv>', 'table with one row per case: id, clinical columns and feature values')
-    .option('--manifest <manifest.csv>', 'image manifest (extracts features with the bundle\'s settings)')
-    .option('--id <column>', 'case-id column', 'id')
+    .option('-f, --features <table.csv>', 'one row per case: id, clinical columns and feature values')
+    .option('--manifest <cases.csv>', 'image manifest: extract features with the bundle\'s settings, then predict (clinical columns pass through)')
+    .option('--settings <file>', 'with --features: the extraction settings used, checked against the bundle\'s')
+    .option('--work <dir>', 'with --manifest: folder for the extraction (default: a temporary folder)')
+    .option('--workers <n>', 'with --manifest: extraction worker threads', (v) => Number.parseInt(v, 10))
+    .option('--id <column>', 'case-id column (default: id; case_id with --manifest)')
     .option('--use <model>', 'which model of the bundle: clinical, radiomics or combined (default: the bundle\'s default)')
     .option('-o, --out <file>', 'write predictions CSV here (default: print to stdout)')
-    .action((opts: { model: string; features?: string; manifest?: string; id: string; use?: ModelName; out?: string }) => {
-      const bundle = loadModel(readFileSync(opts.model, 'utf8'));
-      if (opts.manifest) {
-        throw new SonomicsError('UNSUPPORTED_FORMAT', `--manifest needs the feature-extraction stage, which this build does not have yet; extract the features (settings in ${opts.model}, extraction.settings) and pass --features.`);
-      }
-      if (!opts.features) throw new SonomicsError('BAD_INPUT', 'predict needs --features <table.csv> (or --manifest).');
-      const table = readTableFile(opts.features);
-      if (!table.columns.includes(opts.id)) throw new SonomicsError('BAD_INPUT', `${opts.features}: no id column "${opts.id}"; pass --id <column>.`);
+    .action(async (o: PredictOptions) => {
+      const bundle = loadModel(readFileSync(o.model, 'utf8'));
+      const { table, id } = await casesTable(bundle, o);
+      if (!table.columns.includes(id)) throw new SonomicsError('BAD_INPUT', `${table.source}: no id column "${id}"; pass --id <column>.`);
       const rows = table.rows.map((r) => {
-        const p = predict(bundle, r, { model: opts.use, caseId: r[opts.id] });
-        return [r[opts.id]!, p.model, p.risk, p.class, p.threshold, p.contributions.slice(0, 3).map((c) => `${c.name}:${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`).join(' '), p.warnings.join('; ')];
+        const p = predict(bundle, r, { model: o.use, caseId: r[id] });
+        return [r[id]!, p.model, p.risk, p.class, p.threshold, p.contributions.slice(0, 3).map((c) => `${c.name}:${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`).join(' '), p.warnings.join('; ')];
       });
       const csv = toCsv(['id', 'model', 'risk', 'class', 'threshold', 'top_contributions', 'warnings'], rows);
-      if (opts.out) {
-        writeFileSync(opts.out, csv);
-        console.log(`predictions for ${rows.length} case(s): ${opts.out}`);
+      if (o.out) {
+        writeFileSync(o.out, csv);
+        console.log(`predictions for ${rows.length} case(s): ${o.out}`);
       } else process.stdout.write(csv);
     });
 }

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
 import { buildProgram } from '../../src/cli/main.ts';
 import { parseCsv } from '../../src/study/table.ts';
+import { loadModel, predict } from '../../src/study/bundle.ts';
+import { encodePng } from '../../src/io/png-write.ts';
+import { Random } from '../../src/core/random.ts';
 
 const CSV = sharedPath('data', 'crlm-tcia-clinical', 'crlm_tcia_clinical_197_with_2y_label.csv');
 
@@ -31,6 +34,10 @@ clinical:
 svm: { C: [1], gamma: [0.1] }
 innerFolds: 3
 models: [clinical]
+extraction:
+  regions: { tumour: true, rings: [], parenchyma: false }
+  images: [{ type: original }]
+  features: { dimension: 2D, discretisation: { method: FBN, value: 16 } }
 `);
     const out = join(dir, 'out');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
@@ -49,6 +56,30 @@ models: [clinical]
       const fitted = parseCsv(readFileSync(join(out, 'predictions.csv'), 'utf8')).rows.filter((r) => r.set === 'fitted');
       expect(fitted.length).toBeGreaterThan(150);
       for (const r of fitted) expect(risk.get(r.id!)).toBe(Number(r.p_clinical));
+
+      // --manifest: features are extracted with the bundle's settings; clinical columns pass through.
+      const rng = new Random(4);
+      const lines = ['case_id,image,tumour_mask,node_positive_primary,bilobar_disease,chemo_before_liver_resection,carcinoembryonic_antigen'];
+      const clinical = [[1, 0, 1, 12], [0, 1, 0, 350], [1, 1, 1, 4]];
+      for (let c = 0; c < 3; c++) {
+        const W = 40;
+        const img = Array.from({ length: W * W }, () => 60 + Math.floor(rng.next() * 120));
+        const mask = Array.from({ length: W * W }, (_, i) => (Math.abs((i % W) - 20) < 8 && Math.abs(Math.floor(i / W) - 20) < 6 ? 255 : 0));
+        writeFileSync(join(dir, `img${c}.png`), encodePng({ width: W, height: W, channels: 1, bitDepth: 8, data: img }));
+        writeFileSync(join(dir, `mask${c}.png`), encodePng({ width: W, height: W, channels: 1, bitDepth: 8, data: mask }));
+        lines.push(`P${c},img${c}.png,mask${c}.png,${clinical[c]!.join(',')}`);
+      }
+      writeFileSync(join(dir, 'new.csv'), lines.join('\n') + '\n');
+      const viaManifest = join(dir, 'risk-manifest.csv');
+      await buildProgram().parseAsync(['node', 'sonomics', 'predict', '--model', join(out, 'bundle.json'), '--manifest', join(dir, 'new.csv'), '--workers', '0', '--out', viaManifest]);
+      const got = parseCsv(readFileSync(viaManifest, 'utf8')).rows;
+      expect(got.map((r) => r.id)).toEqual(['P0', 'P1', 'P2']);
+      const bundle = loadModel(readFileSync(join(out, 'bundle.json'), 'utf8'));
+      got.forEach((r, c) => {
+        const [node, bilobar, chemo, cea] = clinical[c]!;
+        const expected = predict(bundle, { node_positive_primary: node!, bilobar_disease: bilobar!, chemo_before_liver_resection: chemo!, carcinoembryonic_antigen: cea! }).risk;
+        expect(Number(r.risk)).toBe(expected);
+      });
     } finally {
       log.mockRestore();
     }
