@@ -56,6 +56,9 @@ export function checkMask(image: Geometry, mask: Mask, opts: MaskCheckOptions): 
     const maxShift = Math.max(...mask.origin.map((o, k) => Math.abs(o - image.origin[k]!) / (image.spacing[k] || 1)));
     if (maxShift > 0.5) warnings.push(`${name} origin differs from the image origin by ${maxShift.toFixed(1)} voxels in case ${caseId}; check that the mask belongs to this image`);
   }
+  if (image.spacingUnit === 'pixel' && mask.spacingUnit === 'mm') {
+    warnings.push(`image is uncalibrated but ${name} has spacing ${fmtSpacing(mask)} mm in case ${caseId}; the image's pixel units are used (give the image a spacing to work in mm)`);
+  }
   let data = mask.data;
   const total = maskCount(mask);
   if (total === 0) {

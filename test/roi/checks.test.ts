@@ -30,6 +30,11 @@ describe('checkMask', () => {
     expect(r.mask.spacingUnit).toBe('mm');
     expect(r.voxels).toBe(4);
     expect(r.warnings).toEqual([]);
+    const uncalibrated = createImage([6, 5, 1], [1, 1, 1], undefined, { spacingUnit: 'pixel' });
+    const calibrated = maskFrom(['......', '..##..', '..##..', '......', '......'], [0.2, 0.2, 1]);
+    const u = checkMask(uncalibrated, calibrated, { caseId: 'P004' });
+    expect(u.mask.spacingUnit).toBe('pixel');
+    expect(u.warnings[0]).toMatch(/image is uncalibrated but mask has spacing 0\.2×0\.2 mm in case P004/);
   });
 
   it('empty and too-small masks', () => {
