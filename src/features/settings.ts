@@ -61,6 +61,9 @@ export interface FeatureSettings {
   localIntensityRadiusMm?: number;
 }
 
+const DIRECTIONAL: readonly TextureAggregation[] = ['2D, averaged', '2D, slice-merged', '2.5D, direction-merged', '2.5D, merged', '3D, averaged', '3D, merged'];
+const PLANAR: readonly TextureAggregation[] = ['2D', '2.5D', '3D'];
+
 /** IBSI 3.2: radius of a sphere of volume 1 cm³, in mm. */
 export const PEAK_RADIUS_MM = 10 * Math.cbrt(3 / (4 * Math.PI));
 
@@ -92,7 +95,15 @@ export function resolveSettings(input: Partial<FeatureSettings> | undefined, whe
   if (d.method === 'FBN' && !Number.isInteger(d.value)) bad(`discretisation.value for FBN must be an integer number of bins`);
   s.discretisation = d;
   const ivh = s.ivhDiscretisation;
+  if (ivh && ivh.method !== 'none' && ivh.method !== 'FBN' && ivh.method !== 'FBS') bad(`ivhDiscretisation.method must be 'none', 'FBN' or 'FBS'`);
   if (ivh && ivh.method !== 'none' && !(typeof ivh.value === 'number' && ivh.value > 0)) bad(`ivhDiscretisation.value must be positive`);
+  const aggs = s.texture?.aggregation ?? {};
+  for (const [family, agg] of Object.entries(aggs)) {
+    if (!TEXTURE_FAMILIES.includes(family as FamilyName)) bad(`texture.aggregation: '${family}' is not a texture family`);
+    const directional = family === 'glcm' || family === 'glrlm';
+    const allowed = directional ? DIRECTIONAL : PLANAR;
+    if (!allowed.includes(agg as TextureAggregation)) bad(`texture.aggregation.${family} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  }
   if (s.resampling) {
     const sp = s.resampling.spacing;
     if (!Array.isArray(sp) || sp.length !== 3 || sp.some((v) => !(v > 0))) bad(`resampling.spacing must be three positive numbers [x, y, z] in mm`);
