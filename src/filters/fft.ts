@@ -59,6 +59,44 @@ function radix2Plan(n: number): Plan {
   };
 }
 
+/**
+ * Radix-2 FFT along the slow axis of a block of `cols` interleaved lines (element (r, c) at
+ * offset + r·cols + c), all columns at once: every butterfly runs over contiguous memory
+ * and reuses one twiddle, which is much faster than copying strided lines out and back.
+ */
+function radix2Columns(re: Float64Array, im: Float64Array, offset: number, cols: number, rows: number, inverse: boolean): void {
+  const levels = Math.round(Math.log2(rows));
+  for (let i = 0; i < rows; i++) {
+    let j = 0;
+    for (let b = 0; b < levels; b++) j |= ((i >> b) & 1) << (levels - 1 - b);
+    if (j > i) {
+      const a = offset + i * cols, bb = offset + j * cols;
+      for (let c = 0; c < cols; c++) {
+        let t = re[a + c]!; re[a + c] = re[bb + c]!; re[bb + c] = t;
+        t = im[a + c]!; im[a + c] = im[bb + c]!; im[bb + c] = t;
+      }
+    }
+  }
+  const sgn = inverse ? 1 : -1;
+  for (let size = 2; size <= rows; size *= 2) {
+    const half = size / 2;
+    for (let j = 0; j < half; j++) {
+      const ang = (2 * Math.PI * j) / size;
+      const wr = Math.cos(ang), wi = sgn * Math.sin(ang);
+      for (let i = j; i < rows; i += size) {
+        const a = offset + i * cols, b = offset + (i + half) * cols;
+        for (let c = 0; c < cols; c++) {
+          const br = re[b + c]!, bi = im[b + c]!;
+          const tr = br * wr - bi * wi, ti = br * wi + bi * wr;
+          const ar = re[a + c]!, ai = im[a + c]!;
+          re[b + c] = ar - tr; im[b + c] = ai - ti;
+          re[a + c] = ar + tr; im[a + c] = ai + ti;
+        }
+      }
+    }
+  }
+}
+
 function bluesteinPlan(n: number): Plan {
   const m = nextPowerOfTwo(2 * n - 1);
   const inner = getPlan(m);
@@ -129,7 +167,10 @@ export function fftNd(re: Float64Array, im: Float64Array, dims: number[], invers
   const total = re.length;
   let stride = 1;
   for (const n of dims) {
-    if (n > 1) {
+    if (n > 1 && stride > 1 && isPowerOfTwo(n)) {
+      // Lines along a slow axis: transform all `stride` interleaved lines of each block together.
+      for (let o = 0; o < total; o += n * stride) radix2Columns(re, im, o, stride, n, inverse);
+    } else if (n > 1) {
       const plan = getPlan(n);
       const lr = new Float64Array(n), li = new Float64Array(n);
       const outer = total / (n * stride);
@@ -159,6 +200,7 @@ function lines2d(re: Float64Array, im: Float64Array, C: number, R: number, axis:
     }
     return;
   }
+  if (isPowerOfTwo(R) && from === 0 && to === C) { radix2Columns(re, im, 0, C, R, inverse); return; }
   const lr = new Float64Array(R), li = new Float64Array(R);
   for (let c = from; c < to; c++) {
     for (let r = 0; r < R; r++) { lr[r] = re[r * C + c]!; li[r] = im[r * C + c]!; }

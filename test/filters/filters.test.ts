@@ -78,6 +78,34 @@ describe('FFT', () => {
   });
 });
 
+describe('FFT in 3D', () => {
+  it('fftNd matches a direct 3D DFT (power-of-two and other sizes) and inverts', async () => {
+    const { fftNd } = await import('../../src/filters/index.ts');
+    for (const dims of [[4, 8, 2], [3, 4, 5], [8, 1, 4]]) {
+      const [nx, ny, nz] = dims as [number, number, number];
+      const n = nx * ny * nz;
+      const xr = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 0.37) + (i % 5));
+      const xi = Float64Array.from({ length: n }, (_, i) => Math.cos(i * 0.11));
+      const yr = xr.slice(), yi = xi.slice();
+      fftNd(yr, yi, dims);
+      for (let k = 0; k < n; k++) {
+        const kx = k % nx, ky = Math.floor(k / nx) % ny, kz = Math.floor(k / (nx * ny));
+        let sr = 0, si = 0;
+        for (let j = 0; j < n; j++) {
+          const jx = j % nx, jy = Math.floor(j / nx) % ny, jz = Math.floor(j / (nx * ny));
+          const a = -2 * Math.PI * ((kx * jx) / nx + (ky * jy) / ny + (kz * jz) / nz);
+          sr += xr[j]! * Math.cos(a) - xi[j]! * Math.sin(a);
+          si += xr[j]! * Math.sin(a) + xi[j]! * Math.cos(a);
+        }
+        expect(yr[k]).toBeCloseTo(sr, 9);
+        expect(yi[k]).toBeCloseTo(si, 9);
+      }
+      fftNd(yr, yi, dims, true);
+      for (let k = 0; k < n; k++) expect(yr[k]).toBeCloseTo(xr[k]!, 12);
+    }
+  });
+});
+
 describe('rotations', () => {
   it('has 24 distinct proper rotations in 3D and 4 in 2D', () => {
     const key = (r: { source: number[]; flip: boolean[] }) => r.source.join('') + r.flip.map(Number).join('');
