@@ -1,12 +1,29 @@
 // BUS-BRA (../shared/data/us-breast-busbra): a deterministic sample of 61 image/mask pairs
 // (every 31st manifest row) loads, image and mask sizes match each other and the width in
 // bus_data.csv, and the mask's bounding box equals the BBOX column that the dataset authors
-// computed from the same masks (independent check of the 1-bit PNG decoding).
+// computed from the same masks (independent check of the 1-bit PNG decoding). Every decoded
+// image and mask also matches pixel checksums from ImageMagick's decoding of the same file
+// (fixtures/busbra-sample-sums.json, made by fixtures/make-busbra-sums.py).
 // The bench (bench/io.bench.ts) covers all 1,875 pairs.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
+import { join } from 'node:path';
+
+const SUMS = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'busbra-sample-sums.json'), 'utf8')) as
+  Record<string, Record<'image' | 'mask', { n: number; sum: number; weighted: number }>>;
+
+/** Σ v and Σ (i + 1)·v mod 2^32, as the fixture script computes them. */
+function checksum(values: ArrayLike<number>, scale = 1): { n: number; sum: number; weighted: number } {
+  let sum = 0, weighted = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]! * scale;
+    sum += v;
+    weighted = (weighted + (i + 1) * v) % 4294967296;
+  }
+  return { n: values.length, sum, weighted };
+}
 
 function csvRows(text: string): string[][] {
   // Quoted fields hold commas (BBOX "[x,y,w,h]"); no field holds quotes or newlines.
@@ -33,6 +50,8 @@ describe.skipIf(!HAS_SHARED)('BUS-BRA sample', () => {
     const img = readImageFile(`${root}/${r[head.indexOf('image_path')]}`);
     const mask = readMaskFile(`${root}/${r[head.indexOf('mask_path')]}`);
     expect(mask.size).toEqual(img.size);
+    expect(checksum(img.data)).toEqual(SUMS[id]!.image);
+    expect(checksum(mask.data, 255)).toEqual(SUMS[id]!.mask);
     const m = meta.get(id)!;
     expect(img.size[0]).toBe(Number(m[6]));
     expect(img.spacingUnit).toBe('pixel');
