@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED } from '../helpers/shared.ts';
 import { decodeFrame, loadDicomCodecs, parseDicom, readDicom } from '../../src/io/dicom/index.ts';
 import { readPalette } from '../../src/io/dicom/palette.ts';
-import { toRgb } from '../../src/io/dicom/photometric.ts';
+import { rgbToGrey, toRgb } from '../../src/io/dicom/photometric.ts';
 import { fnv1a32, inventory, mean, mismatches, reference, sampleBytes, type RefEntry } from './helpers.ts';
 
 describe.skipIf(!HAS_SHARED)('DICOM ultrasound samples', () => {
@@ -62,6 +62,9 @@ describe.skipIf(!HAS_SHARED)('DICOM ultrasound samples', () => {
           const scale = ref.bits === 16 ? 256 : 1;
           ref.at.forEach((i, k) => expect(Math.abs(rgb[i]! - Math.floor(ref.values[k]! / scale))).toBeLessThanOrEqual(1));
           expect(Math.abs(mean(rgb) - ref.mean / scale)).toBeLessThan(0.6);
+          // readDicom's one-pass palette → luma equals luma of the RGB above.
+          const grey = readDicom(sampleBytes(row.file)).data, viaRgb = rgbToGrey(rgb, 'luma');
+          for (let p = 0; p < grey.length; p += 101) expect(grey[p]).toBeCloseTo(viaRgb[p]!, 4);
         });
       }
     });

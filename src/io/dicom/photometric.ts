@@ -81,3 +81,33 @@ export function rgbToGrey(rgb: Float32Array, channel: Channel): Float32Array {
 export function isColour(photometric: string): boolean {
   return !photometric.startsWith('MONOCHROME');
 }
+
+/**
+ * Colour frame → grey in one pass. Palette images go through a grey lookup table (the
+ * palette's entries converted once), RGB is weighted directly; other interpretations are
+ * converted to RGB first. Same values as rgbToGrey(toRgb(...)).
+ */
+export function colourToGrey(frame: DecodedFrame, palette: Palette | undefined, bitsStored: number, channel: Channel, name: string): Float32Array {
+  const n = frame.width * frame.height;
+  const s = frame.samples;
+  if (frame.photometric === 'PALETTE COLOR' && palette) {
+    const m = palette.red.length;
+    const entries = new Float32Array(3 * m);
+    for (let i = 0; i < m; i++) { entries[3 * i] = palette.red[i]!; entries[3 * i + 1] = palette.green[i]!; entries[3 * i + 2] = palette.blue[i]!; }
+    const lut = rgbToGrey(entries, channel);
+    const out = new Float32Array(n);
+    const first = palette.firstMapped;
+    for (let p = 0; p < n; p++) {
+      let i = s[p]! - first;
+      if (i < 0) i = 0; else if (i >= m) i = m - 1;
+      out[p] = lut[i]!;
+    }
+    return out;
+  }
+  if (frame.photometric === 'RGB' && frame.samplesPerPixel === 3 && channel === 'luma') {
+    const out = new Float32Array(n);
+    for (let p = 0, i = 0; p < n; p++, i += 3) out[p] = LUMA[0] * s[i]! + LUMA[1] * s[i + 1]! + LUMA[2] * s[i + 2]!;
+    return out;
+  }
+  return rgbToGrey(toRgb(frame, palette, bitsStored, name), channel);
+}

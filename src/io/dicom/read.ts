@@ -11,7 +11,7 @@ import { directionMatrix, orientation, position } from './geometry.ts';
 import type { DicomDataset } from './dataset.ts';
 import { readPalette, type Palette } from './palette.ts';
 import { parseDicom, type DicomFile } from './parser.ts';
-import { isColour, rgbToGrey, toRgb, type Channel } from './photometric.ts';
+import { colourToGrey, isColour, type Channel } from './photometric.ts';
 import { decodeFrame, frameCount, frameInfo } from './pixels.ts';
 import { SEG, T } from './tags.ts';
 import { functionalGroupItem } from './functional-groups.ts';
@@ -60,7 +60,7 @@ export function imageFromDicom(file: DicomFile, opts: ReadDicomOptions = {}): Im
   const slope = ds.number(T.RescaleSlope) ?? fg?.number(T.RescaleSlope) ?? 1;
   const intercept = ds.number(T.RescaleIntercept) ?? fg?.number(T.RescaleIntercept) ?? 0;
   if (isColour(decoded.photometric)) {
-    data = rgbToGrey(toRgb(decoded, palette, info.bitsStored, file.name), channel);
+    data = colourToGrey(decoded, palette, info.bitsStored, channel, file.name);
   } else {
     data = Float32Array.from(decoded.samples as ArrayLike<number>);
     if (decoded.photometric === 'MONOCHROME1') {

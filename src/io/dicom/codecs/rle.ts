@@ -10,18 +10,19 @@ import type { DecodedFrame, FrameInfo } from './types.ts';
 /** PackBits (G.3.1): n in 0..127 copies n+1 literal bytes; n in -127..-1 repeats the next byte 1-n times; -128 is a no-op. */
 function unpackBits(src: Uint8Array, out: Uint8Array, name: string): void {
   let i = 0, o = 0;
-  const n = out.length;
-  while (o < n && i < src.length) {
+  const n = out.length, m = src.length;
+  while (o < n && i < m) {
     const h = src[i++]!;
     if (h < 128) {
-      const count = h + 1;
-      if (i + count > src.length) throw new SonomicsError('CORRUPT_FILE', `${name}: RLE literal run past the end of a segment`);
-      out.set(src.subarray(i, i + Math.min(count, n - o)), o);
-      i += count; o += count;
+      let count = h + 1;
+      if (i + count > m) throw new SonomicsError('CORRUPT_FILE', `${name}: RLE literal run past the end of a segment`);
+      if (o + count > n) count = n - o;
+      for (let k = 0; k < count; k++) out[o + k] = src[i + k]!;
+      i += h + 1; o += count;
     } else if (h > 128) {
-      const count = 257 - h;
-      out.fill(src[i++]!, o, Math.min(n, o + count));
-      o += count;
+      const v = src[i++]!;
+      const end = Math.min(n, o + 257 - h);
+      while (o < end) out[o++] = v;
     }
   }
   if (o < n) throw new SonomicsError('CORRUPT_FILE', `${name}: RLE segment decodes to ${o} bytes, expected ${n} (truncated frame)`);
@@ -37,6 +38,14 @@ export function decodeRle(data: Uint8Array, info: FrameInfo): DecodedFrame {
     throw new SonomicsError('CORRUPT_FILE', `${name}: RLE frame has ${nSeg} segments; ${spp} samples of ${bitsAllocated} bits need ${spp * bytesPerSample}`);
   }
   const plane = rows * columns;
+  if (nSeg === 1) {
+    // One 8-bit sample per pixel: the segment is the frame.
+    const out = new Uint8Array(plane);
+    const start = dv.getUint32(4, true);
+    if (start < 64 || start > data.length) throw new SonomicsError('CORRUPT_FILE', `${name}: RLE segment 1 has a bad offset`);
+    unpackBits(data.subarray(start), out, name);
+    return { samples: out, width: columns, height: rows, samplesPerPixel: 1, photometric: info.photometric };
+  }
   const segment = new Uint8Array(plane);
   const count = plane * spp;
   const out = bytesPerSample === 1 ? new Uint8Array(count) : bytesPerSample === 2 ? new Uint16Array(count) : new Uint32Array(count);
