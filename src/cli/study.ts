@@ -1,7 +1,7 @@
 /** `sonomics study --config study.yaml`: run a whole prediction-model study and write its outputs. */
 import type { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
-import { loadStudy, writeStudyOutputs } from '../node/study-files.ts';
+import { prepareStudy, writeStudyOutputs } from '../node/study-files.ts';
 import { runStudy } from '../study/run.ts';
 import { formatPerformanceTable } from '../report/text.ts';
 import { version } from './main.ts';
@@ -15,10 +15,11 @@ export function addStudyCommand(program: Command): void {
     .option('--protocol <name>', "evaluation protocol: 'no-leakage' (default) or 'paper'")
     .option('--seed <n>', 'override the seed', (v) => Number.parseInt(v, 10))
     .option('-q, --quiet', 'print only the output paths')
-    .action((opts: { config: string; out?: string; protocol?: 'no-leakage' | 'paper'; seed?: number; quiet?: boolean }) => {
-      const study = loadStudy(opts.config, { protocol: opts.protocol, seed: opts.seed });
-      const result = runStudy(study.config, study.tables);
+    .option('--workers <n>', 'feature-extraction worker threads (cohorts given as manifests)', (v) => Number.parseInt(v, 10))
+    .action(async (opts: { config: string; out?: string; protocol?: 'no-leakage' | 'paper'; seed?: number; quiet?: boolean; workers?: number }) => {
       const outDir = resolve(opts.out ?? join(dirname(resolve(opts.config)), 'study-output'));
+      const study = await prepareStudy(opts.config, { workDir: outDir, workers: opts.workers, progress: !opts.quiet, overrides: { protocol: opts.protocol, seed: opts.seed } });
+      const result = runStudy(study.config, study.tables);
       const files = writeStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node });
       if (!opts.quiet) console.log(formatPerformanceTable(result) + '\n');
       console.log(`report:      ${files.report}\nresults:     ${files.results}\npredictions: ${files.predictions}\nmodel:       ${files.bundle}`);

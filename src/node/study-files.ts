@@ -12,6 +12,8 @@ import { buildBundle } from '../study/bundle.ts';
 import { predictionsCsv, resultsJson } from '../study/outputs.ts';
 import type { StudyResult } from '../study/run.ts';
 import { renderReport } from '../report/render.ts';
+import { runExtraction } from './extract-run.ts';
+import type { ExtractionSettings } from '../extract/settings.ts';
 
 export function readTableFile(path: string): Table {
   if (!existsSync(path)) throw new SonomicsError('FILE_NOT_FOUND', `table ${path} does not exist; check the path (relative paths are relative to the config file).`, { subject: path });
@@ -42,6 +44,32 @@ export function loadStudy(configPath: string, overrides: { protocol?: 'no-leakag
   const tables: Record<string, Table> = {};
   for (const p of configTablePaths(config)) tables[p] = readTableFile(isAbsolute(p) ? p : join(configDir, p));
   return { config, tables, configDir };
+}
+
+/**
+ * loadStudy, then for every cohort that names a manifest: extract its features with the config's
+ * extraction settings (resumable, in <workDir>/extract-<cohort>) and join the feature table to the
+ * cohort (its case_id column is renamed to data.id).
+ */
+export async function prepareStudy(configPath: string, o: { workDir: string; workers?: number; progress?: boolean; overrides?: { protocol?: 'no-leakage' | 'paper'; seed?: number } }): Promise<LoadedStudy> {
+  const study = loadStudy(configPath, o.overrides);
+  const { config, configDir } = study;
+  for (const cohort of config.data.cohorts) {
+    if (!cohort.manifest) continue;
+    const manifest = isAbsolute(cohort.manifest) ? cohort.manifest : join(configDir, cohort.manifest);
+    const outDir = join(o.workDir, `extract-${cohort.name.replace(/[^A-Za-z0-9_.-]+/g, '_')}`);
+    const ex = await runExtraction({ manifest, settings: config.extraction as ExtractionSettings, outDir, workers: o.workers, progress: o.progress ?? false });
+    for (const f of ex.failed) console.error(`sonomics: cohort ${cohort.name}, case ${f.caseId} not extracted (left out): ${f.message} [${f.code}]`);
+    const t = readTableFile(ex.tablePath);
+    const id = config.data.id;
+    const features: Table = id === 'case_id' || t.columns.includes(id)
+      ? t
+      : { ...t, columns: t.columns.map((c) => (c === 'case_id' ? id : c)), rows: t.rows.map(({ case_id, ...r }) => ({ [id]: case_id!, ...r })) };
+    const key = `extracted:${cohort.name}`;
+    study.tables[key] = features;
+    cohort.tables = [...cohort.tables, key];
+  }
+  return study;
 }
 
 export interface WrittenOutputs { report: string; results: string; predictions: string; bundle: string }

@@ -26,6 +26,8 @@ export interface CohortConfig {
   role: 'main' | 'external';
   /** Tables joined by the id column (columns side by side). */
   tables: string[];
+  /** Image manifest: the file layer extracts features first (settings: `extraction`) and adds the table. */
+  manifest?: string;
 }
 
 export interface StudyConfig {
@@ -203,6 +205,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     models: models as ModelName[],
     extraction: top.extraction,
   };
+  if (cfg.data.cohorts.some((x) => x.manifest) && cfg.extraction === undefined) c.fail('extraction', 'a cohort names a manifest: give the extraction settings here (as for sonomics extract --settings)');
   if (cfg.radiomics.combat && !cfg.data.batch) c.fail('radiomics.combat', 'needs data.batch: the column that names each case\'s batch (centre or device)');
   const needsClinical = cfg.models.includes('clinical') || cfg.models.includes('combined');
   if (needsClinical && variables.length === 0) c.fail('clinical.variables', `the ${cfg.models.includes('clinical') ? 'clinical' : 'combined'} model needs at least one clinical variable; add them or set models: [radiomics]`);
@@ -223,8 +226,9 @@ function parseCohorts(c: Checker, data: Record<string, unknown>): CohortConfig[]
     const p = `data.cohorts[${i}]`;
     const o = c.obj(raw, p);
     const tables = c.strList(o.tables ?? o.table, `${p}.tables`, []);
-    if (tables.length === 0) c.fail(`${p}.tables`, 'list at least one table file (CSV)');
-    out.push({ name: c.str(o.name, `${p}.name`, i === 0 ? 'main' : `external${i}`), role: c.oneOf(o.role, `${p}.role`, ['main', 'external'] as const, i === 0 ? 'main' : 'external'), tables });
+    const manifest = o.manifest === undefined ? undefined : c.str(o.manifest, `${p}.manifest`);
+    if (tables.length === 0 && !manifest) c.fail(`${p}.tables`, 'list at least one table file (CSV), or give a manifest: to extract features from images');
+    out.push({ name: c.str(o.name, `${p}.name`, i === 0 ? 'main' : `external${i}`), role: c.oneOf(o.role, `${p}.role`, ['main', 'external'] as const, i === 0 ? 'main' : 'external'), tables, ...(manifest ? { manifest } : {}) });
   });
   const mains = out.filter((x) => x.role === 'main');
   if (out.length && mains.length !== 1) c.fail('data.cohorts', `exactly one cohort must have role: main (found ${mains.length})`);
