@@ -35,6 +35,7 @@ export function dilateKernel(w: Float64Array): Float64Array {
 
 /** Convolve `input` along `axis` with kernel `w` (odd length expected), returning a new array. */
 export function convolveAxis(input: Float64Array, size: Vec3, axis: Axis, w: Float64Array, mode: BoundaryMode): Float64Array {
+  if (axis !== 0) return convolveSlowAxis(input, size, axis, w, mode);
   const [X, Y, Z] = size;
   const n = size[axis];
   const stride = axis === 0 ? 1 : axis === 1 ? X : X * Y;
@@ -67,6 +68,36 @@ export function convolveAxis(input: Float64Array, size: Vec3, axis: Axis, w: Flo
       let s = 0;
       for (let t = 0; t < T; t++) s += tw[t]! * ext[i + to[t]!]!;
       out[start + i * stride] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * Convolution along y or z, done on whole contiguous rows (x runs) or planes (x–y) at a time:
+ * out[.., i, ..] = Σ_k w[k] · in[.., src(i + c − k), ..], which streams through memory instead of
+ * gathering strided lines.
+ */
+function convolveSlowAxis(input: Float64Array, size: Vec3, axis: 1 | 2, w: Float64Array, mode: BoundaryMode): Float64Array {
+  const [X, Y, Z] = size;
+  const n = size[axis];
+  const run = axis === 1 ? X : X * Y; // contiguous elements per index along the axis
+  const blocks = axis === 1 ? Z : 1; // independent blocks (z slices for y convolution)
+  const blockLen = run * n;
+  const out = new Float64Array(input.length);
+  const K = w.length, c = K >> 1;
+  for (let b = 0; b < blocks; b++) {
+    const base = b * blockLen;
+    for (let i = 0; i < n; i++) {
+      const o = base + i * run;
+      for (let k = 0; k < K; k++) {
+        const wk = w[k]!;
+        if (wk === 0) continue;
+        const src = boundaryIndex(i + c - k, n, mode);
+        if (src < 0) continue;
+        const s0 = base + src * run;
+        for (let x = 0; x < run; x++) out[o + x]! += wk * input[s0 + x]!;
+      }
     }
   }
   return out;
