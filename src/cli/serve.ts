@@ -17,7 +17,7 @@ export async function buildWebApp(log: (line: string) => void = () => {}): Promi
     throw new SonomicsError('FILE_NOT_FOUND', `the web app is not built (${WEB_DIST} is missing) and Vite is not installed; run \`npm install\` (with dev dependencies) then \`npx vite build web\`, or pass --dir <built app>.`);
   }
   log(`building the web app into ${WEB_DIST} …`);
-  await vite.build({ configFile: `${WEB_DIR}vite.config.ts`, logLevel: 'warn' });
+  await vite.build({ configFile: `${WEB_DIR}vite.config.ts`, logLevel: 'error' });
   return WEB_DIST;
 }
 

@@ -1,0 +1,41 @@
+/**
+ * Shared setup of the browser tests: build the web app (Vite) into a temporary folder, make a small
+ * synthetic demo (synth → extract → study), and launch Debian's Chromium headless with a fresh
+ * profile and no background networking.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
+import { runDemo } from '../../src/node/demo.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+
+const WEB_CONFIG = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url));
+
+export async function buildApp(outDir: string): Promise<string> {
+  const vite = await import('vite');
+  await vite.build({ configFile: WEB_CONFIG, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/**
+ * A demo small enough for a test (40 + 12 cases) but with a real study behind it. Set
+ * SONOMICS_E2E_DEMO to an existing demo folder to reuse it while developing.
+ */
+export async function buildDemo(outDir: string): Promise<string> {
+  const reuse = process.env.SONOMICS_E2E_DEMO;
+  if (reuse && existsSync(`${reuse}/study/bundle.json`)) return reuse;
+  await runDemo({ outDir, nMain: 40, nExternal: 12, workers: 2, log: () => {} });
+  return outDir;
+}
+
+export async function launchChromium(profileDir: string): Promise<BrowserContext> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps'],
+  });
+}
