@@ -12,6 +12,11 @@ export function addFeaturesCommand(program: Command): void {
     .option('--settings <file>', 'feature settings as JSON (see docs/features.md); default: 2D, FBN 32, all families')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (imagePath: string, maskPath: string, o: { settings?: string; format: string }) => {
+      // piping into `head` closes stdout early: stop quietly instead of throwing EPIPE
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(0);
+        throw err;
+      });
       const { readImageFile, readMaskFile } = await import('../node/read.ts');
       const { extractFeatures } = await import('../features/pipeline.ts');
       const { resolveSettings } = await import('../features/settings.ts');

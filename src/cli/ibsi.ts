@@ -16,6 +16,11 @@ export function addIbsiCommand(program: Command): void {
     .option('--filters', 'also check IBSI 2 (filters: phase-1 response maps, phase-2 CT phantom statistics)')
     .option('--with-3d', 'with --filters: also the IBSI 2 phase-2 3D configurations (several minutes)')
     .action(async (o: { config?: string; json?: boolean; dir?: string; filters?: boolean; with3d?: boolean }) => {
+      // piping into `head` closes stdout early: stop quietly instead of throwing EPIPE
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(0);
+        throw err;
+      });
       // IBSI 2 (src/cli/ibsi-filters.ts) is appended after the IBSI 1 report.
       const filters = async () => {
         if (!o.filters) return;
