@@ -12,6 +12,10 @@ export function performanceRows(r: StudyResult): Array<{ model: string; cohort: 
     if (!res) continue;
     rows.push({ model: name, cohort: 'CV (pooled)', m: res.cv });
     for (const [cohort, m] of Object.entries(res.externals)) rows.push({ model: name, cohort, m });
+    if (res.logistic) {
+      rows.push({ model: 'clinical (logistic)', cohort: 'CV (pooled)', m: res.logistic.cv });
+      for (const [cohort, m] of Object.entries(res.logistic.externals)) rows.push({ model: 'clinical (logistic)', cohort, m });
+    }
   }
   return rows;
 }

@@ -17,6 +17,7 @@ import { evaluate, type Metrics } from './evaluate.ts';
 import { fitModels, type Selections } from './fit.ts';
 import { applyModel, caseRecords, type FittedModel } from './model.ts';
 import { iccFilter, type IccReport } from './icc-filter.ts';
+import { applyClinicalLogistic, fitClinicalLogistic } from './logistic-comparison.ts';
 import type { Table } from './table.ts';
 import { table1, type Table1 } from './table1.ts';
 import type { VariableSpec } from './variables.ts';
@@ -33,6 +34,8 @@ export interface ModelResult {
   features: string[];
   hyper: { C: number; gamma?: number };
   threshold: number;
+  /** Clinical model only: the logistic regression on the same retained variables, for comparison. */
+  logistic?: { cv: Metrics; external?: Metrics; externals: Record<string, Metrics>; threshold: number; thresholdRule: string };
 }
 
 export interface Comparison { cohort: string; a: ModelName; b: ModelName; auc_a: number; auc_b: number; diff: number; z: number; p: number; ci_diff: [number, number] }
@@ -107,6 +110,8 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   const oofThr = foldSets.map(() => Object.fromEntries(models.map((m) => [m, new Array<number>(all.length).fill(NaN)])) as Record<ModelName, number[]>);
   const foldInfo: Record<string, ModelResult['cv']['folds']> = Object.fromEntries(models.map((m) => [m, []]));
   const frequency: Record<string, number> = {};
+  const lgOof = foldSets.map(() => new Array<number>(all.length).fill(NaN));
+  const lgThr = foldSets.map(() => new Array<number>(all.length).fill(NaN));
   let nFits = 0;
   foldSets.forEach((fold, r) => {
     const k = Math.max(...fold) + 1;
@@ -118,6 +123,12 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       nFits++;
       for (const s of fit.selections.radiomics?.selected ?? []) frequency[s.name] = (frequency[s.name] ?? 0) + 1;
       for (const v of fit.selections.clinical?.retained ?? []) frequency[v] = (frequency[v] ?? 0) + 1;
+      if (fit.models.clinical && fit.selections.clinical) {
+        const fill = fit.models.clinical.imputer;
+        const lg = fitClinicalLogistic(tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), fit.selections.clinical.retainedDesign, fill);
+        const p = applyClinicalLogistic(lg, te.map((i) => mainRecs[i]!), fill);
+        te.forEach((i, j) => { lgOof[r]![i] = p[j]!; lgThr[r]![i] = lg.threshold; });
+      }
       for (const m of models) {
         const model = fit.models[m]!;
         const p = applyModel(model, te.map((i) => mainRecs[i]!), main.batch && te.map((i) => main.batch![i]!), te.map((i) => main.ids[i]!)).probability;
@@ -163,6 +174,23 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       features: model.head.features,
       hyper: { C: model.head.C, gamma: model.head.gamma },
       threshold: model.head.threshold,
+    };
+  }
+  if (results.clinical && final.selections.clinical) {
+    const fill = final.models.clinical!.imputer;
+    const lg = fitClinicalLogistic(mainRecs, main.y, final.selections.clinical.retainedDesign, fill);
+    const externalsLg: Record<string, Metrics> = {};
+    for (const e of externals) {
+      if (!hasBothClasses(e.y)) continue;
+      const p = applyClinicalLogistic(lg, caseRecords(e.columns, inputs, e.y.map((_, i) => i)), fill);
+      externalsLg[e.name] = evaluate(e.y, p, p.map(() => lg.threshold), mOpts);
+    }
+    results.clinical.logistic = {
+      cv: evaluate(main.y, lgOof[0]!, lgThr[0]!, mOpts),
+      external: externals.length ? externalsLg[externals[0]!.name] : undefined,
+      externals: externalsLg,
+      threshold: lg.threshold,
+      thresholdRule: 'Youden index on the in-sample predictions of the training data',
     };
   }
   all.forEach((i) => predictions.push({

@@ -86,3 +86,26 @@ describe.skipIf(!HAS_SHARED)('study options', () => {
     for (const row of tables[TRAIN]!.rows) expect(predict(bundle, row).risk).toBe(fitted.get(row.id!));
   });
 });
+
+describe.skipIf(!HAS_SHARED)('evaluation options', () => {
+  it('repeats the CV and adds a bootstrap CI when asked', () => {
+    const cfg = parseStudyConfig({
+      seed: 4,
+      data: { id: 'Patient-ID', outcome: 'intrahepatic_recurrence_2y', missingCodes: ['-999'], cohorts: [{ name: 'tcia', role: 'main', tables: [CRLM] }] },
+      clinical: { variables: [{ name: 'node_positive_primary', type: 'binary' }, { name: 'chemo_before_liver_resection', type: 'binary' }] },
+      svm: { C: [1], gamma: [0.1] },
+      innerFolds: 3,
+      evaluation: { folds: 4, repeats: 3, bootstrap: 200 },
+      models: ['clinical'],
+    });
+    const r = runStudy(cfg, { [CRLM]: readTableFile(CRLM) });
+    const cv = r.models.clinical!.cv;
+    expect(cv.repeat_auc).toHaveLength(3);
+    expect(cv.repeat_auc![0]).toBe(cv.auc); // the headline metrics are repeat 1's
+    expect(cv.folds).toHaveLength(12);
+    expect(r.predictions.filter((p) => p.set === 'cv')).toHaveLength(3 * cv.n);
+    expect(cv.auc_ci_bootstrap![0]).toBeLessThan(cv.auc);
+    expect(cv.auc_ci_bootstrap![1]).toBeGreaterThan(cv.auc);
+    expect(r.notes.join(' ')).toContain('repeat 1');
+  });
+});
