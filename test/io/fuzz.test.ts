@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readImage, readMask } from '../../src/io/read.ts';
+import { readImage } from '../../src/io/read.ts';
 import { SonomicsError } from '../../src/core/errors.ts';
 
 const DIR = join(import.meta.dirname, 'fixtures');
@@ -14,7 +14,6 @@ const files = readdirSync(DIR).filter((f) => /\.(png|bmp|tif|jpg)$/.test(f));
 function outcome(bytes: Uint8Array): string {
   try {
     readImage(bytes, { name: 'fuzz' });
-    readMask(bytes, { name: 'fuzz' });
     return 'ok';
   } catch (err) {
     if (err instanceof SonomicsError) return err.code;
@@ -32,6 +31,6 @@ describe('damaged raster files give SonomicsError, never a crash', () => {
         const damaged = original.slice(0, Math.max(1, cut === 0 ? original.length : cut));
         for (const [at, x] of flips) if (at < damaged.length) damaged[at] ^= x;
         expect(['ok', 'CORRUPT_FILE', 'UNSUPPORTED_FORMAT', 'BAD_INPUT']).toContain(outcome(damaged));
-      }), { numRuns: 60, seed: 4242 });
+      }), { numRuns: 25, seed: 4242 });
   });
 });
