@@ -7,9 +7,11 @@
  *   gaussian:  (1/2n) Σ (y − β₀ − xsβ)²            + λ Σ [α|β_j| + (1−α)β_j²/2]
  *   binomial: −(1/n) Σ loglik(y; β₀ + xsβ)          + same penalty
  * The binomial case is IRLS (quadratic approximation) outside and coordinate descent inside.
- * Both use "naive" residual updates and an ever-active set: a full sweep over all features,
- * then sweeps over the active set to convergence, then a full sweep again to confirm that no
- * feature wants to enter (KKT). Convergence: max_j xv_j Δβ_j² < thresh (glmnet's criterion).
+ * Both use "naive" residual updates and an ever-active set: a sweep over the working set
+ * (the sequential strong-rule survivors, Tibshirani et al. 2012, plus the ever-active features),
+ * then sweeps over the active set to convergence, then a working-set sweep again to confirm; the
+ * caller then checks KKT over all features (`kktViolators`) and enlarges the working set if needed.
+ * Convergence: max_j xv_j Δβ_j² < thresh (glmnet's criterion).
  */
 
 export interface CdState {
@@ -24,6 +26,9 @@ export interface CdState {
   active: Uint8Array;        // ever-active flags
   activeList: number[];
   skip: Uint8Array;          // constant columns: never enter
+  /** Working set (strong-rule survivors ∪ ever-active); "full" sweeps visit only these. */
+  work: number[];
+  inWork: Uint8Array;
   passes: number;
 }
 
@@ -42,9 +47,10 @@ function gaussianSweep(s: CdState, lambda: number, o: CdOptions, all: boolean): 
   const { n, xs, beta, r } = s;
   const l1 = lambda * o.alpha, l2 = lambda * (1 - o.alpha);
   let dlx = 0;
-  const count = all ? s.p : s.activeList.length;
+  const list = all ? s.work : s.activeList;
+  const count = list.length;
   for (let t = 0; t < count; t++) {
-    const j = all ? t : s.activeList[t]!;
+    const j = list[t]!;
     if (s.skip[j]) continue;
     const off = j * n;
     let g = 0;
@@ -102,9 +108,10 @@ export function solveBinomial(s: CdState, lambda: number, o: CdOptions): boolean
     const xvKnown = new Uint8Array(p);
     const sweep = (all: boolean): number => {
       let dlx = 0;
-      const count = all ? p : s.activeList.length;
+      const list = all ? s.work : s.activeList;
+      const count = list.length;
       for (let t = 0; t < count; t++) {
-        const j = all ? t : s.activeList[t]!;
+        const j = list[t]!;
         if (s.skip[j]) continue;
         const off = j * n;
         let g = 0;
@@ -168,4 +175,26 @@ export function solveBinomial(s: CdState, lambda: number, o: CdOptions): boolean
     }
     if (dlx < o.thresh) return true;
   }
+}
+
+/**
+ * Gradient |x̃_jᵀ(y − μ)|/n for every feature (stored in `grad`, used by the next λ's strong rule)
+ * and the features outside the working set that violate KKT, |g_j| > λα.
+ */
+export function kktViolators(s: CdState, binomial: boolean, lambdaAlpha: number, grad: Float64Array): number[] {
+  const { n, p, xs } = s;
+  const resid = new Float64Array(n);
+  for (let i = 0; i < n; i++) resid[i] = binomial ? s.y[i]! - 1 / (1 + Math.exp(-s.eta[i]!)) : s.r[i]!;
+  const out: number[] = [];
+  const tol = lambdaAlpha * (1 + 1e-9) + 1e-15;
+  for (let j = 0; j < p; j++) {
+    if (s.skip[j]) { grad[j] = 0; continue; }
+    const off = j * n;
+    let g = 0;
+    for (let i = 0; i < n; i++) g += xs[off + i]! * resid[i]!;
+    g = Math.abs(g) / n;
+    grad[j] = g;
+    if (!s.inWork[j] && g > tol) out.push(j);
+  }
+  return out;
 }

@@ -6,8 +6,8 @@
  * quadratically:  gradient  (1/n) X̃ᵀ(μ − y) + [0; λα s + λ(1−α) β_A],
  *                 Hessian   (1/n) X̃ᵀ W X̃ + diag(0, λ(1−α)),  W = μ(1−μ) (binomial) or I.
  * The result is accepted only if it is a true solution: every sign is kept and every inactive
- * feature satisfies the KKT condition |x_jᵀ(y − μ)/n| ≤ λα. Otherwise the caller falls back to
- * plain coordinate descent with the tight threshold.
+ * feature of the working set satisfies the KKT condition |x_jᵀ(y − μ)/n| ≤ λα (the caller checks
+ * the features outside it). Otherwise the caller falls back to coordinate descent with `thresh`.
  */
 import type { CdState } from './lasso-cd.ts';
 
@@ -89,11 +89,11 @@ export function polishActiveSet(s: CdState, lambda: number, alpha: number, binom
   if (!ok) return false;
   for (let t = 0; t < k; t++) if (Math.sign(b[t + off]!) !== sign[t]) return false;
   refresh();
-  // KKT for the inactive features.
+  // KKT for the inactive features of the working set (the caller checks the others).
   const inA = new Uint8Array(p);
   for (const j of A) inA[j] = 1;
   const tol = l1 * (1 + 1e-9) + 1e-15;
-  for (let j = 0; j < p; j++) {
+  for (const j of s.work) {
     if (inA[j] || s.skip[j]) continue;
     const o = j * n;
     let gr = 0;
