@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import { SonomicsError } from '../core/errors.ts';
 import type { Image } from '../image/image.ts';
 import { CHANNELS, type Channel } from '../io/raster.ts';
-import { readImageFileAsync } from '../node/read.ts';
+import { readImageFileAsync, readMaskFile } from '../node/read.ts';
+import { checkMask } from '../roi/checks.ts';
 
 export interface InspectRecord {
   file: string;
@@ -26,6 +27,29 @@ export interface InspectRecord {
   us_regions: unknown[] | null;
   warnings: string[];
   meta: Record<string, unknown>;
+  /** With --mask: what checkMask says about the mask on this image. */
+  mask?: MaskReport;
+}
+
+export interface MaskReport {
+  file: string;
+  voxels?: number;
+  components?: number[];
+  touches_border?: boolean;
+  warnings?: string[];
+  error?: { code: string; message: string };
+}
+
+/** Read a mask and check it against the image, as extraction would (all components kept). */
+export function maskReport(file: string, image: Image, label?: number): MaskReport {
+  try {
+    const mask = readMaskFile(file, { label });
+    const r = checkMask(image, mask, { caseId: file });
+    return { file, voxels: r.voxels, components: r.componentSizes, touches_border: r.touchesBorder, warnings: r.warnings };
+  } catch (err) {
+    if (!(err instanceof SonomicsError)) throw err;
+    return { file, error: { code: err.code, message: err.message } };
+  }
 }
 
 export function inspectRecord(file: string, img: Image): InspectRecord {
@@ -70,6 +94,14 @@ export function describeRecord(r: InspectRecord): string {
     });
   }
   for (const w of r.warnings) row('warning', w);
+  if (r.mask) {
+    const m = r.mask;
+    if (m.error) row('mask', `${m.file}: ${m.error.message} [${m.error.code}]`);
+    else {
+      row('mask', `${m.file}: ${m.voxels} voxels, ${m.components!.length} component${m.components!.length === 1 ? '' : 's'}${m.touches_border ? ', touches the border' : ''}`);
+      for (const w of m.warnings ?? []) row('mask warning', w);
+    }
+  }
   return lines.join('\n');
 }
 
@@ -81,13 +113,17 @@ export function addInspectCommand(program: Command): void {
     .option('--json', 'one JSON object per file, one per line')
     .option('--frame <n>', 'frame of a multi-frame DICOM (from 0)')
     .option('--channel <c>', `colour to grey: ${CHANNELS.join(', ')}`, 'luma')
-    .action(async (files: string[], o: { json?: boolean; frame?: string; channel: string }) => {
+    .option('--mask <file>', 'also read this mask and check it against the (single) image: size, spacing, voxels, components, border')
+    .option('--label <n>', 'with --mask: keep only this label value')
+    .action(async (files: string[], o: { json?: boolean; frame?: string; channel: string; mask?: string; label?: string }) => {
       if (!CHANNELS.includes(o.channel as Channel)) throw new SonomicsError('BAD_INPUT', `--channel must be one of ${CHANNELS.join(', ')}, got '${o.channel}'`);
+      if (o.mask && files.length !== 1) throw new SonomicsError('BAD_INPUT', `--mask checks one image; got ${files.length} files`);
       let failed = 0;
       for (const file of files) {
         try {
           const img = await readImageFileAsync(file, { frame: o.frame === undefined ? undefined : Number(o.frame), channel: o.channel as Channel });
           const rec = inspectRecord(file, img);
+          if (o.mask) rec.mask = maskReport(o.mask, img, o.label === undefined ? undefined : Number(o.label));
           console.log(o.json ? JSON.stringify(rec) : describeRecord(rec));
         } catch (err) {
           if (!(err instanceof SonomicsError)) throw err;

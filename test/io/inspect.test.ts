@@ -43,4 +43,14 @@ describe('sonomics inspect', () => {
     expect(out[1]).toMatch(/spacing {6}0\.262288 × 0\.262288 mm \(from SequenceOfUltrasoundRegions\)/);
     expect(out[1]).toMatch(/us regions {3}2/);
   });
+
+  it.skipIf(!HAS_SHARED)('--mask checks a mask against the image', async () => {
+    const root = sharedPath('data', 'us-breast-busbra', 'BUSBRA');
+    const { out } = await run(['--json', `${root}/Images/bus_0001-l.png`, '--mask', `${root}/Masks/mask_0001-l.png`]);
+    expect(JSON.parse(out[0]!).mask).toMatchObject({ voxels: 5664, components: [5664], touches_border: false, warnings: [] });
+    const wrong = await run(['--json', `${root}/Images/bus_0001-l.png`, '--mask', `${root}/Masks/mask_0002-r.png`]);
+    expect(JSON.parse(wrong.out[0]!).mask.error).toMatchObject({ code: 'MASK_MISMATCH', message: expect.stringMatching(/mask 276×371 does not match image 274×353/) });
+    const text = await run([`${root}/Images/bus_0001-l.png`, '--mask', `${root}/Masks/mask_0001-l.png`]);
+    expect(text.out[0]).toMatch(/mask {9}.*mask_0001-l\.png: 5664 voxels, 1 component/);
+  });
 });
