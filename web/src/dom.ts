@@ -38,4 +38,5 @@ export async function fileBytes(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-export const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
+/** Fixed digits; 'n/a' for NaN (e.g. PPV with no positive calls), ±∞ spelled out. */
+export const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : Number.isNaN(x) ? 'n/a' : x > 0 ? '∞' : '−∞');
