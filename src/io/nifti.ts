@@ -6,10 +6,11 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { createImage, type Image, type Mat3, type Vec3 } from '../image/image.ts';
-import { maybeGunzip } from './gzip.ts';
+import { gunzipPrefix, isGzip, maybeGunzip } from './gzip.ts';
 
 export function isNifti(bytes: Uint8Array): boolean {
-  const b = maybeGunzip(bytes);
+  // Only the header is needed: inflate just its first bytes of a .nii.gz.
+  const b = isGzip(bytes) ? gunzipPrefix(bytes, 352) : bytes;
   if (b.length < 348) return false;
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const le = dv.getInt32(0, true) === 348, be = dv.getInt32(0, false) === 348;
@@ -19,7 +20,7 @@ export function isNifti(bytes: Uint8Array): boolean {
 }
 
 export function readNifti(input: Uint8Array, name = 'NIfTI file'): Image {
-  const b = maybeGunzip(input);
+  const b = maybeGunzip(input, name);
   if (b.length < 348) throw new SonomicsError('CORRUPT_FILE', `${name}: too short for a NIfTI-1 header (${b.length} bytes)`);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let le = true;

@@ -6,7 +6,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { createMask, type Image, type Mask } from '../image/image.ts';
 import { decodeBmp, isBmp } from './bmp.ts';
 import { readDicomAsyncBridge, readDicomIfAvailable, readDicomMask } from './read-dicom.ts';
-import { isGzip, maybeGunzip } from './gzip.ts';
+import { isGzip } from './gzip.ts';
 import { decodeJpeg, isJpeg } from './jpeg.ts';
 import { isNifti, readNifti } from './nifti.ts';
 import { isNrrd, readNrrd } from './nrrd.ts';
@@ -90,7 +90,7 @@ export function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Image {
   }
   switch (format) {
     case 'nrrd': return readNrrd(bytes, { name, resolveDataFile: opts.resolveDataFile });
-    case 'nifti': return readNifti(maybeGunzip(bytes), name);
+    case 'nifti': return readNifti(bytes, name);
     case 'dicom': return readDicomIfAvailable(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name });
   }
   throw unknownFormat(bytes, name);
