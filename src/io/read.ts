@@ -5,6 +5,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import { createMask, type Image, type Mask } from '../image/image.ts';
 import { decodeBmp, isBmp } from './bmp.ts';
+import { isDicom } from './dicom/index.ts';
 import { readDicomAsyncBridge, readDicomIfAvailable, readDicomMask } from './read-dicom.ts';
 import { isGzip } from './gzip.ts';
 import { decodeJpeg, isJpeg } from './jpeg.ts';
@@ -58,8 +59,10 @@ export function detectFormat(bytes: Uint8Array): ImageFormat | null {
   if (isTiff(bytes)) return 'tiff';
   if (isBmp(bytes)) return 'bmp';
   if (isGzip(bytes) || bytes.length >= 348) {
-    try { if (isNifti(bytes)) return 'nifti'; } catch { return null; }
+    try { if (isNifti(bytes)) return 'nifti'; } catch { /* not NIfTI */ }
   }
+  // Last: a bare implicit-VR data set (no preamble, no VR letters) is the weakest signature.
+  if (isDicom(bytes)) return 'dicom';
   return null;
 }
 

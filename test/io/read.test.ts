@@ -28,6 +28,9 @@ describe('format sniffing', () => {
     const dicm = new Uint8Array(200); dicm.set([0x44, 0x49, 0x43, 0x4d], 128);
     expect(detectFormat(dicm)).toBe('dicom');
     expect(detectFormat(new TextEncoder().encode('hello world'))).toBeNull();
+    // A bare implicit-VR data set: (0008,0016) with a 4-byte length, no preamble, no VR letters.
+    const bare = new Uint8Array(40); bare.set([0x08, 0x00, 0x16, 0x00, 0x04, 0x00, 0x00, 0x00]);
+    expect(detectFormat(bare)).toBe('dicom');
   });
 
   it('unknown bytes give UNSUPPORTED_FORMAT naming the file', () => {
