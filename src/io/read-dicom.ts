@@ -15,11 +15,11 @@ export interface DicomBridgeOptions {
   name?: string;
 }
 
-export function readDicomIfAvailable(bytes: Uint8Array, opts: DicomBridgeOptions): Image {
+export function readDicomImage(bytes: Uint8Array, opts: DicomBridgeOptions): Image {
   return readDicom(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name });
 }
 
-export function readDicomAsyncBridge(bytes: Uint8Array, opts: DicomBridgeOptions): Promise<Image> {
+export function readDicomImageAsync(bytes: Uint8Array, opts: DicomBridgeOptions): Promise<Image> {
   return readDicomAsync(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name });
 }
 

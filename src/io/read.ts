@@ -6,7 +6,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { createMask, type Image, type Mask } from '../image/image.ts';
 import { decodeBmp, isBmp } from './bmp.ts';
 import { isDicom } from './dicom/index.ts';
-import { readDicomAsyncBridge, readDicomIfAvailable, readDicomMask } from './read-dicom.ts';
+import { readDicomImageAsync, readDicomImage, readDicomMask } from './read-dicom.ts';
 import { isGzip } from './gzip.ts';
 import { decodeJpeg, isJpeg } from './jpeg.ts';
 import { isNifti, readNifti } from './nifti.ts';
@@ -94,7 +94,7 @@ export function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Image {
   switch (format) {
     case 'nrrd': return readNrrd(bytes, { name, resolveDataFile: opts.resolveDataFile });
     case 'nifti': return readNifti(bytes, name);
-    case 'dicom': return readDicomIfAvailable(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name });
+    case 'dicom': return readDicomImage(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name });
   }
   throw unknownFormat(bytes, name);
 }
@@ -105,7 +105,7 @@ export function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Image {
  */
 export async function readImageAsync(bytes: Uint8Array, opts: ReadOptions = {}): Promise<Image> {
   if (detectFormat(bytes) === 'dicom') {
-    return readDicomAsyncBridge(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name ?? 'image' });
+    return readDicomImageAsync(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name ?? 'image' });
   }
   return readImage(bytes, opts);
 }
