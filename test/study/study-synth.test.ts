@@ -32,7 +32,7 @@ describe.skipIf(!HAS_SHARED)('study on the synthetic oracle cohorts (fixed folds
       { name: 'external', role: 'external', n: 150, events: 38 },
     ]);
     // The radiomics signal is strong in this generator (β on f01, f02, f05, f10, f20).
-    expect(result.models.radiomics!.cv.auc).toBeGreaterThan(0.75);
+    expect(result.models.radiomics!.cv.auc).toBeGreaterThan(0.7);
     const selected = result.selection.radiomics!.selected.map((s) => s.name);
     expect(selected).toEqual(expect.arrayContaining(['f01', 'f02']));
     expect(result.comparisons.map((c) => `${c.cohort}:${c.a}-${c.b}`)).toEqual([
