@@ -11,6 +11,7 @@ export * from './io/png-write.ts';
 export { readNrrd, type NrrdOptions } from './io/nrrd.ts';
 export * from './io/dicom/index.ts';
 export * from './stats/index.ts';
+export * from './ml/index.ts';
 export * from './image/distance.ts';
 export * from './image/morphology.ts';
 export * from './image/components.ts';

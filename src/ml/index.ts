@@ -2,7 +2,7 @@
 export * from './scaler.ts';
 export * from './lasso-path.ts';
 export * from './cv-lasso.ts';
-export * from './logistic.ts';
+export { logisticRegression, predictLogistic, logisticLinearPredictor, type LogisticModel } from './logistic.ts';
 export * from './platt.ts';
 export * from './folds.ts';
 export { aucMannWhitney } from './auc.ts';
