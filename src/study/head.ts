@@ -48,7 +48,12 @@ export function fitHead(X: number[][], y: number[], features: string[], o: HeadO
   const svmOpts = { kernel: o.kernel, C, gamma, classWeights };
   const svm = trainSVM(Z, y, svmOpts);
   const inner = innerDecisions(Z, y, k, o.seed + 1, svmOpts);
-  const platt = plattScale(inner, y);
+  let platt = plattScale(inner, y);
+  // A nearly constant SVM (small C, few binary inputs) gives inner decision values that differ
+  // between folds mostly by each fold's offset; the sigmoid fitted on them can then come out
+  // decreasing (A > 0), which would turn the model's ranking upside down. The final SVM's own
+  // decision values are ordered with the outcome by construction, so refit Platt on those.
+  if (platt.A > 0) platt = plattScale(svmDecision(svm, Z), y);
   const innerP = inner.map((f) => plattProbability(platt, f));
   const yd = youdenThreshold(y, innerP);
   const threshold = Number.isFinite(yd.threshold) ? yd.threshold : 0.5;
