@@ -89,7 +89,7 @@ function performanceHtml(r: StudyResult): string {
 
 function comparisonsHtml(r: StudyResult): string {
   if (!r.comparisons.length) return '<p class="note">Only one model: no comparison.</p>';
-  return table(['Cohort', 'Models', 'AUC A', 'AUC B', 'Δ AUC (95% CI)', 'z', 'p'], r.comparisons.map((c) => [esc(c.cohort), `${c.a} vs ${c.b}`, num(c.auc_a), num(c.auc_b), `${num(c.diff)} (${num(c.ci_diff[0])}–${num(c.ci_diff[1])})`, num(c.z, 2), pval(c.p)]), 'Paired DeLong tests');
+  return table(['Cohort', 'Models', 'AUC A', 'AUC B', 'Δ AUC (95% CI)', 'z', 'p'], r.comparisons.map((c) => [esc(c.cohort), `${c.a} vs ${c.b}`, num(c.auc_a), num(c.auc_b), `${num(c.diff)} (${num(c.ci_diff[0])} to ${num(c.ci_diff[1])})`, num(c.z, 2), pval(c.p)]), 'Paired DeLong tests');
 }
 
 function cohortsMetrics(r: StudyResult): Array<{ label: string; get: (m: ModelName) => Metrics | undefined }> {
