@@ -98,7 +98,8 @@ export function solveBinomial(s: CdState, lambda: number, o: CdOptions): boolean
     let sw = 0;
     for (let i = 0; i < n; i++) {
       const mu = 1 / (1 + Math.exp(-eta[i]!));
-      w[i] = mu * (1 - mu);
+      // Floor as glmnet's pmin = 1e-5: only the step changes, not the fixed point (set by y − μ).
+      w[i] = Math.max(mu * (1 - mu), W_MIN);
       rho[i] = y[i]! - mu;
       sw += w[i]!;
     }
@@ -198,3 +199,6 @@ export function kktViolators(s: CdState, binomial: boolean, lambdaAlpha: number,
   }
   return out;
 }
+
+/** Smallest IRLS weight, p(1 − p) at glmnet's pmin = 1e-5. */
+const W_MIN = 1e-5 * (1 - 1e-5);

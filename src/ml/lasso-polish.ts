@@ -39,7 +39,8 @@ export function polishActiveSet(s: CdState, lambda: number, alpha: number, binom
       if (binomial) {
         const mu = 1 / (1 + Math.exp(-eta[i]!));
         resid[i] = y[i]! - mu;
-        w[i] = mu * (1 - mu);
+        // Floor as glmnet's pmin = 1e-5: only the step changes, not the fixed point (set by y − μ).
+        w[i] = Math.max(mu * (1 - mu), W_MIN);
       } else {
         resid[i] = y[i]! - eta[i]!;
         w[i] = 1;
@@ -143,3 +144,6 @@ export function choleskySolve(H: Float64Array, g: Float64Array, m: number): Floa
   }
   return x;
 }
+
+/** Smallest IRLS weight, p(1 − p) at glmnet's pmin = 1e-5. */
+const W_MIN = 1e-5 * (1 - 1e-5);

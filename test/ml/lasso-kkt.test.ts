@@ -62,4 +62,15 @@ describe('LASSO path satisfies KKT', () => {
     expect(fit.df[0]).toBe(0);
     expect(fit.beta.some((b) => b[1] !== 0)).toBe(true);
   });
+
+  it('stays finite on perfectly separable data (the path stops at dev.ratio > 0.999 as glmnet does)', () => {
+    const r = new Random(5);
+    const X = Array.from({ length: 30 }, (_, i) => [i < 15 ? -1 - r.next() : 1 + r.next(), r.normal(), r.normal()]);
+    const y = X.map((row) => (row[0]! > 0 ? 1 : 0));
+    const fit = lassoPath(X, y);
+    expect(fit.a0.every(Number.isFinite)).toBe(true);
+    expect(fit.beta.every((b) => b.every(Number.isFinite))).toBe(true);
+    expect(fit.lambda.length).toBeLessThan(100);
+    expect(fit.devRatio[fit.devRatio.length - 1]).toBeGreaterThan(0.99);
+  });
 });
