@@ -39,6 +39,11 @@ for (const kernelName of ['radial', 'linear'] as const) {
         expectClose(dTrain, b.train_decision_class1, { abs: 1e-10 }, 'train_decision_class1');
         expectClose(dTest, b.test_decision_class1, { abs: 1e-10 }, 'test_decision_class1');
         expectClose(svmDecisionRaw(m, Xts), b.test_decision_raw, { abs: 1e-10 }, 'test_decision_raw');
+        // The whole e1071 pipeline with OUR scaler: inputs differ from R's by ≤ 2e-15, which the
+        // 1e-10 tight-tolerance optimisation can amplify to ~7e-11 (linear), hence 1e-9 here.
+        const own = fitScaler(X, { sd: 'sample' });
+        const mOwn = trainSVM(applyScaler(own, X), y, { kernel, C: o.cost, gamma: o.gamma, tolerance: b.tolerance });
+        expectClose(svmDecision(mOwn, applyScaler(own, Xt)), b.test_decision_class1, { abs: 1e-9 }, 'test decision (own scaler)');
         expect(dTrain.map((v) => (v > 0 ? 1 : 0))).toEqual(b.train_pred_class);
         expect(dTest.map((v) => (v > 0 ? 1 : 0))).toEqual(b.test_pred_class);
         if (kernel === 'linear') {
