@@ -69,7 +69,7 @@ export function renderResults(r: Results): HTMLElement {
   })), { title: `ROC — ${label}`, xLabel: '1 − specificity', yLabel: 'sensitivity', xDomain: [0, 1], yDomain: [0, 1], diagonal: true, legend: 'bottom-right' }),
   `ROC curves, ${label}: ${list.map(({ m, x }) => `${m} AUC ${fmt(x.auc)}`).join(', ')}`));
   const cal = charts('calibration-charts', (label, list, k) => chart(`calibration-${k}`, lineChart(list.map(({ m, x }) => ({
-    name: m, color: COLORS[m], markers: false, points: (x.calibration?.curve ?? []).map((p) => [p.meanPredicted, p.observed] as [number, number]),
+    name: m, color: COLORS[m], points: (x.calibration?.curve ?? []).map((p) => [p.meanPredicted, p.observed] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]),
   })), { title: `Calibration — ${label}`, xLabel: 'predicted probability', yLabel: 'observed proportion', xDomain: [0, 1], yDomain: [0, 1], diagonal: true, legend: 'bottom-right' }),
   `Calibration curves, ${label}`));
   const dca = charts('decision-charts', (label, list, k) => {
