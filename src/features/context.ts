@@ -11,4 +11,7 @@ export interface RoiContext {
   settings: FeatureSettings;
   /** Discretised intensity mask (histogram and texture families); computed lazily. */
   discretised: () => Discretised;
+  /** Intensities inside the intensity mask in raster order, and the same sorted ascending; computed lazily, shared by the first-order families (do not modify). */
+  intensities: () => Float64Array;
+  sortedIntensities: () => Float64Array;
 }

@@ -46,7 +46,12 @@ export function computeIntensityHistogram(ctx: RoiContext): FamilyValues {
     values[k++] = levels[i]!;
     hist[levels[i]!]!++;
   }
-  const out: FamilyValues = { ...descriptive(values) };
+  // grey levels are small integers: the sorted order comes from the counts (no comparison sort)
+  let sorted = new Float64Array(n);
+  let filled = 0;
+  for (let l = 1; l <= nLevels; l++) sorted.fill(l, filled, (filled += hist[l]!));
+  if (filled !== n) sorted = Float64Array.from(values).sort(); // a level outside 1..N_g: not expected, stay exact
+  const out: FamilyValues = { ...descriptive(values, sorted) };
   delete out.energy;
   delete out.root_mean_square;
   // mode: highest count; ties → bin closest to the mean, left one when equidistant (§3.4.10)

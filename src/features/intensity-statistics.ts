@@ -3,7 +3,7 @@
  * the intensities X_gl of the ROI intensity mask (no discretisation).
  */
 import type { RoiContext } from './context.ts';
-import { descriptive, maskedValues } from './stats-util.ts';
+import { descriptive } from './stats-util.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
 
 export const FEATURES: FeatureDef[] = [
@@ -28,8 +28,7 @@ export const FEATURES: FeatureDef[] = [
 ];
 
 export function computeIntensityStatistics(ctx: RoiContext): FamilyValues {
-  const values = maskedValues(ctx.roi.image, ctx.roi.intensityMask);
-  const d = descriptive(values);
+  const d = descriptive(ctx.intensities(), ctx.sortedIntensities());
   const out: FamilyValues = {};
   for (const f of FEATURES) out[f.name] = d[f.name]!;
   return out;

@@ -36,27 +36,26 @@ export function computeIntensityVolumeHistogram(ctx: RoiContext): FamilyValues {
   const mask = roi.intensityMask;
   const d = settings.ivhDiscretisation ?? { method: 'none' };
   const range = settings.resegmentation?.range;
+  // ascending values of X_d,gl (binary searches below)
   let values: Float64Array;
   let gMin: number, gMax: number, wd: number;
   if (d.method === 'FBN') {
     const disc = discretise(roi.image, mask, d);
-    values = maskedValues(disc.levels, mask);
+    values = maskedValues(disc.levels, mask).sort();
     gMin = 1; gMax = d.value!; wd = 1;
   } else {
-    const raw = maskedValues(roi.image, mask);
-    let lo = Infinity, hi = -Infinity;
-    for (const v of raw) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    const raw = ctx.sortedIntensities(); // shared with intensity statistics: read only
+    const lo = raw[0]!, hi = raw[raw.length - 1]!;
     const xMin = range?.[0] ?? lo, xMax = range?.[1] ?? hi;
     if (d.method === 'FBS') {
       const w = d.value!;
       const disc = discretise(roi.image, mask, d, xMin);
-      values = maskedValues(disc.levels, mask).map((l) => xMin + (l - 0.5) * w);
+      values = maskedValues(disc.levels, mask).map((l) => xMin + (l - 0.5) * w).sort();
       gMin = xMin + w / 2; gMax = xMax - w / 2; wd = w;
     } else {
       values = raw; gMin = xMin; gMax = xMax; wd = 1;
     }
   }
-  values.sort();
   const n = values.length;
   const steps = Math.max(0, Math.round((gMax - gMin) / wd));
   const eps = 1e-9 * wd;

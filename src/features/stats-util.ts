@@ -22,10 +22,11 @@ export function maskedValues(data: ArrayLike<number>, mask: Uint8Array): Float64
 /**
  * The descriptive statistics that IBSI §3.3 (intensity statistics) and §3.4 (intensity
  * histogram) share, computed on a value set X: moments, order statistics, deviations.
+ * `sorted` (the same values in ascending order) may be passed when the caller already has it:
+ * sorting is the dominant cost on large ROIs and several families need the same order.
  */
-export function descriptive(values: Float64Array): Record<string, number> {
+export function descriptive(values: Float64Array, sorted: Float64Array = Float64Array.from(values).sort()): Record<string, number> {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
   let s = 0, s2 = 0;
   for (let i = 0; i < n; i++) { s += values[i]!; s2 += values[i]! * values[i]!; }
   const mean = s / n;
