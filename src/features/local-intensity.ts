@@ -40,7 +40,25 @@ export function computeLocalIntensity(ctx: RoiContext): FamilyValues {
   }
   const R = rows.length;
   const rdy = Int32Array.from(rows, (r) => r[0]), rdz = Int32Array.from(rows, (r) => r[1]), rhx = Int32Array.from(rows, (r) => r[2]);
+  // Interior voxels (the whole sphere inside the box: nearly all, as prepareRoi adds a margin of
+  // the radius) read each row sum as P[b + hiOff] − P[b + loOff] with b = the voxel's offset in P;
+  // same terms in the same order as the clamped path, so the same value, without per-row clamping.
+  const hiOff = new Int32Array(R), loOff = new Int32Array(R);
+  let sphereCount = 0, hxMax = 0;
+  for (let k = 0; k < R; k++) {
+    const base = (rdy[k]! + Y * rdz[k]!) * (X + 1);
+    hiOff[k] = base + rhx[k]! + 1;
+    loOff[k] = base - rhx[k]!;
+    sphereCount += 2 * rhx[k]! + 1;
+    hxMax = Math.max(hxMax, rhx[k]!);
+  }
   const sphereMean = (x: number, y: number, z: number): number => {
+    if (x - hxMax >= 0 && x + hxMax < X && y - ry >= 0 && y + ry < Y && z - rz >= 0 && z + rz < Z) {
+      const b = (y + Y * z) * (X + 1) + x;
+      let sum = 0;
+      for (let k = 0; k < R; k++) sum += P[b + hiOff[k]!]! - P[b + loOff[k]!]!;
+      return sum / sphereCount;
+    }
     let sum = 0, count = 0;
     for (let k = 0; k < R; k++) {
       const hx = rhx[k]!;
