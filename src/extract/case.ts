@@ -5,7 +5,7 @@
  */
 import { SonomicsError, inCase } from '../core/errors.ts';
 import { extractFeatures } from '../features/pipeline.ts';
-import { applyFilter, filterName, type FilterSpec } from '../filters/index.ts';
+import { applyFilter, filterName, filterReachMm, type FilterSpec } from '../filters/index.ts';
 import { boundingBox, cropImage, cropMask, growBox, type Box } from '../image/crop.ts';
 import type { Image, Mask } from '../image/image.ts';
 import { checkMask } from '../roi/checks.ts';
@@ -53,8 +53,8 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     // Work on the part of the image around each region group (tumour with its rings; parenchyma):
     // far faster than whole ultrasound frames. Margins cover the rings and the filters' reach, so
     // values equal those on the whole image; a mask touching a crop edge touches the image edge.
-    const maxSpacing = Math.max(...img.spacing.slice(0, img.size[2] > 1 ? 3 : 2));
-    const reach = reachMm(settings.images, maxSpacing) + CROP_MARGIN_MM;
+    const inPlane: Image['spacing'] = img.size[2] > 1 ? img.spacing : [img.spacing[0], img.spacing[1], Math.min(img.spacing[0], img.spacing[1])];
+    const reach = reachMm(settings.images, inPlane) + CROP_MARGIN_MM;
     const ringReach = Math.max(0, ...(r.rings ?? []).map((w) => w + (r.ringInnerMarginMm ?? 0)));
     const groups: Array<{ box: Box; regions: Array<[string, Mask]> }> = [];
 
@@ -126,17 +126,13 @@ const ALL_BUT_NONE = [
   'glcm', 'glrlm', 'glszm', 'gldzm', 'ngtdm', 'ngldm',
 ] as const satisfies NonNullable<ExtractionSettings['features']['families']>;
 
-/** How far (mm) a filter's output at a pixel depends on other pixels: the crop margin needed. */
-export function reachMm(images: FilterSpec[], maxSpacingMm: number): number {
-  let reach = 0;
-  // Voxel-based filters (wavelets level ≤ 2, Laws with energy maps, LBP, mean) reach ≤ 20 voxels.
-  const voxelReach = 20 * maxSpacingMm;
-  for (const s of images) {
-    if (s.type === 'log' || s.type === 'gaussian') reach = Math.max(reach, (s.truncate ?? 4) * s.sigmaMm);
-    else if (s.type === 'gabor') reach = Math.max(reach, 4 * s.sigmaMm);
-    else if (s.type !== 'original') reach = Math.max(reach, voxelReach);
-  }
-  return reach;
+/**
+ * How far (mm) a filter's output at a pixel depends on other pixels: the crop margin needed.
+ * Infinity (filters that use the whole image, e.g. Simoncelli or the PyRadiomics transforms
+ * scaled by the image maximum) keeps the whole image.
+ */
+export function reachMm(images: FilterSpec[], spacing: Image['spacing']): number {
+  return Math.max(0, ...images.map((s) => filterReachMm(s, spacing)));
 }
 
 function count(d: Uint8Array): number {

@@ -5,7 +5,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { resolveSettings, type FeatureSettings } from '../features/settings.ts';
-import { filterName, type FilterSpec } from '../filters/index.ts';
+import { filterName, validateFilterSpec, type FilterSpec } from '../filters/index.ts';
 import { ringName } from '../roi/regions.ts';
 
 export interface RegionSettings {
@@ -68,6 +68,7 @@ export function resolveExtractionSettings(input: unknown, where = 'extraction se
     if (!spec || typeof spec !== 'object' || typeof spec.type !== 'string') bad(`images[${i}] must be an object with a 'type' (original, log, wavelet, ...)`);
     let name = '';
     try {
+      validateFilterSpec(spec);
       name = filterName(spec);
     } catch (err) {
       bad(`images[${i}]: ${(err as Error).message}`);
