@@ -139,6 +139,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in headless Chromium', () => {
     const cx = (x0 + x1 + 1) / 2, cy = (y0 + y1 + 1) / 2, rx = (x1 - x0 + 1) / 2, ry = (y1 - y0 + 1) / 2;
     await page.check('#mode-draw');
     await page.click('#draw-toggle');
+    await page.locator('#overlay').scrollIntoViewIfNeeded();
     const box = (await page.locator('#overlay').boundingBox())!;
     for (let k = 0; k < 8; k++) {
       const a = (2 * Math.PI * k) / 8;
