@@ -4,20 +4,15 @@
  * profile and no background networking.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
+import { buildWebApp } from '../../src/cli/serve.ts';
 import { runDemo } from '../../src/node/demo.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
-const WEB_CONFIG = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url));
-
-export async function buildApp(outDir: string): Promise<string> {
-  const vite = await import('vite');
-  await vite.build({ configFile: WEB_CONFIG, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  return outDir;
-}
+/** The same build `sonomics serve` makes, into a temporary folder (tests never touch web/dist). */
+export const buildApp = (outDir: string): Promise<string> => buildWebApp(outDir);
 
 /**
  * A demo small enough for a test (40 + 12 cases) but with a real study behind it. Set
