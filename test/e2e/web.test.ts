@@ -215,6 +215,12 @@ describe.skipIf(!HAS_CHROMIUM)('web app in headless Chromium', () => {
     await page.setViewportSize({ width: 640, height: 800 });
     await page.keyboard.press('ArrowLeft');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // Also with a study open: wide tables scroll inside their own box, charts shrink.
+    await page.click('#tab-study');
+    await page.setInputFiles('#results-file', join(demo, 'study', 'results.json'));
+    await page.locator('#roc-charts svg').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.click('#tab-calculator');
     for (const id of ['bundle-file', 'image-file', 'tumour-file', 'parenchyma-file']) {
       expect(await page.locator(`label[for="${id}"]`).count(), id).toBe(1);
     }
