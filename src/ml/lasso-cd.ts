@@ -14,6 +14,8 @@
  * Convergence: max_j xv_j Δβ_j² < thresh (glmnet's criterion).
  */
 
+import { dotCol, subtractCol, subtractWeightedCol, weightedSquare } from './lasso-kernels.ts';
+
 export interface CdState {
   n: number;
   p: number;
@@ -53,15 +55,13 @@ function gaussianSweep(s: CdState, lambda: number, o: CdOptions, all: boolean): 
     const j = list[t]!;
     if (s.skip[j]) continue;
     const off = j * n;
-    let g = 0;
-    for (let i = 0; i < n; i++) g += xs[off + i]! * r[i]!;
-    g /= n;
+    const g = dotCol(xs, off, r, n) / n;
     const old = beta[j]!;
     const nb = soft(old + g, l1) / (1 + l2); // xv_j = 1 for standardised columns
     if (nb === old) continue;
     const d = nb - old;
     beta[j] = nb;
-    for (let i = 0; i < n; i++) r[i] -= d * xs[off + i]!;
+    subtractCol(r, d, xs, off, n);
     if (!s.active[j]) { s.active[j] = 1; s.activeList.push(j); }
     if (d * d > dlx) dlx = d * d;
   }
@@ -81,98 +81,115 @@ export function solveGaussian(s: CdState, lambda: number, o: CdOptions): boolean
   }
 }
 
+/** Per-path scratch for the binomial solver, allocated once (no allocation per IRLS step). */
+interface BinomialScratch {
+  w: Float64Array;           // IRLS weights μ(1−μ), floored
+  rho: Float64Array;         // weighted working residual w(z − η) = y − μ − W·Δη
+  xv: Float64Array;          // (1/n) Σ w x_j², computed once per IRLS step when j is first visited
+  xvStep: Int32Array;        // IRLS step at which xv[j] was computed (stale if ≠ current)
+  betaStart: Float64Array;   // β at the start of the IRLS step (for its size)
+  step: number;
+}
+
+const scratch = new WeakMap<CdState, BinomialScratch>();
+
+function binomialScratch(s: CdState): BinomialScratch {
+  let b = scratch.get(s);
+  if (!b) {
+    b = {
+      w: new Float64Array(s.n), rho: new Float64Array(s.n), xv: new Float64Array(s.p),
+      xvStep: new Int32Array(s.p).fill(-1), betaStart: new Float64Array(s.p), step: 0,
+    };
+    scratch.set(s, b);
+  }
+  return b;
+}
+
+/**
+ * One binomial coordinate sweep over `list` on the current quadratic approximation, then the
+ * unpenalised intercept; returns max xv·Δβ² (glmnet's dlx). Residual updates are "naive"
+ * (Friedman et al. 2010, §2.2): ρ −= Δβ_j · w ∘ x_j after each change.
+ */
+function binomialSweep(s: CdState, b: BinomialScratch, list: number[], l1: number, l2: number, sw: number): number {
+  const { n, xs, beta, skip, active } = s;
+  const { w, rho, xv, xvStep } = b;
+  const step = b.step;
+  let dlx = 0;
+  const count = list.length;
+  for (let t = 0; t < count; t++) {
+    const j = list[t]!;
+    if (skip[j]) continue;
+    const off = j * n;
+    if (xvStep[j] !== step) { xv[j] = weightedSquare(xs, off, w, n) / n; xvStep[j] = step; }
+    const g = dotCol(xs, off, rho, n) / n;
+    const old = beta[j]!;
+    const v = xv[j]!;
+    const nb = soft(v * old + g, l1) / (v + l2);
+    if (nb === old) continue;
+    const d = nb - old;
+    beta[j] = nb;
+    subtractWeightedCol(rho, d, w, xs, off, n);
+    if (!active[j]) { active[j] = 1; s.activeList.push(j); }
+    if (v * d * d > dlx) dlx = v * d * d;
+  }
+  // Unpenalised intercept: exact minimiser along β₀.
+  let sr = 0;
+  for (let i = 0; i < n; i++) sr += rho[i]!;
+  const d0 = sr / n / sw;
+  if (d0 !== 0) {
+    s.b0 += d0;
+    for (let i = 0; i < n; i++) rho[i] -= d0 * w[i]!;
+    if (sw * d0 * d0 > dlx) dlx = sw * d0 * d0;
+  }
+  s.passes++;
+  return dlx;
+}
+
 /**
  * Binomial: IRLS outer loop. Weights w = μ(1−μ) and the weighted residual
  * ρ_i = w_i (z_i − η_i) = y_i − μ_i are refreshed at the start of each outer iteration; the inner
  * coordinate descent then solves the weighted lasso including the unpenalised intercept.
  */
 export function solveBinomial(s: CdState, lambda: number, o: CdOptions): boolean {
-  const { n, p, xs, beta, eta, y } = s;
-  const w = new Float64Array(n);
-  const rho = new Float64Array(n);
-  const xv = new Float64Array(p);
+  const { n, xs, beta, eta, y } = s;
+  const b = binomialScratch(s);
+  const { w, rho, xv, xvStep, betaStart } = b;
   const l1 = lambda * o.alpha, l2 = lambda * (1 - o.alpha);
-  const betaStart = new Float64Array(p);
   for (;;) {
     if (s.passes > o.maxit) return false;
     let sw = 0;
     for (let i = 0; i < n; i++) {
       const mu = 1 / (1 + Math.exp(-eta[i]!));
       // Floor as glmnet's pmin = 1e-5: only the step changes, not the fixed point (set by y − μ).
-      w[i] = Math.max(mu * (1 - mu), W_MIN);
+      const wi = Math.max(mu * (1 - mu), W_MIN);
+      w[i] = wi;
       rho[i] = y[i]! - mu;
-      sw += w[i]!;
+      sw += wi;
     }
     sw /= n;
-    betaStart.set(beta);
+    b.step++;
+    const work = s.work;
+    for (const j of work) betaStart[j] = beta[j]!;
     const b0Start = s.b0;
-    const xvKnown = new Uint8Array(p);
-    const sweep = (all: boolean): number => {
-      let dlx = 0;
-      const list = all ? s.work : s.activeList;
-      const count = list.length;
-      for (let t = 0; t < count; t++) {
-        const j = list[t]!;
-        if (s.skip[j]) continue;
-        const off = j * n;
-        let g = 0;
-        if (!xvKnown[j]) {
-          let v = 0;
-          for (let i = 0; i < n; i++) {
-            const x = xs[off + i]!;
-            g += x * rho[i]!;
-            v += w[i]! * x * x;
-          }
-          xv[j] = v / n;
-          xvKnown[j] = 1;
-        } else {
-          for (let i = 0; i < n; i++) g += xs[off + i]! * rho[i]!;
-        }
-        g /= n;
-        const old = beta[j]!;
-        const v = xv[j]!;
-        const nb = soft(v * old + g, l1) / (v + l2);
-        if (nb === old) continue;
-        const d = nb - old;
-        beta[j] = nb;
-        for (let i = 0; i < n; i++) rho[i] -= d * w[i]! * xs[off + i]!;
-        if (!s.active[j]) { s.active[j] = 1; s.activeList.push(j); }
-        if (v * d * d > dlx) dlx = v * d * d;
-      }
-      // Unpenalised intercept: exact minimiser along β₀.
-      let sr = 0;
-      for (let i = 0; i < n; i++) sr += rho[i]!;
-      const d0 = sr / n / sw;
-      if (d0 !== 0) {
-        s.b0 += d0;
-        for (let i = 0; i < n; i++) rho[i] -= d0 * w[i]!;
-        if (sw * d0 * d0 > dlx) dlx = sw * d0 * d0;
-      }
-      s.passes++;
-      return dlx;
-    };
     for (;;) {
       if (s.passes > o.maxit) return false;
-      if (sweep(true) < o.thresh) break;
+      if (binomialSweep(s, b, s.work, l1, l2, sw) < o.thresh) break;
       for (;;) {
         if (s.passes > o.maxit) return false;
-        if (sweep(false) < o.thresh) break;
+        if (binomialSweep(s, b, s.activeList, l1, l2, sw) < o.thresh) break;
       }
     }
-    // New linear predictor and the size of this IRLS step.
-    let dlx = 0;
+    // New linear predictor and the size of this IRLS step (β changes only inside the working set).
     const d0 = s.b0 - b0Start;
-    dlx = Math.max(dlx, sw * d0 * d0);
-    for (let j = 0; j < p; j++) {
+    let dlx = sw * d0 * d0;
+    for (const j of work) {
       const d = beta[j]! - betaStart[j]!;
-      if (d !== 0) dlx = Math.max(dlx, xv[j]! * d * d);
+      if (d !== 0 && xvStep[j] === b.step) dlx = Math.max(dlx, xv[j]! * d * d);
     }
-    for (let i = 0; i < n; i++) eta[i] = s.b0;
+    eta.fill(s.b0);
     for (const j of s.activeList) {
       const bj = beta[j]!;
-      if (bj === 0) continue;
-      const off = j * n;
-      for (let i = 0; i < n; i++) eta[i] += bj * xs[off + i]!;
+      if (bj !== 0) subtractCol(eta, -bj, xs, j * n, n);
     }
     if (dlx < o.thresh) return true;
   }
@@ -190,10 +207,7 @@ export function kktViolators(s: CdState, binomial: boolean, lambdaAlpha: number,
   const tol = lambdaAlpha * (1 + 1e-9) + 1e-15;
   for (let j = 0; j < p; j++) {
     if (s.skip[j]) { grad[j] = 0; continue; }
-    const off = j * n;
-    let g = 0;
-    for (let i = 0; i < n; i++) g += xs[off + i]! * resid[i]!;
-    g = Math.abs(g) / n;
+    const g = Math.abs(dotCol(xs, j * n, resid, n)) / n;
     grad[j] = g;
     if (!s.inWork[j] && g > tol) out.push(j);
   }

@@ -160,7 +160,12 @@ export function lassoPath(X: Matrix, y: ArrayLike<number>, opts: LassoOptions = 
     const cut = alpha * (2 * lam - lamPrev);
     for (let j = 0; j < p; j++) if (!skip[j] && grad[j]! >= cut) addToWork(j);
     let ok = true;
+    // At a computed λ_max the solution is β = 0 by construction; glmnet solves its first λ with
+    // λ = "big" for that reason. Skipping the sweeps keeps rounding (|g_j| vs λ_max computed
+    // with a different summation order) from creating a spurious 1e-17 coefficient.
+    const atLambdaMax = !userLambda && k === 0;
     for (;;) {
+      if (atLambdaMax) { kktViolators(state, family === 'binomial', lam * alpha, grad); break; }
       // Sweeps to a moderate threshold find the active set; a Newton finish on it then gives the
       // exact minimiser (checked against the KKT conditions), else sweeps continue to `thresh`.
       ok = solve(state, lam, { alpha, thresh: Math.max(thr, looseThr), maxit });

@@ -1,0 +1,60 @@
+/**
+ * Inner-product kernels for the coordinate-descent solvers. Column j of the column-major
+ * predictor matrix starts at `off` = j·n. The dot product keeps four partial sums: one long
+ * chain of dependent floating-point additions is limited by the adder's latency, four
+ * independent chains are not (a 3–4× faster inner loop in V8; only the rounding differs).
+ * Plain top-level functions with typed-array arguments so V8 inlines them into the sweeps.
+ */
+
+/** Σ_i x[off + i] · v[i], i < n. */
+export function dotCol(x: Float64Array, off: number, v: Float64Array, n: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += x[off + i]! * v[i]!;
+    s1 += x[off + i + 1]! * v[i + 1]!;
+    s2 += x[off + i + 2]! * v[i + 2]!;
+    s3 += x[off + i + 3]! * v[i + 3]!;
+  }
+  for (; i < n; i++) s0 += x[off + i]! * v[i]!;
+  return (s0 + s1) + (s2 + s3);
+}
+
+/** Σ_i w[i] · x[off + i]² (the weighted squared norm of a column). */
+export function weightedSquare(x: Float64Array, off: number, w: Float64Array, n: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const a = x[off + i]!, b = x[off + i + 1]!, c = x[off + i + 2]!, d = x[off + i + 3]!;
+    s0 += w[i]! * a * a;
+    s1 += w[i + 1]! * b * b;
+    s2 += w[i + 2]! * c * c;
+    s3 += w[i + 3]! * d * d;
+  }
+  for (; i < n; i++) { const a = x[off + i]!; s0 += w[i]! * a * a; }
+  return (s0 + s1) + (s2 + s3);
+}
+
+/** Σ_i x[offA + i] · w[i] · x[offB + i] (a weighted inner product of two columns). */
+export function weightedDot(x: Float64Array, offA: number, offB: number, w: Float64Array, n: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += x[offA + i]! * w[i]! * x[offB + i]!;
+    s1 += x[offA + i + 1]! * w[i + 1]! * x[offB + i + 1]!;
+    s2 += x[offA + i + 2]! * w[i + 2]! * x[offB + i + 2]!;
+    s3 += x[offA + i + 3]! * w[i + 3]! * x[offB + i + 3]!;
+  }
+  for (; i < n; i++) s0 += x[offA + i]! * w[i]! * x[offB + i]!;
+  return (s0 + s1) + (s2 + s3);
+}
+
+/** r[i] −= d · x[off + i]. */
+export function subtractCol(r: Float64Array, d: number, x: Float64Array, off: number, n: number): void {
+  for (let i = 0; i < n; i++) r[i] -= d * x[off + i]!;
+}
+
+/** r[i] −= d · w[i] · x[off + i]. */
+export function subtractWeightedCol(r: Float64Array, d: number, w: Float64Array, x: Float64Array, off: number, n: number): void {
+  for (let i = 0; i < n; i++) r[i] -= d * w[i]! * x[off + i]!;
+}
