@@ -70,9 +70,12 @@ export function demoStudyConfig(seed: number): Record<string, unknown> {
         { name: 'cea', type: 'continuous' },
       ],
     },
-    radiomics: { include: ['tumour_*', 'ring*', 'parenchyma_*'], redundancy: 0.9, lambda: '1se' },
-    combined: { radiomics: 'features' },
-    svm: { C: [0.1, 1, 10], gamma: [0.01, 0.03, 0.1] },
+    // λ.min rather than λ.1se: with ~180 training cases per fold, λ.1se keeps too few features to
+    // carry the image signal the generator put in. The combined model takes the radiomics score
+    // (the LASSO linear predictor, fitted in the same training fold) beside the clinical variables.
+    radiomics: { include: ['tumour_*', 'ring*', 'parenchyma_*'], redundancy: 0.9, lambda: 'min' },
+    combined: { radiomics: 'score' },
+    svm: { C: [0.03, 0.3, 3], gamma: [0.003, 0.01, 0.03] },
     innerFolds: 5,
     evaluation: { folds: 5, repeats: 1, protocol: 'no-leakage', bootstrap: 0 },
     models: ['clinical', 'radiomics', 'combined'],
@@ -88,7 +91,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const cohortDir = join(out, 'cohort');
 
   log(`1/3 synthetic cohort → ${cohortDir}`);
-  const { cases } = await writeSynthCohort({ outDir: cohortDir, nMain: opts.nMain ?? 224, nExternal: opts.nExternal ?? 54, seed, formats: ['png', 'dicom'], workers: opts.workers, progress: opts.progress });
+  // DICOM first: the manifest points at the DICOM files, whose ultrasound regions carry the pixel
+  // spacing in mm (PNG has none), so rings and filter widths are in millimetres.
+  const { cases } = await writeSynthCohort({ outDir: cohortDir, nMain: opts.nMain ?? 224, nExternal: opts.nExternal ?? 54, seed, formats: ['dicom', 'png'], workers: opts.workers, progress: opts.progress });
   const settingsPath = join(out, 'extraction.yaml');
   writeFileSync(settingsPath, toYaml(DEMO_EXTRACTION));
   const studyPath = join(out, 'study.yaml');
