@@ -9,7 +9,7 @@
  * One forward and one inverse complex FFT carry both fields (m + i·y); the weight spectrum is
  * cached per grid. Small ROIs use the exact direct double sum.
  */
-import { fft3d, ladderSize } from './fft.ts';
+import { fft3d, fftBlocks, ladderSize } from './fft.ts';
 import { boxSize, cropData, maskBox } from './preprocess/grid.ts';
 
 export interface Autocorrelation {
@@ -30,7 +30,8 @@ export function spatialAutocorrelation(
   const bs = boxSize(box);
   const padded = bs.reduce((p, v) => p * ladderSize(2 * v - 1), 1);
   if (method === 'auto' && padded > MAX_FFT_POINTS) return subsampled(size, spacing, image, mask, mu, n);
-  return viaFft(bs, spacing, cropData(size, image, box), cropData(size, mask, box), mu, n);
+  const crop = cropData(size, image, box), cropMask = cropData(size, mask, box);
+  return bs[2] === 1 ? viaFft2d(bs, spacing, crop, cropMask, mu, n) : viaFft(bs, spacing, crop, cropMask, mu, n);
 }
 
 /**
@@ -89,6 +90,12 @@ function weightSpectrum(dims: [number, number, number], spacing: [number, number
   const key = `${dims.join('x')}@${spacing.join(',')}`;
   const hit = weightCache.get(key);
   if (hit) return hit;
+  const re = computeWeightSpectrum(dims, spacing);
+  cacheWeightSpectrum(key, re);
+  return re;
+}
+
+function computeWeightSpectrum(dims: [number, number, number], spacing: [number, number, number]): Float64Array {
   const [PX, PY, PZ] = dims;
   const total = PX * PY * PZ;
   const re = new Float64Array(total), im = new Float64Array(total);
@@ -105,6 +112,11 @@ function weightSpectrum(dims: [number, number, number], spacing: [number, number
     }
   }
   fft3d(re, im, dims);
+  return re;
+}
+
+function cacheWeightSpectrum(key: string, re: Float64Array): void {
+  const total = re.length;
   // spectra up to 1 M points are kept (a cohort's lesions share a handful of padded sizes),
   // within a 64 MB budget, oldest out first
   if (total <= 1 << 20) {
@@ -117,7 +129,6 @@ function weightSpectrum(dims: [number, number, number], spacing: [number, number
       weightCache.delete(k);
     }
   }
-  return re;
 }
 
 /**
@@ -156,4 +167,88 @@ function viaFft(size: [number, number, number], spacing: [number, number, number
     ss += yv * yv;
   }
   return finish(n, smm, syy, 2 * sqm - 2 * syy, ss);
+}
+
+/**
+ * Single-slice grids (ultrasound): the same sums by Parseval, S(a, b) = (1/P) Σ_k Ŵ_k Re(conj(Â_k) B̂_k),
+ * so no inverse transform is needed. The fields m, y, q = y² are real, so their spectra are
+ * Hermitian and only the columns kx ≤ PX/2 are kept (counted twice except kx = 0 and PX/2).
+ * Along x, two real rows share one complex FFT (m + i·y per row; q of rows r and r+1), and are
+ * separated by A_k = (Z_k + conj Z_−k)/2, B_k = (Z_k − conj Z_−k)/2i. Compared with the 3D route
+ * (one forward and one inverse full complex FFT) this is ≈ 25% fewer operations and half the memory.
+ */
+function viaFft2d(size: [number, number, number], spacing: [number, number, number], image: Float64Array, mask: Uint8Array, mu: number, n: number): Autocorrelation {
+  const [X, Y] = size;
+  const PX = ladderSize(2 * X - 1), PY = ladderSize(2 * Y - 1);
+  const H = (PX >> 1) + 1; // kept columns kx = 0..⌊PX/2⌋
+  const W = halfWeightSpectrum(PX, PY, spacing);
+  const len = H * PY;
+  const mr = new Float64Array(len), mi = new Float64Array(len);
+  const yr = new Float64Array(len), yi = new Float64Array(len);
+  const qr = new Float64Array(len), qi = new Float64Array(len);
+  const re = new Float64Array(PX), im = new Float64Array(PX), tr = new Float64Array(Math.max(PX, len)), ti = new Float64Array(Math.max(PX, len));
+  // Row FFT of re + i·im, split into the half spectra of its real and imaginary parts (rows ra, rb of outputs a, b).
+  const split = (ar: Float64Array, ai: Float64Array, br: Float64Array, bi: Float64Array, rowA: number, rowB: number): void => {
+    fftBlocks(re, im, PX, 1, 0, tr, ti);
+    for (let k = 0; k < H; k++) {
+      const c = k === 0 ? 0 : PX - k;
+      const zr = re[k]!, zi = im[k]!, cr = re[c]!, ci = im[c]!;
+      ar[rowA + k] = (zr + cr) / 2; ai[rowA + k] = (zi - ci) / 2;
+      if (rowB >= 0) { br[rowB + k] = (zi + ci) / 2; bi[rowB + k] = (cr - zr) / 2; }
+    }
+  };
+  let ss = 0;
+  for (let y = 0; y < Y; y++) {
+    re.fill(0); im.fill(0);
+    for (let x = 0, i = y * X; x < X; x++, i++) {
+      if (!mask[i]) continue;
+      const v = image[i]! - mu;
+      re[x] = 1; im[x] = v; ss += v * v;
+    }
+    split(mr, mi, yr, yi, y * H, y * H);
+  }
+  for (let y = 0; y < Y; y += 2) {
+    re.fill(0); im.fill(0);
+    for (let x = 0, i = y * X; x < X; x++, i++) if (mask[i]) re[x] = (image[i]! - mu) ** 2;
+    if (y + 1 < Y) for (let x = 0, i = (y + 1) * X; x < X; x++, i++) if (mask[i]) im[x] = (image[i]! - mu) ** 2;
+    split(qr, qi, qr, qi, y * H, y + 1 < Y ? (y + 1) * H : -1);
+  }
+  // along y: all H columns at once (rows Y.. are zero padding)
+  fftBlocks(mr, mi, PY, H, 0, tr, ti);
+  fftBlocks(yr, yi, PY, H, 0, tr, ti);
+  fftBlocks(qr, qi, PY, H, 0, tr, ti);
+  let smm = 0, syy = 0, sqm = 0;
+  for (let ky = 0, j = 0; ky < PY; ky++) {
+    for (let kx = 0; kx < H; kx++, j++) {
+      const w = W[j]! * (kx === 0 || 2 * kx === PX ? 1 : 2);
+      smm += w * (mr[j]! * mr[j]! + mi[j]! * mi[j]!);
+      syy += w * (yr[j]! * yr[j]! + yi[j]! * yi[j]!);
+      sqm += w * (qr[j]! * mr[j]! + qi[j]! * mi[j]!);
+    }
+  }
+  const P = PX * PY;
+  return finish(n, smm / P, syy / P, (2 * sqm - 2 * syy) / P, ss);
+}
+
+/** Columns kx ≤ PX/2 of the weight spectrum on a PX × PY grid (layout ky·H + kx); cached like the full ones. */
+const halfWeightCache = new Map<string, Float64Array>();
+
+function halfWeightSpectrum(PX: number, PY: number, spacing: [number, number, number]): Float64Array {
+  const key = `${PX}x${PY}@${spacing[0]},${spacing[1]}`;
+  const hit = halfWeightCache.get(key);
+  if (hit) return hit;
+  const full = computeWeightSpectrum([PX, PY, 1], spacing); // only the half is kept
+  const H = (PX >> 1) + 1;
+  const half = new Float64Array(H * PY);
+  for (let ky = 0; ky < PY; ky++) half.set(full.subarray(ky * PX, ky * PX + H), ky * H);
+  // a cohort's lesions share a handful of padded sizes; keep up to 32 MB of half spectra
+  halfWeightCache.set(key, half);
+  let bytes = 0;
+  for (const v of halfWeightCache.values()) bytes += v.byteLength;
+  for (const k of halfWeightCache.keys()) {
+    if (bytes <= 32 * 2 ** 20) break;
+    bytes -= halfWeightCache.get(k)!.byteLength;
+    halfWeightCache.delete(k);
+  }
+  return half;
 }
