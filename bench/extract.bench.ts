@@ -1,7 +1,8 @@
 /**
  * Batch extraction over BUS-BRA (../shared/data/us-breast-busbra): tumour + 5 mm ring; original,
  * LoG σ 1/2/3 mm and the four wavelet level-1 sub-bands; all families; with 1 and 2 workers.
- * Prints wall time, cases/s and peak resident memory (sampled) per worker count.
+ * Prints wall time, cases/s, CPU time (all threads of this process, workers included: the steadier
+ * figure when other jobs share the machine) and peak resident memory (sampled) per worker count.
  * SONOMICS_BENCH_CASES=N limits the run to the first N cases (default: all 1,875).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,12 +41,16 @@ const settings = {
 for (const workers of [1, 2]) {
   let peak = 0;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await runExtraction({ manifest, idColumn: 'image_id', settings: settings as never, outDir: join(dir, `w${workers}`), workers, progress: false });
   const seconds = (performance.now() - t0) / 1000;
+  const cu = process.cpuUsage(c0);
+  const cpuSeconds = (cu.user + cu.system) / 1e6;
   clearInterval(timer);
   emit({
     bench: 'extract-busbra', workers, cases: r.total, failed: r.failed.length, wall_s: round(seconds, 2), cases_per_s: round(r.total / seconds, 2),
+    cpu_s: round(cpuSeconds, 1), cpu_ms_per_case: round((1000 * cpuSeconds) / r.total, 1),
     // Workers are threads of this process, so the RSS sampled here includes them.
     peak_rss_mb: round(peak / 1048576, 1),
   });
