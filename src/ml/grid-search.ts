@@ -11,8 +11,11 @@ import { aucMannWhitney } from './auc.ts';
 import { foldSplit, stratifiedKFold } from './folds.ts';
 import { checkBinary, checkMatrix, selectRows, type Matrix } from './matrix.ts';
 import { applyScaler, fitScaler } from './scaler.ts';
-import { svmDecision, trainSVM } from './svm.ts';
-import type { KernelType } from './svm-kernel.ts';
+import { svmDecision, svmKernelCache, trainSVM } from './svm.ts';
+import { gramMatrix, type KernelType } from './svm-kernel.ts';
+
+/** Largest total size of the shared fold kernels (inner products + Float32 rows). */
+const SHARED_CACHE_MAX = 256 * 1024 * 1024;
 
 export interface GridSearchResult {
   C: number;
@@ -44,12 +47,19 @@ export function gridSearchSVM(
     }
     return { Xtr, Xte, ytr: train.map((i) => yy[i]!), yte: test.map((i) => yy[i]!) };
   });
+  // Kernel rows depend on the fold and γ but not on C: one cache per (γ, fold) serves every C,
+  // and the fold's inner products serve every γ (bit-identical values; memory-bounded).
+  const cacheBytes = splits.reduce((s, f) => s + (8 + 12 * gammas.length) * f.Xtr.length ** 2, 0);
+  const caches = cacheBytes > SHARED_CACHE_MAX ? null : (() => {
+    const dots = splits.map((f) => gramMatrix(f.Xtr));
+    return gammas.map((gamma) => splits.map((f, i) => svmKernelCache(f.Xtr, f.ytr, opts.kernel, gamma ?? 1 / p, dots[i])));
+  })();
   const table: GridSearchResult['table'] = [];
   let best: GridSearchResult | null = null;
   for (const C of opts.Cs) {
-    for (const gamma of gammas) {
-      const foldAucs = splits.map((s) => {
-        const m = trainSVM(s.Xtr, s.ytr, { kernel: opts.kernel, C, gamma, tolerance: opts.tolerance, classWeights: opts.classWeights });
+    for (const [g, gamma] of gammas.entries()) {
+      const foldAucs = splits.map((s, i) => {
+        const m = trainSVM(s.Xtr, s.ytr, { kernel: opts.kernel, C, gamma, tolerance: opts.tolerance, classWeights: opts.classWeights, kernelCache: caches?.[g]![i] });
         return aucMannWhitney(s.yte, svmDecision(m, s.Xte));
       });
       const auc = foldAucs.reduce((a, b) => a + b, 0) / foldAucs.length;

@@ -37,16 +37,22 @@ export class KernelRowCache {
     private readonly kernel: KernelType,
     private readonly gamma: number,
     cacheBytes: number,
+    /** Optional l × l inner products ⟨x_i, x_j⟩ (`gramMatrix(X)`), shared by several γ. */
+    private readonly dots: Float64Array | null = null,
   ) {
     const l = X.length;
     this.maxRows = Math.max(2, Math.floor(cacheBytes / (4 * l)));
-    this.xsq = kernel === 'rbf' ? Float64Array.from({ length: l }, (_, i) => dot(X[i]!, X[i]!)) : null;
+    this.xsq = kernel === 'rbf' ? Float64Array.from({ length: l }, (_, i) => this.dotAt(i, i)) : null;
     this.diag = Float64Array.from({ length: l }, (_, i) => this.k(i, i));
+  }
+
+  private dotAt(i: number, j: number): number {
+    return this.dots ? this.dots[i * this.X.length + j]! : dot(this.X[i]!, this.X[j]!);
   }
 
   /** Training-time kernel, LIBSVM's Kernel::kernel_linear / kernel_rbf. */
   k(i: number, j: number): number {
-    const d = dot(this.X[i]!, this.X[j]!);
+    const d = this.dotAt(i, j);
     if (this.kernel === 'linear') return d;
     return Math.exp(-this.gamma * (this.xsq![i]! + this.xsq![j]! - 2 * d));
   }
@@ -66,4 +72,17 @@ export class KernelRowCache {
     this.rows.set(i, out);
     return out;
   }
+}
+
+/**
+ * All inner products ⟨x_i, x_j⟩ (row-major l × l) computed with `dot`, so a KernelRowCache built
+ * on them gives bit-identical kernel values; lets a grid search compute them once per fold.
+ */
+export function gramMatrix(X: ArrayLike<ArrayLike<number>>): Float64Array {
+  const l = X.length;
+  const out = new Float64Array(l * l);
+  for (let i = 0; i < l; i++) {
+    for (let j = 0; j <= i; j++) out[i * l + j] = out[j * l + i] = dot(X[i]!, X[j]!);
+  }
+  return out;
 }

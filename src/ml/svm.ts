@@ -25,6 +25,11 @@ export interface SvmOptions {
   shrinking?: boolean;
   /** Kernel cache size in bytes (default 100 MB, LIBSVM's default is 100 MB too). */
   cacheBytes?: number;
+  /**
+   * A kernel cache from `svmKernelCache` for the same X, y, kernel and γ, to share kernel rows
+   * between fits that differ only in C (or class weights); rows do not depend on C.
+   */
+  kernelCache?: KernelRowCache;
 }
 
 export interface SvmModel {
@@ -52,18 +57,15 @@ export function trainSVM(X: Matrix, y: ArrayLike<number>, opts: SvmOptions): Svm
   const eps = opts.tolerance ?? 1e-3;
   const firstLabel = yy[0]! as 0 | 1;
   const secondLabel = (1 - firstLabel) as 0 | 1;
-  // svm_group_classes: first-label rows (in data order), then the others.
-  const perm: number[] = [];
-  for (let i = 0; i < n; i++) if (yy[i] === firstLabel) perm.push(i);
-  const nFirst = perm.length;
-  for (let i = 0; i < n; i++) if (yy[i] !== firstLabel) perm.push(i);
+  const { perm, nFirst, ys } = groupClasses(yy);
   const Xp = perm.map((i) => X[i]!);
-  const ys = new Int8Array(n);
-  for (let t = 0; t < n; t++) ys[t] = t < nFirst ? 1 : -1;
   const w = opts.classWeights ?? {};
   const Cp = opts.C * (w[firstLabel] ?? 1);
   const Cn = opts.C * (w[secondLabel] ?? 1);
-  const Q = new KernelRowCache(Xp, ys, opts.kernel, gamma, opts.cacheBytes ?? 100 * 1024 * 1024);
+  if (opts.kernelCache && opts.kernelCache.diag.length !== n) {
+    throw new SonomicsError('BAD_INPUT', `trainSVM: the kernel cache has ${opts.kernelCache.diag.length} rows for ${n} samples; build it with svmKernelCache on the same data.`);
+  }
+  const Q = opts.kernelCache ?? new KernelRowCache(Xp, ys, opts.kernel, gamma, opts.cacheBytes ?? 100 * 1024 * 1024);
   const sol = solveSmo(Q, ys, Cp, Cn, eps, opts.shrinking ?? true);
   const supportVectors: number[][] = [], dualCoef: number[] = [], svIndex: number[] = [];
   const nSV: [number, number] = [0, 0];
@@ -77,6 +79,34 @@ export function trainSVM(X: Matrix, y: ArrayLike<number>, opts: SvmOptions): Svm
     }
   }
   return { kernel: opts.kernel, gamma, C: opts.C, firstLabel, rho: sol.rho, supportVectors, dualCoef, svIndex, nSV, iterations: sol.iterations };
+}
+
+/** svm_group_classes: first-label rows (in data order), then the others; ±1 labels in that order. */
+function groupClasses(yy: ArrayLike<number>): { perm: number[]; nFirst: number; ys: Int8Array } {
+  const n = yy.length;
+  const perm: number[] = [];
+  for (let i = 0; i < n; i++) if (yy[i] === yy[0]) perm.push(i);
+  const nFirst = perm.length;
+  for (let i = 0; i < n; i++) if (yy[i] !== yy[0]) perm.push(i);
+  const ys = new Int8Array(n);
+  for (let t = 0; t < n; t++) ys[t] = t < nFirst ? 1 : -1;
+  return { perm, nFirst, ys };
+}
+
+/**
+ * The kernel cache trainSVM would build for (X, y, kernel, γ), to pass as `kernelCache` to
+ * several fits that differ only in C. `dots` = gramMatrix(X) (in X's row order) shares the inner
+ * products between several γ. Kernel values are bit-identical to trainSVM's own.
+ */
+export function svmKernelCache(X: Matrix, y: ArrayLike<number>, kernel: KernelType, gamma: number, dots?: Float64Array): KernelRowCache {
+  const [n] = checkMatrix(X, 'svmKernelCache');
+  const { perm, ys } = groupClasses(checkBinary(y, n, 'svmKernelCache'));
+  let permDots: Float64Array | null = null;
+  if (dots) {
+    permDots = new Float64Array(n * n);
+    for (let t = 0; t < n; t++) for (let u = 0; u < n; u++) permDots[t * n + u] = dots[perm[t]! * n + perm[u]!]!;
+  }
+  return new KernelRowCache(perm.map((i) => X[i]!), ys, kernel, gamma, 100 * 1024 * 1024, permDots);
 }
 
 /** LIBSVM's raw decision value (positive ⇒ `firstLabel`). */
