@@ -14,7 +14,7 @@ import { computeLocalIntensity } from './local-intensity.ts';
 import { computeMorphology } from './morphology.ts';
 import { boxSize, cropData, maskBox } from './preprocess/grid.ts';
 import { prepareRoi } from './preprocess/prepare.ts';
-import { maskedValues } from './stats-util.ts';
+import { maskedValues, sortedCopy } from './stats-util.ts';
 import { ALL_FAMILIES, defaultAggregation, resolveSettings, type FamilyName, type FeatureSettings } from './settings.ts';
 import { TEXTURE } from './texture-families.ts';
 import type { DiscretisedRoi, FamilyValues, TextureAggregation, TextureOptions } from './types.ts';
@@ -52,7 +52,7 @@ export function buildContext(image: Image, mask: Mask, settings: FeatureSettings
     discretised: () => (cached ??= discretise(roi.image, roi.intensityMask, d, settings.resegmentation?.range?.[0])),
     intensities,
     // statistics and the IVH both need the sorted intensities: sort once per ROI
-    sortedIntensities: () => (sorted ??= Float64Array.from(intensities()).sort()),
+    sortedIntensities: () => (sorted ??= sortedCopy(intensities())),
   };
 }
 

@@ -9,6 +9,34 @@ export function percentileSorted(sorted: Float64Array, p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
+/**
+ * `values` sorted ascending, as a new array; equal to Float64Array.from(values).sort(). Image
+ * intensities come from Float32 pixels (or rounding), so they are nearly always exact Float32
+ * values: those are sorted by an LSD radix sort on their 32-bit patterns (3 passes of 11 bits,
+ * linear time, several times faster than the comparison sort on large ROIs); anything else falls
+ * back to the comparison sort.
+ */
+export function sortedCopy(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n < 1000) return Float64Array.from(values).sort(); // small: the comparison sort is as fast
+  const f32 = Float32Array.from(values);
+  for (let i = 0; i < n; i++) if (f32[i] !== values[i]) return Float64Array.from(values).sort(); // not Float32 (or NaN)
+  let keys = new Uint32Array(f32.buffer);
+  // order-preserving map of IEEE bit patterns to unsigned integers: flip negatives, set the sign of positives
+  for (let i = 0; i < n; i++) { const b = keys[i]!; keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0; }
+  let tmp = new Uint32Array(n);
+  const counts = new Uint32Array(2048);
+  for (let shift = 0; shift < 32; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 2047]!++;
+    for (let b = 0, sum = 0; b < 2048; b++) { const c = counts[b]!; counts[b] = sum; sum += c; }
+    for (let i = 0; i < n; i++) { const k = keys[i]!; tmp[counts[(k >>> shift) & 2047]!++] = k; }
+    [keys, tmp] = [tmp, keys];
+  }
+  for (let i = 0; i < n; i++) { const k = keys[i]!; keys[i] = k & 0x80000000 ? (k & 0x7fffffff) >>> 0 : ~k >>> 0; }
+  return Float64Array.from(new Float32Array(keys.buffer, keys.byteOffset, n));
+}
+
 /** Values of `data` inside `mask`, as Float64. */
 export function maskedValues(data: ArrayLike<number>, mask: Uint8Array): Float64Array {
   let n = 0;
@@ -25,7 +53,7 @@ export function maskedValues(data: ArrayLike<number>, mask: Uint8Array): Float64
  * `sorted` (the same values in ascending order) may be passed when the caller already has it:
  * sorting is the dominant cost on large ROIs and several families need the same order.
  */
-export function descriptive(values: Float64Array, sorted: Float64Array = Float64Array.from(values).sort()): Record<string, number> {
+export function descriptive(values: Float64Array, sorted: Float64Array = sortedCopy(values)): Record<string, number> {
   const n = values.length;
   let s = 0, s2 = 0;
   for (let i = 0; i < n; i++) { s += values[i]!; s2 += values[i]! * values[i]!; }
