@@ -187,16 +187,8 @@ function viaFft2d(size: [number, number, number], spacing: [number, number, numb
   const yr = new Float64Array(len), yi = new Float64Array(len);
   const qr = new Float64Array(len), qi = new Float64Array(len);
   const re = new Float64Array(PX), im = new Float64Array(PX), tr = new Float64Array(Math.max(PX, len)), ti = new Float64Array(Math.max(PX, len));
-  // Row FFT of re + i·im, split into the half spectra of its real and imaginary parts (rows ra, rb of outputs a, b).
-  const split = (ar: Float64Array, ai: Float64Array, br: Float64Array, bi: Float64Array, rowA: number, rowB: number): void => {
-    fftBlocks(re, im, PX, 1, 0, tr, ti);
-    for (let k = 0; k < H; k++) {
-      const c = k === 0 ? 0 : PX - k;
-      const zr = re[k]!, zi = im[k]!, cr = re[c]!, ci = im[c]!;
-      ar[rowA + k] = (zr + cr) / 2; ai[rowA + k] = (zi - ci) / 2;
-      if (rowB >= 0) { br[rowB + k] = (zi + ci) / 2; bi[rowB + k] = (cr - zr) / 2; }
-    }
-  };
+  const split = (ar: Float64Array, ai: Float64Array, br: Float64Array, bi: Float64Array, rowA: number, rowB: number): void =>
+    splitRowFft(re, im, tr, ti, ar, ai, rowA, br, bi, rowB);
   let ss = 0;
   for (let y = 0; y < Y; y++) {
     re.fill(0); im.fill(0);
@@ -230,6 +222,24 @@ function viaFft2d(size: [number, number, number], spacing: [number, number, numb
   return finish(n, smm / P, syy / P, (2 * sqm - 2 * syy) / P, ss);
 }
 
+/**
+ * FFT along x of one row re + i·im (two real rows packed), then the half spectra (kx ≤ PX/2) of
+ * the real part into a at offset rowA and of the imaginary part into b at rowB (skipped if < 0).
+ */
+function splitRowFft(
+  re: Float64Array, im: Float64Array, tr: Float64Array, ti: Float64Array,
+  ar: Float64Array, ai: Float64Array, rowA: number, br: Float64Array, bi: Float64Array, rowB: number,
+): void {
+  const PX = re.length, H = (PX >> 1) + 1;
+  fftBlocks(re, im, PX, 1, 0, tr, ti);
+  for (let k = 0; k < H; k++) {
+    const c = k === 0 ? 0 : PX - k;
+    const zr = re[k]!, zi = im[k]!, cr = re[c]!, ci = im[c]!;
+    ar[rowA + k] = (zr + cr) / 2; ai[rowA + k] = (zi - ci) / 2;
+    if (rowB >= 0) { br[rowB + k] = (zi + ci) / 2; bi[rowB + k] = (cr - zr) / 2; }
+  }
+}
+
 /** Columns kx ≤ PX/2 of the weight spectrum on a PX × PY grid (layout ky·H + kx); cached like the full ones. */
 const halfWeightCache = new Map<string, Float64Array>();
 
@@ -237,16 +247,32 @@ function halfWeightSpectrum(PX: number, PY: number, spacing: [number, number, nu
   const key = `${PX}x${PY}@${spacing[0]},${spacing[1]}`;
   const hit = halfWeightCache.get(key);
   if (hit) return hit;
-  const full = computeWeightSpectrum([PX, PY, 1], spacing); // only the half is kept
-  const H = (PX >> 1) + 1;
-  const half = new Float64Array(H * PY);
-  for (let ky = 0; ky < PY; ky++) half.set(full.subarray(ky * PX, ky * PX + H), ky * H);
-  // a cohort's lesions share a handful of padded sizes; keep up to 32 MB of half spectra
+  // w(d) = 1/‖d‖ on the padded grid (signed offsets), rows paired as in viaFft2d
+  const H = (PX >> 1) + 1, len = H * PY;
+  const half = new Float64Array(len), halfIm = new Float64Array(len);
+  const re = new Float64Array(PX), im = new Float64Array(PX), tr = new Float64Array(Math.max(PX, len)), ti = new Float64Array(Math.max(PX, len));
+  const signed = (j: number, P: number): number => (j <= P / 2 ? j : j - P);
+  const fillRow = (out: Float64Array, y: number): void => {
+    const dy = signed(y, PY) * spacing[1];
+    for (let x = 0; x < PX; x++) {
+      const dx = signed(x, PX) * spacing[0];
+      const d2 = dx * dx + dy * dy;
+      out[x] = d2 > 0 ? 1 / Math.sqrt(d2) : 0;
+    }
+  };
+  for (let y = 0; y < PY; y += 2) {
+    fillRow(re, y);
+    if (y + 1 < PY) fillRow(im, y + 1);
+    else im.fill(0);
+    splitRowFft(re, im, tr, ti, half, halfIm, y * H, half, halfIm, y + 1 < PY ? (y + 1) * H : -1);
+  }
+  fftBlocks(half, halfIm, PY, H, 0, tr, ti); // w is even: the spectrum is real (halfIm ≈ 0)
+  // a cohort's lesions share a few dozen padded sizes; keep up to 64 MB of half spectra, oldest out first
   halfWeightCache.set(key, half);
   let bytes = 0;
   for (const v of halfWeightCache.values()) bytes += v.byteLength;
   for (const k of halfWeightCache.keys()) {
-    if (bytes <= 32 * 2 ** 20) break;
+    if (bytes <= 64 * 2 ** 20) break;
     bytes -= halfWeightCache.get(k)!.byteLength;
     halfWeightCache.delete(k);
   }
