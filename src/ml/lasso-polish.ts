@@ -10,6 +10,7 @@
  * the features outside it). Otherwise the caller falls back to coordinate descent with `thresh`.
  */
 import type { CdState } from './lasso-cd.ts';
+import { dotCol, subtractCol, weightedDot } from './lasso-kernels.ts';
 
 export function polishActiveSet(s: CdState, lambda: number, alpha: number, binomial: boolean, maxActive: number): boolean {
   const { n, p, xs, y } = s;
@@ -31,10 +32,7 @@ export function polishActiveSet(s: CdState, lambda: number, alpha: number, binom
   const H = new Float64Array(m * m);
   const refresh = (): void => {
     for (let i = 0; i < n; i++) eta[i] = binomial ? b[0]! : s.b0;
-    for (let t = 0; t < k; t++) {
-      const bj = b[t + off]!, o = A[t]! * n;
-      for (let i = 0; i < n; i++) eta[i] += bj * xs[o + i]!;
-    }
+    for (let t = 0; t < k; t++) subtractCol(eta, -b[t + off]!, xs, A[t]! * n, n);
     for (let i = 0; i < n; i++) {
       if (binomial) {
         const mu = 1 / (1 + Math.exp(-eta[i]!));
@@ -62,18 +60,14 @@ export function polishActiveSet(s: CdState, lambda: number, alpha: number, binom
     }
     for (let t = 0; t < k; t++) {
       const o = A[t]! * n;
-      let gr = 0;
-      for (let i = 0; i < n; i++) gr += xs[o + i]! * resid[i]!;
+      const gr = dotCol(xs, o, resid, n);
       g[t + off] = -gr / n + l1 * sign[t]! + l2 * b[t + off]!;
       if (binomial) {
-        let h0 = 0;
-        for (let i = 0; i < n; i++) h0 += w[i]! * xs[o + i]!;
+        const h0 = dotCol(xs, o, w, n);
         H[t + off] = H[(t + off) * m] = h0 / n;
       }
       for (let u = 0; u <= t; u++) {
-        const o2 = A[u]! * n;
-        let h = 0;
-        for (let i = 0; i < n; i++) h += w[i]! * xs[o + i]! * xs[o2 + i]!;
+        let h = weightedDot(xs, o, A[u]! * n, w, n); // gaussian: w ≡ 1
         h /= n;
         if (u === t) h += l2;
         H[(t + off) * m + (u + off)] = H[(u + off) * m + (t + off)] = h;
@@ -96,10 +90,7 @@ export function polishActiveSet(s: CdState, lambda: number, alpha: number, binom
   const tol = l1 * (1 + 1e-9) + 1e-15;
   for (const j of s.work) {
     if (inA[j] || s.skip[j]) continue;
-    const o = j * n;
-    let gr = 0;
-    for (let i = 0; i < n; i++) gr += xs[o + i]! * resid[i]!;
-    if (Math.abs(gr / n) > tol) return false;
+    if (Math.abs(dotCol(xs, j * n, resid, n) / n) > tol) return false;
   }
   // Commit.
   if (binomial) s.b0 = b[0]!;
