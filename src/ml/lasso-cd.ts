@@ -14,7 +14,7 @@
  * Convergence: max_j xv_j Δβ_j² < thresh (glmnet's criterion).
  */
 
-import { dotCol, subtractCol, subtractWeightedCol, weightedDot, weightedSquare } from './lasso-kernels.ts';
+import { crossprod, dotCol, subtractCol, subtractWeightedCol, weightedDot, weightedSquare } from './lasso-kernels.ts';
 
 export interface CdState {
   n: number;
@@ -309,9 +309,10 @@ export function kktViolators(s: CdState, binomial: boolean, lambdaAlpha: number,
   for (let i = 0; i < n; i++) resid[i] = binomial ? s.y[i]! - 1 / (1 + Math.exp(-s.eta[i]!)) : s.r[i]!;
   const out: number[] = [];
   const tol = lambdaAlpha * (1 + 1e-9) + 1e-15;
+  crossprod(xs, n, p, resid, grad);
   for (let j = 0; j < p; j++) {
     if (s.skip[j]) { grad[j] = 0; continue; }
-    const g = Math.abs(dotCol(xs, j * n, resid, n)) / n;
+    const g = Math.abs(grad[j]!) / n;
     grad[j] = g;
     if (!s.inWork[j] && g > tol) out.push(j);
   }

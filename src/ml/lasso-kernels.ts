@@ -58,3 +58,24 @@ export function subtractCol(r: Float64Array, d: number, x: Float64Array, off: nu
 export function subtractWeightedCol(r: Float64Array, d: number, w: Float64Array, x: Float64Array, off: number, n: number): void {
   for (let i = 0; i < n; i++) r[i] -= d * w[i]! * x[off + i]!;
 }
+
+/**
+ * out[j] = Σ_i x[j·n + i] · v[i] for every column j < p (Xᵀv), four columns at a time so each v[i]
+ * is loaded once per four products and the four sums form independent addition chains.
+ */
+export function crossprod(x: Float64Array, n: number, p: number, v: Float64Array, out: Float64Array): void {
+  let j = 0;
+  for (; j + 3 < p; j += 4) {
+    const o0 = j * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const vi = v[i]!;
+      s0 += x[o0 + i]! * vi;
+      s1 += x[o1 + i]! * vi;
+      s2 += x[o2 + i]! * vi;
+      s3 += x[o3 + i]! * vi;
+    }
+    out[j] = s0; out[j + 1] = s1; out[j + 2] = s2; out[j + 3] = s3;
+  }
+  for (; j < p; j++) out[j] = dotCol(x, j * n, v, n);
+}
