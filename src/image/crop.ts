@@ -15,11 +15,18 @@ export interface Box {
 export function boundingBox(masks: Mask[]): Box | null {
   const [X, Y, Z] = masks[0]!.size;
   const lo: Vec3 = [X, Y, Z], hi: Vec3 = [-1, -1, -1];
+  // Row by row: the first and last set voxel of a row bound x; rows without any are skipped
+  // after one test per voxel (whole ultrasound frames around a small lesion are mostly empty).
   for (const m of masks) {
     const d = m.data;
-    for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
-      if (!d[i]) continue;
-      if (x < lo[0]) lo[0] = x; if (x > hi[0]) hi[0] = x;
+    for (let z = 0; z < Z; z++) for (let y = 0; y < Y; y++) {
+      const row = X * (y + Y * z);
+      let x0 = 0;
+      while (x0 < X && !d[row + x0]) x0++;
+      if (x0 === X) continue;
+      let x1 = X - 1;
+      while (!d[row + x1]) x1--;
+      if (x0 < lo[0]) lo[0] = x0; if (x1 > hi[0]) hi[0] = x1;
       if (y < lo[1]) lo[1] = y; if (y > hi[1]) hi[1] = y;
       if (z < lo[2]) lo[2] = z; if (z > hi[2]) hi[2] = z;
     }

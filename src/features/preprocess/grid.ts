@@ -28,18 +28,21 @@ export function maskBox(size: Vec3, data: Uint8Array): Box | null {
   const [X, Y, Z] = size;
   const lo: Vec3 = [X, Y, Z];
   const hi: Vec3 = [-1, -1, -1];
-  let i = 0;
+  // per row: first and last set voxel; empty rows cost one test per voxel
   for (let z = 0; z < Z; z++) {
     for (let y = 0; y < Y; y++) {
-      for (let x = 0; x < X; x++, i++) {
-        if (!data[i]) continue;
-        if (x < lo[0]) lo[0] = x;
-        if (x > hi[0]) hi[0] = x;
-        if (y < lo[1]) lo[1] = y;
-        if (y > hi[1]) hi[1] = y;
-        if (z < lo[2]) lo[2] = z;
-        if (z > hi[2]) hi[2] = z;
-      }
+      const row = X * (y + Y * z);
+      let x0 = 0;
+      while (x0 < X && !data[row + x0]) x0++;
+      if (x0 === X) continue;
+      let x1 = X - 1;
+      while (!data[row + x1]) x1--;
+      if (x0 < lo[0]) lo[0] = x0;
+      if (x1 > hi[0]) hi[0] = x1;
+      if (y < lo[1]) lo[1] = y;
+      if (y > hi[1]) hi[1] = y;
+      if (z < lo[2]) lo[2] = z;
+      if (z > hi[2]) hi[2] = z;
     }
   }
   return hi[0] < 0 ? null : { lo, hi };
