@@ -14,7 +14,9 @@
  * Convergence: max_j xv_j Δβ_j² < thresh (glmnet's criterion).
  */
 
-import { crossprod, dotCol, subtractCol, subtractWeightedCol, weightedDot, weightedSquare } from './lasso-kernels.ts';
+import { crossprod, crossprodColumns, dotCol, subtractCol, subtractWeightedCol, weightedDot, weightedSquare } from './lasso-kernels.ts';
+
+import type { GradientBounds } from './lasso-screen.ts';
 
 export interface CdState {
   n: number;
@@ -300,21 +302,44 @@ export function solveBinomial(s: CdState, lambda: number, o: CdOptions): boolean
 }
 
 /**
- * Gradient |x̃_jᵀ(y − μ)|/n for every feature (stored in `grad`, used by the next λ's strong rule)
- * and the features outside the working set that violate KKT, |g_j| > λα.
+ * Gradient |x̃_jᵀ(y − μ)|/n for the features outside the working set (stored in `grad`, used by the
+ * next λ's strong rule) and those that violate KKT, |g_j| > λα. With `bounds`, a feature whose
+ * gradient bound is below both λα and `nextCut` (the next strong-rule cut) is not computed; its
+ * bound is stored instead, which leads to the same decisions (lasso-screen.ts).
  */
-export function kktViolators(s: CdState, binomial: boolean, lambdaAlpha: number, grad: Float64Array): number[] {
+export function kktViolators(s: CdState, binomial: boolean, lambdaAlpha: number, grad: Float64Array, bounds?: GradientBounds, nextCut = Infinity): number[] {
   const { n, p, xs } = s;
   const resid = new Float64Array(n);
   for (let i = 0; i < n; i++) resid[i] = binomial ? s.y[i]! - 1 / (1 + Math.exp(-s.eta[i]!)) : s.r[i]!;
   const out: number[] = [];
   const tol = lambdaAlpha * (1 + 1e-9) + 1e-15;
-  crossprod(xs, n, p, resid, grad);
+  if (!bounds) {
+    crossprod(xs, n, p, resid, grad);
+    for (let j = 0; j < p; j++) {
+      if (s.skip[j]) { grad[j] = 0; continue; }
+      const g = Math.abs(grad[j]!) / n;
+      grad[j] = g;
+      if (!s.inWork[j] && g > tol) out.push(j);
+    }
+    return out;
+  }
+  bounds.advance(resid);
+  const safe = Math.min(tol, nextCut);
+  const todo: number[] = [];
   for (let j = 0; j < p; j++) {
     if (s.skip[j]) { grad[j] = 0; continue; }
-    const g = Math.abs(grad[j]!) / n;
-    grad[j] = g;
-    if (!s.inWork[j] && g > tol) out.push(j);
+    if (s.inWork[j]) continue; // already in every later working set; its gradient is not needed
+    const b = bounds.bound(j);
+    if (b < safe) grad[j] = b; else todo.push(j);
+  }
+  const g = new Float64Array(todo.length);
+  crossprodColumns(xs, n, todo, resid, g);
+  for (let t = 0; t < todo.length; t++) {
+    const j = todo[t]!;
+    const gj = Math.abs(g[t]!) / n;
+    grad[j] = gj;
+    bounds.record(j, gj);
+    if (gj > tol) out.push(j);
   }
   return out;
 }

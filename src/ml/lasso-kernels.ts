@@ -77,5 +77,31 @@ export function crossprod(x: Float64Array, n: number, p: number, v: Float64Array
     }
     out[j] = s0; out[j + 1] = s1; out[j + 2] = s2; out[j + 3] = s3;
   }
-  for (; j < p; j++) out[j] = dotCol(x, j * n, v, n);
+  for (; j < p; j++) out[j] = dotSingle(x, j * n, v, n);
+}
+
+/** out[t] = x_{cols[t]}ᵀ v for the listed columns, four at a time as `crossprod`. */
+export function crossprodColumns(x: Float64Array, n: number, cols: number[], v: Float64Array, out: Float64Array): void {
+  const c = cols.length;
+  let t = 0;
+  for (; t + 3 < c; t += 4) {
+    const o0 = cols[t]! * n, o1 = cols[t + 1]! * n, o2 = cols[t + 2]! * n, o3 = cols[t + 3]! * n;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const vi = v[i]!;
+      s0 += x[o0 + i]! * vi;
+      s1 += x[o1 + i]! * vi;
+      s2 += x[o2 + i]! * vi;
+      s3 += x[o3 + i]! * vi;
+    }
+    out[t] = s0; out[t + 1] = s1; out[t + 2] = s2; out[t + 3] = s3;
+  }
+  for (; t < c; t++) out[t] = dotSingle(x, cols[t]! * n, v, n);
+}
+
+/** One addition chain, so a column's sum rounds the same whether or not it was in a block of four. */
+function dotSingle(x: Float64Array, off: number, v: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[off + i]! * v[i]!;
+  return s;
 }

@@ -19,6 +19,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { checkBinary, checkMatrix, checkNumeric, toColumnMajor, type Matrix } from './matrix.ts';
 import { kktViolators, solveBinomial, solveGaussian, type CdState } from './lasso-cd.ts';
 import { polishActiveSet } from './lasso-polish.ts';
+import { GradientBounds } from './lasso-screen.ts';
 
 export type LassoFamily = 'binomial' | 'gaussian';
 
@@ -142,6 +143,7 @@ export function lassoPath(X: Matrix, y: ArrayLike<number>, opts: LassoOptions = 
     for (let i = 0; i < n; i++) g += xs[off + i]! * (yy[i]! - ybar);
     grad[j] = Math.abs(g) / n;
   }
+  const bounds = new GradientBounds(xs, n, p);
   const addToWork = (j: number): void => { if (!state.inWork[j]) { state.inWork[j] = 1; state.work.push(j); } };
   state.eta.fill(state.b0);
   for (let i = 0; i < n; i++) state.r[i] = yy[i]! - ybar;
@@ -158,6 +160,8 @@ export function lassoPath(X: Matrix, y: ArrayLike<number>, opts: LassoOptions = 
     // afterwards catches the rare feature it wrongly discards.
     const lamPrev = k === 0 ? lam : lambdas[k - 1]!;
     const cut = alpha * (2 * lam - lamPrev);
+    // The next λ's cut, below which the KKT check may skip a feature's gradient (lasso-screen.ts).
+    const nextCut = k + 1 < lambdas.length ? alpha * (2 * lambdas[k + 1]! - lam) : Infinity;
     for (let j = 0; j < p; j++) if (!skip[j] && grad[j]! >= cut) addToWork(j);
     let ok = true;
     // At a computed λ_max the solution is β = 0 by construction; glmnet solves its first λ with
@@ -165,14 +169,14 @@ export function lassoPath(X: Matrix, y: ArrayLike<number>, opts: LassoOptions = 
     // with a different summation order) from creating a spurious 1e-17 coefficient.
     const atLambdaMax = !userLambda && k === 0;
     for (;;) {
-      if (atLambdaMax) { kktViolators(state, family === 'binomial', lam * alpha, grad); break; }
+      if (atLambdaMax) { kktViolators(state, family === 'binomial', lam * alpha, grad, bounds, nextCut); break; }
       // Sweeps to a moderate threshold find the active set; a Newton finish on it then gives the
       // exact minimiser (checked against the KKT conditions), else sweeps continue to `thresh`.
       ok = solve(state, lam, { alpha, thresh: Math.max(thr, looseThr), maxit });
       if (!(ok && polish && polishActiveSet(state, lam, alpha, family === 'binomial', maxPolish))) {
         ok = solve(state, lam, { alpha, thresh: thr, maxit });
       }
-      const violators = kktViolators(state, family === 'binomial', lam * alpha, grad);
+      const violators = kktViolators(state, family === 'binomial', lam * alpha, grad, bounds, nextCut);
       if (violators.length === 0 || !ok) break;
       for (const j of violators) addToWork(j);
     }
