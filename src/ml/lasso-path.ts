@@ -233,11 +233,15 @@ export function lassoLinearPredictor(path: LassoPath, X: Matrix): number[][] {
   const [n, p] = checkMatrix(X, 'lassoLinearPredictor');
   if (p !== path.beta.length) throw new SonomicsError('BAD_INPUT', `lassoLinearPredictor: X has ${p} columns, the path ${path.beta.length}.`);
   const L = path.lambda.length;
+  // Only features with a non-zero coefficient somewhere on the path contribute (with p ≫ n most
+  // never enter); the order of the additions is unchanged.
+  const used: number[] = [];
+  for (let j = 0; j < p; j++) if (path.beta[j]!.some((b) => b !== 0)) used.push(j);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const row = X[i]!;
     const lp = path.a0.slice();
-    for (let j = 0; j < p; j++) {
+    for (const j of used) {
       const x = row[j]!;
       const bj = path.beta[j]!;
       for (let k = 0; k < L; k++) if (bj[k] !== 0) lp[k] += bj[k]! * x;
@@ -257,7 +261,13 @@ export function interpolatePath(path: LassoPath, s: number[]): LassoPath {
   const lam = path.lambda;
   const L = lam.length;
   const p = path.beta.length;
-  const out: LassoPath = { ...path, lambda: s.slice(), a0: [], beta: Array.from({ length: p }, () => []), df: [], devRatio: [] };
+  // Features that never enter interpolate to exactly 0 at every s: filled at once, not visited.
+  const used: number[] = [];
+  const beta: number[][] = new Array(p);
+  for (let j = 0; j < p; j++) {
+    if (path.beta[j]!.some((b) => b !== 0)) { used.push(j); beta[j] = []; } else beta[j] = new Array<number>(s.length).fill(0);
+  }
+  const out: LassoPath = { ...path, lambda: s.slice(), a0: [], beta, df: [], devRatio: [] };
   const maxL = Math.max(...lam), minL = Math.min(...lam);
   for (const s0 of s) {
     let left: number, right: number, frac: number;
@@ -277,7 +287,7 @@ export function interpolatePath(path: LassoPath, s: number[]): LassoPath {
     }
     out.a0.push(frac * path.a0[left]! + (1 - frac) * path.a0[right]!);
     let df = 0;
-    for (let j = 0; j < p; j++) {
+    for (const j of used) {
       const b = frac * path.beta[j]![left]! + (1 - frac) * path.beta[j]![right]!;
       out.beta[j]!.push(b);
       if (b !== 0) df++;
