@@ -168,7 +168,10 @@ function gramSweep(s: CdState, b: BinomialScratch, g: GramScratch, list: number[
     beta[j] = nb;
     const col = k * m;
     if (colStep[k] !== step) {
-      for (let q = 0; q < m; q++) G[col + q] = q === k ? v : weightedDot(xs, work[q]! * n, off, w, n) / n;
+      // G is symmetric: entries whose own column is already known this step are copied.
+      for (let q = 0; q < m; q++) {
+        G[col + q] = q === k ? v : colStep[q] === step ? G[q * m + k]! : weightedDot(xs, work[q]! * n, off, w, n) / n;
+      }
       colStep[k] = step;
     }
     for (let q = 0; q < m; q++) c[q] -= d * G[col + q]!;
