@@ -39,7 +39,8 @@ export function prepareRoi(image: Image, mask: Mask, settings: FeatureSettings):
     const size = boxSize(crop);
     const img = Float64Array.from(cropData(image.size, image.data, crop));
     if (settings.roundIntensities) for (let i = 0; i < img.length; i++) img[i] = Math.round(img[i]!);
-    const morph = cropData(image.size, mask.data, crop).map((v) => (v ? 1 : 0));
+    const morph = cropData(image.size, mask.data, crop);
+    for (let i = 0; i < morph.length; i++) morph[i] = morph[i] ? 1 : 0; // a plain loop: TypedArray.map calls back per voxel
     return finish(size, [...spacing] as Vec3, img, morph, settings, [...image.size] as Vec3);
   }
   const twoD = settings.dimension === '2D';
