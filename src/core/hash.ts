@@ -1,6 +1,6 @@
 /**
  * SHA-256 (FIPS 180-4) of a canonical JSON text (object keys sorted), for the extraction-settings
- * hash in the model bundle: same settings object → same hash on every platform.
+ * hash of feature tables and model bundles: same settings object → same hash on every platform.
  */
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,

@@ -94,13 +94,3 @@ export function regionNames(s: ExtractionSettings, hasParenchyma: boolean): stri
   if (s.regions.parenchyma !== false && hasParenchyma) names.push('parenchyma');
   return names;
 }
-
-/** Canonical JSON (object keys sorted) so that equal settings always serialise the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}

@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parse as parseYaml } from 'yaml';
 import { SonomicsError } from '../core/errors.ts';
-import { canonicalJson, resolveExtractionSettings, type ExtractionSettings } from '../extract/settings.ts';
-import { sha256Hex } from '../study/hash.ts';
+import { resolveExtractionSettings, type ExtractionSettings } from '../extract/settings.ts';
+import { settingsHash as hashOfSettings } from '../core/hash.ts';
 import { CaseStore, type CaseRecord } from './case-store.ts';
 import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
 import { featureTableCsv, robustnessCsv } from './feature-table.ts';
@@ -61,7 +61,7 @@ export function loadExtractionSettings(settings: string | ExtractionSettings | u
 }
 
 export function settingsHash(s: ExtractionSettings): string {
-  return sha256Hex(new TextEncoder().encode(canonicalJson(s)));
+  return hashOfSettings(s);
 }
 
 export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummary> {

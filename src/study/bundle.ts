@@ -8,7 +8,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import type { ModelName } from './config.ts';
 import { MODEL_NAMES } from './config.ts';
-import { settingsHash } from './hash.ts';
+import { settingsHash } from '../core/hash.ts';
 import { applyModel, type FittedModel } from './model.ts';
 import type { StudyResult } from './run.ts';
 import { encodeVariable, toNumber, type VariableSpec } from './variables.ts';

@@ -6,7 +6,7 @@ export { buildStudyData, type StudyData, type CohortData, type MissingReport } f
 export { runStudy, RESULTS_SCHEMA, type StudyResult, type ModelResult, type Comparison, type PredictionRow } from './run.ts';
 export { applyModel, type FittedModel, type Head, type RadScore } from './model.ts';
 export { buildBundle, loadModel, predict, encodeCase, BUNDLE_SCHEMA, type ModelBundle, type Prediction } from './bundle.ts';
-export { settingsHash, canonicalJson, sha256Hex } from './hash.ts';
+export { settingsHash, canonicalJson, sha256Hex } from '../core/hash.ts';
 export { redundancyFilter, midRanks } from './spearman.ts';
 export { resultsJson, predictionsCsv } from './outputs.ts';
 export type { Metrics } from './evaluate.ts';

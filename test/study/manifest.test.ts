@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildProgram } from '../../src/cli/main.ts';
 import { encodePng } from '../../src/io/png-write.ts';
 import { Random } from '../../src/core/random.ts';
-import { settingsHash } from '../../src/study/hash.ts';
+import { settingsHash } from '../../src/core/hash.ts';
 
 describe('study from an image manifest', () => {
   it('extracts, then runs the study; the bundle records the settings and their hash', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from '../../src/study/table.ts';
 import { buildVariableSpecs, encodeVariable, parseDerive } from '../../src/study/variables.ts';
-import { canonicalJson, settingsHash, sha256Hex } from '../../src/study/hash.ts';
+import { canonicalJson, settingsHash, sha256Hex } from '../../src/core/hash.ts';
 import { midRanks, redundancyFilter } from '../../src/study/spearman.ts';
 import { pointsTable } from '../../src/study/points.ts';
 import { fitImputer } from '../../src/study/impute.ts';
