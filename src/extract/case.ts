@@ -5,6 +5,7 @@
  */
 import { SonomicsError, inCase } from '../core/errors.ts';
 import { extractFeatures } from '../features/pipeline.ts';
+import { PEAK_RADIUS_MM } from '../features/settings.ts';
 import { applyFilter, filterName, filterReachMm, type FilterSpec } from '../filters/index.ts';
 import { boundingBox, cropImage, cropMask, growBox, type Box } from '../image/crop.ts';
 import type { Image, Mask } from '../image/image.ts';
@@ -35,8 +36,8 @@ export interface CaseFeatures {
   regionPixels: Record<string, number>;
 }
 
-/** Extra crop margin beyond the rings and the filters' reach (mm). */
-const CROP_MARGIN_MM = 5;
+/** Extra crop margin (mm) beyond the rings, the filters' reach and the local-intensity sphere. */
+const CROP_MARGIN_MM = 1;
 
 export function extractCase(input: CaseImages, settings: ExtractionSettings, opts: CaseOptions): CaseFeatures {
   const { caseId } = opts;
@@ -54,7 +55,12 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     // far faster than whole ultrasound frames. Margins cover the rings and the filters' reach, so
     // values equal those on the whole image; a mask touching a crop edge touches the image edge.
     const inPlane: Image['spacing'] = img.size[2] > 1 ? img.spacing : [img.spacing[0], img.spacing[1], Math.min(img.spacing[0], img.spacing[1])];
-    const reach = reachMm(settings.images, inPlane) + CROP_MARGIN_MM;
+    // The local-intensity peak averages a 1 cm³ sphere around ROI voxels, reading (filtered) values
+    // outside the ROI too: the crop must hold that sphere on top of the filter's own reach.
+    const families = settings.features.families;
+    const sphere = !families || families.includes('local_intensity') ? (settings.features.localIntensityRadiusMm ?? PEAK_RADIUS_MM) : 0;
+    // Two voxels more for interpolation when the feature settings resample.
+    const reach = reachMm(settings.images, inPlane) + sphere + 2 * Math.max(...inPlane) + CROP_MARGIN_MM;
     const ringReach = Math.max(0, ...(r.rings ?? []).map((w) => w + (r.ringInnerMarginMm ?? 0)));
     const groups: Array<{ box: Box; regions: Array<[string, Mask]> }> = [];
 

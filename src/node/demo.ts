@@ -92,8 +92,8 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
 
   log(`1/3 synthetic cohort → ${cohortDir}`);
   // DICOM first: the manifest points at the DICOM files, whose ultrasound regions carry the pixel
-  // spacing in mm (PNG has none), so rings and filter widths are in millimetres.
-  const { cases } = await writeSynthCohort({ outDir: cohortDir, nMain: opts.nMain ?? 224, nExternal: opts.nExternal ?? 54, seed, formats: ['dicom', 'png'], workers: opts.workers, progress: opts.progress });
+  // spacing in mm (PNG has none), so rings and filter widths are in millimetres. Masks stay PNG.
+  const { cases } = await writeSynthCohort({ outDir: cohortDir, nMain: opts.nMain ?? 224, nExternal: opts.nExternal ?? 54, seed, formats: ['dicom'], workers: opts.workers, progress: opts.progress });
   const settingsPath = join(out, 'extraction.yaml');
   writeFileSync(settingsPath, toYaml(DEMO_EXTRACTION));
   const studyPath = join(out, 'study.yaml');
