@@ -55,6 +55,7 @@ export function convolveAxis(input: Float64Array, size: Vec3, axis: Axis, w: Flo
   for (let j = 0; j < extLen; j++) src[j] = boundaryIndex(j - lo, n, mode);
   const ext = new Float64Array(extLen);
   const lines = (X * Y * Z) / n;
+  const symmetric = isDenseSymmetric(w);
   for (let line = 0; line < lines; line++) {
     let start: number;
     if (axis === 0) start = line * X;
@@ -64,6 +65,16 @@ export function convolveAxis(input: Float64Array, size: Vec3, axis: Axis, w: Flo
       const s = src[j]!;
       ext[j] = s < 0 ? 0 : input[start + s * stride]!;
     }
+    if (symmetric) {
+      // Even kernel (Gaussian, its derivatives of even order, mean): pair the taps at ±d so each
+      // weight multiplies once — half the multiplications of the plain sum.
+      for (let i = 0; i < n; i++) {
+        let s = w[c]! * ext[i + c]!;
+        for (let d = 1; d <= c; d++) s += w[c + d]! * (ext[i + c - d]! + ext[i + c + d]!);
+        out[start + i * stride] = s;
+      }
+      continue;
+    }
     for (let i = 0; i < n; i++) {
       let s = 0;
       for (let t = 0; t < T; t++) s += tw[t]! * ext[i + to[t]!]!;
@@ -71,6 +82,14 @@ export function convolveAxis(input: Float64Array, size: Vec3, axis: Axis, w: Flo
     }
   }
   return out;
+}
+
+/** True for an odd-length kernel with w[c − d] = w[c + d] and no zero taps (dense, even). */
+function isDenseSymmetric(w: Float64Array): boolean {
+  const K = w.length, c = K >> 1;
+  if (K % 2 === 0 || K < 5) return false;
+  for (let d = 0; d <= c; d++) if (w[c - d] !== w[c + d] || w[c + d] === 0) return false;
+  return true;
 }
 
 /**
@@ -86,10 +105,28 @@ function convolveSlowAxis(input: Float64Array, size: Vec3, axis: 1 | 2, w: Float
   const blockLen = run * n;
   const out = new Float64Array(input.length);
   const K = w.length, c = K >> 1;
+  const symmetric = isDenseSymmetric(w);
   for (let b = 0; b < blocks; b++) {
     const base = b * blockLen;
     for (let i = 0; i < n; i++) {
       const o = base + i * run;
+      if (symmetric) {
+        // Even kernel: rows at ±d share their weight, so each pair is added before one multiply.
+        const mid = boundaryIndex(i, n, mode);
+        if (mid >= 0) { const wc = w[c]!, s0 = base + mid * run; for (let x = 0; x < run; x++) out[o + x]! += wc * input[s0 + x]!; }
+        for (let d = 1; d <= c; d++) {
+          const wd = w[c + d]!;
+          const a = boundaryIndex(i - d, n, mode), b2 = boundaryIndex(i + d, n, mode);
+          if (a >= 0 && b2 >= 0) {
+            const sa = base + a * run, sb = base + b2 * run;
+            for (let x = 0; x < run; x++) out[o + x]! += wd * (input[sa + x]! + input[sb + x]!);
+          } else if (a >= 0 || b2 >= 0) {
+            const s1 = base + (a >= 0 ? a : b2) * run;
+            for (let x = 0; x < run; x++) out[o + x]! += wd * input[s1 + x]!;
+          }
+        }
+        continue;
+      }
       for (let k = 0; k < K; k++) {
         const wk = w[k]!;
         if (wk === 0) continue;
