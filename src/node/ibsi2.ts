@@ -20,7 +20,23 @@ import { IBSI2_PHASE1, IBSI2_PHASE1_SKIPPED, IBSI2_PHASE2_2D, IBSI2_PHASE2_3D, t
 import { boxSize, cropData, growBox, maskBox, type Box } from '../features/preprocess/grid.ts';
 import { axisMaps, resampleWindow, targetWindow } from '../features/preprocess/resample.ts';
 import { createImage, type Vec3 } from '../image/image.ts';
-import { intensityStatistics, INTENSITY_STATISTICS } from '../filters/intensity-statistics.ts';
+import { descriptive } from '../features/stats-util.ts';
+
+/** IBSI 2 phase-2 tags of the 18 intensity statistics, mapped to the feature engine's names. */
+const STAT_TAGS = {
+  stat_mean: 'mean', stat_var: 'variance', stat_skew: 'skewness', stat_kurt: 'kurtosis', stat_median: 'median',
+  stat_min: 'minimum', stat_p10: 'p10', stat_p90: 'p90', stat_max: 'maximum', stat_iqr: 'interquartile_range',
+  stat_range: 'range', stat_mad: 'mean_absolute_deviation', stat_rmad: 'robust_mean_absolute_deviation',
+  stat_medad: 'median_absolute_deviation', stat_cov: 'coefficient_of_variation',
+  stat_qcod: 'quartile_coefficient_of_dispersion', stat_energy: 'energy', stat_rms: 'root_mean_square',
+} as const;
+export const INTENSITY_STATISTICS = Object.keys(STAT_TAGS) as Array<keyof typeof STAT_TAGS>;
+
+/** The 18 IBSI intensity statistics of a value list under their IBSI 2 tags (stat_mean, ...). */
+export function intensityStatistics(values: Float64Array): Record<keyof typeof STAT_TAGS, number> {
+  const d = descriptive(values);
+  return Object.fromEntries(INTENSITY_STATISTICS.map((tag) => [tag, d[STAT_TAGS[tag]]!])) as Record<keyof typeof STAT_TAGS, number>;
+}
 
 export interface Phase1Row {
   test: string;
@@ -250,4 +266,3 @@ export function runIbsi2Compliance(sharedDir: string = defaultSharedDir(), optio
   return { phase1, phase1Skipped: IBSI2_PHASE1_SKIPPED, phase2, phase2Skipped };
 }
 
-export { INTENSITY_STATISTICS };
