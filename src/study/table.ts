@@ -76,12 +76,18 @@ function splitRecords(text: string, sep: string): string[][] {
 
 /** Write rows as CSV (quotes only where needed), "\n" line ends. */
 export function toCsv(columns: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  const esc = (v: string | number | null | undefined): string => {
-    if (v === null || v === undefined) return '';
-    const s = typeof v === 'number' ? formatNumber(v) : v;
-    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return [columns.map(esc).join(','), ...rows.map((r) => r.map(esc).join(','))].join('\n') + '\n';
+  return [csvLine(columns), ...rows.map(csvLine)].join('\n') + '\n';
+}
+
+/** One CSV line (no newline): missing values empty, text quoted when it needs to be. */
+export function csvLine(values: Array<string | number | null | undefined>): string {
+  return values.map(csvCell).join(',');
+}
+
+function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? formatNumber(v) : v;
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** Shortest round-tripping text of a double ("NaN" for missing). */
