@@ -47,19 +47,35 @@ export function synthCohort(opts: SynthOptions = {}): SynthCase[] {
   return cases;
 }
 
-/** The B-mode image and masks of one case (deterministic in seed and case index). */
-export function synthImages(c: SynthCase, seed: number, index: number): SynthImages {
+/** The raw 8-bit pixels and 0/1 masks of one case, x fastest (what the file writers need). */
+export interface SynthPixels {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+  tumour: Uint8Array;
+  parenchyma: Uint8Array;
+}
+
+/** The B-mode pixels and masks of one case as plain arrays (deterministic in seed and case index). */
+export function synthPixels(c: SynthCase, seed: number, index: number): SynthPixels {
   const rng = caseRandom(seed, index, 1);
   const s = c.scanner;
   const scene = buildScene(c.patient, s, rng);
   const pixels = formBMode(scene, s, rng, 0.4 * c.patient.steatosis);
+  return { width: s.width, height: s.height, pixels, tumour: scene.tumour, parenchyma: scene.parenchyma };
+}
+
+/** The B-mode image and masks of one case (deterministic in seed and case index). */
+export function synthImages(c: SynthCase, seed: number, index: number): SynthImages {
+  const { pixels, tumour, parenchyma } = synthPixels(c, seed, index);
+  const s = c.scanner;
   const size: [number, number, number] = [s.width, s.height, 1];
   const spacing: [number, number, number] = [s.spacingMm, s.spacingMm, 1];
   const data = new Float32Array(pixels.length);
   for (let i = 0; i < pixels.length; i++) data[i] = pixels[i]!;
   const image = createImage(size, spacing, data);
   image.spacingSource = 'synthetic';
-  return { image, tumour: createMask(size, spacing, scene.tumour), parenchyma: createMask(size, spacing, scene.parenchyma), pixels };
+  return { image, tumour: createMask(size, spacing, tumour), parenchyma: createMask(size, spacing, parenchyma), pixels };
 }
 
 function caseRandom(seed: number, index: number, stream: number): Random {
