@@ -1,15 +1,15 @@
 /**
  * Batch extraction over BUS-BRA (../shared/data/us-breast-busbra): tumour + 5 mm ring; original,
  * LoG σ 1/2/3 mm and the four wavelet level-1 sub-bands; all families; with 1 and 2 workers.
- * Prints wall time, cases/s, CPU time (all threads of this process, workers included: the steadier
- * figure when other jobs share the machine) and peak resident memory (sampled) per worker count.
+ * Prints wall time, cases/s, CPU time (this process and its worker processes: the steadier figure
+ * when other jobs share the machine) and peak resident memory (sampled, workers included) per worker count.
  * SONOMICS_BENCH_CASES=N limits the run to the first N cases (default: all 1,875).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runExtraction } from '../src/node/extract-run.ts';
-import { emit, round } from './util.ts';
+import { cpuSecondsWithChildren, emit, round, treeRssBytes } from './util.ts';
 
 const shared = process.env.SONOMICS_SHARED ?? new URL('../../shared', import.meta.url).pathname;
 const busbra = join(shared, 'data', 'us-breast-busbra');
@@ -40,18 +40,17 @@ const settings = {
 };
 for (const workers of [1, 2]) {
   let peak = 0;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
-  const c0 = process.cpuUsage();
+  const timer = setInterval(() => { peak = Math.max(peak, treeRssBytes()); }, 200);
+  const c0 = cpuSecondsWithChildren();
   const t0 = performance.now();
   const r = await runExtraction({ manifest, idColumn: 'image_id', settings: settings as never, outDir: join(dir, `w${workers}`), workers, progress: false });
   const seconds = (performance.now() - t0) / 1000;
-  const cu = process.cpuUsage(c0);
-  const cpuSeconds = (cu.user + cu.system) / 1e6;
+  const cpuSeconds = cpuSecondsWithChildren() - c0;
   clearInterval(timer);
   emit({
     bench: 'extract-busbra', workers, cases: r.total, failed: r.failed.length, wall_s: round(seconds, 2), cases_per_s: round(r.total / seconds, 2),
     cpu_s: round(cpuSeconds, 1), cpu_ms_per_case: round((1000 * cpuSeconds) / r.total, 1),
-    // Workers are threads of this process, so the RSS sampled here includes them.
+    // This process plus its worker processes, summed at each sample.
     peak_rss_mb: round(peak / 1048576, 1),
   });
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'ONE_CLASS'
   | 'NOT_CONVERGED'
   | 'BUNDLE_MISMATCH'
+  | 'WORKER_CRASHED'
   | 'INTERNAL';
 
 export class SonomicsError extends Error {

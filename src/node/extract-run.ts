@@ -15,7 +15,7 @@ import { resolveExtractionSettings, type ExtractionSettings } from '../extract/s
 import { settingsHash as hashOfSettings } from '../core/hash.ts';
 import { CaseStore, type CaseRecord } from './case-store.ts';
 import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
-import { featureTableCsv, robustnessCsv } from './feature-table.ts';
+import { writeFeatureTable, writeRobustnessTable } from './feature-table.ts';
 import type { Perturbation } from '../extract/perturb.ts';
 import { readManifest, shardOf, type ManifestCase } from './manifest.ts';
 import { runPool } from './pool.ts';
@@ -114,9 +114,9 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
   progress?.finish();
 
   const tablePath = join(opts.outDir, 'features.csv');
-  writeFileSync(tablePath, featureTableCsv(mine, store.records));
-  if (opts.perturb?.length) writeFileSync(join(opts.outDir, 'robustness.csv'), robustnessCsv(mine, store.records, opts.perturb));
-  const perCase = Object.fromEntries(mine.filter((c) => store.has(c.caseId)).map((c) => [c.caseId, store.records.get(c.caseId)!.ms]));
+  writeFeatureTable(tablePath, mine, store);
+  if (opts.perturb?.length) writeRobustnessTable(join(opts.outDir, 'robustness.csv'), mine, store, opts.perturb);
+  const perCase = Object.fromEntries(mine.filter((c) => store.has(c.caseId)).map((c) => [c.caseId, store.ms(c.caseId)]));
   writeFileSync(join(opts.outDir, 'run.json'), JSON.stringify({
     sonomics: packageVersion(),
     node: process.version,
@@ -131,28 +131,36 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
     ms_per_case: perCase,
     seconds: (Date.now() - t0) / 1000,
   }, null, 2) + '\n');
+  store.close();
   return { total: tasks.length, done: newlyDone - failed.length, skipped: tasks.length - todo.length, failed, seconds: (Date.now() - t0) / 1000, tablePath };
 }
 
 /** Combine shard outputs (each an extract --out folder) into one table, as a single run writes it. */
 export function mergeShards(manifestPath: string, shardDirs: string[], outDir: string, idColumn?: string): { cases: number; tablePath: string } {
   const manifest = readManifest(manifestPath, { idColumn });
-  const records = new Map<string, CaseRecord>();
+  // Case id → the shard store holding it (a later shard wins, as before).
+  const owner = new Map<string, CaseStore>();
+  const stores: CaseStore[] = [];
   let hash: string | null = null;
-  for (const dir of shardDirs) {
-    const s = CaseStore.read(join(dir, 'cases.jsonl'));
-    if (hash !== null && s.settingsHash !== hash) {
-      throw new SonomicsError('BAD_SETTINGS', `${dir} was extracted with other settings than the shards before it; merge only shards of one run.`, { subject: dir });
+  try {
+    for (const dir of shardDirs) {
+      const s = CaseStore.read(join(dir, 'cases.jsonl'));
+      stores.push(s);
+      if (hash !== null && s.settingsHash !== hash) {
+        throw new SonomicsError('BAD_SETTINGS', `${dir} was extracted with other settings than the shards before it; merge only shards of one run.`, { subject: dir });
+      }
+      hash = s.settingsHash;
+      for (const id of s.ids()) owner.set(id, s);
     }
-    hash = s.settingsHash;
-    for (const r of s.records) if (r.ok) records.set(r.case_id, r);
+    mkdirSync(outDir, { recursive: true });
+    const tablePath = join(outDir, 'features.csv');
+    writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id) });
+    const missing = manifest.filter((c) => !owner.has(c.caseId)).map((c) => c.caseId);
+    writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, cases: owner.size, missing }, null, 2) + '\n');
+    return { cases: owner.size, tablePath };
+  } finally {
+    for (const s of stores) s.close();
   }
-  mkdirSync(outDir, { recursive: true });
-  const tablePath = join(outDir, 'features.csv');
-  writeFileSync(tablePath, featureTableCsv(manifest, records));
-  const missing = manifest.filter((c) => !records.has(c.caseId)).map((c) => c.caseId);
-  writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, cases: records.size, missing }, null, 2) + '\n');
-  return { cases: records.size, tablePath };
 }
 
 function packageVersion(): string {

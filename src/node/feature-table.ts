@@ -2,47 +2,65 @@
  * The feature table (CSV): one row per successfully extracted case in manifest order, columns
  * case_id, cohort, the manifest's pass-through columns, then the features in extraction order.
  * Built only from the stored records and the manifest, so a resumed run, a sharded run merged,
- * and an uninterrupted run give the same bytes.
+ * and an uninterrupted run give the same bytes. Rows are streamed to the file one case at a time
+ * (a first pass collects the feature columns), so memory does not grow with the cohort.
  */
-import { toCsv } from '../study/table.ts';
-import type { CaseRecord } from './case-store.ts';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { csvLine } from '../study/table.ts';
+import type { CaseRecord, RecordSource } from './case-store.ts';
 import type { ManifestCase } from './manifest.ts';
 
-export function featureTableCsv(manifest: ManifestCase[], records: Map<string, CaseRecord>): string {
-  const ok = manifest.filter((c) => records.get(c.caseId)?.ok);
+export function writeFeatureTable(path: string, manifest: ManifestCase[], source: RecordSource): void {
+  const ok = manifest.filter((c) => source.has(c.caseId));
   const extraCols = manifest.length ? Object.keys(manifest[0]!.extra) : [];
-  const featureCols: string[] = [];
-  const seen = new Set<string>();
-  for (const c of ok) {
-    for (const k of Object.keys(records.get(c.caseId)!.features ?? {})) {
-      if (!seen.has(k)) { seen.add(k); featureCols.push(k); }
+  const featureCols = featureColumns(ok.map((c) => () => source.get(c.caseId)));
+  writeLines(path, function* () {
+    yield csvLine(['case_id', 'cohort', ...extraCols, ...featureCols]);
+    for (const c of ok) {
+      const f = source.get(c.caseId)!.features ?? {};
+      yield csvLine([c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? ''), ...featureCols.map((k) => (k in f ? f[k]! : null))]);
     }
-  }
-  const rows = ok.map((c) => {
-    const f = records.get(c.caseId)!.features ?? {};
-    return [c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? ''), ...featureCols.map((k) => (k in f ? f[k]! : null))];
   });
-  return toCsv(['case_id', 'cohort', ...extraCols, ...featureCols], rows);
 }
 
 /**
  * The robustness long table: one row per case and "reader" (original mask, each perturbation,
  * the second reader), columns subject, reader, then the features — the input of ICC per feature.
  */
-export function robustnessCsv(manifest: ManifestCase[], records: Map<string, CaseRecord>, perturbations: string[]): string {
+export function writeRobustnessTable(path: string, manifest: ManifestCase[], source: RecordSource, perturbations: string[]): void {
   const readers = ['original', ...perturbations];
-  const rows: Array<Array<string | number | null>> = [];
-  const featureCols: string[] = [];
-  const seen = new Set<string>();
-  const entries: Array<[string, string, Record<string, number>]> = [];
+  const entries: Array<[string, string, string]> = [];
   for (const c of manifest) {
     for (const reader of readers) {
-      const r = records.get(reader === 'original' ? c.caseId : `${c.caseId}@${reader}`);
-      if (!r?.ok) continue;
-      entries.push([c.caseId, reader, r.features ?? {}]);
-      for (const k of Object.keys(r.features ?? {})) if (!seen.has(k)) { seen.add(k); featureCols.push(k); }
+      const key = reader === 'original' ? c.caseId : `${c.caseId}@${reader}`;
+      if (source.has(key)) entries.push([c.caseId, reader, key]);
     }
   }
-  for (const [id, reader, f] of entries) rows.push([id, reader, ...featureCols.map((k) => (k in f ? f[k]! : null))]);
-  return toCsv(['subject', 'reader', ...featureCols], rows);
+  const featureCols = featureColumns(entries.map(([, , key]) => () => source.get(key)));
+  writeLines(path, function* () {
+    yield csvLine(['subject', 'reader', ...featureCols]);
+    for (const [id, reader, key] of entries) {
+      const f = source.get(key)!.features ?? {};
+      yield csvLine([id, reader, ...featureCols.map((k) => (k in f ? f[k]! : null))]);
+    }
+  });
+}
+
+/** Union of the records' feature names, in order of first appearance. */
+function featureColumns(records: Array<() => CaseRecord | undefined>): string[] {
+  const cols: string[] = [];
+  const seen = new Set<string>();
+  for (const read of records) {
+    for (const k of Object.keys(read()?.features ?? {})) if (!seen.has(k)) { seen.add(k); cols.push(k); }
+  }
+  return cols;
+}
+
+function writeLines(path: string, lines: () => Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const line of lines()) writeSync(fd, line + '\n');
+  } finally {
+    closeSync(fd);
+  }
 }

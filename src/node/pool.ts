@@ -1,9 +1,17 @@
 /**
- * A small worker-thread pool: runs `fn(input)` from a task module on N workers, hands each result
- * (or error) to `onDone` as soon as it arrives, and resolves when every task is done or `stop()`
- * was called. With workers = 0 the tasks run in this thread (simpler to debug, same results).
+ * A small process pool: runs `fn(input)` from a task module in N worker processes, hands each
+ * result (or error) to `onDone` as soon as it arrives, and resolves when every task is done or
+ * `stop()` was called. With workers = 0 the tasks run in this thread (simpler to debug, same results).
+ *
+ * Why processes and not worker threads: worker threads share one V8 platform whose parallel
+ * garbage-collector threads compete with the other workers for the cores; each child here runs
+ * with `--single-threaded-gc`, which cut the CPU per extracted case by about a third
+ * (docs/performance.md). A child that dies (e.g. out of memory on a huge image) fails only the
+ * task it was running; a fresh child takes over the rest.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { SonomicsError } from '../core/errors.ts';
 
 export interface PoolOptions<I, O> {
   /** Absolute file URL of the task module (e.g. new URL('./task.ts', import.meta.url).href). */
@@ -16,45 +24,88 @@ export interface PoolOptions<I, O> {
   shouldStop?: () => boolean;
 }
 
+/** Node options of every worker process (V8 flags cannot be set per worker thread). */
+export const WORKER_EXEC_ARGV = ['--single-threaded-gc'];
+
+/**
+ * Tasks sent ahead to each worker, so it never waits for this process to store a result and
+ * send the next task.
+ */
+const IN_FLIGHT_PER_WORKER = 2;
+
+type Outcome<O> = { ok: true; result: O } | { ok: false; error: { message: string; code: string } };
+interface Reply<O> { ready?: boolean; id: number; ok: boolean; result?: O; error?: { message: string; code: string } }
+
 export async function runPool<I, O>(opts: PoolOptions<I, O>): Promise<void> {
+  if (opts.workers <= 0) return runInThread(opts);
   const { inputs } = opts;
-  let next = 0;
-  if (opts.workers <= 0) {
-    const mod = (await import(opts.module)) as Record<string, (i: I) => Promise<O> | O>;
-    const fn = mod[opts.fn]!;
-    for (; next < inputs.length && !opts.shouldStop?.(); next++) {
-      try {
-        await opts.onDone(next, { ok: true, result: await fn(inputs[next]!) });
-      } catch (err) {
-        const e = err as { message?: string; code?: string };
-        await opts.onDone(next, { ok: false, error: { message: e.message ?? String(err), code: e.code ?? 'INTERNAL' } });
-      }
-    }
-    return;
-  }
-  const boot = new URL('./worker-boot.mjs', import.meta.url);
-  const n = Math.min(opts.workers, inputs.length);
-  await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(boot, { workerData: { module: opts.module, fn: opts.fn } });
-    let current = -1;
-    let chain = Promise.resolve();
+  const queue: number[] = inputs.map((_, i) => i);
+  // Results are handed to onDone one at a time, in arrival order.
+  let chain = Promise.resolve();
+  let failure: unknown = null;
+  const deliver = (id: number, outcome: Outcome<O>) => {
+    chain = chain.then(() => opts.onDone(id, outcome)).catch((err: unknown) => { failure ??= err; });
+    return chain;
+  };
+  const boot = fileURLToPath(new URL('./worker-boot.mjs', import.meta.url));
+  const runWorker = (): Promise<void> => new Promise<void>((resolve) => {
+    const child: ChildProcess = fork(boot, [opts.module, opts.fn], {
+      execArgv: WORKER_EXEC_ARGV,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const inFlight: number[] = [];
+    let ready = false;
     const feed = () => {
-      if (next >= inputs.length || opts.shouldStop?.()) {
-        void worker.terminate().then(() => resolve());
-        return;
+      if (!child.connected) return;
+      while (ready && inFlight.length < IN_FLIGHT_PER_WORKER && queue.length && !opts.shouldStop?.() && failure === null) {
+        const id = queue.shift()!;
+        inFlight.push(id);
+        child.send({ id, input: inputs[id] });
       }
-      current = next++;
-      worker.postMessage({ id: current, input: inputs[current] });
+      if (inFlight.length === 0) child.disconnect();
     };
-    worker.on('message', (msg: { ready?: boolean; id: number; ok: boolean; result?: O; error?: { message: string; code: string } }) => {
-      if (msg.ready) { feed(); return; }
-      const outcome = msg.ok ? { ok: true as const, result: msg.result as O } : { ok: false as const, error: msg.error! };
-      chain = chain.then(() => opts.onDone(msg.id, outcome)).then(feed, reject);
+    child.on('message', (msg: Reply<O>) => {
+      if (msg.ready) { ready = true; feed(); return; }
+      inFlight.splice(inFlight.indexOf(msg.id), 1);
+      const outcome: Outcome<O> = msg.ok ? { ok: true, result: msg.result as O } : { ok: false, error: msg.error! };
+      void deliver(msg.id, outcome).then(feed);
     });
-    worker.on('error', (err) => {
-      // A crashed worker fails its current task only; the pool goes on with the others.
-      if (current >= 0) void opts.onDone(current, { ok: false, error: { message: err.message, code: 'INTERNAL' } });
-      resolve();
+    child.on('exit', (code, signal) => {
+      if (!ready && code !== 0) {
+        failure ??= new SonomicsError('INTERNAL', `a worker process could not start (exit code ${code ?? signal}); its error is printed above. Run with --workers 0 to see it in this process.`);
+      }
+      if (inFlight.length === 0) { resolve(); return; }
+      // The child died mid-task: the task it was running fails; those sent ahead go back to the queue.
+      const [running, ...ahead] = inFlight;
+      queue.unshift(...ahead);
+      const how = signal ? `signal ${signal}` : `exit code ${code}`;
+      void deliver(running!, {
+        ok: false,
+        error: {
+          code: 'WORKER_CRASHED',
+          message: `the worker process died (${how}) while working on this case — often memory exhausted by a very large image; ` +
+            'retry it alone with --workers 1, or crop/downsample the image.',
+        },
+      }).then(() => (queue.length && !opts.shouldStop?.() && failure === null ? runWorker() : undefined)).then(() => resolve());
     });
-  })));
+  });
+  await Promise.all(Array.from({ length: Math.min(opts.workers, inputs.length) }, runWorker));
+  await chain;
+  if (failure !== null) throw failure;
+}
+
+async function runInThread<I, O>(opts: PoolOptions<I, O>): Promise<void> {
+  const mod = (await import(opts.module)) as Record<string, (i: I) => Promise<O> | O>;
+  const fn = mod[opts.fn]!;
+  for (let next = 0; next < opts.inputs.length && !opts.shouldStop?.(); next++) {
+    let outcome: Outcome<O>;
+    try {
+      outcome = { ok: true, result: await fn(opts.inputs[next]!) };
+    } catch (err) {
+      const e = err as { message?: string; code?: string };
+      outcome = { ok: false, error: { message: e.message ?? String(err), code: e.code ?? 'INTERNAL' } };
+    }
+    await opts.onDone(next, outcome);
+  }
 }

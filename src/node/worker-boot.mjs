@@ -1,21 +1,26 @@
-// Worker-thread bootstrap: workers do not inherit the tsx loader of the main thread, so each
-// one registers it, loads the task module named in workerData, and answers task messages.
+// Worker-process bootstrap (see pool.ts): registers the tsx loader, loads the task module named on
+// the command line, answers task messages one at a time, and exits when the pool disconnects —
+// also when the pool's process is killed, so no worker outlives its run.
 import { register } from 'tsx/esm/api';
-import { parentPort, workerData } from 'node:worker_threads';
 
 register();
-const mod = await import(workerData.module);
-const fn = mod[workerData.fn];
-parentPort.on('message', async (msg) => {
-  try {
-    const result = await fn(msg.input);
-    parentPort.postMessage({ id: msg.id, ok: true, result });
-  } catch (err) {
-    parentPort.postMessage({
-      id: msg.id,
-      ok: false,
-      error: { message: err instanceof Error ? err.message : String(err), code: err?.code ?? 'INTERNAL' },
-    });
-  }
+const [modulePath, fnName] = process.argv.slice(2);
+const mod = await import(modulePath);
+const fn = mod[fnName];
+let queue = Promise.resolve();
+process.on('message', (msg) => {
+  queue = queue.then(async () => {
+    try {
+      const result = await fn(msg.input);
+      process.send({ id: msg.id, ok: true, result });
+    } catch (err) {
+      process.send({
+        id: msg.id,
+        ok: false,
+        error: { message: err instanceof Error ? err.message : String(err), code: err?.code ?? 'INTERNAL' },
+      });
+    }
+  });
 });
-parentPort.postMessage({ ready: true });
+process.on('disconnect', () => process.exit(0));
+process.send({ ready: true });
