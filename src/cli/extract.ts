@@ -6,16 +6,17 @@ export function addExtractCommand(program: Command): void {
   program
     .command('extract')
     .description('extract radiomics features for every case of a manifest (resumable: rerun the same command to continue)')
-    .requiredOption('--manifest <csv>', 'manifest CSV: case_id, cohort, image, tumour_mask[, parenchyma_mask, liver_mask, ...]; paths relative to it')
+    .requiredOption('--manifest <file>', 'manifest (CSV, or XLSX; file.xlsx#Sheet picks a sheet): case_id, cohort, image, tumour_mask[, parenchyma_mask, liver_mask, ...]; paths relative to it')
     .option('--id-column <name>', 'manifest column with the unique case id (default: case_id, case or id)')
     .option('--settings <file>', 'extraction settings (YAML or JSON); default: tumour + 5 mm ring + parenchyma, original image, FBN 32')
     .requiredOption('--out <dir>', 'output folder (features.csv, cases.jsonl, run.json)')
-    .option('--workers <n>', 'worker threads (default: one per core; 0 = in the main thread)')
+    .option('--workers <n>', 'worker processes (default: one per core; 0 = in this process)')
+    .option('--jsonl', 'also write the feature table as JSON Lines (features.jsonl)')
     .option('--shard <i/n>', 'process only shard i of n (stable hash of the case id); combine with `sonomics merge`')
     .option('--force', 'discard finished cases made with other settings and start again')
     .option('--fail-fast', 'stop at the first failing case')
     .option('--perturb <list>', "robustness: also extract under mask perturbations ('all' or erode1,dilate1,shift+x,shift-x,shift+y,shift-y) and/or 'reader2'; writes robustness.csv")
-    .action(async (o: { perturb?: string; manifest: string; idColumn?: string; settings?: string; out: string; workers?: string; shard?: string; force?: boolean; failFast?: boolean }) => {
+    .action(async (o: { perturb?: string; manifest: string; idColumn?: string; settings?: string; out: string; workers?: string; shard?: string; force?: boolean; failFast?: boolean; jsonl?: boolean }) => {
       // Loaded on use: keeps `sonomics --help` fast.
       const { runExtraction } = await import('../node/extract-run.ts');
       const { parseShard } = await import('../node/manifest.ts');
@@ -24,11 +25,11 @@ export function addExtractCommand(program: Command): void {
         manifest: o.manifest, idColumn: o.idColumn, settings: o.settings, outDir: resolve(o.out),
         workers: o.workers === undefined ? undefined : Number(o.workers),
         shard: o.shard ? parseShard(o.shard) : undefined, force: o.force, failFast: o.failFast,
-        perturb: o.perturb ? parsePerturbations(o.perturb) : undefined,
+        perturb: o.perturb ? parsePerturbations(o.perturb) : undefined, jsonl: o.jsonl,
       });
       console.log(`${summary.total} cases: ${summary.done} extracted, ${summary.skipped} already done, ${summary.failed.length} failed (${summary.seconds.toFixed(1)} s)`);
       for (const f of summary.failed) console.log(`  FAILED ${f.caseId} [${f.code}]: ${f.message}`);
-      console.log(`feature table: ${summary.tablePath}`);
+      console.log(`feature table: ${summary.tablePath}${o.jsonl ? ' (and features.jsonl)' : ''}`);
       if (o.perturb) console.log(`robustness table: ${resolve(o.out, 'robustness.csv')} (next: sonomics robustness --table ...)`);
       if (summary.failed.length) process.exitCode = 1;
     });

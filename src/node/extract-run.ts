@@ -1,9 +1,9 @@
 /**
- * `sonomics extract`: a cohort → a feature table, on worker threads, resumable and shardable.
+ * `sonomics extract`: a cohort → a feature table, on worker processes, resumable and shardable.
  *
  * Output folder:
  *   cases.jsonl    append-only store, one line per finished case (the resume point)
- *   features.csv   the feature table (manifest order; deterministic bytes)
+ *   features.csv   the feature table (manifest order; deterministic bytes); features.jsonl with --jsonl
  *   run.json       the run record: versions, settings and hash, per-case time, warnings, errors
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,8 @@ export interface ExtractOptions {
   limit?: number;
   /** Robustness: also extract each case under these mask perturbations (and/or the second reader). */
   perturb?: Perturbation[];
+  /** Also write the feature table as JSON Lines (features.jsonl). */
+  jsonl?: boolean;
 }
 
 export interface ExtractSummary {
@@ -115,6 +117,7 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
 
   const tablePath = join(opts.outDir, 'features.csv');
   writeFeatureTable(tablePath, mine, store);
+  if (opts.jsonl) writeFeatureTable(join(opts.outDir, 'features.jsonl'), mine, store, 'jsonl');
   if (opts.perturb?.length) writeRobustnessTable(join(opts.outDir, 'robustness.csv'), mine, store, opts.perturb);
   const perCase = Object.fromEntries(mine.filter((c) => store.has(c.caseId)).map((c) => [c.caseId, store.ms(c.caseId)]));
   writeFileSync(join(opts.outDir, 'run.json'), JSON.stringify({

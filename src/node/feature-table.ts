@@ -3,22 +3,28 @@
  * case_id, cohort, the manifest's pass-through columns, then the features in extraction order.
  * Built only from the stored records and the manifest, so a resumed run, a sharded run merged,
  * and an uninterrupted run give the same bytes. Rows are streamed to the file one case at a time
- * (a first pass collects the feature columns), so memory does not grow with the cohort.
+ * (a first pass collects the feature columns), so memory does not grow with the cohort. The same
+ * table can also be written as JSON Lines.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { csvLine } from '../study/table.ts';
 import type { CaseRecord, RecordSource } from './case-store.ts';
 import type { ManifestCase } from './manifest.ts';
 
-export function writeFeatureTable(path: string, manifest: ManifestCase[], source: RecordSource): void {
+export type TableFormat = 'csv' | 'jsonl';
+
+/** Writes the table as CSV, or as JSON Lines (one object per case; missing and non-finite values null). */
+export function writeFeatureTable(path: string, manifest: ManifestCase[], source: RecordSource, format: TableFormat = 'csv'): void {
   const ok = manifest.filter((c) => source.has(c.caseId));
   const extraCols = manifest.length ? Object.keys(manifest[0]!.extra) : [];
   const featureCols = featureColumns(ok.map((c) => () => source.get(c.caseId)));
+  const columns = ['case_id', 'cohort', ...extraCols, ...featureCols];
   writeLines(path, function* () {
-    yield csvLine(['case_id', 'cohort', ...extraCols, ...featureCols]);
+    if (format === 'csv') yield csvLine(columns);
     for (const c of ok) {
       const f = source.get(c.caseId)!.features ?? {};
-      yield csvLine([c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? ''), ...featureCols.map((k) => (k in f ? f[k]! : null))]);
+      const row = [c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? ''), ...featureCols.map((k) => (k in f ? f[k]! : null))];
+      yield format === 'csv' ? csvLine(row) : JSON.stringify(Object.fromEntries(columns.map((k, i) => [k, row[i]])));
     }
   });
 }

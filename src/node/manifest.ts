@@ -1,11 +1,11 @@
 /**
- * The cohort manifest (CSV): one row per case with its id, cohort/centre, image and mask paths
+ * The cohort manifest (CSV, or an Excel .xlsx workbook — "manifest.xlsx#Sheet" picks a sheet): one row per case with its id, cohort/centre, image and mask paths
  * (relative to the manifest), and any other columns, which are passed through.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SonomicsError } from '../core/errors.ts';
-import { parseCsv } from '../study/table.ts';
+import { readTableFile } from './table-file.ts';
 
 export interface ManifestCase {
   caseId: string;
@@ -31,12 +31,10 @@ const ALIASES = {
 } as const;
 
 export function readManifest(path: string, opts: { idColumn?: string } = {}): ManifestCase[] {
-  if (!existsSync(path)) throw new SonomicsError('FILE_NOT_FOUND', `manifest ${path} not found; give the path of the cohort's manifest CSV.`, { subject: path });
-  if (/\.xlsx?$/i.test(path)) {
-    throw new SonomicsError('UNSUPPORTED_FORMAT', `manifest ${path}: Excel manifests are not read yet; save it as CSV (File → Save As → CSV UTF-8).`, { subject: path });
-  }
-  const table = parseCsv(readFileSync(path, 'utf8'), path);
-  const base = dirname(resolve(path));
+  const file = path.replace(/(\.xlsx)#.+$/i, '$1');
+  if (!existsSync(file)) throw new SonomicsError('FILE_NOT_FOUND', `manifest ${file} not found; give the path of the cohort's manifest (CSV or XLSX).`, { subject: file });
+  const table = readTableFile(path);
+  const base = dirname(resolve(file));
   const pick = (names: readonly string[]) => names.find((n) => table.columns.includes(n));
   const col = Object.fromEntries(Object.entries(ALIASES).map(([k, names]) => [k, pick(names)])) as Record<keyof typeof ALIASES, string | undefined>;
   if (opts.idColumn) {

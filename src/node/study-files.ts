@@ -7,8 +7,8 @@ import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SonomicsError } from '../core/errors.ts';
 import { configTablePaths, parseStudyConfig, type StudyConfig } from '../study/config.ts';
-import { parseCsv, type Table } from '../study/table.ts';
-import { parseXlsx } from '../study/xlsx.ts';
+import type { Table } from '../study/table.ts';
+import { readTableFile } from './table-file.ts';
 import { buildBundle } from '../study/bundle.ts';
 import { predictionsCsv, resultsJson } from '../study/outputs.ts';
 import type { StudyResult } from '../study/run.ts';
@@ -16,18 +16,7 @@ import { renderReport } from '../report/render.ts';
 import { runExtraction } from './extract-run.ts';
 import type { ExtractionSettings } from '../extract/settings.ts';
 
-export function readTableFile(spec: string): Table {
-  // "clinical.xlsx#Sheet 2" names a worksheet; without it the first sheet is read.
-  const sheetMatch = /\.xlsx#(.+)$/i.exec(spec);
-  const path = sheetMatch ? spec.slice(0, spec.length - sheetMatch[1]!.length - 1) : spec;
-  if (!existsSync(path)) throw new SonomicsError('FILE_NOT_FOUND', `table ${path} does not exist; check the path (relative paths are relative to the config file).`, { subject: path });
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xls') {
-    throw new SonomicsError('UNSUPPORTED_FORMAT', `${path}: old binary Excel (.xls) is not read; save it as .xlsx or CSV (UTF-8).`, { subject: path });
-  }
-  if (ext === '.xlsx') return parseXlsx(new Uint8Array(readFileSync(path)), spec, sheetMatch?.[1]);
-  return parseCsv(readFileSync(path, 'utf8'), path);
-}
+export { readTableFile } from './table-file.ts';
 
 export interface LoadedStudy { config: StudyConfig; tables: Record<string, Table>; configDir: string }
 

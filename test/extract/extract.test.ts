@@ -37,6 +37,23 @@ describe('sonomics extract', () => {
     expect(run.finished).toBe(8);
   });
 
+  it('--jsonl writes the same table as JSON Lines (a finished run only rewrites its tables)', async () => {
+    const r = await runExtraction({ manifest, settings: SETTINGS, outDir: join(dir, 'full'), workers: 0, progress: false, jsonl: true });
+    expect(r.skipped).toBe(8);
+    expect(readFileSync(r.tablePath, 'utf8')).toBe(reference);
+    const objects = readFileSync(join(dir, 'full', 'features.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [header, ...rows] = reference.trim().split('\n').map((l) => l.split(','));
+    expect(objects.length).toBe(rows.length);
+    expect(Object.keys(objects[0]!)).toEqual(header);
+    objects.forEach((o, i) => header!.forEach((k, j) => {
+      const cell = rows[i]![j]!;
+      const v = o[k];
+      if (typeof v === 'number') expect(v).toBe(Number(cell));
+      else if (v === null) expect(['', 'NaN']).toContain(cell);
+      else expect(v).toBe(cell);
+    }));
+  });
+
   it('a run killed (SIGKILL) after k cases and restarted gives a byte-identical table', async () => {
     const out = join(dir, 'killed');
     const args = [join(REPO_ROOT, 'bin', 'sonomics.mjs'), 'extract', '--manifest', manifest, '--settings', SETTINGS, '--out', out, '--workers', '1'];
