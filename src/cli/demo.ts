@@ -9,7 +9,7 @@ export function addDemoCommand(program: Command): void {
     .option('--n-main <n>', 'main-cohort (centre A) cases', '224')
     .option('--n-external <n>', 'external-cohort (centre B) cases', '54')
     .option('--seed <n>', 'random seed', '2024')
-    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--workers <n>', 'worker processes (default: one per core)')
     .action(async (o: { out: string; nMain: string; nExternal: string; seed: string; workers?: string }) => {
       const { runDemo, formatDemoTable } = await import('../node/demo.ts');
       const d = await runDemo({

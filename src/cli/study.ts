@@ -15,7 +15,7 @@ export function addStudyCommand(program: Command): void {
     .option('--protocol <name>', "evaluation protocol: 'no-leakage' (default) or 'paper'")
     .option('--seed <n>', 'override the seed', (v) => Number.parseInt(v, 10))
     .option('-q, --quiet', 'print only the output paths')
-    .option('--workers <n>', 'feature-extraction worker threads (cohorts given as manifests)', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'feature-extraction worker processes (cohorts given as manifests)', (v) => Number.parseInt(v, 10))
     .action(async (opts: { config: string; out?: string; protocol?: 'no-leakage' | 'paper'; seed?: number; quiet?: boolean; workers?: number }) => {
       const outDir = resolve(opts.out ?? join(dirname(resolve(opts.config)), 'study-output'));
       const study = await prepareStudy(opts.config, { workDir: outDir, workers: opts.workers, progress: !opts.quiet, overrides: { protocol: opts.protocol, seed: opts.seed } });

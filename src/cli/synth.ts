@@ -11,7 +11,7 @@ export function addSynthCommand(program: Command): void {
     .option('--n-external <n>', 'cases in the external cohort (centre B)', '54')
     .option('--seed <n>', 'random seed', '2024')
     .option('--formats <list>', 'image formats to write: png, dicom or both (comma-separated)', 'png,dicom')
-    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--workers <n>', 'worker processes (default: one per core)')
     .action(async (o: { out: string; nMain: string; nExternal: string; seed: string; formats: string; workers?: string }) => {
       const { writeSynthCohort } = await import('../node/synth-files.ts');
       const formats = o.formats.split(',').map((f) => f.trim()) as Array<'png' | 'dicom'>;

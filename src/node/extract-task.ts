@@ -1,6 +1,6 @@
 /**
  * Worker task of `sonomics extract`: read one case's image and masks from disk and extract its
- * features. Runs inside a worker thread (see pool.ts); errors carry the case id and a code.
+ * features. Runs inside a worker process (see pool.ts); errors carry the case id and a code.
  */
 import { inCase } from '../core/errors.ts';
 import { extractCase } from '../extract/case.ts';
