@@ -6,7 +6,7 @@
 import { SonomicsError, inCase } from '../core/errors.ts';
 import { extractFeatures } from '../features/pipeline.ts';
 import { PEAK_RADIUS_MM } from '../features/settings.ts';
-import { applyFilter, filterName, filterReachMm, type FilterSpec } from '../filters/index.ts';
+import { applyFilters, filterName, filterReachMm, type FilterSpec } from '../filters/index.ts';
 import { boundingBox, cropImage, cropMask, growBox, type Box } from '../image/crop.ts';
 import type { Image, Mask } from '../image/image.ts';
 import { checkMask } from '../roi/checks.ts';
@@ -61,8 +61,12 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     const sphere = !families || families.includes('local_intensity') ? (settings.features.localIntensityRadiusMm ?? PEAK_RADIUS_MM) : 0;
     // Two voxels more for interpolation when the feature settings resample.
     const reach = reachMm(settings.images, inPlane) + sphere + 2 * Math.max(...inPlane) + CROP_MARGIN_MM;
+    // Filtered values are needed only where features read them: the regions plus the margin the
+    // feature engine crops with (the peak sphere, which it keeps even without local intensity)
+    // and the interpolation voxels. Filters compute just that part of the crop (see neededBox).
+    const read = Math.max(sphere, settings.features.localIntensityRadiusMm ?? PEAK_RADIUS_MM) + 2 * Math.max(...inPlane) + CROP_MARGIN_MM;
     const ringReach = Math.max(0, ...(r.rings ?? []).map((w) => w + (r.ringInnerMarginMm ?? 0)));
-    const groups: Array<{ box: Box; regions: Array<[string, Mask]> }> = [];
+    const groups: Array<{ box: Box; needed: Box; regions: Array<[string, Mask]> }> = [];
 
     const tumourBox = boundingBox([input.tumour]);
     if (!tumourBox) checkMask(img, input.tumour, { caseId, maskName: 'tumour mask' }); // throws EMPTY_MASK
@@ -77,7 +81,7 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     for (const w of r.rings ?? []) {
       tumourGroup.push([ringName(w, r.ringInnerMarginMm ?? 0), peritumoralRing(tumour, w, { innerMarginMm: r.ringInnerMarginMm, clipTo: liver })]);
     }
-    groups.push({ box: tBox, regions: tumourGroup });
+    groups.push({ box: tBox, needed: neededBox(tumourBox!, img, ringReach + read, tBox), regions: tumourGroup });
 
     if (names.includes('parenchyma') && input.parenchyma) {
       const pb = boundingBox([input.parenchyma]);
@@ -85,7 +89,7 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
       const pBox = growBox(pb!, img, reach);
       const p = checkMask(cropImage(img, pBox), cropMask(input.parenchyma, pBox), { caseId, minPixels: r.minPixels, components: 'all', maskName: 'parenchyma mask' });
       warnings.push(...p.warnings);
-      groups.push({ box: pBox, regions: [['parenchyma', p.mask]] });
+      groups.push({ box: pBox, needed: neededBox(pb!, img, read, pBox), regions: [['parenchyma', p.mask]] });
     }
     for (const g of groups) {
       for (const [name, m] of g.regions) {
@@ -99,9 +103,10 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     for (const g of groups) {
       const image = g.box === tBox ? tImg : cropImage(img, g.box);
       for (const [name] of g.regions) perRegion.set(name, {});
-      for (const spec of settings.images) {
+      const images = applyFilters(image, settings.images, g.needed);
+      for (const [s, spec] of settings.images.entries()) {
         const imageName = filterName(spec);
-        const filtered = spec.type === 'original' ? image : applyFilter(image, spec);
+        const filtered = images[s]!;
         const featureSettings = spec.type === 'original' ? settings.features : {
           ...settings.features,
           // Shape does not change with the filter: computed once, on the original image.
@@ -139,6 +144,17 @@ const ALL_BUT_NONE = [
  */
 export function reachMm(images: FilterSpec[], spacing: Image['spacing']): number {
   return Math.max(0, ...images.map((s) => filterReachMm(s, spacing)));
+}
+
+/**
+ * The part of a group's crop (in crop coordinates) whose filtered values features can read: the
+ * regions' box grown by `marginMm`, within the crop. Outside it filters may leave 0.
+ */
+function neededBox(regionBox: Box, img: Image, marginMm: number, crop: Box): Box {
+  const grown = growBox(regionBox, img, marginMm);
+  const lo = [0, 1, 2].map((a) => Math.max(grown.lo[a]!, crop.lo[a]!) - crop.lo[a]!) as Box['lo'];
+  const hi = [0, 1, 2].map((a) => Math.min(grown.hi[a]!, crop.hi[a]!) - crop.lo[a]!) as Box['hi'];
+  return { lo, hi };
 }
 
 function count(d: Uint8Array): number {

@@ -1,5 +1,5 @@
 /** IBSI 2 convolutional filters and simple intensity transforms (see docs/filters.md). */
-export { applyFilter, filterData, gaborThetas } from './apply.ts';
+export { applyFilter, applyFilters, filterData, gaborThetas } from './apply.ts';
 export { filterName, type FilterSpec, type FilterType } from './spec.ts';
 export { BOUNDARY_MODES, boundaryIndex, parseBoundary, type BoundaryMode } from './boundary.ts';
 export { convolveAxis, convolveSeparable } from './convolve.ts';

@@ -11,7 +11,9 @@
 import { SonomicsError } from '../core/errors.ts';
 import type { Vec3 } from '../image/image.ts';
 import type { BoundaryMode } from './boundary.ts';
+import type { Box } from '../image/crop.ts';
 import { convolveSeparable } from './convolve.ts';
+import { separableInPlane } from './in-plane.ts';
 
 function checkSigma(sigmaMm: number, truncate: number): void {
   if (!(sigmaMm > 0) || !(truncate > 0)) {
@@ -43,9 +45,18 @@ export function gaussianFilter(data: Float64Array, size: Vec3, spacing: Vec3, si
   return convolveSeparable(data, size, [k[0]!.g, k[1]!.g, k[2]?.g ?? null], mode);
 }
 
-export function logFilter(data: Float64Array, size: Vec3, spacing: Vec3, sigmaMm: number, truncate: number, dims: 2 | 3, mode: BoundaryMode): Float64Array {
+/**
+ * `region`: only these voxels are needed (the others may be left 0). The 2D LoG computes just
+ * them, both terms in one row-by-row sweep whose y passes read the input rows once (in-plane.ts).
+ */
+export function logFilter(data: Float64Array, size: Vec3, spacing: Vec3, sigmaMm: number, truncate: number, dims: 2 | 3, mode: BoundaryMode, region?: Box): Float64Array {
   checkSigma(sigmaMm, truncate);
   const k = perAxisKernels(sigmaMm, truncate, spacing, dims);
+  if (dims === 2 && mode !== 'zero') {
+    const [kx, ky] = [k[0]!, k[1]!];
+    // ∇²G = g''(x)·g(y) + g(x)·g''(y): y kernels [g, g''], in the order the loop below adds them.
+    return separableInPlane(data, size, [ky.g, ky.d2], [[{ x: kx.d2, y: 0 }, { x: kx.g, y: 1 }]], mode, region)[0]!;
+  }
   const out = new Float64Array(data.length);
   for (let i = 0; i < dims; i++) {
     const axes = [0, 1, 2].map((a) => (a >= dims ? null : a === i ? k[a]!.d2 : k[a]!.g)) as [Float64Array, Float64Array, Float64Array | null];

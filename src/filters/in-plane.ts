@@ -1,0 +1,154 @@
+/**
+ * In-plane (2D, slice by slice) separable filtering, one output row at a time, for filters that
+ * are sums of separable terms whose y passes can be shared:
+ * - the 2D LoG, ∇²G = g''(x)·g(y) + g(x)·g''(y) (IBSI 2 reference manual §2.2): two terms, two
+ *   y kernels (g and g'') read the same input rows;
+ * - the 2D wavelet sub-bands of one family and level (IBSI 2 §2.6): LL/LH/HL/HH need only two
+ *   y passes (low, high) between them.
+ *
+ * Why row by row: the x pass of output row i reads only row i of the y-pass result, so the y pass
+ * is computed for that row only, into a short line, and never stored as a whole image. With a
+ * `region` only the rows and columns the caller needs are computed (the y pass covers the region's
+ * columns plus the x kernels' reach); everything else is left 0.
+ *
+ * Same values as `convolveSeparable` (y then x) summed term by term as logFilter did, bit for
+ * bit: each output is the same sum of the same products in the same order — the paired ±d sum for
+ * dense even kernels, the tap-by-tap sum over non-zero taps otherwise (see convolve.ts). Only the
+ * loops are rearranged. Not for 'zero' boundaries (callers use convolveSeparable there).
+ */
+import type { Box } from '../image/crop.ts';
+import type { Vec3 } from '../image/image.ts';
+import { boundaryIndex, type BoundaryMode } from './boundary.ts';
+
+/** One separable term of an output: x kernel `x` applied after y kernel number `y`. */
+export interface SeparableTerm {
+  x: Float64Array;
+  y: number;
+}
+
+/** A kernel with the facts the inner loops need, worked out once. */
+interface Prepared {
+  w: Float64Array;
+  c: number;
+  /** Dense and even (w[c−d] = w[c+d] ≠ 0): summed as pairs, as convolve.ts does. */
+  paired: boolean;
+  /** Non-paired kernels: the non-zero taps k (ascending) and their weights. */
+  taps: Int32Array;
+  weights: Float64Array;
+}
+
+function prepare(w: Float64Array): Prepared {
+  const K = w.length, c = K >> 1;
+  let paired = K % 2 === 1 && K >= 5;
+  for (let d = 0; paired && d <= c; d++) if (w[c - d] !== w[c + d] || w[c + d] === 0) paired = false;
+  const taps: number[] = [];
+  for (let k = 0; k < K; k++) if (w[k] !== 0) taps.push(k);
+  return { w, c, paired, taps: Int32Array.from(taps), weights: Float64Array.from(taps, (k) => w[k]!) };
+}
+
+/**
+ * The outputs (one Float64Array per entry of `outputs`, each the sum of its terms) of a 2D filter
+ * applied slice by slice. Kernels must have odd length; `mode` must not be 'zero'.
+ */
+export function separableInPlane(
+  data: Float64Array,
+  size: Vec3,
+  yKernels: Float64Array[],
+  outputs: SeparableTerm[][],
+  mode: BoundaryMode,
+  region?: Box,
+): Float64Array[] {
+  const [X, Y, Z] = size;
+  const box = region ?? { lo: [0, 0, 0] as Vec3, hi: size };
+  const [x0, y0, z0] = box.lo, [x1, y1, z1] = box.hi;
+  const outs = outputs.map(() => new Float64Array(X * Y * Z));
+  if (x1 <= x0 || y1 <= y0 || z1 <= z0) return outs;
+  const ys = yKernels.map(prepare);
+  const xs = new Map<Float64Array, Prepared>();
+  for (const terms of outputs) for (const t of terms) if (!xs.has(t.x)) xs.set(t.x, prepare(t.x));
+  // Line E holds the y-pass values at columns x0 − C … x1 + C − 1 (mapped into the image by the
+  // boundary rule), C the widest x kernel's half-width.
+  const C = Math.max(0, ...[...xs.values()].map((k) => k.c));
+  const n = x1 - x0, lineLen = n + 2 * C;
+  const column = new Int32Array(lineLen);
+  for (let j = 0; j < lineLen; j++) column[j] = boundaryIndex(x0 - C + j, X, mode);
+  // The y pass runs over the columns the line maps to (cLo … cHi − 1), then is laid out as the line.
+  let cLo = X, cHi = 0;
+  for (let j = 0; j < lineLen; j++) { cLo = Math.min(cLo, column[j]!); cHi = Math.max(cHi, column[j]! + 1); }
+  const acc = new Float64Array(cHi - cLo);
+  const lines = ys.map(() => new Float64Array(lineLen));
+  const row = new Float64Array(n);
+  for (let z = z0; z < z1; z++) {
+    const slice = z * X * Y;
+    for (let i = y0; i < y1; i++) {
+      for (let k = 0; k < ys.length; k++) {
+        yRow(data, slice, X, Y, i, ys[k]!, mode, cLo, acc);
+        const line = lines[k]!;
+        for (let j = 0; j < lineLen; j++) line[j] = acc[column[j]! - cLo]!;
+      }
+      const at = slice + i * X + x0;
+      for (let o = 0; o < outputs.length; o++) {
+        const terms = outputs[o]!;
+        // Several terms add up as logFilter summed its parts: ((0 + t₀) + t₁) + …
+        const out = outs[o]!;
+        for (let t = 0; t < terms.length; t++) {
+          xRow(lines[terms[t]!.y]!, C, xs.get(terms[t]!.x)!, row);
+          if (terms.length === 1) out.set(row, at);
+          else for (let x = 0; x < n; x++) out[at + x] += row[x]!;
+        }
+      }
+    }
+  }
+  return outs;
+}
+
+/**
+ * Row i of the y pass, out = Σ_k w[k]·in[row(i + c − k)], at columns cLo … cLo + acc.length − 1,
+ * added in the order convolveSlowAxis adds (from 0: centre then pairs ±d, or taps by ascending
+ * k). Taps outside, columns inside: each tap streams along a contiguous input row.
+ */
+function yRow(data: Float64Array, slice: number, X: number, Y: number, i: number, k: Prepared, mode: BoundaryMode, cLo: number, acc: Float64Array): void {
+  const { w, c } = k;
+  const n = acc.length;
+  acc.fill(0);
+  if (k.paired) {
+    const wc = w[c]!, r0 = slice + boundaryIndex(i, Y, mode) * X + cLo;
+    for (let x = 0; x < n; x++) acc[x] += wc * data[r0 + x]!;
+    for (let d = 1; d <= c; d++) {
+      const wd = w[c + d]!;
+      const ra = slice + boundaryIndex(i - d, Y, mode) * X + cLo, rb = slice + boundaryIndex(i + d, Y, mode) * X + cLo;
+      for (let x = 0; x < n; x++) acc[x] += wd * (data[ra + x]! + data[rb + x]!);
+    }
+    return;
+  }
+  const { taps, weights } = k;
+  for (let t = 0; t < taps.length; t++) {
+    const wt = weights[t]!, r = slice + boundaryIndex(i + c - taps[t]!, Y, mode) * X + cLo;
+    for (let x = 0; x < n; x++) acc[x] += wt * data[r + x]!;
+  }
+}
+
+/**
+ * The x pass of one row over the region's n columns into row (as convolveAxis adds: centre times
+ * weight, then pairs ±d; or from 0, taps by ascending k), each tap streaming along the line.
+ */
+function xRow(line: Float64Array, C: number, k: Prepared, row: Float64Array): void {
+  const { w, c } = k;
+  const n = row.length;
+  if (k.paired) {
+    const wc = w[c]!;
+    for (let x = 0; x < n; x++) row[x] = wc * line[x + C]!;
+    for (let d = 1; d <= c; d++) {
+      const wd = w[c + d]!, a = C - d, b = C + d;
+      for (let x = 0; x < n; x++) row[x] += wd * (line[x + a]! + line[x + b]!);
+    }
+    return;
+  }
+  // Tap k reads position x + c − k, i.e. line index x + C + c − k.
+  const { taps, weights } = k;
+  row.fill(0);
+  for (let t = 0; t < taps.length; t++) {
+    const wt = weights[t]!, off = C + c - taps[t]!;
+    for (let x = 0; x < n; x++) row[x] += wt * line[x + off]!;
+  }
+}
