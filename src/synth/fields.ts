@@ -1,9 +1,18 @@
 /**
- * Random fields and blurs for the B-mode simulator. Speed matters (hundreds of 800×600 images
- * per demo), so low-frequency fields use three running-sum box blurs (≈ Gaussian, cost
- * independent of the width) and only the point-spread function uses an exact Gaussian kernel.
+ * Smooth random fields for the scene (parenchymal texture, tumour heterogeneity). A field with
+ * correlation length σ ≥ 3 px has no detail finer than σ, so it is made on a grid of every
+ * step-th pixel (step ≈ σ/1.5), blurred there with an exact Gaussian, and bilinearly interpolated:
+ * the cost falls with step² instead of growing with σ.
  */
 import type { Random } from '../core/random.ts';
+
+/** A field sampled at pixels (step·i, step·j); cols × rows covers the image plus one node. */
+export interface CoarseField {
+  data: Float32Array;
+  step: number;
+  cols: number;
+  rows: number;
+}
 
 /**
  * White noise with zero mean and unit variance. Uniform on [−√3, √3] rather than Gaussian: every
@@ -27,36 +36,49 @@ export function whiteNoise(n: number, rng: Random): Float32Array {
 }
 
 /**
- * In-place separable Gaussian blur, σ in pixels: an exact truncated (3σ) kernel for small σ, and
- * three box passes of matching variance (r(r+1) = σ², within a few %) for σ ≥ 2.5, whose cost
- * does not grow with σ.
+ * Smooth random field with zero mean and unit SD (on average over the image) and a Gaussian correlation of SD
+ * ≈ √(σ² + 0.75) px (the grain of the three-box-blur field this replaces), on a coarse grid.
  */
-export function gaussianBlur(data: Float32Array, width: number, height: number, sigmaX: number, sigmaY: number): void {
-  const tmp = new Float32Array(Math.max(width, height) + 2 * Math.ceil(3 * Math.max(sigmaX, sigmaY)) + 2);
-  const pass = (sigma: number, lines: number, startOf: (l: number) => number, stride: number, n: number) => {
-    if (sigma <= 0) return;
-    if (sigma >= 2.5) {
-      const r = Math.max(1, Math.round(Math.sqrt(sigma * sigma + 0.25) - 0.5));
-      for (let l = 0; l < lines; l++) for (let p = 0; p < 3; p++) boxLine(data, startOf(l), stride, n, r, tmp);
-      return;
-    }
-    const k = gaussianKernel(sigma);
-    for (let l = 0; l < lines; l++) convolveLine(data, startOf(l), stride, n, k, tmp);
-  };
-  pass(sigmaX, height, (y) => y * width, 1, width);
-  pass(sigmaY, width, (x) => x, width, height);
+export function coarseSmoothField(width: number, height: number, sigma: number, rng: Random): CoarseField {
+  const step = Math.max(1, Math.floor(sigma / 1.5));
+  const cols = Math.floor((width - 1) / step) + 2, rows = Math.floor((height - 1) / step) + 2;
+  const noise = whiteNoise(cols * rows, rng);
+  // Bilinear interpolation adds the variance of a triangle kernel, step²/6, per axis: take it off.
+  const sc = Math.sqrt(Math.max(0.25, sigma * sigma + 0.75 - (step * step) / 6)) / step;
+  const k = gaussianKernel(sc);
+  const data = new Float32Array(cols * rows);
+  blurRows(noise, cols, rows, k);
+  blurColumns(noise, data, cols, rows, k);
+  standardise(data);
+  if (step > 1) {
+    // Between nodes, interpolation averages correlated values and loses variance: on average a
+    // factor (2/3 + ρ/3) per axis, ρ = the correlation of neighbouring nodes. Scale it back.
+    let kk = 0, k1 = 0;
+    for (let i = 0; i < k.length; i++) { kk += k[i]! * k[i]!; if (i) k1 += k[i]! * k[i - 1]!; }
+    const gain = 1 / (2 / 3 + k1 / kk / 3);
+    for (let i = 0; i < data.length; i++) data[i]! *= gain;
+  }
+  return { data, step, cols, rows };
 }
 
-/**
- * Smooth random field with correlation length ≈ sigma pixels, rescaled to zero mean and unit SD
- * (three box blurs of width w ≈ σ·√(12/3) approximate a Gaussian of SD σ).
- */
-export function smoothField(width: number, height: number, sigma: number, rng: Random): Float32Array {
-  const f = whiteNoise(width * height, rng);
-  const radius = Math.max(1, Math.round(Math.sqrt(sigma * sigma + 1) - 0.5));
-  for (let pass = 0; pass < 3; pass++) boxBlur(f, width, height, radius);
-  standardise(f);
-  return f;
+/** The field at every pixel of a width × height image (bilinear); 0 where mask is given and 0. */
+export function upsample(f: CoarseField, width: number, height: number, mask?: Uint8Array): Float32Array {
+  const out = new Float32Array(width * height);
+  const { data, step, cols } = f;
+  const ix = new Int32Array(width), fx = new Float32Array(width);
+  for (let x = 0; x < width; x++) { ix[x] = Math.floor(x / step); fx[x] = x / step - ix[x]!; }
+  const line = new Float32Array(cols);
+  for (let y = 0; y < height; y++) {
+    const iy = Math.floor(y / step), fy = y / step - iy, r0 = cols * iy, r1 = r0 + cols;
+    for (let c = 0; c < cols; c++) line[c] = data[r0 + c]! + fy * (data[r1 + c]! - data[r0 + c]!);
+    const o = width * y;
+    for (let x = 0; x < width; x++) {
+      if (mask && !mask[o + x]) continue;
+      const c = ix[x]!;
+      out[o + x] = line[c]! + fx[x]! * (line[c + 1]! - line[c]!);
+    }
+  }
+  return out;
 }
 
 export function standardise(f: Float32Array): void {
@@ -67,7 +89,8 @@ export function standardise(f: Float32Array): void {
   for (let i = 0; i < f.length; i++) f[i] = (f[i]! - mean) / sd;
 }
 
-function gaussianKernel(sigma: number): Float32Array {
+/** Normalised Gaussian kernel of SD sigma (pixels), truncated at 3σ. */
+export function gaussianKernel(sigma: number): Float32Array {
   const r = Math.max(1, Math.ceil(3 * sigma));
   const k = new Float32Array(2 * r + 1);
   let s = 0;
@@ -76,34 +99,30 @@ function gaussianKernel(sigma: number): Float32Array {
   return k;
 }
 
-/** Convolve one line (start, stride, length) with kernel k; edges clamp to the nearest sample. */
-function convolveLine(data: Float32Array, start: number, stride: number, n: number, k: Float32Array, tmp: Float32Array): void {
-  const r = (k.length - 1) >> 1;
-  // tmp holds the line padded by r clamped samples on each side, so the inner loop has no branches.
-  for (let i = -r; i < n + r; i++) tmp[i + r] = data[start + (i < 0 ? 0 : i >= n ? n - 1 : i) * stride]!;
-  const m = k.length;
-  for (let i = 0; i < n; i++) {
-    let acc = 0;
-    for (let j = 0; j < m; j++) acc += k[j]! * tmp[i + j]!;
-    data[start + i * stride] = acc;
+/** In-place symmetric convolution of every row (taps at ±d paired), edges clamped. */
+function blurRows(data: Float32Array, cols: number, rows: number, k: Float32Array): void {
+  const r = (k.length - 1) >> 1, c = k[r]!;
+  const tmp = new Float32Array(cols + 2 * r);
+  for (let y = 0; y < rows; y++) {
+    const o = cols * y;
+    for (let j = -r; j < cols + r; j++) tmp[j + r] = data[o + (j < 0 ? 0 : j >= cols ? cols - 1 : j)]!;
+    for (let j = 0; j < cols; j++) {
+      let acc = c * tmp[j + r]!;
+      for (let d = 1; d <= r; d++) acc += k[r + d]! * (tmp[j + r - d]! + tmp[j + r + d]!);
+      data[o + j] = acc;
+    }
   }
 }
 
-/** In-place box blur of half-width r along x then y (running sums, clamped edges). */
-function boxBlur(data: Float32Array, width: number, height: number, r: number): void {
-  const tmp = new Float32Array(Math.max(width, height));
-  for (let y = 0; y < height; y++) boxLine(data, y * width, 1, width, r, tmp);
-  for (let x = 0; x < width; x++) boxLine(data, x, width, height, r, tmp);
-}
-
-/** Box average of half-width r over one line (start, stride, n), clamped edges. */
-function boxLine(data: Float32Array, start: number, stride: number, n: number, r: number, tmp: Float32Array): void {
-  const norm = 1 / (2 * r + 1);
-  for (let i = 0; i < n; i++) tmp[i] = data[start + i * stride]!;
-  let acc = 0;
-  for (let j = -r; j <= r; j++) acc += tmp[Math.min(n - 1, Math.max(0, j))]!;
-  for (let i = 0; i < n; i++) {
-    data[start + i * stride] = acc * norm;
-    acc += tmp[Math.min(n - 1, i + r + 1)]! - tmp[Math.max(0, i - r)]!;
+/** Symmetric convolution along columns, src → dst, a whole row at a time; edges clamped. */
+function blurColumns(src: Float32Array, dst: Float32Array, cols: number, rows: number, k: Float32Array): void {
+  const r = (k.length - 1) >> 1, c = k[r]!;
+  for (let y = 0; y < rows; y++) {
+    const o = cols * y;
+    for (let j = 0; j < cols; j++) dst[o + j] = c * src[o + j]!;
+    for (let d = 1; d <= r; d++) {
+      const kd = k[r + d]!, up = cols * Math.max(0, y - d), down = cols * Math.min(rows - 1, y + d);
+      for (let j = 0; j < cols; j++) dst[o + j] = dst[o + j]! + kd * (src[up + j]! + src[down + j]!);
+    }
   }
 }
