@@ -4,7 +4,8 @@
  * peak at the ROI's maximum-intensity voxel(s), the global peak as the highest mean over all
  * ROI voxels. The sphere holds the voxels whose centres lie within the radius (in mm); for a
  * single-slice image it is the in-plane disc. Sums use per-row prefix sums along x, so each
- * voxel costs one term per (y, z) row of the sphere rather than one per sphere voxel.
+ * voxel costs one term per (y, z) row of the sphere rather than one per sphere voxel; runs of
+ * ROI voxels along x are summed together, one sphere row at a time.
  */
 import type { RoiContext } from './context.ts';
 import { PEAK_RADIUS_MM } from './settings.ts';
@@ -74,14 +75,36 @@ export function computeLocalIntensity(ctx: RoiContext): FamilyValues {
   let maxI = -Infinity;
   for (let i = 0; i < intensityMask.length; i++) if (intensityMask[i] && image[i]! > maxI) maxI = image[i]!;
   let local = -Infinity, global = -Infinity;
-  let i = 0;
+  const take = (i: number, m: number): void => {
+    if (m > global) global = m;
+    if (image[i] === maxI && m > local) local = m;
+  };
+  // Interior runs (nearly all: prepareRoi adds a margin of the radius) are summed sphere row by
+  // sphere row over the whole run: unit-stride inner loops instead of one short loop per voxel.
+  // Each voxel still adds the same terms in the same order (k = 0..R−1) as sphereMean.
+  const acc = new Float64Array(X);
   for (let z = 0; z < Z; z++) {
     for (let y = 0; y < Y; y++) {
-      for (let x = 0; x < X; x++, i++) {
-        if (!intensityMask[i]) continue;
-        const m = sphereMean(x, y, z);
-        if (m > global) global = m;
-        if (image[i] === maxI && m > local) local = m;
+      const row = X * (y + Y * z);
+      const interiorRow = y - ry >= 0 && y + ry < Y && z - rz >= 0 && z + rz < Z;
+      for (let x = 0; x < X; x++) {
+        if (!intensityMask[row + x]) continue;
+        let end = x + 1;
+        while (end < X && intensityMask[row + end]) end++;
+        // [x, end) is a run of ROI voxels; its interior part [a, b) needs no clamping
+        const a = interiorRow ? Math.max(x, hxMax) : end, b = interiorRow ? Math.max(a, Math.min(end, X - hxMax)) : end;
+        for (let xx = x; xx < a; xx++) take(row + xx, sphereMean(xx, y, z));
+        if (a < b) {
+          acc.fill(0, a, b);
+          const pb = (y + Y * z) * (X + 1);
+          for (let k = 0; k < R; k++) {
+            const hi = pb + hiOff[k]!, lo = pb + loOff[k]!;
+            for (let xx = a; xx < b; xx++) acc[xx] += P[hi + xx]! - P[lo + xx]!;
+          }
+          for (let xx = a; xx < b; xx++) take(row + xx, acc[xx]! / sphereCount);
+        }
+        for (let xx = b; xx < end; xx++) take(row + xx, sphereMean(xx, y, z));
+        x = end;
       }
     }
   }
