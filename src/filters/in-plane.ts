@@ -64,11 +64,14 @@ export function separableInPlane(
   const outs = outputs.map(() => new Float64Array(X * Y * Z));
   if (x1 <= x0 || y1 <= y0 || z1 <= z0) return outs;
   const ys = yKernels.map(prepare);
-  const xs = new Map<Float64Array, Prepared>();
-  for (const terms of outputs) for (const t of terms) if (!xs.has(t.x)) xs.set(t.x, prepare(t.x));
+  const xPrepared = new Map<Float64Array, Prepared>();
+  for (const terms of outputs) for (const t of terms) if (!xPrepared.has(t.x)) xPrepared.set(t.x, prepare(t.x));
   // Line E holds the y-pass values at columns x0 − C … x1 + C − 1 (mapped into the image by the
   // boundary rule), C the widest x kernel's half-width.
-  const C = Math.max(0, ...[...xs.values()].map((k) => k.c));
+  const C = Math.max(0, ...[...xPrepared.values()].map((k) => k.c));
+  const xs = new Map([...xPrepared].map(([w, k]) => [w, lineTaps(k, C)]));
+  const longest = Math.max(...ys.map((k) => k.w.length));
+  const scratch: Scratch = { a: new Int32Array(longest), b: new Int32Array(longest), w: new Float64Array(longest) };
   const n = x1 - x0, lineLen = n + 2 * C;
   const column = new Int32Array(lineLen);
   for (let j = 0; j < lineLen; j++) column[j] = boundaryIndex(x0 - C + j, X, mode);
@@ -82,7 +85,7 @@ export function separableInPlane(
     const slice = z * X * Y;
     for (let i = y0; i < y1; i++) {
       for (let k = 0; k < ys.length; k++) {
-        yRow(data, slice, X, Y, i, ys[k]!, mode, cLo, acc);
+        yRow(data, slice, X, Y, i, ys[k]!, mode, cLo, acc, scratch);
         const line = lines[k]!;
         for (let j = 0; j < lineLen; j++) line[j] = acc[column[j]! - cLo]!;
       }
@@ -92,7 +95,7 @@ export function separableInPlane(
         // Several terms add up as logFilter summed its parts: ((0 + t₀) + t₁) + …
         const out = outs[o]!;
         for (let t = 0; t < terms.length; t++) {
-          xRow(lines[terms[t]!.y]!, C, xs.get(terms[t]!.x)!, row);
+          xRow(lines[terms[t]!.y]!, xs.get(terms[t]!.x)!, row);
           if (terms.length === 1) out.set(row, at);
           else for (let x = 0; x < n; x++) out[at + x] += row[x]!;
         }
@@ -107,48 +110,98 @@ export function separableInPlane(
  * added in the order convolveSlowAxis adds (from 0: centre then pairs ±d, or taps by ascending
  * k). Taps outside, columns inside: each tap streams along a contiguous input row.
  */
-function yRow(data: Float64Array, slice: number, X: number, Y: number, i: number, k: Prepared, mode: BoundaryMode, cLo: number, acc: Float64Array): void {
+function yRow(data: Float64Array, slice: number, X: number, Y: number, i: number, k: Prepared, mode: BoundaryMode, cLo: number, acc: Float64Array, s: Scratch): void {
   const { w, c } = k;
-  const n = acc.length;
+  const row = (j: number) => slice + boundaryIndex(j, Y, mode) * X + cLo;
   acc.fill(0);
   if (k.paired) {
-    const wc = w[c]!, r0 = slice + boundaryIndex(i, Y, mode) * X + cLo;
-    for (let x = 0; x < n; x++) acc[x] += wc * data[r0 + x]!;
-    for (let d = 1; d <= c; d++) {
-      const wd = w[c + d]!;
-      const ra = slice + boundaryIndex(i - d, Y, mode) * X + cLo, rb = slice + boundaryIndex(i + d, Y, mode) * X + cLo;
-      for (let x = 0; x < n; x++) acc[x] += wd * (data[ra + x]! + data[rb + x]!);
-    }
+    s.a[0] = row(i); s.w[0] = w[c]!;
+    addTaps(acc, data, s.a, s.w, 1);
+    for (let d = 1; d <= c; d++) { s.a[d - 1] = row(i - d); s.b[d - 1] = row(i + d); s.w[d - 1] = w[c + d]!; }
+    addPairs(acc, data, s.a, s.b, s.w, c);
     return;
   }
   const { taps, weights } = k;
-  for (let t = 0; t < taps.length; t++) {
-    const wt = weights[t]!, r = slice + boundaryIndex(i + c - taps[t]!, Y, mode) * X + cLo;
-    for (let x = 0; x < n; x++) acc[x] += wt * data[r + x]!;
-  }
+  for (let t = 0; t < taps.length; t++) s.a[t] = row(i + c - taps[t]!);
+  addTaps(acc, data, s.a, weights, taps.length);
 }
 
 /**
  * The x pass of one row over the region's n columns into row (as convolveAxis adds: centre times
- * weight, then pairs ±d; or from 0, taps by ascending k), each tap streaming along the line.
+ * weight, then pairs ±d; or from 0, taps by ascending k). Offsets are line indices (lineTaps).
  */
-function xRow(line: Float64Array, C: number, k: Prepared, row: Float64Array): void {
-  const { w, c } = k;
-  const n = row.length;
+function xRow(line: Float64Array, k: LineTaps, row: Float64Array): void {
   if (k.paired) {
-    const wc = w[c]!;
-    for (let x = 0; x < n; x++) row[x] = wc * line[x + C]!;
-    for (let d = 1; d <= c; d++) {
-      const wd = w[c + d]!, a = C - d, b = C + d;
-      for (let x = 0; x < n; x++) row[x] += wd * (line[x + a]! + line[x + b]!);
-    }
+    const wc = k.wc, o = k.centre;
+    for (let x = 0; x < row.length; x++) row[x] = wc * line[o + x]!;
+    addPairs(row, line, k.a, k.b, k.w, k.a.length);
     return;
   }
-  // Tap k reads position x + c − k, i.e. line index x + C + c − k.
-  const { taps, weights } = k;
   row.fill(0);
-  for (let t = 0; t < taps.length; t++) {
-    const wt = weights[t]!, off = C + c - taps[t]!;
-    for (let x = 0; x < n; x++) row[x] += wt * line[x + off]!;
+  addTaps(row, line, k.a, k.w, k.a.length);
+}
+
+/** An x kernel's taps as offsets into the line (C: the line's margin before the first output). */
+interface LineTaps { paired: boolean; wc: number; centre: number; a: Int32Array; b: Int32Array; w: Float64Array }
+
+function lineTaps(k: Prepared, C: number): LineTaps {
+  const { w, c } = k;
+  if (k.paired) {
+    // Output x has its centre at line index x + C; pair d reads x + C ∓ d.
+    const d = Int32Array.from({ length: c }, (_, j) => j + 1);
+    return { paired: true, wc: w[c]!, centre: C, a: d.map((v) => C - v), b: d.map((v) => C + v), w: Float64Array.from(d, (v) => w[c + v]!) };
+  }
+  // Tap k reads position x + c − k, i.e. line index x + C + c − k.
+  return { paired: false, wc: 0, centre: C, a: k.taps.map((t) => C + c - t), b: new Int32Array(0), w: k.weights };
+}
+
+/** Offsets and weights of the taps of one row (reused between rows). */
+interface Scratch { a: Int32Array; b: Int32Array; w: Float64Array }
+
+/**
+ * acc[x] += w_t·src[off_t + x] for t = 0 … T−1 in this order. Four taps per sweep along x: the same
+ * additions in the same order, a quarter of the loads and stores of acc.
+ */
+function addTaps(acc: Float64Array, src: Float64Array, off: Int32Array, w: Float64Array, T: number): void {
+  const n = acc.length;
+  let t = 0;
+  for (; t + 4 <= T; t += 4) {
+    const o0 = off[t]!, o1 = off[t + 1]!, o2 = off[t + 2]!, o3 = off[t + 3]!;
+    const w0 = w[t]!, w1 = w[t + 1]!, w2 = w[t + 2]!, w3 = w[t + 3]!;
+    for (let x = 0; x < n; x++) {
+      let s = acc[x]!;
+      s += w0 * src[o0 + x]!;
+      s += w1 * src[o1 + x]!;
+      s += w2 * src[o2 + x]!;
+      s += w3 * src[o3 + x]!;
+      acc[x] = s;
+    }
+  }
+  for (; t < T; t++) {
+    const o = off[t]!, wt = w[t]!;
+    for (let x = 0; x < n; x++) acc[x] += wt * src[o + x]!;
+  }
+}
+
+/** acc[x] += w_t·(src[a_t + x] + src[b_t + x]) for t = 0 … T−1 in this order, four pairs per sweep. */
+function addPairs(acc: Float64Array, src: Float64Array, a: Int32Array, b: Int32Array, w: Float64Array, T: number): void {
+  const n = acc.length;
+  let t = 0;
+  for (; t + 4 <= T; t += 4) {
+    const a0 = a[t]!, a1 = a[t + 1]!, a2 = a[t + 2]!, a3 = a[t + 3]!;
+    const b0 = b[t]!, b1 = b[t + 1]!, b2 = b[t + 2]!, b3 = b[t + 3]!;
+    const w0 = w[t]!, w1 = w[t + 1]!, w2 = w[t + 2]!, w3 = w[t + 3]!;
+    for (let x = 0; x < n; x++) {
+      let s = acc[x]!;
+      s += w0 * (src[a0 + x]! + src[b0 + x]!);
+      s += w1 * (src[a1 + x]! + src[b1 + x]!);
+      s += w2 * (src[a2 + x]! + src[b2 + x]!);
+      s += w3 * (src[a3 + x]! + src[b3 + x]!);
+      acc[x] = s;
+    }
+  }
+  for (; t < T; t++) {
+    const at = a[t]!, bt = b[t]!, wt = w[t]!;
+    for (let x = 0; x < n; x++) acc[x] += wt * (src[at + x]! + src[bt + x]!);
   }
 }
