@@ -32,6 +32,10 @@ export function methodsText(r: StudyResult): string {
     s.push(`Protocol 'paper': variable and feature selection and SVM hyperparameters were chosen once on the whole main cohort, then ${c.evaluation.folds}-fold cross-validation refitted only scaling, SVM, Platt scaling and threshold. This design is optimistic because the selection has seen the held-out folds.`);
   }
   if (ext.length) s.push('External validation applied the models fitted on the whole main cohort, unchanged, to the external cohort(s).');
+  if (ext.length && c.radiomics.harmonise !== 'none' && (models.includes('radiomics') || models.includes('combined'))) {
+    const how = c.radiomics.harmonise === 'centre-robust' ? 'median and interquartile range' : 'mean and standard deviation';
+    s.push(`Before that, the radiomics features of each external centre were aligned to the training centre by per-centre location/scale standardisation (${how} of the centre's own feature values mapped onto those of the training data; ${c.data.batch ? `centres defined by ${c.data.batch}` : 'each external cohort one centre'}). This harmonisation uses no outcome, but it is transductive: it uses the external centre's unlabelled images as a whole. Training-centre cases were not transformed.`);
+  }
   s.push(`Discrimination was measured by the AUC with DeLong ${Math.round(c.evaluation.ciLevel * 100)}% confidence intervals${c.evaluation.bootstrap ? ` (and a stratified bootstrap with ${c.evaluation.bootstrap} replicates)` : ''}; accuracy, sensitivity, specificity, PPV and NPV were computed at the training-fixed threshold.${models.length > 1 ? ' AUCs of the models were compared with the paired DeLong test.' : ''}${models.includes('clinical') ? ' A logistic regression on the retained clinical variables was evaluated the same way for comparison.' : ''} Calibration was assessed by calibration-in-the-large, calibration slope, Brier score and a decile calibration curve; clinical utility by decision-curve analysis. Analyses used sonomics (seed ${r.seed}).`);
   return s.join(' ');
 }

@@ -56,7 +56,7 @@ export function buildBundle(result: StudyResult, software: Record<string, string
       missingPolicy: cfg.data.missing,
       batchColumn: cfg.radiomics.combat ? cfg.data.batch : undefined,
       protocol: result.protocol,
-      steps: ['encode clinical variables', ...(cfg.data.missing === 'impute' ? ['impute (training medians/modes)'] : []), ...(cfg.radiomics.combat ? ['ComBat'] : []), 'radiomics score (LASSO) where used', 'z-score (training mean/SD)', 'SVM decision', 'Platt probability', 'threshold'],
+      steps: ['encode clinical variables', ...(cfg.data.missing === 'impute' ? ['impute (training medians/modes)'] : []), ...(cfg.radiomics.combat ? ['ComBat'] : []), ...(cfg.radiomics.harmonise !== 'none' ? [`centre harmonisation (${cfg.radiomics.harmonise}): a centre other than the training centre is first aligned with harmoniseCentre(model.harmonise, all of its cases)`] : []), 'radiomics score (LASSO) where used', 'z-score (training mean/SD)', 'SVM decision', 'Platt probability', 'threshold'],
     },
     variables,
     features,

@@ -3,6 +3,7 @@
  * Every problem is reported with its path in the config and what to write instead.
  */
 import { SonomicsError } from '../core/errors.ts';
+import { HARMONISE_METHODS, type HarmoniseMethod } from './harmonise.ts';
 
 export type ModelName = 'clinical' | 'radiomics' | 'combined';
 export const MODEL_NAMES: ModelName[] = ['clinical', 'radiomics', 'combined'];
@@ -54,11 +55,17 @@ export interface StudyConfig {
     images: string[];
     families: string[];
     combat: boolean;
+    /** Label-free alignment of centres not in the training data to the training centre (harmonise.ts). */
+    harmonise: HarmoniseMethod;
     icc?: { table: string; threshold: number; type: 'ICC1' | 'ICC2' | 'ICC3'; subject: string; reader: string };
     redundancy: number;
     lambdaRule: '1se' | 'min';
+    /** SVM kernel of the radiomics model. */
+    kernel: 'rbf' | 'linear';
+    /** What the radiomics model's SVM reads: the selected features, or the radiomics score alone. */
+    input: 'features' | 'score';
   };
-  combined: { radiomics: 'features' | 'score' };
+  combined: { radiomics: 'features' | 'score'; kernel: 'rbf' | 'linear' };
   svm: { Cs: number[]; gammas: number[]; classWeights: 'balanced' | 'none' };
   innerFolds: number;
   evaluation: {
@@ -155,6 +162,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     };
   }
   const svm = c.obj(top.svm, 'svm');
+  const comb = c.obj(top.combined, 'combined');
   const ev = c.obj(top.evaluation, 'evaluation');
   const models = c.strList(top.models, 'models', [...MODEL_NAMES]);
   for (const m of models) if (!MODEL_NAMES.includes(m as ModelName)) c.fail('models', `unknown model "${m}"; use clinical, radiomics and/or combined`);
@@ -183,11 +191,17 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
       images: c.strList(rad.images, 'radiomics.images', []),
       families: c.strList(rad.families, 'radiomics.families', []),
       combat: rad.combat === true,
+      harmonise: c.oneOf(rad.harmonise, 'radiomics.harmonise', HARMONISE_METHODS, 'none'),
       icc,
       redundancy: c.num(rad.redundancy, 'radiomics.redundancy', 0.9, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]')),
       lambdaRule: c.oneOf(rad.lambda ?? rad.lambdaRule, 'radiomics.lambda', ['1se', 'min'] as const, '1se'),
+      kernel: c.oneOf(rad.kernel, 'radiomics.kernel', ['rbf', 'linear'] as const, 'rbf'),
+      input: c.oneOf(rad.input, 'radiomics.input', ['features', 'score'] as const, 'features'),
     },
-    combined: { radiomics: c.oneOf(c.obj(top.combined, 'combined').radiomics, 'combined.radiomics', ['features', 'score'] as const, 'features') },
+    combined: {
+      radiomics: c.oneOf(comb.radiomics, 'combined.radiomics', ['features', 'score'] as const, 'features'),
+      kernel: c.oneOf(comb.kernel, 'combined.kernel', ['rbf', 'linear'] as const, 'rbf'),
+    },
     svm: {
       Cs: c.numList(svm.C ?? svm.Cs, 'svm.C', DEFAULT_CS),
       gammas: c.numList(svm.gamma ?? svm.gammas, 'svm.gamma', DEFAULT_GAMMAS),
@@ -206,6 +220,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     extraction: top.extraction,
   };
   if (cfg.data.cohorts.some((x) => x.manifest) && cfg.extraction === undefined) c.fail('extraction', 'a cohort names a manifest: give the extraction settings here (as for sonomics extract --settings)');
+  if (cfg.radiomics.combat && cfg.radiomics.harmonise !== 'none') c.fail('radiomics.harmonise', 'choose one harmonisation: ComBat (radiomics.combat, batches inside the training data) or centre harmonisation (radiomics.harmonise, centres not in the training data)');
   if (cfg.radiomics.combat && !cfg.data.batch) c.fail('radiomics.combat', 'needs data.batch: the column that names each case\'s batch (centre or device)');
   const needsClinical = cfg.models.includes('clinical') || cfg.models.includes('combined');
   if (needsClinical && variables.length === 0) c.fail('clinical.variables', `the ${cfg.models.includes('clinical') ? 'clinical' : 'combined'} model needs at least one clinical variable; add them or set models: [radiomics]`);

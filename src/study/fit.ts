@@ -8,6 +8,7 @@ import { combatApply } from '../ml/index.ts';
 import type { ModelName, StudyConfig } from './config.ts';
 import { selectClinical, type ClinicalSelection } from './clinical.ts';
 import { fitHead } from './head.ts';
+import { fitCentreReference } from './harmonise.ts';
 import { applyImputer, fitImputer } from './impute.ts';
 import { RADSCORE, radScoreOf, type FittedModel } from './model.ts';
 import { selectRadiomics, type RadiomicsSelection } from './radiomics.ts';
@@ -52,19 +53,21 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   const hyper: Selections['hyper'] = {};
   const heads: Array<[ModelName, string[], 'rbf' | 'linear']> = [];
   if (want('clinical')) heads.push(['clinical', clinical!.retainedDesign, cfg.clinical.kernel]);
-  if (want('radiomics')) heads.push(['radiomics', radiomics!.radscore.features, 'rbf']);
-  if (want('combined')) heads.push(['combined', [...clinical!.retainedDesign, ...(cfg.combined.radiomics === 'score' ? [RADSCORE] : radiomics!.radscore.features)], 'rbf']);
+  if (want('radiomics')) heads.push(['radiomics', cfg.radiomics.input === 'score' ? [RADSCORE] : radiomics!.radscore.features, cfg.radiomics.kernel]);
+  if (want('combined')) heads.push(['combined', [...clinical!.retainedDesign, ...(cfg.combined.radiomics === 'score' ? [RADSCORE] : radiomics!.radscore.features)], cfg.combined.kernel]);
   heads.forEach(([kind, names, kernel], mi) => {
     const X = recs.map((r) => names.map((n) => r[n]!));
     const head = fitHead(X, y, names, { kernel, Cs: cfg.svm.Cs, gammas: cfg.svm.gammas, innerFolds: cfg.innerFolds, seed: seed + 211 * (mi + 1), classWeights: cfg.svm.classWeights, fixed: fixed?.hyper[kind] });
     hyper[kind] = { C: head.C, gamma: head.gamma };
     const usesRad = kind !== 'clinical';
-    const usesScore = kind === 'combined' && cfg.combined.radiomics === 'score';
+    const usesScore = (kind === 'combined' && cfg.combined.radiomics === 'score') || (kind === 'radiomics' && cfg.radiomics.input === 'score');
     const radInputs = !usesRad ? [] : radiomics!.combat ? radiomics!.combat.features : radiomics!.radscore.features;
     const inputs = [...(kind === 'radiomics' ? [] : clinical!.retainedDesign), ...radInputs];
     const model: FittedModel = { kind, inputs, head };
     if (imputer) model.imputer = Object.fromEntries(inputs.map((n) => [n, imputer[n]!]));
     if (usesRad && radiomics!.combat) model.combat = radiomics!.combat;
+    // The training centre's feature location/scale: other centres are aligned to it (harmonise.ts).
+    if (usesRad && cfg.radiomics.harmonise !== 'none') model.harmonise = fitCentreReference(recs, radInputs, cfg.radiomics.harmonise);
     if (usesScore) model.radscore = radiomics!.radscore;
     models[kind] = model;
   });

@@ -9,6 +9,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import { applyScaler, combatApply, plattProbability, svmDecision, type fitScaler, type trainSVM, type combatFit } from '../ml/index.ts';
 import type { ModelName } from './config.ts';
+import type { CentreReference } from './harmonise.ts';
 
 export type Scaler = ReturnType<typeof fitScaler>;
 export type SvmModel = ReturnType<typeof trainSVM>;
@@ -43,6 +44,11 @@ export interface FittedModel {
   /** Fill value per design column (impute policy), fitted on the training data. */
   imputer?: Record<string, number>;
   combat?: { features: string[]; model: CombatModel };
+  /**
+   * Centre harmonisation: the training centre's location/scale of the radiomics inputs. Cases from
+   * another centre go through harmoniseCentre(harmonise, allCasesOfThatCentre) before applyModel.
+   */
+  harmonise?: CentreReference;
   radscore?: RadScore;
   head: Head;
 }

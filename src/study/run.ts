@@ -16,6 +16,7 @@ import { buildStudyData, type CohortData, type MissingReport, type StudyData } f
 import { evaluate, type Metrics } from './evaluate.ts';
 import { fitModels, type Selections } from './fit.ts';
 import { applyModel, caseRecords, type FittedModel } from './model.ts';
+import { harmoniseCohort } from './harmonise.ts';
 import { iccFilter, type IccReport } from './icc-filter.ts';
 import { applyClinicalLogistic, fitClinicalLogistic } from './logistic-comparison.ts';
 import type { Table } from './table.ts';
@@ -162,7 +163,9 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     if (foldSets.length > 1) cv.repeat_auc = foldSets.map((_, r) => roc(main.y, oof[r]![m], { direction: '<' }).auc);
     const ext: Record<string, Metrics> = {};
     for (const e of externals) {
-      const p = applyModel(model, caseRecords(e.columns, inputs, e.y.map((_, i) => i)), e.batch, e.ids).probability;
+      const recs = caseRecords(e.columns, inputs, e.y.map((_, i) => i));
+      // A centre outside the training data: its own unlabelled feature values align it to the training centre.
+      const p = applyModel(model, model.harmonise ? harmoniseCohort(model.harmonise, recs, e.batch, e.name) : recs, e.batch, e.ids).probability;
       (extP[e.name] ??= {})[m] = p;
       if (hasBothClasses(e.y)) ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts);
     }
@@ -218,6 +221,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     else notes.push(`external cohort ${e.name} has only one outcome class after the missing-value policy: its predictions are written but AUC and DeLong tests are not defined.`);
   }
 
+  if (cfg.radiomics.harmonise !== 'none' && externals.length) notes.push(`external cohorts were harmonised to the training centre (${cfg.radiomics.harmonise}) from their own unlabelled feature values${cfg.data.batch ? `, per ${cfg.data.batch}` : ', each cohort as one centre'}; main-cohort cases are not transformed.`);
   if (foldSets.length > 1) notes.push(`CV metrics are from the pooled out-of-fold predictions of repeat 1; repeat_auc lists every repeat's pooled AUC.`);
   notes.push(...(final.selections.clinical?.notes ?? []), ...(final.selections.radiomics?.notes ?? []));
 
