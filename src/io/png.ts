@@ -107,6 +107,11 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
       offset += needed;
       continue;
     }
+    if (dx === 1 && dy === 1 && colourType === 0 && bitDepth < 8) {
+      unpackGreyRows(raw, offset, stride, width, height, bitDepth, out as Uint8Array);
+      offset += needed;
+      continue;
+    }
     for (let py = 0; py < ph; py++) {
       const line = offset + py * (stride + 1) + 1;
       const y = y0 + py * dy;
@@ -170,19 +175,52 @@ function unfilter(raw: Uint8Array, start: number, stride: number, rows: number, 
           break;
         }
         for (let i = 0; i < Math.min(bpp, stride); i++) raw[cur + i] = (raw[cur + i]! + raw[prev + i]!) & 255;
-        for (let i = bpp; i < stride; i++) {
-          const a = raw[cur + i - bpp]!, b = raw[prev + i]!, c = raw[prev + i - bpp]!;
-          const p = a + b - c;
-          let pa = p - a, pb = p - b, pc = p - c;
-          if (pa < 0) pa = -pa;
-          if (pb < 0) pb = -pb;
-          if (pc < 0) pc = -pc;
-          const pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-          raw[cur + i] = (raw[cur + i]! + pred) & 255;
-        }
+        if (bpp === 1) unpaethGrey(raw, cur, prev, stride);
+        else unpaeth(raw, cur, prev, stride, bpp);
         break;
       default:
         throw new SonomicsError('CORRUPT_FILE', `${name}: unknown PNG filter type ${type} on scanline ${y}`, { subject: name });
+    }
+  }
+}
+
+/**
+ * Paeth predictor (§9.4) from byte bpp on: a = left, b = above, c = upper left, p = a + b − c,
+ * the predictor is whichever of a, b, c is nearest p (ties a, then b). |p − a| = |b − c|,
+ * |p − b| = |a − c|, |p − c| = |a + b − 2c|: the same choice with fewer operations.
+ */
+function unpaeth(raw: Uint8Array, cur: number, prev: number, stride: number, bpp: number): void {
+  for (let i = bpp; i < stride; i++) {
+    const a = raw[cur + i - bpp]!, b = raw[prev + i]!, c = raw[prev + i - bpp]!;
+    const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
+    const pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    raw[cur + i] = (raw[cur + i]! + pred) & 255;
+  }
+}
+
+/** unpaeth for one byte per pixel (8-bit grey, the usual ultrasound export): a and c carried along. */
+function unpaethGrey(raw: Uint8Array, cur: number, prev: number, stride: number): void {
+  let a = raw[cur]!, c = raw[prev]!;
+  for (let i = 1; i < stride; i++) {
+    const b = raw[prev + i]!;
+    const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
+    const pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    a = (raw[cur + i]! + pred) & 255;
+    raw[cur + i] = a;
+    c = b;
+  }
+}
+
+/** Non-interlaced grey below 8 bits (masks are often 1-bit): unpack each row's bytes, MSB first (§7.2). */
+function unpackGreyRows(raw: Uint8Array, offset: number, stride: number, width: number, height: number, bitDepth: number, out: Uint8Array): void {
+  const perByte = 8 / bitDepth, mask = (1 << bitDepth) - 1;
+  for (let y = 0; y < height; y++) {
+    const line = offset + y * (stride + 1) + 1;
+    let o = y * width;
+    for (let byteIndex = 0; byteIndex < stride; byteIndex++) {
+      const byte = raw[line + byteIndex]!;
+      const n = Math.min(perByte, width - byteIndex * perByte);
+      for (let k = 0; k < n; k++) out[o++] = (byte >> (8 - bitDepth * (k + 1))) & mask;
     }
   }
 }
