@@ -17,6 +17,7 @@ import type { Random } from '../core/random.ts';
 import type { ScannerProfile } from './scanners.ts';
 import type { Scene } from './anatomy.ts';
 import { lnPositive } from './fast-log.ts';
+import { gaussianKernel } from './fields.ts';
 
 /** Reference envelope level for 0 dB: a homogeneous amplitude-1 region after the PSF. */
 export function formBMode(scene: Scene, s: ScannerProfile, rng: Random, extraAttenuationDbPerCm = 0): Uint8Array {
@@ -188,14 +189,4 @@ function scanBlurAndQuantise(img: Float32Array, fov: Uint8Array, spans: Int32Arr
     }
   }
   return out;
-}
-
-/** Normalised Gaussian kernel of SD sigma (pixels), truncated at 3σ. */
-function gaussianKernel(sigma: number): Float32Array {
-  const r = Math.max(1, Math.ceil(3 * sigma));
-  const k = new Float32Array(2 * r + 1);
-  let s = 0;
-  for (let i = -r; i <= r; i++) { k[i + r] = Math.exp((-i * i) / (2 * sigma * sigma)); s += k[i + r]!; }
-  for (let i = 0; i < k.length; i++) k[i]! /= s;
-  return k;
 }
