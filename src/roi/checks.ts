@@ -6,7 +6,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { createMask, maskCount, type Geometry, type Mask } from '../image/image.ts';
-import { connectedComponents } from '../image/components.ts';
+import { labelComponents } from '../image/components.ts';
 import type { Connectivity } from '../image/morphology.ts';
 import { sameGrid } from './grid.ts';
 
@@ -64,14 +64,18 @@ export function checkMask(image: Geometry, mask: Mask, opts: MaskCheckOptions): 
   if (total === 0) {
     throw new SonomicsError('EMPTY_MASK', `${name} is empty in case ${caseId} (no inside voxels; check the label value and that the right mask file is listed)`, { subject: caseId });
   }
-  const { labels, sizes } = connectedComponents(mask, opts.connectivity ?? 'full');
+  // Scan-order labels are enough here: sizes are sorted below, and the largest (first found on
+  // ties, as connectedComponents numbers them) is picked by its scan label.
+  const { raw, sizes: found } = labelComponents(mask.data, mask.size, opts.connectivity ?? 'full');
+  const sizes = [...found].sort((a, b) => b - a); // stable: ties keep scan order
   if (sizes.length > 1) {
     const keep = opts.components ?? 'all';
     const shown = sizes.slice(0, 5).join(', ') + (sizes.length > 5 ? ', …' : '');
     warnings.push(`${name} has ${sizes.length} disconnected components in case ${caseId} (voxels: ${shown}); keeping ${keep === 'largest' ? 'the largest' : 'all'}`);
     if (keep === 'largest') {
-      data = new Uint8Array(labels.length);
-      for (let i = 0; i < data.length; i++) data[i] = labels[i] === 1 ? 1 : 0;
+      const largest = found.indexOf(sizes[0]!) + 1;
+      data = new Uint8Array(raw.length);
+      for (let i = 0; i < data.length; i++) data[i] = raw[i] === largest ? 1 : 0;
     }
   }
   const voxels = data === mask.data ? total : sizes[0]!;
@@ -84,11 +88,17 @@ export function checkMask(image: Geometry, mask: Mask, opts: MaskCheckOptions): 
   return { mask: out, warnings, voxels, componentSizes: sizes, touchesBorder };
 }
 
+/** Any inside voxel on the grid's outer faces (x or y edge of every slice; first/last slice in 3D). */
 function touches(data: Uint8Array, size: Geometry['size']): boolean {
   const [X, Y, Z] = size;
-  for (let z = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++) {
-    const edge = x === 0 || y === 0 || x === X - 1 || y === Y - 1 || (Z > 1 && (z === 0 || z === Z - 1));
-    if (edge && data[x + X * (y + Y * z)]) return true;
+  for (let z = 0; z < Z; z++) {
+    const slice = X * Y * z;
+    if (Z > 1 && (z === 0 || z === Z - 1)) {
+      for (let i = 0; i < X * Y; i++) if (data[slice + i]) return true;
+      continue;
+    }
+    for (let x = 0; x < X; x++) if (data[slice + x] || data[slice + X * (Y - 1) + x]) return true;
+    for (let y = 0; y < Y; y++) if (data[slice + X * y] || data[slice + X * y + X - 1]) return true;
   }
   return false;
 }
