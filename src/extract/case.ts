@@ -91,18 +91,22 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
       warnings.push(...p.warnings);
       groups.push({ box: pBox, needed: neededBox(pb!, img, read, pBox), regions: [['parenchyma', p.mask]] });
     }
+    const regionPixels: Record<string, number> = {};
     for (const g of groups) {
       for (const [name, m] of g.regions) {
-        if (!m.data.some((v) => v)) {
+        regionPixels[name] = count(m.data);
+        if (regionPixels[name] === 0) {
           throw new SonomicsError('EMPTY_MASK', `the ${name} region is empty in case ${caseId} (ring clipped away by the liver mask or the image border?); check the masks or drop the region from the settings.`);
         }
       }
     }
 
-    const perRegion = new Map<string, Record<string, number>>();
+    // Per region, the feature values of each image with its column-name prefix: the names are
+    // built once, in the final column order, at the end (one insertion per column).
+    const perRegion = new Map<string, Array<[prefix: string, values: Record<string, number>]>>();
     for (const g of groups) {
       const image = g.box === tBox ? tImg : cropImage(img, g.box);
-      for (const [name] of g.regions) perRegion.set(name, {});
+      for (const [name] of g.regions) perRegion.set(name, []);
       const images = applyFilters(image, settings.images, g.needed);
       for (const [s, spec] of settings.images.entries()) {
         const imageName = filterName(spec);
@@ -115,16 +119,15 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
           resegmentation: undefined,
         };
         for (const [region, mask] of g.regions) {
-          const values = extractFeatures(filtered, mask, featureSettings);
-          const out = perRegion.get(region)!;
-          for (const [k, v] of Object.entries(values)) out[`${region}_${imageName}_${k}`] = v;
+          perRegion.get(region)!.push([`${region}_${imageName}_`, extractFeatures(filtered, mask, featureSettings)]);
         }
       }
     }
     // Columns in plan order: regions (tumour, rings, parenchyma), then images, then families.
     const features: Record<string, number> = {};
-    for (const name of names) Object.assign(features, perRegion.get(name) ?? {});
-    const regionPixels = Object.fromEntries(groups.flatMap((g) => g.regions.map(([name, m]) => [name, count(m.data)] as const)));
+    for (const name of names) {
+      for (const [prefix, values] of perRegion.get(name) ?? []) for (const k in values) features[prefix + k] = values[k]!;
+    }
     if (opts.perturbation) warnings.push(`mask perturbation: ${opts.perturbation}`);
     return { features, warnings, regionPixels };
   } catch (err) {
