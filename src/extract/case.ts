@@ -7,7 +7,7 @@ import { SonomicsError, inCase } from '../core/errors.ts';
 import { extractFeatures } from '../features/pipeline.ts';
 import { PEAK_RADIUS_MM } from '../features/settings.ts';
 import { applyFilters, filterName, filterReachMm, type FilterSpec } from '../filters/index.ts';
-import { boundingBox, cropImage, cropMask, growBox, type Box } from '../image/crop.ts';
+import { boundingBox, cropImage, cropMask, growBox, uncropMask, type Box } from '../image/crop.ts';
 import type { Image, Mask } from '../image/image.ts';
 import { checkMask } from '../roi/checks.ts';
 import { peritumoralRing } from '../roi/ring.ts';
@@ -77,9 +77,14 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     const tumour = tumourCheck.mask;
     const tumourGroup: Array<[string, Mask]> = [];
     if (names.includes('tumour')) tumourGroup.push(['tumour', tumour]);
-    const liver = input.liver ? cropMask(input.liver, tBox) : undefined;
+    // Rings come from a distance transform over the tumour's box grown by the widest ring (and a
+    // voxel): every ring voxel lies inside it, and the transform costs a fraction of the whole crop's.
+    const ringBox = growBox(boundingBox([tumour])!, tumour, ringReach + Math.max(...inPlane));
+    const ringTumour = cropMask(tumour, ringBox);
+    const liver = input.liver ? cropMask(cropMask(input.liver, tBox), ringBox) : undefined;
     for (const w of r.rings ?? []) {
-      tumourGroup.push([ringName(w, r.ringInnerMarginMm ?? 0), peritumoralRing(tumour, w, { innerMarginMm: r.ringInnerMarginMm, clipTo: liver })]);
+      const ring = peritumoralRing(ringTumour, w, { innerMarginMm: r.ringInnerMarginMm, clipTo: liver });
+      tumourGroup.push([ringName(w, r.ringInnerMarginMm ?? 0), uncropMask(ring, ringBox, tumour)]);
     }
     groups.push({ box: tBox, needed: neededBox(tumourBox!, img, ringReach + read, tBox), regions: tumourGroup });
 

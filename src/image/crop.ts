@@ -77,3 +77,16 @@ export function cropMask(mask: Mask, box: Box): Mask {
   cropData(mask.data, mask.size, box, out.data);
   return out;
 }
+
+/** The inverse of cropMask: a mask on `grid`'s geometry holding `part` (cropped at `box`), 0 elsewhere. */
+export function uncropMask(part: Mask, box: Box, grid: Mask): Mask {
+  const [X, Y] = grid.size;
+  const out = createMask(grid.size, grid.spacing, undefined, grid);
+  const nx = box.hi[0] - box.lo[0];
+  let o = 0;
+  for (let z = box.lo[2]; z < box.hi[2]; z++) for (let y = box.lo[1]; y < box.hi[1]; y++) {
+    out.data.set(part.data.subarray(o, o + nx), box.lo[0] + X * (y + Y * z));
+    o += nx;
+  }
+  return out;
+}
