@@ -66,7 +66,7 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     // and the interpolation voxels. Filters compute just that part of the crop (see neededBox).
     const read = Math.max(sphere, settings.features.localIntensityRadiusMm ?? PEAK_RADIUS_MM) + 2 * Math.max(...inPlane) + CROP_MARGIN_MM;
     const ringReach = Math.max(0, ...(r.rings ?? []).map((w) => w + (r.ringInnerMarginMm ?? 0)));
-    const groups: Array<{ box: Box; needed: Box; regions: Array<[string, Mask]> }> = [];
+    const groups: Array<{ image: Image; needed: Box; regions: Array<[string, Mask]> }> = [];
 
     const tumourBox = boundingBox([input.tumour]);
     if (!tumourBox) checkMask(img, input.tumour, { caseId, maskName: 'tumour mask' }); // throws EMPTY_MASK
@@ -86,15 +86,16 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
       const ring = peritumoralRing(ringTumour, w, { innerMarginMm: r.ringInnerMarginMm, clipTo: liver });
       tumourGroup.push([ringName(w, r.ringInnerMarginMm ?? 0), uncropMask(ring, ringBox, tumour)]);
     }
-    groups.push({ box: tBox, needed: neededBox(tumourBox!, img, ringReach + read, tBox), regions: tumourGroup });
+    groups.push({ image: tImg, needed: neededBox(tumourBox!, img, ringReach + read, tBox), regions: tumourGroup });
 
     if (names.includes('parenchyma') && input.parenchyma) {
       const pb = boundingBox([input.parenchyma]);
       if (!pb) checkMask(img, input.parenchyma, { caseId, maskName: 'parenchyma mask' }); // throws EMPTY_MASK
       const pBox = growBox(pb!, img, reach);
-      const p = checkMask(cropImage(img, pBox), cropMask(input.parenchyma, pBox), { caseId, minPixels: r.minPixels, components: 'all', maskName: 'parenchyma mask' });
+      const pImg = cropImage(img, pBox);
+      const p = checkMask(pImg, cropMask(input.parenchyma, pBox), { caseId, minPixels: r.minPixels, components: 'all', maskName: 'parenchyma mask' });
       warnings.push(...p.warnings);
-      groups.push({ box: pBox, needed: neededBox(pb!, img, read, pBox), regions: [['parenchyma', p.mask]] });
+      groups.push({ image: pImg, needed: neededBox(pb!, img, read, pBox), regions: [['parenchyma', p.mask]] });
     }
     const regionPixels: Record<string, number> = {};
     for (const g of groups) {
@@ -110,7 +111,7 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     // built once, in the final column order, at the end (one insertion per column).
     const perRegion = new Map<string, Array<[prefix: string, values: Record<string, number>]>>();
     for (const g of groups) {
-      const image = g.box === tBox ? tImg : cropImage(img, g.box);
+      const image = g.image;
       for (const [name] of g.regions) perRegion.set(name, []);
       const images = applyFilters(image, settings.images, g.needed);
       for (const [s, spec] of settings.images.entries()) {
