@@ -48,9 +48,11 @@ export function labelComponents(data: Uint8Array, size: Vec3, connectivity: Conn
     while (head < tail) {
       const i = queue[head++]!;
       const x = i % X, row = (i - x) / X, y = row % Y, z = (row - y) / Y;
+      // Away from the grid's faces every neighbour exists: no bound tests (most voxels).
+      const interior = x > 0 && x < X - 1 && y > 0 && y < Y - 1 && (Z === 1 || (z > 0 && z < Z - 1));
       for (let k = 0; k < K; k++) {
         // Unsigned compare: a negative coordinate wraps to a huge number and fails too.
-        if ((x + dx[k]!) >>> 0 >= X || (y + dy[k]!) >>> 0 >= Y || (z + dz[k]!) >>> 0 >= Z) continue;
+        if (!interior && ((x + dx[k]!) >>> 0 >= X || (y + dy[k]!) >>> 0 >= Y || (z + dz[k]!) >>> 0 >= Z)) continue;
         const j = i + step[k]!;
         if (data[j] && !raw[j]) { raw[j] = label; queue[tail++] = j; }
       }
