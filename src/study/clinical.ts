@@ -1,6 +1,8 @@
 /**
  * Clinical variable selection: univariable logistic regression of each candidate; those with
- * p < alpha enter a multivariable model; variables still at p < alpha there are retained.
+ * p < entryAlpha enter a multivariable model; variables still at p < alpha there are retained.
+ * (entryAlpha defaults to alpha; purposeful selection uses entry 0.25 and retention 0.1 —
+ * Hosmer, Lemeshow & Sturdivant, Applied Logistic Regression, 3rd ed., §4.2; Bursac et al. 2008.)
  * p of a single-column variable is the Wald p; of a categorical (several dummies) the likelihood-ratio
  * test against the null model (χ², df = number of dummies), as R's anova(glm, test = "Chisq").
  * So that a model always exists: if no variable enters, the one with the smallest univariable p
@@ -23,6 +25,7 @@ export interface UnivariableRow {
 
 export interface ClinicalSelection {
   alpha: number;
+  entryAlpha: number;
   univariable: UnivariableRow[];
   entered: string[];
   multivariable?: LogisticModel;
@@ -46,7 +49,7 @@ export function chiSquareUpper(x: number, df: number): number {
   return pchisq(x, df, true);
 }
 
-export function selectClinical(records: Array<Record<string, number>>, y: number[], variables: VariableSpec[], alpha: number): ClinicalSelection {
+export function selectClinical(records: Array<Record<string, number>>, y: number[], variables: VariableSpec[], alpha: number, entryAlpha = alpha): ClinicalSelection {
   const notes: string[] = [];
   const nulldev = nullDeviance(y);
   const univariable: UnivariableRow[] = variables.map((v) => {
@@ -56,11 +59,11 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
     const p = v.design.length === 1 ? m.p[1]! : chiSquareUpper(nulldev - m.deviance, v.design.length);
     return { variable: v.name, terms, p: Number.isNaN(p) ? 1 : p, entered: false };
   });
-  let entered = univariable.filter((u) => u.p < alpha).map((u) => u.variable);
+  let entered = univariable.filter((u) => u.p < entryAlpha).map((u) => u.variable);
   if (entered.length === 0) {
     const best = [...univariable].sort((a, b) => a.p - b.p)[0]!;
     entered = [best.variable];
-    notes.push(`no variable had univariable p < ${alpha}; ${best.variable} (smallest p = ${best.p.toPrecision(3)}) entered so that a model exists`);
+    notes.push(`no variable had univariable p < ${entryAlpha}; ${best.variable} (smallest p = ${best.p.toPrecision(3)}) entered so that a model exists`);
   }
   for (const u of univariable) u.entered = entered.includes(u.variable);
   const specOf = (n: string) => variables.find((v) => v.name === n)!;
@@ -77,5 +80,5 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
   const retainedDesign = design(retained);
   const logistic = logisticRegression(records.map((r) => retainedDesign.map((d) => r[d]!)), y, { names: retainedDesign });
   const points = pointsTable(logistic, records, retainedDesign);
-  return { alpha, univariable, entered, multivariable, retained, retainedDesign, logistic, points, notes };
+  return { alpha, entryAlpha, univariable, entered, multivariable, retained, retainedDesign, logistic, points, notes };
 }

@@ -45,7 +45,8 @@ export interface StudyConfig {
     /** Optional batch column for ComBat (e.g. centre or device). */
     batch?: string;
   };
-  clinical: { variables: VariableConfig[]; alpha: number; kernel: 'rbf' | 'linear' };
+  /** alpha: multivariable retention; entryAlpha: univariable entry (default alpha). */
+  clinical: { variables: VariableConfig[]; alpha: number; entryAlpha: number; kernel: 'rbf' | 'linear' };
   radiomics: {
     /** Glob patterns (* and ?) on feature column names; default: every column not used elsewhere. */
     include: string[];
@@ -163,6 +164,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
   }
   const svm = c.obj(top.svm, 'svm');
   const comb = c.obj(top.combined, 'combined');
+  const alpha = c.num(clinicalRaw.alpha, 'clinical.alpha', 0.05, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]'));
   const ev = c.obj(top.evaluation, 'evaluation');
   const models = c.strList(top.models, 'models', [...MODEL_NAMES]);
   for (const m of models) if (!MODEL_NAMES.includes(m as ModelName)) c.fail('models', `unknown model "${m}"; use clinical, radiomics and/or combined`);
@@ -181,7 +183,8 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     },
     clinical: {
       variables,
-      alpha: c.num(clinicalRaw.alpha, 'clinical.alpha', 0.05, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]')),
+      alpha,
+      entryAlpha: c.num(clinicalRaw.entryAlpha, 'clinical.entryAlpha', alpha, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]')),
       kernel: c.oneOf(clinicalRaw.kernel, 'clinical.kernel', ['rbf', 'linear'] as const, 'rbf'),
     },
     radiomics: {

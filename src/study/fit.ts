@@ -38,7 +38,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   const needRadiomics = want('radiomics') || want('combined');
   const imputer = cfg.data.missing === 'impute' ? fitImputer(records, ctx.variables, needRadiomics ? ctx.features : []) : undefined;
   let recs = applyImputer(records, imputer);
-  const clinical = needClinical ? (fixed?.clinical ?? selectClinical(recs, y, ctx.variables, cfg.clinical.alpha)) : undefined;
+  const clinical = needClinical ? (fixed?.clinical ?? selectClinical(recs, y, ctx.variables, cfg.clinical.alpha, cfg.clinical.entryAlpha)) : undefined;
   const radiomics = needRadiomics
     ? (fixed?.radiomics ?? selectRadiomics(recs, y, ctx.features, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, innerFolds: cfg.innerFolds, seed: seed + 101 }))
     : undefined;
@@ -47,7 +47,9 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     const adj = combatApply(cb.model, recs.map((r) => cb.features.map((f) => r[f]!)), batch!);
     recs = recs.map((r, i) => { const o = { ...r }; cb.features.forEach((f, j) => { o[f] = adj[i]![j]!; }); return o; });
   }
-  if (radiomics) recs = recs.map((r) => ({ ...r, [RADSCORE]: radScoreOf(radiomics.radscore, r) }));
+  // The radiomics score as its own column (copying every record with ~1,000 feature keys just to
+  // add one was a sizeable share of a study's time).
+  const score = radiomics ? recs.map((r) => radScoreOf(radiomics.radscore, r)) : undefined;
 
   const models: FitResult['models'] = {};
   const hyper: Selections['hyper'] = {};
@@ -56,7 +58,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   if (want('radiomics')) heads.push(['radiomics', cfg.radiomics.input === 'score' ? [RADSCORE] : radiomics!.radscore.features, cfg.radiomics.kernel]);
   if (want('combined')) heads.push(['combined', [...clinical!.retainedDesign, ...(cfg.combined.radiomics === 'score' ? [RADSCORE] : radiomics!.radscore.features)], cfg.combined.kernel]);
   heads.forEach(([kind, names, kernel], mi) => {
-    const X = recs.map((r) => names.map((n) => r[n]!));
+    const X = recs.map((r, i) => names.map((n) => (n === RADSCORE ? score![i]! : r[n]!)));
     const head = fitHead(X, y, names, { kernel, Cs: cfg.svm.Cs, gammas: cfg.svm.gammas, innerFolds: cfg.innerFolds, seed: seed + 211 * (mi + 1), classWeights: cfg.svm.classWeights, fixed: fixed?.hyper[kind] });
     hyper[kind] = { C: head.C, gamma: head.gamma };
     const usesRad = kind !== 'clinical';

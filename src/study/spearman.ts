@@ -51,6 +51,9 @@ export interface RedundancyResult {
 export function redundancyFilter(names: string[], columns: ArrayLike<number>[], y: ArrayLike<number>, cutoff: number): RedundancyResult {
   const ranks = columns.map(midRanks);
   const rel = ranks.map((r) => aucDistance(r, y));
+  // Each feature's centred ranks and sum of squares once, instead of once per pair: the same
+  // operations in the same order as pearson(), so |ρ| (and every keep/drop decision) is bit-identical.
+  const centred = ranks.map(centre);
   // Most outcome-related first; ties broken by column order so the result is deterministic.
   const order = names.map((_, j) => j).sort((a, b) => rel[b]! - rel[a]! || a - b);
   const kept: number[] = [];
@@ -58,7 +61,7 @@ export function redundancyFilter(names: string[], columns: ArrayLike<number>[], 
   for (const j of order) {
     let clash = -1, rho = 0;
     for (const k of kept) {
-      const r = Math.abs(pearson(ranks[j]!, ranks[k]!));
+      const r = Math.abs(centredPearson(centred[j]!, centred[k]!));
       if (r > cutoff) { clash = k; rho = r; break; }
     }
     if (clash < 0) kept.push(j);
@@ -66,4 +69,25 @@ export function redundancyFilter(names: string[], columns: ArrayLike<number>[], 
   }
   kept.sort((a, b) => a - b);
   return { kept: kept.map((j) => names[j]!), dropped };
+}
+
+interface Centred { d: Float64Array; ss: number }
+
+function centre(a: Float64Array): Centred {
+  const n = a.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += a[i]!;
+  m /= n;
+  const d = new Float64Array(n);
+  let ss = 0;
+  for (let i = 0; i < n; i++) { d[i] = a[i]! - m; ss += d[i]! * d[i]!; }
+  return { d, ss };
+}
+
+/** pearson() on pre-centred vectors (same arithmetic). */
+function centredPearson(a: Centred, b: Centred): number {
+  const da = a.d, db = b.d;
+  let sab = 0;
+  for (let i = 0; i < da.length; i++) sab += da[i]! * db[i]!;
+  return a.ss === 0 || b.ss === 0 ? 0 : sab / Math.sqrt(a.ss * b.ss);
 }
