@@ -8,6 +8,7 @@ import { directionalPlan } from './aggregation.ts';
 import { DIRECTIONS_2D, DIRECTIONS_3D, flatOffset, type Direction } from './directions.ts';
 import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
+import { bitOf, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
 import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
@@ -34,14 +35,43 @@ const NAMES = FEATURES.map((f) => f.name);
 
 /** Run length counts of direction d in slice z (z = -1: whole volume); columns = run length. */
 export function glrlmMatrix(v: TextureVolume, d: Direction, z: number): CountMatrix | null {
-  const lv = v.levels;
   const off = flatOffset(d, 1, v.X, v.Y);
-  const idx = v.roiIndex;
   const [start, end] = roiRange(v, z);
   const cols = Math.max(v.X, v.Y, v.Z);
   const m = countMatrix(v.nLevels, cols);
-  const c = m.counts;
-  const voxels = end - start;
+  const same = sameLevelBits(v, v.padZ > 0);
+  const fwd = bitOf(same, off), back = bitOf(same, -off);
+  if (fwd >= 0 && back >= 0) countRunsByBits(v, same.bits, off, fwd, back, start, end, m.counts, cols);
+  else countRunsByWalking(v, off, start, end, m.counts, cols);
+  if (end === start) return null;
+  m.nVoxels = end - start;
+  return trimColumns(m);
+}
+
+/** Scratch run lengths per voxel of the working grid (grown as needed; stale entries are never read unmasked). */
+let runScratch = new Int32Array(0);
+
+/**
+ * Runs without branches on the grey levels: walking against the direction, a voxel's run length
+ * to the end of its run is 1 + (same level ahead ? that neighbour's length : 0); a voxel starts a
+ * run when the voxel behind it has another level, and only run starts add 1 to the matrix.
+ */
+function countRunsByBits(v: TextureVolume, bits: Uint32Array, off: number, fwd: number, back: number, start: number, end: number, c: Float64Array, cols: number): void {
+  if (runScratch.length < bits.length) runScratch = new Int32Array(bits.length);
+  const len = runScratch, lv = v.levels, idx = v.roiIndex;
+  // the neighbour ahead (i + off) must be done before i: descending voxel order when off > 0
+  const step = off > 0 ? -1 : 1;
+  for (let q = off > 0 ? end - 1 : start; q >= start && q < end; q += step) {
+    const i = idx[q]!, m = bits[i]!;
+    const l = 1 + ((m >>> fwd) & 1) * len[i + off]!;
+    len[i] = l;
+    c[(lv[i]! - 1) * cols + l - 1] += ((m >>> back) & 1) ^ 1;
+  }
+}
+
+/** Direct form (a direction outside the distance-1 neighbourhood): find run starts, walk each run. */
+function countRunsByWalking(v: TextureVolume, off: number, start: number, end: number, c: Float64Array, cols: number): void {
+  const lv = v.levels, idx = v.roiIndex;
   for (let q = start; q < end; q++) {
     const i = idx[q]!;
     const a = lv[i]!;
@@ -50,9 +80,6 @@ export function glrlmMatrix(v: TextureVolume, d: Direction, z: number): CountMat
     for (let k = i + off; lv[k] === a; k += off) len++;
     c[(a - 1) * cols + len - 1]++;
   }
-  if (voxels === 0) return null;
-  m.nVoxels = voxels;
-  return trimColumns(m);
 }
 
 export function glrlmFeatures(m: CountMatrix): FamilyValues {

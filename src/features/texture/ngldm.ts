@@ -8,6 +8,7 @@ import { neighbourhoodOffsets } from './directions.ts';
 import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
 import { ngldmCoarseness, textureDistance } from './options.ts';
 import { runPlanar } from './runner.ts';
+import { popcount, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
 import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
@@ -37,6 +38,8 @@ const NAMES = FEATURES.map((f) => f.name);
 export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: number, volumetric: boolean, z: number): CountMatrix | null {
   const lv = v.levels, idx = v.roiIndex;
   const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
+  // δ = 1, a = 0 (the usual settings): j − 1 is the number of same-level neighbours
+  const same = distance === 1 && coarseness === 0 ? sameLevelBits(v, volumetric).bits : null;
   const cols = offs.length + 1;
   const m = countMatrix(v.nLevels, cols);
   const c = m.counts;
@@ -46,7 +49,9 @@ export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: numb
     const i = idx[q]!;
     const a = lv[i]!;
     let k = 1;
-    if (coarseness === 0) {
+    if (same) {
+      k += popcount(same[i]!);
+    } else if (coarseness === 0) {
       // a > 0, so equality already implies the neighbour is in the ROI.
       for (let r = 0; r < offs.length; r++) k += lv[i + offs[r]!] === a ? 1 : 0;
     } else {

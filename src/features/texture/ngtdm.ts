@@ -36,9 +36,12 @@ export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: bool
     const i = idx[q]!;
     const a = lv[i]!;
     let sum = 0, w = 0;
+    // levels outside the ROI are 0: adding them changes nothing, and counting b > 0 as a number
+    // instead of branching on it avoids mispredictions at the ROI border
     for (let k = 0; k < offs.length; k++) {
       const b = lv[i + offs[k]!]!;
-      if (b > 0) { sum += b; w++; }
+      sum += b;
+      w += +(b > 0);
     }
     if (w === 0) continue;
     s[a - 1] += Math.abs(a - sum / w);

@@ -2,9 +2,11 @@
  * Zones for GLSZM (IBSI 1 §3.8) and GLDZM (§3.9): maximal groups of connected ROI voxels
  * with the same grey level; 8-connected within a slice (2D) or 26-connected (3D).
  * One flood-fill pass over the working volume; zones carry their slice for 2D aggregation.
+ * The fill follows the same-level neighbour bits (same-level.ts) rather than testing the grey
+ * level of every neighbour.
  * The labelling is cached per working volume, so GLSZM and GLDZM share it.
  */
-import { neighbourhoodOffsets } from './directions.ts';
+import { sameLevelBits } from './same-level.ts';
 import type { TextureVolume } from './volume.ts';
 
 export interface Zones {
@@ -27,9 +29,9 @@ export function labelZones(v: TextureVolume, volumetric: boolean): Zones {
 }
 
 function computeZones(v: TextureVolume, volumetric: boolean): Zones {
-  const lv = v.levels, plane = v.X * v.Y, idx = v.roiIndex;
-  const offs = neighbourhoodOffsets(1, volumetric, v.X, v.Y);
-  const label = new Int32Array(lv.length).fill(-1);
+  const plane = v.X * v.Y, idx = v.roiIndex;
+  const { offsets: offs, bits } = sameLevelBits(v, volumetric);
+  const label = new Int32Array(v.levels.length).fill(-1);
   const stack = new Int32Array(v.nVoxels);
   // There are at most as many zones as ROI voxels: size the arrays once, trim at the end.
   const level = new Int32Array(v.nVoxels), size = new Int32Array(v.nVoxels), slice = new Int32Array(v.nVoxels);
@@ -37,19 +39,19 @@ function computeZones(v: TextureVolume, volumetric: boolean): Zones {
   for (let q = 0; q < idx.length; q++) {
     const s = idx[q]!;
     if (label[s] !== -1) continue;
-    const a = lv[s]!;
     label[s] = count;
     let top = 0, members = 0;
     stack[top++] = s;
     while (top > 0) {
       const i = stack[--top]!;
       members++;
-      for (let k = 0; k < offs.length; k++) {
-        const j = i + offs[k]!;
-        if (lv[j] === a && label[j] === -1) { label[j] = count; stack[top++] = j; }
+      // visit the same-level neighbours only: lowest set bit first
+      for (let m = bits[i]!; m !== 0; m &= m - 1) {
+        const j = i + offs[31 - Math.clz32(m & -m)]!;
+        if (label[j] === -1) { label[j] = count; stack[top++] = j; }
       }
     }
-    level[count] = a;
+    level[count] = v.levels[s]!;
     size[count] = members;
     slice[count] = Math.floor(s / plane);
     count++;
