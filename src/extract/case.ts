@@ -113,7 +113,9 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
     for (const g of groups) {
       const image = g.image;
       for (const [name] of g.regions) perRegion.set(name, []);
-      const images = applyFilters(image, settings.images, g.needed);
+      // Resampling interpolates from a source window wider than the sphere (a cubic spline's
+      // prefilter reads all of it): then the whole crop is filtered, as before regions existed.
+      const images = applyFilters(image, settings.images, settings.features.resampling ? undefined : g.needed);
       for (const [s, spec] of settings.images.entries()) {
         const imageName = filterName(spec);
         const filtered = images[s]!;
