@@ -186,25 +186,30 @@ function viaFft2d(size: [number, number, number], spacing: [number, number, numb
   const mr = new Float64Array(len), mi = new Float64Array(len);
   const yr = new Float64Array(len), yi = new Float64Array(len);
   const qr = new Float64Array(len), qi = new Float64Array(len);
-  const re = new Float64Array(PX), im = new Float64Array(PX), tr = new Float64Array(Math.max(PX, len)), ti = new Float64Array(Math.max(PX, len));
-  const split = (ar: Float64Array, ai: Float64Array, br: Float64Array, bi: Float64Array, rowA: number, rowB: number): void =>
-    splitRowFft(re, im, tr, ti, ar, ai, rowA, br, bi, rowB);
+  // Row transforms along x, all rows of a field at once: element (x, row) at x·Y + row, so that
+  // fftBlocks runs them as one blocked transform (unit-stride inner loops) instead of one short
+  // transform per row. Each row gets the same butterflies as a transform of its own.
+  const re = new Float64Array(PX * Y), im = new Float64Array(PX * Y);
+  const tr = new Float64Array(Math.max(PX * Y, len)), ti = new Float64Array(Math.max(PX * Y, len));
   let ss = 0;
   for (let y = 0; y < Y; y++) {
-    re.fill(0); im.fill(0);
     for (let x = 0, i = y * X; x < X; x++, i++) {
       if (!mask[i]) continue;
       const v = image[i]! - mu;
-      re[x] = 1; im[x] = v; ss += v * v;
+      re[x * Y + y] = 1; im[x * Y + y] = v; ss += v * v;
     }
-    split(mr, mi, yr, yi, y * H, y * H);
   }
-  for (let y = 0; y < Y; y += 2) {
-    re.fill(0); im.fill(0);
-    for (let x = 0, i = y * X; x < X; x++, i++) if (mask[i]) re[x] = (image[i]! - mu) ** 2;
-    if (y + 1 < Y) for (let x = 0, i = (y + 1) * X; x < X; x++, i++) if (mask[i]) im[x] = (image[i]! - mu) ** 2;
-    split(qr, qi, qr, qi, y * H, y + 1 < Y ? (y + 1) * H : -1);
+  fftBlocks(re, im, PX, Y, 0, tr, ti);
+  splitRows(re, im, PX, Y, mr, mi, yr, yi, (r) => r, (r) => r);
+  // q = y² of rows 2p and 2p + 1 packed as one complex row p
+  const pairs = (Y + 1) >> 1;
+  re.fill(0, 0, PX * pairs); im.fill(0, 0, PX * pairs);
+  for (let y = 0; y < Y; y++) {
+    const out = (y & 1) === 0 ? re : im, p = y >> 1;
+    for (let x = 0, i = y * X; x < X; x++, i++) if (mask[i]) out[x * pairs + p] = (image[i]! - mu) ** 2;
   }
+  fftBlocks(re, im, PX, pairs, 0, tr, ti);
+  splitRows(re, im, PX, pairs, qr, qi, qr, qi, (p) => 2 * p, (p) => (2 * p + 1 < Y ? 2 * p + 1 : -1));
   // along y: all H columns at once (rows Y.. are zero padding)
   fftBlocks(mr, mi, PY, H, 0, tr, ti);
   fftBlocks(yr, yi, PY, H, 0, tr, ti);
@@ -220,6 +225,28 @@ function viaFft2d(size: [number, number, number], spacing: [number, number, numb
   }
   const P = PX * PY;
   return finish(n, smm / P, syy / P, (2 * sqm - 2 * syy) / P, ss);
+}
+
+/**
+ * Half spectra of NR packed rows transformed along x (element (k, r) at k·NR + r): the real part
+ * of row r goes to a at row rowA(r), the imaginary part to b at row rowB(r) (skipped if < 0);
+ * rows of a and b are H = ⌊PX/2⌋ + 1 long. Same separation as splitRowFft.
+ */
+function splitRows(
+  re: Float64Array, im: Float64Array, PX: number, NR: number,
+  ar: Float64Array, ai: Float64Array, br: Float64Array, bi: Float64Array,
+  rowA: (r: number) => number, rowB: (r: number) => number,
+): void {
+  const H = (PX >> 1) + 1;
+  for (let r = 0; r < NR; r++) {
+    const a = rowA(r) * H, b = rowB(r);
+    for (let k = 0; k < H; k++) {
+      const c = k === 0 ? 0 : PX - k;
+      const zr = re[k * NR + r]!, zi = im[k * NR + r]!, cr = re[c * NR + r]!, ci = im[c * NR + r]!;
+      ar[a + k] = (zr + cr) / 2; ai[a + k] = (zi - ci) / 2;
+      if (b >= 0) { br[b * H + k] = (zi + ci) / 2; bi[b * H + k] = (cr - zr) / 2; }
+    }
+  }
 }
 
 /**
