@@ -15,17 +15,16 @@ export interface Box {
 export function boundingBox(masks: Mask[]): Box | null {
   const [X, Y, Z] = masks[0]!.size;
   const lo: Vec3 = [X, Y, Z], hi: Vec3 = [-1, -1, -1];
-  // Row by row: the first and last set voxel of a row bound x; rows without any are skipped
-  // after one test per voxel (whole ultrasound frames around a small lesion are mostly empty).
+  // Row by row: the first and last set voxel of a row bound x. Whole ultrasound frames around a
+  // small lesion are mostly empty rows, which are skipped four voxels (one 32-bit word) at a time.
   for (const m of masks) {
     const d = m.data;
+    const words = new Uint32Array(d.buffer, 0, d.buffer.byteLength >> 2);
     for (let z = 0; z < Z; z++) for (let y = 0; y < Y; y++) {
       const row = X * (y + Y * z);
-      let x0 = 0;
-      while (x0 < X && !d[row + x0]) x0++;
-      if (x0 === X) continue;
-      let x1 = X - 1;
-      while (!d[row + x1]) x1--;
+      const first = firstSet(d, words, row, row + X);
+      if (first < 0) continue;
+      const x0 = first - row, x1 = lastSet(d, words, row, row + X) - row;
       if (x0 < lo[0]) lo[0] = x0; if (x1 > hi[0]) hi[0] = x1;
       if (y < lo[1]) lo[1] = y; if (y > hi[1]) hi[1] = y;
       if (z < lo[2]) lo[2] = z; if (z > hi[2]) hi[2] = z;
@@ -33,6 +32,26 @@ export function boundingBox(masks: Mask[]): Box | null {
   }
   if (hi[0] < 0) return null;
   return { lo, hi: [hi[0] + 1, hi[1] + 1, hi[2] + 1] };
+}
+
+/** Index of the first non-zero d[p], from ≤ p < to, or −1; `words` views d's buffer from byte 0. */
+function firstSet(d: Uint8Array, words: Uint32Array, from: number, to: number): number {
+  const base = d.byteOffset;
+  let p = from;
+  for (; p < to && (base + p) & 3; p++) if (d[p]) return p;
+  while (p + 4 <= to && words[(base + p) >> 2] === 0) p += 4;
+  for (; p < to; p++) if (d[p]) return p;
+  return -1;
+}
+
+/** Index of the last non-zero d[p], from ≤ p < to, or −1 (as firstSet, scanning backwards). */
+function lastSet(d: Uint8Array, words: Uint32Array, from: number, to: number): number {
+  const base = d.byteOffset;
+  let p = to;
+  while (p > from && (base + p) & 3) if (d[--p]) return p;
+  while (p - 4 >= from && words[(base + p - 4) >> 2] === 0) p -= 4;
+  while (p > from) if (d[--p]) return p;
+  return -1;
 }
 
 /** Grow a box by a margin in mm (per axis, in voxels of the given spacing), clipped to the grid. */
