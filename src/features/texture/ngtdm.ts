@@ -27,17 +27,24 @@ export interface Ngtdm {
 }
 
 export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number): Ngtdm | null {
-  const lv = v.levels, idx = v.roiIndex;
   const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   const s = new Float64Array(v.nLevels), n = new Float64Array(v.nLevels);
   const [start, end] = roiRange(v, z);
+  const any = offs.length === 8 ? accumulate8(v, offs, start, end, s, n) : accumulate(v, offs, start, end, s, n);
+  return any ? { s, n } : null;
+}
+
+// Levels outside the ROI are 0: adding them to the neighbourhood sum changes nothing, and counting
+// b > 0 as a number instead of branching on it avoids mispredictions at the ROI border. The sums
+// are integers, so their order does not matter.
+
+function accumulate(v: TextureVolume, offs: Int32Array, start: number, end: number, s: Float64Array, n: Float64Array): boolean {
+  const lv = v.levels, idx = v.roiIndex;
   let any = false;
   for (let q = start; q < end; q++) {
     const i = idx[q]!;
     const a = lv[i]!;
     let sum = 0, w = 0;
-    // levels outside the ROI are 0: adding them changes nothing, and counting b > 0 as a number
-    // instead of branching on it avoids mispredictions at the ROI border
     for (let k = 0; k < offs.length; k++) {
       const b = lv[i + offs[k]!]!;
       sum += b;
@@ -48,7 +55,26 @@ export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: bool
     n[a - 1]++;
     any = true;
   }
-  return any ? { s, n } : null;
+  return any;
+}
+
+/** The 8 in-plane neighbours of δ = 1 (the usual 2D case), unrolled. */
+function accumulate8(v: TextureVolume, o: Int32Array, start: number, end: number, s: Float64Array, n: Float64Array): boolean {
+  const lv = v.levels, idx = v.roiIndex;
+  const o0 = o[0]!, o1 = o[1]!, o2 = o[2]!, o3 = o[3]!, o4 = o[4]!, o5 = o[5]!, o6 = o[6]!, o7 = o[7]!;
+  let any = false;
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
+    const a = lv[i]!;
+    const b0 = lv[i + o0]!, b1 = lv[i + o1]!, b2 = lv[i + o2]!, b3 = lv[i + o3]!, b4 = lv[i + o4]!, b5 = lv[i + o5]!, b6 = lv[i + o6]!, b7 = lv[i + o7]!;
+    const sum = b0 + b1 + b2 + b3 + b4 + b5 + b6 + b7;
+    const w = +(b0 > 0) + +(b1 > 0) + +(b2 > 0) + +(b3 > 0) + +(b4 > 0) + +(b5 > 0) + +(b6 > 0) + +(b7 > 0);
+    if (w === 0) continue;
+    s[a - 1] += Math.abs(a - sum / w);
+    n[a - 1]++;
+    any = true;
+  }
+  return any;
 }
 
 export function mergeNgtdm(list: Ngtdm[]): Ngtdm {
