@@ -6,7 +6,8 @@
  *   x' = loc_ref + scale_ref · (x − loc_centre) / scale_centre          (per feature)
  *
  * 'centre-standardise': loc = mean, scale = sample SD; 'centre-robust': loc = median, scale = IQR
- * (quantile type 7, as R's default `quantile`). This is per-centre standardisation, the
+ * (quantile type 7, as R's default `quantile`); 'centre-quantile': each feature's within-centre
+ * quantile mapped onto the training distribution (monotone, not only affine; see quantileMap). This is per-centre standardisation, the
  * location/scale part of ComBat (Johnson et al. 2007, Biostatistics 8:118, eq. 2) without the
  * empirical-Bayes shrinkage and without covariates — so it never sees an outcome. It is
  * transductive: a centre's statistics come from all of its images at once, and it assumes the
@@ -18,8 +19,11 @@
 import { SonomicsError } from '../core/errors.ts';
 import { quantile7 } from '../stats/index.ts';
 
-export type HarmoniseMethod = 'none' | 'centre-standardise' | 'centre-robust';
-export const HARMONISE_METHODS: readonly HarmoniseMethod[] = ['none', 'centre-standardise', 'centre-robust'];
+export type HarmoniseMethod = 'none' | 'centre-standardise' | 'centre-robust' | 'centre-quantile';
+export const HARMONISE_METHODS: readonly HarmoniseMethod[] = ['none', 'centre-standardise', 'centre-robust', 'centre-quantile'];
+
+/** Probability grid of the stored training quantiles ('centre-quantile'): 0, 1/QN, ..., 1. */
+const QN = 100;
 
 /** Location and scale of each feature in the training centre. */
 export interface CentreReference {
@@ -27,6 +31,8 @@ export interface CentreReference {
   features: string[];
   location: number[];
   scale: number[];
+  /** 'centre-quantile': the training quantiles (type 7) of each feature at 0, 1/100, ..., 1. */
+  quantiles?: number[][];
 }
 
 interface LocationScale { location: number; scale: number }
@@ -34,7 +40,7 @@ interface LocationScale { location: number; scale: number }
 function locationScale(values: number[], method: CentreReference['method']): LocationScale {
   const v = values.filter(Number.isFinite);
   if (v.length === 0) return { location: NaN, scale: NaN };
-  if (method === 'centre-robust') {
+  if (method === 'centre-robust' || method === 'centre-quantile') {
     return { location: quantile7(v, 0.5), scale: quantile7(v, 0.75) - quantile7(v, 0.25) };
   }
   let mean = 0;
@@ -54,7 +60,36 @@ export function fitCentreReference(records: Array<Record<string, number>>, featu
     location.push(ls.location);
     scale.push(ls.scale);
   }
-  return { method, features: [...features], location, scale };
+  const ref: CentreReference = { method, features: [...features], location, scale };
+  if (method === 'centre-quantile') {
+    ref.quantiles = features.map((f) => {
+      const v = records.map((r) => r[f]!).filter(Number.isFinite);
+      return Array.from({ length: QN + 1 }, (_, k) => (v.length ? quantile7(v, k / QN) : NaN));
+    });
+  }
+  return ref;
+}
+
+/**
+ * Quantile mapping (Bolstad et al. 2003, Bioinformatics 19:185, applied per feature and centre):
+ * a case at mid-rank r of the centre's n values sits at probability (r − ½)/n (Hazen), and takes the
+ * training quantile at that probability (linear between the stored grid points). Undoes any
+ * monotone distortion of a feature by the scanner, not only a location/scale change.
+ */
+function quantileMap(q: number[], own: number[]): number[] {
+  const idx = own.map((x, i) => [x, i] as const).filter(([x]) => Number.isFinite(x)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const n = idx.length;
+  const out = own.slice();
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && idx[j + 1]![0] === idx[i]![0]) j++;
+    const p = ((i + j) / 2 + 0.5) / n;
+    const h = p * QN, lo = Math.floor(h), hi = Math.min(QN, lo + 1);
+    const v = q[lo]! + (h - lo) * (q[hi]! - q[lo]!);
+    for (let k = i; k <= j; k++) out[idx[k]![1]] = v;
+    i = j + 1;
+  }
+  return out;
 }
 
 /**
@@ -66,6 +101,13 @@ export function harmoniseCentre(ref: CentreReference, records: Array<Record<stri
     throw new SonomicsError('BAD_INPUT', `${centre}: centre harmonisation (${ref.method}) estimates the centre's feature location/scale from its own cases and needs at least 3 of them (got ${records.length}); pass all of the centre's cases together.`, { subject: centre });
   }
   const out = records.map((r) => ({ ...r }));
+  if (ref.quantiles) {
+    ref.features.forEach((f, j) => {
+      const mapped = quantileMap(ref.quantiles![j]!, records.map((r) => r[f]!));
+      out.forEach((r, i) => { r[f] = mapped[i]!; });
+    });
+    return out;
+  }
   ref.features.forEach((f, j) => {
     const own = locationScale(records.map((r) => r[f]!), ref.method);
     // A feature constant within the centre (scale 0) can only be shifted; a constant reference

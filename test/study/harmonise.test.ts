@@ -40,6 +40,21 @@ describe('centre harmonisation (units)', () => {
     again.scale.forEach((v, j) => expect(v).toBeCloseTo(r.scale[j]!, 9));
   });
 
+  it('centre-quantile: a monotone (non-affine) distortion is undone to within the quantile grid, order kept', () => {
+    const ref = Array.from({ length: 101 }, (_, i) => ({ a: i }));
+    const bent = ref.map((r) => ({ a: Math.exp(r.a / 30) }));
+    const r = fitCentreReference(ref, ['a'], 'centre-quantile');
+    expect(r.quantiles![0]).toHaveLength(101);
+    const h = harmoniseCentre(r, bent);
+    h.forEach((x, i) => {
+      expect(Math.abs(x.a! - i)).toBeLessThanOrEqual(1);
+      if (i > 0) expect(x.a!).toBeGreaterThan(h[i - 1]!.a!);
+    });
+    // Ties share one value.
+    const tied = harmoniseCentre(r, [{ a: 1 }, { a: 1 }, { a: 2 }, { a: 3 }]);
+    expect(tied[0]!.a).toBe(tied[1]!.a);
+  });
+
   it('per batch within a cohort; constant features only shift; too few cases is an error naming the centre', () => {
     const ref = fitCentreReference([{ a: 0 }, { a: 2 }, { a: 4 }], ['a'], 'centre-standardise');
     const h = harmoniseCohort(ref, [{ a: 10 }, { a: 11 }, { a: 12 }, { a: 5 }, { a: 5 }, { a: 5 }], ['x', 'x', 'x', 'y', 'y', 'y'], 'ext');
