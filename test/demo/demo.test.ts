@@ -35,7 +35,10 @@ describe('sonomics demo (reduced size)', () => {
         if (truth.auc >= est.auc_ci[0] && truth.auc <= est.auc_ci[1]) truthInside++;
       }
     }
-    // And the strict reading holds for most of the six estimates.
-    expect(truthInside).toBeGreaterThanOrEqual(3);
+    // And the strict reading holds for most of the six estimates (5 of 6 at this seed and size).
+    expect(truthInside).toBeGreaterThanOrEqual(4);
+    // Centre harmonisation: centre A's threshold transfers to centre B's scanner instead of calling
+    // nearly every centre-B case positive (external specificity was 0.06–0.5 without it).
+    for (const m of ['radiomics', 'combined'] as const) expect(results.models[m].external.specificity, `${m} external specificity`).toBeGreaterThan(0.3);
   }, 900_000);
 });
