@@ -14,7 +14,7 @@
  * Convergence: max_j xv_j Δβ_j² < thresh (glmnet's criterion).
  */
 
-import { crossprod, crossprodColumns, dotCol, subtractCol, subtractWeightedCol, weightedDot, weightedSquare } from './lasso-kernels.ts';
+import { crossprod, crossprodColumns, dotCol, subtractCol, subtractWeightedColThenDot, subtractWeightedColThenSum, weightedDot, weightedSquare } from './lasso-kernels.ts';
 
 import type { GradientBounds } from './lasso-screen.ts';
 
@@ -207,33 +207,43 @@ function binomialScratch(s: CdState): BinomialScratch {
 /**
  * One binomial coordinate sweep over `list` on the current quadratic approximation, then the
  * unpenalised intercept; returns max xv·Δβ² (glmnet's dlx). Residual updates are "naive"
- * (Friedman et al. 2010, §2.2): ρ −= Δβ_j · w ∘ x_j after each change.
+ * (Friedman et al. 2010, §2.2): ρ −= Δβ_j · w ∘ x_j after each change. The update for a changed
+ * β_j is deferred and done in the same pass as the next visited feature's gradient (or the
+ * intercept's Σρ): the same operations in the same order as update-then-dot, one pass over ρ.
  */
 function binomialSweep(s: CdState, b: BinomialScratch, list: number[], l1: number, l2: number, sw: number): number {
   const { n, xs, beta, skip, active } = s;
   const { w, rho, xv, xvStep } = b;
   const step = b.step;
   let dlx = 0;
+  let pendingD = 0, pendingOff = -1; // a residual update not yet applied to ρ
   const count = list.length;
   for (let t = 0; t < count; t++) {
     const j = list[t]!;
     if (skip[j]) continue;
     const off = j * n;
     if (xvStep[j] !== step) { xv[j] = weightedSquare(xs, off, w, n) / n; xvStep[j] = step; }
-    const g = dotCol(xs, off, rho, n) / n;
+    let dot: number;
+    if (pendingOff >= 0) {
+      dot = subtractWeightedColThenDot(rho, pendingD, w, xs, pendingOff, off, n);
+      pendingOff = -1;
+    } else dot = dotCol(xs, off, rho, n);
+    const g = dot / n;
     const old = beta[j]!;
     const v = xv[j]!;
     const nb = soft(v * old + g, l1) / (v + l2);
     if (nb === old) continue;
     const d = nb - old;
     beta[j] = nb;
-    subtractWeightedCol(rho, d, w, xs, off, n);
+    pendingD = d;
+    pendingOff = off;
     if (!active[j]) { active[j] = 1; s.activeList.push(j); }
     if (v * d * d > dlx) dlx = v * d * d;
   }
   // Unpenalised intercept: exact minimiser along β₀.
   let sr = 0;
-  for (let i = 0; i < n; i++) sr += rho[i]!;
+  if (pendingOff >= 0) sr = subtractWeightedColThenSum(rho, pendingD, w, xs, pendingOff, n);
+  else for (let i = 0; i < n; i++) sr += rho[i]!;
   const d0 = sr / n / sw;
   if (d0 !== 0) {
     s.b0 += d0;

@@ -60,6 +60,44 @@ export function subtractWeightedCol(r: Float64Array, d: number, w: Float64Array,
 }
 
 /**
+ * `subtractWeightedCol(r, d, w, x, offU, n)` followed by `dotCol(x, offD, r, n)` in one pass over r:
+ * every r[i] gets the same update and the dot product the same four partial sums in the same
+ * order, so the results are bit-identical to the two calls; r is read once instead of twice.
+ */
+export function subtractWeightedColThenDot(r: Float64Array, d: number, w: Float64Array, x: Float64Array, offU: number, offD: number, n: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = r[i]! - d * w[i]! * x[offU + i]!;
+    const r1 = r[i + 1]! - d * w[i + 1]! * x[offU + i + 1]!;
+    const r2 = r[i + 2]! - d * w[i + 2]! * x[offU + i + 2]!;
+    const r3 = r[i + 3]! - d * w[i + 3]! * x[offU + i + 3]!;
+    r[i] = r0; r[i + 1] = r1; r[i + 2] = r2; r[i + 3] = r3;
+    s0 += x[offD + i]! * r0;
+    s1 += x[offD + i + 1]! * r1;
+    s2 += x[offD + i + 2]! * r2;
+    s3 += x[offD + i + 3]! * r3;
+  }
+  for (; i < n; i++) {
+    const ri = r[i]! - d * w[i]! * x[offU + i]!;
+    r[i] = ri;
+    s0 += x[offD + i]! * ri;
+  }
+  return (s0 + s1) + (s2 + s3);
+}
+
+/** `subtractWeightedCol` then the plain sum Σ r[i] (one addition chain, in order), in one pass. */
+export function subtractWeightedColThenSum(r: Float64Array, d: number, w: Float64Array, x: Float64Array, off: number, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = r[i]! - d * w[i]! * x[off + i]!;
+    r[i] = ri;
+    s += ri;
+  }
+  return s;
+}
+
+/**
  * out[j] = Σ_i x[j·n + i] · v[i] for every column j < p (Xᵀv), four columns at a time so each v[i]
  * is loaded once per four products and the four sums form independent addition chains.
  */
