@@ -34,14 +34,13 @@ export function prepareRoi(image: Image, mask: Mask, settings: FeatureSettings):
   const rs = settings.resampling;
   const spacing = image.spacing;
   if (!rs) {
+    const imageSize: Vec3 = [...image.size];
     const margin = spacing.map((s) => Math.ceil(radius / s) + 1) as Vec3;
-    const crop = growBox(box, margin, image.size);
-    const size = boxSize(crop);
-    const img = Float64Array.from(cropData(image.size, image.data, crop));
-    if (settings.roundIntensities) for (let i = 0; i < img.length; i++) img[i] = Math.round(img[i]!);
-    const morph = cropData(image.size, mask.data, crop);
-    for (let i = 0; i < morph.length; i++) morph[i] = morph[i] ? 1 : 0; // a plain loop: TypedArray.map calls back per voxel
-    return finish(size, [...spacing] as Vec3, img, morph, settings, [...image.size] as Vec3);
+    const crop = growBox(box, margin, imageSize);
+    const img = new Float64Array(cropData(imageSize, image.data, crop));
+    if (settings.roundIntensities) roundInPlace(img);
+    const morph = binarise(cropData(imageSize, mask.data, crop));
+    return finish(boxSize(crop), [...spacing] as Vec3, img, morph, settings, imageSize);
   }
   const twoD = settings.dimension === '2D';
   const target: Vec3 = [rs.spacing[0], rs.spacing[1], twoD ? spacing[2] : rs.spacing[2]];
@@ -71,17 +70,34 @@ export function prepareRoi(image: Image, mask: Mask, settings: FeatureSettings):
   return finish(boxSize(win), target, img, morph, settings, fullSize);
 }
 
+// The voxel loops live in small functions of their own: inside prepareRoi, an on-stack-replaced
+// loop made V8 deoptimise prepareRoi on nearly every ROI (a deopt loop on a property load after it).
+
+function roundInPlace(img: Float64Array): void {
+  for (let i = 0; i < img.length; i++) img[i] = Math.round(img[i]!);
+}
+
+/** Mask values to 0/1 in place (a plain loop: TypedArray.map calls back per voxel). */
+function binarise(m: Uint8Array): Uint8Array {
+  for (let i = 0; i < m.length; i++) m[i] = m[i] ? 1 : 0;
+  return m;
+}
+
+function countSet(m: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < m.length; i++) n += m[i]!;
+  return n;
+}
+
 function finish(size: Vec3, spacing: Vec3, img: Float64Array, morph: Uint8Array, settings: FeatureSettings, fullSize: Vec3): PreparedRoi {
   const intensityMask = resegment(img, morph, settings.resegmentation);
-  let n = 0;
-  for (let i = 0; i < morph.length; i++) n += morph[i]!;
-  if (n === 0) throw new SonomicsError('EMPTY_MASK', 'no voxel of the mask survives interpolation: use a smaller resampling spacing or nearest-neighbour mask interpolation');
+  if (countSet(morph) === 0) throw new SonomicsError('EMPTY_MASK', 'no voxel of the mask survives interpolation: use a smaller resampling spacing or nearest-neighbour mask interpolation');
   return { size, spacing, image: img, morphMask: morph, intensityMask, fullSize };
 }
 
 /** IBSI §2.5: range re-segmentation, then outlier filtering (μ ± kσ over the remaining voxels). */
 export function resegment(img: Float64Array, morph: Uint8Array, reseg: FeatureSettings['resegmentation']): Uint8Array {
-  const out = Uint8Array.from(morph);
+  const out = morph.slice();
   if (!reseg) return out;
   const lo = reseg.range?.[0] ?? -Infinity, hi = reseg.range?.[1] ?? Infinity;
   for (let i = 0; i < out.length; i++) if (out[i] && (img[i]! < lo || img[i]! > hi)) out[i] = 0;
