@@ -19,6 +19,7 @@
 import type { Box } from '../image/crop.ts';
 import type { Vec3 } from '../image/image.ts';
 import { boundaryIndex, type BoundaryMode } from './boundary.ts';
+import { simdArrays, simdKernels } from './simd.ts';
 
 /** One separable term of an output: x kernel `x` applied after y kernel number `y`. */
 export interface SeparableTerm {
@@ -78,16 +79,21 @@ export function separableInPlane(
   // The y pass runs over the columns the line maps to (cLo … cHi − 1), then is laid out as the line.
   let cLo = X, cHi = 0;
   for (let j = 0; j < lineLen; j++) { cLo = Math.min(cLo, column[j]!); cHi = Math.max(cHi, column[j]! + 1); }
-  const acc = new Float64Array(cHi - cLo);
-  const lines = ys.map(() => new Float64Array(lineLen));
-  const row = new Float64Array(n);
+  // With WebAssembly SIMD (simd.ts) the input and the working lines live in its memory, and the
+  // tap loops run there; otherwise in plain typed arrays.
+  // (Not for inputs over 2^25 voxels: the module's memory never shrinks.)
+  const simd = data.length <= 2 ** 25 ? simdKernels() : null;
+  const [input, acc, row, ...lines] = simd
+    ? simdArrays(simd, [data.length, cHi - cLo, n, ...ys.map(() => lineLen)])
+    : [data, new Float64Array(cHi - cLo), new Float64Array(n), ...ys.map(() => new Float64Array(lineLen))];
+  if (input !== data) input!.set(data);
   for (let z = z0; z < z1; z++) {
     const slice = z * X * Y;
     for (let i = y0; i < y1; i++) {
       for (let k = 0; k < ys.length; k++) {
-        yRow(data, slice, X, Y, i, ys[k]!, mode, cLo, acc, scratch);
+        yRow(input!, slice, X, Y, i, ys[k]!, mode, cLo, acc!, scratch);
         const line = lines[k]!;
-        for (let j = 0; j < lineLen; j++) line[j] = acc[column[j]! - cLo]!;
+        for (let j = 0; j < lineLen; j++) line[j] = acc![column[j]! - cLo]!;
       }
       const at = slice + i * X + x0;
       for (let o = 0; o < outputs.length; o++) {
@@ -95,9 +101,9 @@ export function separableInPlane(
         // Several terms add up as logFilter summed its parts: ((0 + t₀) + t₁) + …
         const out = outs[o]!;
         for (let t = 0; t < terms.length; t++) {
-          xRow(lines[terms[t]!.y]!, xs.get(terms[t]!.x)!, row);
-          if (terms.length === 1) out.set(row, at);
-          else for (let x = 0; x < n; x++) out[at + x] += row[x]!;
+          xRow(lines[terms[t]!.y]!, xs.get(terms[t]!.x)!, row!);
+          if (terms.length === 1) out.set(row!, at);
+          else for (let x = 0; x < n; x++) out[at + x] += row![x]!;
         }
       }
     }
@@ -165,6 +171,11 @@ interface Scratch { a: Int32Array; b: Int32Array; w: Float64Array }
 function addTaps(acc: Float64Array, src: Float64Array, off: Int32Array, w: Float64Array, T: number): void {
   const n = acc.length;
   let t = 0;
+  const simd = simdKernels();
+  if (simd && acc.buffer === simd.memory.buffer && src.buffer === simd.memory.buffer) {
+    const a = acc.byteOffset, s = src.byteOffset;
+    for (; t + 4 <= T; t += 4) simd.taps4(a, n, s + 8 * off[t]!, s + 8 * off[t + 1]!, s + 8 * off[t + 2]!, s + 8 * off[t + 3]!, w[t]!, w[t + 1]!, w[t + 2]!, w[t + 3]!);
+  }
   for (; t + 4 <= T; t += 4) {
     const o0 = off[t]!, o1 = off[t + 1]!, o2 = off[t + 2]!, o3 = off[t + 3]!;
     const w0 = w[t]!, w1 = w[t + 1]!, w2 = w[t + 2]!, w3 = w[t + 3]!;
@@ -187,6 +198,14 @@ function addTaps(acc: Float64Array, src: Float64Array, off: Int32Array, w: Float
 function addPairs(acc: Float64Array, src: Float64Array, a: Int32Array, b: Int32Array, w: Float64Array, T: number): void {
   const n = acc.length;
   let t = 0;
+  const simd = simdKernels();
+  if (simd && acc.buffer === simd.memory.buffer && src.buffer === simd.memory.buffer) {
+    const p = acc.byteOffset, s = src.byteOffset;
+    for (; t + 4 <= T; t += 4) {
+      simd.pairs4(p, n, s + 8 * a[t]!, s + 8 * a[t + 1]!, s + 8 * a[t + 2]!, s + 8 * a[t + 3]!,
+        s + 8 * b[t]!, s + 8 * b[t + 1]!, s + 8 * b[t + 2]!, s + 8 * b[t + 3]!, w[t]!, w[t + 1]!, w[t + 2]!, w[t + 3]!);
+    }
+  }
   for (; t + 4 <= T; t += 4) {
     const a0 = a[t]!, a1 = a[t + 1]!, a2 = a[t + 2]!, a3 = a[t + 3]!;
     const b0 = b[t]!, b1 = b[t + 1]!, b2 = b[t + 2]!, b3 = b[t + 3]!;

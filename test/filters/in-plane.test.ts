@@ -1,11 +1,12 @@
 // The row-by-row in-plane filters (src/filters/in-plane.ts) must give the values of the plain
 // separable convolutions they replace bit for bit, inside any requested region, and 0 outside it.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.ts';
 import { applyFilter, applyFilters } from '../../src/filters/apply.ts';
 import { convolveSeparable, oddKernel } from '../../src/filters/convolve.ts';
 import type { FilterSpec } from '../../src/filters/spec.ts';
 import { waveletFilters } from '../../src/filters/wavelet-coefficients.ts';
+import { simdKernels, useSimd } from '../../src/filters/simd.ts';
 import { waveletSubbands } from '../../src/filters/wavelet.ts';
 import { createImage } from '../../src/image/image.ts';
 import { gaussianKernels, logFilter } from '../../src/filters/log.ts';
@@ -33,6 +34,16 @@ function inBox(size: Vec3, box: Box, v: number): boolean {
   const x = v % size[0], y = Math.floor(v / size[0]) % size[1], z = Math.floor(v / (size[0] * size[1]));
   return x >= box.lo[0] && x < box.hi[0] && y >= box.lo[1] && y < box.hi[1] && z >= box.lo[2] && z < box.hi[2];
 }
+
+// Every case runs with the WebAssembly SIMD loops (where available) and with the JavaScript ones.
+describe.each([['WebAssembly SIMD', true], ['JavaScript', false]])('%s loops', (_label, simd) => {
+beforeAll(() => useSimd(simd));
+afterAll(() => useSimd(true));
+
+it('SIMD kernels are available in Node (the fast path is really exercised)', () => {
+  if (simd) expect(simdKernels()).not.toBeNull();
+  else expect(simdKernels()).toBeNull();
+});
 
 describe('2D LoG row by row', () => {
   // σ in voxels 1, 2 and 3 give kernels g'' with exact zero taps (x = ±σ): the tap-by-tap sum.
@@ -82,6 +93,8 @@ describe('2D wavelet sub-bands with shared y passes', () => {
     const got = waveletSubbands(data, size, { family: 'coif1', level, rotationInvariant: false, pooling: 'mean', mode }, bands);
     bands.forEach((b, i) => expect(Array.from(got[i]!)).toEqual(Array.from(reference(data, size, b, level, mode))));
   });
+});
+
 });
 
 describe('applyFilters', () => {
