@@ -11,7 +11,7 @@ import { aucMannWhitney } from './auc.ts';
 import { foldSplit, stratifiedKFold } from './folds.ts';
 import { checkBinary, checkMatrix, selectRows, type Matrix } from './matrix.ts';
 import { applyScaler, fitScaler } from './scaler.ts';
-import { svmDecision, svmKernelCache, trainSVM } from './svm.ts';
+import { kernelInputs, svmDecisionShared, svmKernelCache, trainSVM } from './svm.ts';
 import { gramMatrix, type KernelType } from './svm-kernel.ts';
 
 /** Largest total size of the shared fold kernels (inner products + Float32 rows). */
@@ -45,7 +45,9 @@ export function gridSearchSVM(
       Xtr = applyScaler(s, Xtr);
       Xte = applyScaler(s, Xte);
     }
-    return { Xtr, Xte, ytr: train.map((i) => yy[i]!), yte: test.map((i) => yy[i]!) };
+    // Held-out × training distances (or inner products) serve every grid point's decision values.
+    const teInputs = kernelInputs(opts.kernel, Xtr, Xte);
+    return { Xtr, Xte, teInputs, ytr: train.map((i) => yy[i]!), yte: test.map((i) => yy[i]!) };
   });
   // Kernel rows depend on the fold and γ but not on C: one cache per (γ, fold) serves every C,
   // and the fold's inner products serve every γ (bit-identical values; memory-bounded).
@@ -60,7 +62,7 @@ export function gridSearchSVM(
     for (const [g, gamma] of gammas.entries()) {
       const foldAucs = splits.map((s, i) => {
         const m = trainSVM(s.Xtr, s.ytr, { kernel: opts.kernel, C, gamma, tolerance: opts.tolerance, classWeights: opts.classWeights, kernelCache: caches?.[g]![i] });
-        return aucMannWhitney(s.yte, svmDecision(m, s.Xte));
+        return aucMannWhitney(s.yte, svmDecisionShared(m, s.teInputs, s.Xtr.length));
       });
       const auc = foldAucs.reduce((a, b) => a + b, 0) / foldAucs.length;
       const row = gamma === undefined ? { C, auc, foldAucs } : { C, gamma, auc, foldAucs };

@@ -28,6 +28,8 @@ export function kernelValue(kernel: KernelType, gamma: number, a: ArrayLike<numb
 export class KernelRowCache {
   private readonly rows = new Map<number, Float32Array>();
   private readonly maxRows: number;
+  /** Rows by index when all l rows fit in the cache (never evicted then). */
+  private readonly all: Array<Float32Array | undefined> | null;
   private readonly xsq: Float64Array | null;
   readonly diag: Float64Array;
 
@@ -42,6 +44,7 @@ export class KernelRowCache {
   ) {
     const l = X.length;
     this.maxRows = Math.max(2, Math.floor(cacheBytes / (4 * l)));
+    this.all = l <= this.maxRows ? new Array<Float32Array | undefined>(l) : null;
     this.xsq = kernel === 'rbf' ? Float64Array.from({ length: l }, (_, i) => this.dotAt(i, i)) : null;
     this.diag = Float64Array.from({ length: l }, (_, i) => this.k(i, i));
   }
@@ -58,18 +61,26 @@ export class KernelRowCache {
   }
 
   row(i: number): Float32Array {
+    // Every row fits (the usual case, l ≤ cacheBytes / 4l): a plain array, no LRU bookkeeping —
+    // the SMO loop asks for two or three rows per iteration.
+    if (this.all) return this.all[i] ?? (this.all[i] = this.computeRow(i));
     const hit = this.rows.get(i);
     if (hit) {
       this.rows.delete(i);
       this.rows.set(i, hit); // move to most-recent
       return hit;
     }
+    const out = this.computeRow(i);
+    if (this.rows.size >= this.maxRows) this.rows.delete(this.rows.keys().next().value!);
+    this.rows.set(i, out);
+    return out;
+  }
+
+  private computeRow(i: number): Float32Array {
     const l = this.X.length;
     const out = new Float32Array(l);
     const yi = this.y[i]!;
     for (let j = 0; j < l; j++) out[j] = yi * this.y[j]! * this.k(i, j);
-    if (this.rows.size >= this.maxRows) this.rows.delete(this.rows.keys().next().value!);
-    this.rows.set(i, out);
     return out;
   }
 }

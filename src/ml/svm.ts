@@ -124,6 +124,51 @@ export function svmDecisionRaw(model: SvmModel, X: Matrix): number[] {
   return out;
 }
 
+/**
+ * What `kernelValue` computes before the kernel's own transform, for every (row of X, training
+ * row) pair: ‖sv − x‖² (RBF, summed as kernelValue does) or ⟨sv, x⟩ (linear); row-major
+ * X.length × train.length. Models trained on `train` with different C or γ can then score X with
+ * `svmDecisionShared` without recomputing them (a grid search scores one held-out fold 9–25 times).
+ */
+export function kernelInputs(kernel: KernelType, train: Matrix, X: Matrix): Float64Array {
+  const l = train.length, n = X.length;
+  const out = new Float64Array(n * l);
+  for (let i = 0; i < n; i++) {
+    const b = X[i]!;
+    for (let t = 0; t < l; t++) {
+      const a = train[t]!;
+      let s = 0;
+      if (kernel === 'linear') for (let k = 0; k < a.length; k++) s += a[k]! * b[k]!;
+      else for (let k = 0; k < a.length; k++) { const d = a[k]! - b[k]!; s += d * d; }
+      out[i * l + t] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * `svmDecision(model, X)` from `kernelInputs(model.kernel, train, X)` where `train` is the matrix
+ * the model was trained on (support vectors are its rows `svIndex`): the same terms in the same
+ * order, so bit-identical values.
+ */
+export function svmDecisionShared(model: SvmModel, inputs: Float64Array, nTrain: number): number[] {
+  const n = inputs.length / nTrain;
+  const nsv = model.svIndex.length;
+  const out = new Array<number>(n);
+  const rbf = model.kernel === 'rbf';
+  for (let i = 0; i < n; i++) {
+    const row = i * nTrain;
+    let s = 0;
+    for (let k = 0; k < nsv; k++) {
+      const v = inputs[row + model.svIndex[k]!]!;
+      s += model.dualCoef[k]! * (rbf ? Math.exp(-model.gamma * v) : v);
+    }
+    const raw = s - model.rho;
+    out[i] = model.firstLabel === 1 ? raw : -raw;
+  }
+  return out;
+}
+
 /** Decision values oriented so that positive ⇒ class 1. */
 export function svmDecision(model: SvmModel, X: Matrix): number[] {
   const raw = svmDecisionRaw(model, X);
