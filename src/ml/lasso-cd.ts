@@ -260,7 +260,7 @@ function binomialSweep(s: CdState, b: BinomialScratch, list: number[], l1: numbe
  * coordinate descent then solves the weighted lasso including the unpenalised intercept.
  */
 export function solveBinomial(s: CdState, lambda: number, o: CdOptions): boolean {
-  const { n, xs, beta, eta, y } = s;
+  const { n, beta, eta, y } = s;
   const b = binomialScratch(s);
   const { w, rho, xv, xvStep, betaStart } = b;
   const l1 = lambda * o.alpha, l2 = lambda * (1 - o.alpha);
@@ -305,12 +305,45 @@ export function solveBinomial(s: CdState, lambda: number, o: CdOptions): boolean
       const d = beta[j]! - betaStart[j]!;
       if (d !== 0 && xvStep[j] === b.step) dlx = Math.max(dlx, xv[j]! * d * d);
     }
-    eta.fill(s.b0);
-    for (const j of s.activeList) {
-      const bj = beta[j]!;
-      if (bj !== 0) subtractCol(eta, -bj, xs, j * n, n);
-    }
+    linearPredictor(s, eta);
     if (dlx < o.thresh) return true;
+  }
+}
+
+/**
+ * η = b₀ + Σ_j β_j x_j over the active set, as successive `subtractCol(η, −β_j, x_j)` in activeList
+ * order; four columns per pass over η (each η_i gets the same subtractions in the same order).
+ */
+function linearPredictor(s: CdState, eta: Float64Array): void {
+  const { n, xs, beta, activeList } = s;
+  eta.fill(s.b0);
+  let t = 0;
+  const m = activeList.length;
+  for (;;) {
+    // The next four non-zero coefficients (in order).
+    let c = 0, o0 = 0, o1 = 0, o2 = 0, o3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+    for (; t < m && c < 4; t++) {
+      const j = activeList[t]!;
+      const bj = beta[j]!;
+      if (bj === 0) continue;
+      if (c === 0) { o0 = j * n; d0 = -bj; } else if (c === 1) { o1 = j * n; d1 = -bj; } else if (c === 2) { o2 = j * n; d2 = -bj; } else { o3 = j * n; d3 = -bj; }
+      c++;
+    }
+    if (c === 4) {
+      for (let i = 0; i < n; i++) {
+        let e = eta[i]!;
+        e -= d0 * xs[o0 + i]!;
+        e -= d1 * xs[o1 + i]!;
+        e -= d2 * xs[o2 + i]!;
+        e -= d3 * xs[o3 + i]!;
+        eta[i] = e;
+      }
+      continue;
+    }
+    if (c > 0) subtractCol(eta, d0, xs, o0, n);
+    if (c > 1) subtractCol(eta, d1, xs, o1, n);
+    if (c > 2) subtractCol(eta, d2, xs, o2, n);
+    return;
   }
 }
 
