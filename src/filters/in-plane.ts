@@ -83,9 +83,8 @@ export function separableInPlane(
   // tap loops run there; otherwise in plain typed arrays.
   // (Not for inputs over 2^25 voxels: the module's memory never shrinks.)
   const simd = data.length <= 2 ** 25 ? simdKernels() : null;
-  const [input, acc, row, ...lines] = simd
-    ? simdArrays(simd, [data.length, cHi - cLo, n, ...ys.map(() => lineLen)])
-    : [data, new Float64Array(cHi - cLo), new Float64Array(n), ...ys.map(() => new Float64Array(lineLen))];
+  const [input, acc, row, ...lines] = (simd && simdArrays(simd, [data.length, cHi - cLo, n, ...ys.map(() => lineLen)]))
+    || [data, new Float64Array(cHi - cLo), new Float64Array(n), ...ys.map(() => new Float64Array(lineLen))];
   if (input !== data) input!.set(data);
   for (let z = z0; z < z1; z++) {
     const slice = z * X * Y;

@@ -118,11 +118,18 @@ export function simdKernels(): SimdKernels | null {
   return kernels;
 }
 
-/** Float64 views of consecutive blocks of the kernels' memory (grown as needed), for one computation. */
-export function simdArrays(k: SimdKernels, lengths: number[]): Float64Array[] {
+/**
+ * Float64 views of consecutive blocks of the kernels' memory (grown as needed), for one computation;
+ * null when the memory cannot grow that far (the caller then uses ordinary arrays).
+ */
+export function simdArrays(k: SimdKernels, lengths: number[]): Float64Array[] | null {
   const bytes = 8 * lengths.reduce((a, b) => a + b, 0);
   const have = k.memory.buffer.byteLength;
-  if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+  try {
+    if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+  } catch {
+    return null;
+  }
   let at = 0;
   return lengths.map((n) => {
     const view = new Float64Array(k.memory.buffer, at, n);
