@@ -14,7 +14,7 @@ export function tripodChecklist(r: StudyResult): ChecklistItem[] {
     { item: '3', topic: 'Background and objectives', status: 'authors', where: 'manuscript introduction' },
     { item: '5', topic: 'Data sources, study dates, setting', status: 'partly', where: `Cohorts: ${r.cohorts.map((c) => c.name).join(', ')}; dates/setting from the authors` },
     { item: '6', topic: 'Participants: eligibility, treatments', status: 'authors', where: 'manuscript methods' },
-    { item: '7', topic: 'Data preparation (pre-processing, harmonisation)', status: 'reported', where: 'Methods; Selected features' + (r.config.radiomics.combat ? ' (ComBat)' : '') },
+    { item: '7', topic: 'Data preparation (pre-processing, harmonisation)', status: 'reported', where: 'Methods; Selected features' + (r.config.radiomics.combat ? ' (ComBat)' : r.config.radiomics.harmonise !== 'none' ? ` (centre harmonisation, ${r.config.radiomics.harmonise})` : '') },
     { item: '8', topic: 'Outcome: definition and how assessed', status: 'partly', where: `outcome column ${r.config.data.outcome}; definition from the authors` },
     { item: '9', topic: 'Predictors: definition, measurement', status: 'reported', where: `Table 1; clinical variables${rad ? '; radiomics features' : ''}` },
     { item: '10', topic: 'Sample size', status: 'reported', where: 'Cohorts table (n, events)' },
