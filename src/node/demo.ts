@@ -52,7 +52,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const studyPath = join(out, 'study.yaml');
   writeFileSync(studyPath, toYaml(demoStudyConfig(seed)));
 
-  log('2/3 feature extraction (tumour, 5 mm ring, parenchyma × original, LoG, wavelet)');
+  log(`2/3 feature extraction (${DEMO_EXTRACTION.description.replace(/^demo: /, '')})`);
   const ex = await runExtraction({ manifest: join(cohortDir, 'manifest.csv'), settings: settingsPath, outDir: join(out, 'features'), workers: opts.workers, progress: opts.progress });
   if (ex.failed.length) log(`   ${ex.failed.length} cases failed: ${ex.failed.map((f) => f.caseId).join(', ')}`);
 
