@@ -13,7 +13,9 @@ import { DEMO_EXTRACTION } from '../../src/node/demo.ts';
 describe('extractCase crops', () => {
   // The original image alone has no filter reach: then only the sphere keeps the crop wide enough.
   it.each([
-    ['original, LoG and wavelet (the demo plan)', DEMO_EXTRACTION],
+    ['original and LoG (the demo plan)', DEMO_EXTRACTION],
+    // Wavelets: their sub-bands share passes and are computed only where features read them.
+    ['original, LoG and two coif1 sub-bands', { ...DEMO_EXTRACTION, images: [...DEMO_EXTRACTION.images, { type: 'wavelet', family: 'coif1', subband: 'HH', level: 1 }, { type: 'wavelet', family: 'coif1', subband: 'LH', level: 1 }] }],
     ['the original image only', { ...DEMO_EXTRACTION, images: [{ type: 'original' }] }],
   ])('give the same features as the whole image for every region and image: %s', (_name, plan) => {
     const [c] = synthCohort({ nMain: 1, nExternal: 0, seed: 3 });
