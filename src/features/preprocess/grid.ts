@@ -63,6 +63,21 @@ export function cropData<T extends Float32Array | Float64Array | Uint8Array | In
   return out;
 }
 
+/** cropData into Float64 directly (one copy, converting on the way: the working intensities). */
+export function cropToFloat64(size: Vec3, data: Float32Array | Float64Array, box: Box): Float64Array {
+  const nx = box.hi[0] - box.lo[0] + 1, ny = box.hi[1] - box.lo[1] + 1, nz = box.hi[2] - box.lo[2] + 1;
+  const out = new Float64Array(nx * ny * nz);
+  let o = 0;
+  for (let z = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++) {
+      const start = box.lo[0] + size[0] * (box.lo[1] + y + size[1] * (box.lo[2] + z));
+      out.set(data.subarray(start, start + nx), o);
+      o += nx;
+    }
+  }
+  return out;
+}
+
 export function boxSize(box: Box): Vec3 {
   return [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1];
 }

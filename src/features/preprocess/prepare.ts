@@ -8,7 +8,7 @@
 import { SonomicsError } from '../../core/errors.ts';
 import type { Image, Mask, Vec3 } from '../../image/image.ts';
 import { PEAK_RADIUS_MM, type FeatureSettings } from '../settings.ts';
-import { boxSize, cropData, growBox, maskBox, type Box } from './grid.ts';
+import { boxSize, cropData, cropToFloat64, growBox, maskBox, type Box } from './grid.ts';
 import { axisMaps, resampleWindow, targetWindow } from './resample.ts';
 
 export interface PreparedRoi {
@@ -37,7 +37,7 @@ export function prepareRoi(image: Image, mask: Mask, settings: FeatureSettings):
     const imageSize: Vec3 = [...image.size];
     const margin = spacing.map((s) => Math.ceil(radius / s) + 1) as Vec3;
     const crop = growBox(box, margin, imageSize);
-    const img = new Float64Array(cropData(imageSize, image.data, crop));
+    const img = cropToFloat64(imageSize, image.data, crop);
     if (settings.roundIntensities) roundInPlace(img);
     const morph = binarise(cropData(imageSize, mask.data, crop));
     return finish(boxSize(crop), [...spacing] as Vec3, img, morph, settings, imageSize);
