@@ -14,7 +14,7 @@
  * Convergence: max_j xv_j Δβ_j² < thresh (glmnet's criterion).
  */
 
-import { crossprod, crossprodColumns, dotCol, subtractCol, subtractWeightedColThenDot, subtractWeightedColThenSum, weightedDot, weightedSquare } from './lasso-kernels.ts';
+import { crossprod, crossprodColumns, dotAndWeightedSquare, dotCol, subtractCol, subtractWeightedColThenDot, subtractWeightedColThenSum, weightedDot, weightedSquare } from './lasso-kernels.ts';
 
 import type { GradientBounds } from './lasso-screen.ts';
 
@@ -222,9 +222,13 @@ function binomialSweep(s: CdState, b: BinomialScratch, list: number[], l1: numbe
     const j = list[t]!;
     if (skip[j]) continue;
     const off = j * n;
-    if (xvStep[j] !== step) { xv[j] = weightedSquare(xs, off, w, n) / n; xvStep[j] = step; }
     let dot: number;
-    if (pendingOff >= 0) {
+    if (xvStep[j] !== step) {
+      // First visit in this IRLS step: xv_j = Σ w x_j² / n in the same pass.
+      dot = dotAndWeightedSquare(rho, pendingD, w, xs, pendingOff, off, n, xv, j);
+      xvStep[j] = step;
+      pendingOff = -1;
+    } else if (pendingOff >= 0) {
       dot = subtractWeightedColThenDot(rho, pendingD, w, xs, pendingOff, off, n);
       pendingOff = -1;
     } else dot = dotCol(xs, off, rho, n);

@@ -86,6 +86,46 @@ export function subtractWeightedColThenDot(r: Float64Array, d: number, w: Float6
   return (s0 + s1) + (s2 + s3);
 }
 
+/**
+ * `subtractWeightedColThenDot` (offU ≥ 0) or `dotCol` (offU < 0) that also stores
+ * `weightedSquare(x, offD, w, n) / n` in out[at]: the three sums keep their own partial sums in
+ * their own order, so every value is bit-identical to the separate calls (one pass instead of two).
+ */
+export function dotAndWeightedSquare(r: Float64Array, d: number, w: Float64Array, x: Float64Array, offU: number, offD: number, n: number, out: Float64Array, at: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+  let i = 0;
+  if (offU >= 0) {
+    for (; i + 3 < n; i += 4) {
+      const w0 = w[i]!, w1 = w[i + 1]!, w2 = w[i + 2]!, w3 = w[i + 3]!;
+      const r0 = r[i]! - d * w0 * x[offU + i]!;
+      const r1 = r[i + 1]! - d * w1 * x[offU + i + 1]!;
+      const r2 = r[i + 2]! - d * w2 * x[offU + i + 2]!;
+      const r3 = r[i + 3]! - d * w3 * x[offU + i + 3]!;
+      r[i] = r0; r[i + 1] = r1; r[i + 2] = r2; r[i + 3] = r3;
+      const a = x[offD + i]!, b = x[offD + i + 1]!, c = x[offD + i + 2]!, e = x[offD + i + 3]!;
+      s0 += a * r0; s1 += b * r1; s2 += c * r2; s3 += e * r3;
+      q0 += w0 * a * a; q1 += w1 * b * b; q2 += w2 * c * c; q3 += w3 * e * e;
+    }
+    for (; i < n; i++) {
+      const ri = r[i]! - d * w[i]! * x[offU + i]!;
+      r[i] = ri;
+      const a = x[offD + i]!;
+      s0 += a * ri;
+      q0 += w[i]! * a * a;
+    }
+  } else {
+    for (; i + 3 < n; i += 4) {
+      const a = x[offD + i]!, b = x[offD + i + 1]!, c = x[offD + i + 2]!, e = x[offD + i + 3]!;
+      s0 += a * r[i]!; s1 += b * r[i + 1]!; s2 += c * r[i + 2]!; s3 += e * r[i + 3]!;
+      q0 += w[i]! * a * a; q1 += w[i + 1]! * b * b; q2 += w[i + 2]! * c * c; q3 += w[i + 3]! * e * e;
+    }
+    for (; i < n; i++) { const a = x[offD + i]!; s0 += a * r[i]!; q0 += w[i]! * a * a; }
+  }
+  out[at] = ((q0 + q1) + (q2 + q3)) / n;
+  return (s0 + s1) + (s2 + s3);
+}
+
 /** `subtractWeightedCol` then the plain sum Σ r[i] (one addition chain, in order), in one pass. */
 export function subtractWeightedColThenSum(r: Float64Array, d: number, w: Float64Array, x: Float64Array, off: number, n: number): number {
   let s = 0;
