@@ -19,22 +19,29 @@ export function percentileSorted(sorted: Float64Array, p: number): number {
 export function sortedCopy(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < 1000) return Float64Array.from(values).sort(); // small: the comparison sort is as fast
-  const f32 = Float32Array.from(values);
+  const f32 = new Float32Array(values);
   for (let i = 0; i < n; i++) if (f32[i] !== values[i]) return Float64Array.from(values).sort(); // not Float32 (or NaN)
   let keys = new Uint32Array(f32.buffer);
-  // order-preserving map of IEEE bit patterns to unsigned integers: flip negatives, set the sign of positives
-  for (let i = 0; i < n; i++) { const b = keys[i]!; keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0; }
+  // order-preserving map of IEEE bit patterns to unsigned integers: flip negatives, set the sign of
+  // positives; the counts of all three 11-bit digits are taken in the same pass
+  const counts = new Uint32Array(3 * 2048);
+  for (let i = 0; i < n; i++) {
+    const b = keys[i]!;
+    const k = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    keys[i] = k;
+    counts[k & 2047]!++;
+    counts[2048 + ((k >>> 11) & 2047)]!++;
+    counts[4096 + (k >>> 22)]!++;
+  }
   let tmp = new Uint32Array(n);
-  const counts = new Uint32Array(2048);
-  for (let shift = 0; shift < 32; shift += 11) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 2047]!++;
-    for (let b = 0, sum = 0; b < 2048; b++) { const c = counts[b]!; counts[b] = sum; sum += c; }
-    for (let i = 0; i < n; i++) { const k = keys[i]!; tmp[counts[(k >>> shift) & 2047]!++] = k; }
+  for (let pass = 0, shift = 0; pass < 3; pass++, shift += 11) {
+    const c = counts.subarray(pass * 2048, pass * 2048 + 2048);
+    for (let b = 0, sum = 0; b < 2048; b++) { const x = c[b]!; c[b] = sum; sum += x; }
+    for (let i = 0; i < n; i++) { const k = keys[i]!; tmp[c[(k >>> shift) & 2047]!++] = k; }
     [keys, tmp] = [tmp, keys];
   }
   for (let i = 0; i < n; i++) { const k = keys[i]!; keys[i] = k & 0x80000000 ? (k & 0x7fffffff) >>> 0 : ~k >>> 0; }
-  return Float64Array.from(new Float32Array(keys.buffer, keys.byteOffset, n));
+  return new Float64Array(new Float32Array(keys.buffer, keys.byteOffset, n));
 }
 
 /** Values of `data` inside `mask`, as Float64. */
