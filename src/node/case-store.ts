@@ -25,17 +25,20 @@ interface StoreHeader {
   settings_hash: string;
 }
 
-/** Where a finished case's line lies in the store file. */
+/** Where a finished case's line lies in the store file, and which list of feature names it has. */
 interface Entry {
   offset: number;
   length: number;
   ms: number;
+  schema: number;
 }
 
 /** Finished cases by id, read on demand (a store, or several shard stores merged). */
 export interface RecordSource {
   has(caseId: string): boolean;
   get(caseId: string): CaseRecord | undefined;
+  /** The case's feature names in order, without reading its record (the table's first pass). */
+  featureNames(caseId: string): readonly string[] | undefined;
 }
 
 export class CaseStore implements RecordSource {
@@ -46,6 +49,13 @@ export class CaseStore implements RecordSource {
     private readonly index: Map<string, Entry>,
     private size: number,
   ) {}
+
+  /**
+   * The distinct lists of feature names (JSON text → number; nearly always one per run), so the
+   * table's columns are known without parsing every stored record.
+   */
+  private readonly schemaIds = new Map<string, number>();
+  private readonly schemas: string[][] = [];
 
   /**
    * Opens (or creates) the store. A store made with other settings is refused unless `force`,
@@ -68,7 +78,7 @@ export class CaseStore implements RecordSource {
     const fd = openSync(path, 'w+');
     const store = new CaseStore(path, settingsHash, fd, new Map(), 0);
     store.write(Buffer.from(JSON.stringify({ sonomics_store: 1, settings_hash: settingsHash } satisfies StoreHeader) + '\n'));
-    for (const { line, record } of kept) store.add(line[line.length - 1] === 10 ? line : Buffer.concat([line, Buffer.from('\n')]), record);
+    for (const { line, record } of kept) store.add(line[line.length - 1] === 10 ? line : Buffer.concat([line, Buffer.from('\n')]), record, namesOf(record));
     return store;
   }
 
@@ -79,7 +89,7 @@ export class CaseStore implements RecordSource {
     if (header?.sonomics_store !== 1) throw new SonomicsError('CORRUPT_FILE', `${path} is not a sonomics case store (no header line).`, { subject: path });
     const store = new CaseStore(path, header.settings_hash, openSync(path, 'r'), new Map(), 0);
     for (const { offset, line, record } of lines) {
-      if (record.ok) store.index.set(record.case_id, { offset, length: line.length, ms: record.ms });
+      if (record.ok) store.index.set(record.case_id, { offset, length: line.length, ms: record.ms, schema: store.schemaOf(namesOf(record)) });
     }
     return store;
   }
@@ -97,6 +107,11 @@ export class CaseStore implements RecordSource {
     return this.index.get(caseId)?.ms;
   }
 
+  featureNames(caseId: string): readonly string[] | undefined {
+    const e = this.index.get(caseId);
+    return e ? this.schemas[e.schema] : undefined;
+  }
+
   /** The stored record, as a restart would read it (NaN and ±Infinity are null in JSON). */
   get(caseId: string): CaseRecord | undefined {
     const e = this.index.get(caseId);
@@ -108,18 +123,37 @@ export class CaseStore implements RecordSource {
 
   append(r: CaseRecord): void {
     const line = Buffer.from(JSON.stringify(r) + '\n');
-    if (r.ok) this.add(line, r);
+    if (r.ok) this.add(line, r, JSON.stringify(Object.keys(r.features ?? {})));
     else this.write(line);
+  }
+
+  /**
+   * Appends a finished case whose features arrive as JSON text (from a worker): the line has the
+   * bytes `append` would write for the same record, without parsing the features here.
+   * `namesJson` is the JSON array of the feature names in order.
+   */
+  appendOk(caseId: string, featuresJson: string, namesJson: string, warnings: string[], ms: number): void {
+    const text = `{"case_id":${JSON.stringify(caseId)},"ok":true,"features":${featuresJson},"warnings":${JSON.stringify(warnings)},"ms":${JSON.stringify(ms)}}\n`;
+    this.add(Buffer.from(text), { case_id: caseId, ok: true, ms }, namesJson);
   }
 
   close(): void {
     closeSync(this.fd);
   }
 
-  private add(line: Buffer, r: CaseRecord): void {
+  private add(line: Buffer, r: CaseRecord, namesJson: string): void {
     const offset = this.size;
     this.write(line);
-    this.index.set(r.case_id, { offset, length: line.length - (line[line.length - 1] === 10 ? 1 : 0), ms: r.ms });
+    this.index.set(r.case_id, { offset, length: line.length - (line[line.length - 1] === 10 ? 1 : 0), ms: r.ms, schema: this.schemaOf(namesJson) });
+  }
+
+  private schemaOf(namesJson: string): number {
+    let id = this.schemaIds.get(namesJson);
+    if (id === undefined) {
+      id = this.schemas.push(JSON.parse(namesJson) as string[]) - 1;
+      this.schemaIds.set(namesJson, id);
+    }
+    return id;
   }
 
   private write(buf: Buffer): void {
@@ -127,6 +161,10 @@ export class CaseStore implements RecordSource {
     while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done, this.size + done);
     this.size += buf.length;
   }
+}
+
+function namesOf(r: CaseRecord): string {
+  return JSON.stringify(Object.keys(r.features ?? {}));
 }
 
 /** Splits a store file into its header and complete, parseable record lines (with byte offsets). */

@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { SonomicsError } from '../core/errors.ts';
 import { resolveExtractionSettings, type ExtractionSettings } from '../extract/settings.ts';
 import { settingsHash as hashOfSettings } from '../core/hash.ts';
-import { CaseStore, type CaseRecord } from './case-store.ts';
+import { CaseStore } from './case-store.ts';
 import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
 import { writeFeatureTable, writeRobustnessTable } from './feature-table.ts';
 import type { Perturbation } from '../extract/perturb.ts';
@@ -98,16 +98,15 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
     shouldStop: () => stop,
     onDone: (i, outcome) => {
       const key = todo[i]!.key;
-      let rec: CaseRecord;
       if (outcome.ok) {
-        rec = { case_id: key, ok: true, features: outcome.result.features, warnings: outcome.result.warnings, ms: round(outcome.result.ms) };
-        if (outcome.result.warnings.length) warnings[key] = outcome.result.warnings;
+        const r = outcome.result;
+        store.appendOk(key, r.featuresJson, r.namesJson, r.warnings, round(r.ms));
+        if (r.warnings.length) warnings[key] = r.warnings;
       } else {
-        rec = { case_id: key, ok: false, error: { code: outcome.error.code, message: outcome.error.message }, ms: 0 };
+        store.append({ case_id: key, ok: false, error: { code: outcome.error.code, message: outcome.error.message }, ms: 0 });
         failed.push({ caseId: key, code: outcome.error.code, message: outcome.error.message });
         if (opts.failFast) stop = true;
       }
-      store.append(rec);
       progress?.tick(outcome.ok);
       newlyDone++;
       if (opts.limit !== undefined && newlyDone >= opts.limit) stop = true;
@@ -157,7 +156,7 @@ export function mergeShards(manifestPath: string, shardDirs: string[], outDir: s
     }
     mkdirSync(outDir, { recursive: true });
     const tablePath = join(outDir, 'features.csv');
-    writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id) });
+    writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id), featureNames: (id) => owner.get(id)?.featureNames(id) });
     const missing = manifest.filter((c) => !owner.has(c.caseId)).map((c) => c.caseId);
     writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, cases: owner.size, missing }, null, 2) + '\n');
     return { cases: owner.size, tablePath };

@@ -3,12 +3,12 @@
  * case_id, cohort, the manifest's pass-through columns, then the features in extraction order.
  * Built only from the stored records and the manifest, so a resumed run, a sharded run merged,
  * and an uninterrupted run give the same bytes. Rows are streamed to the file one case at a time
- * (a first pass collects the feature columns), so memory does not grow with the cohort. The same
+ * (the columns come from the store's lists of feature names), so memory does not grow with the cohort. The same
  * table can also be written as JSON Lines.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { csvLine } from '../study/table.ts';
-import type { CaseRecord, RecordSource } from './case-store.ts';
+import type { RecordSource } from './case-store.ts';
 import type { ManifestCase } from './manifest.ts';
 
 export type TableFormat = 'csv' | 'jsonl';
@@ -17,7 +17,7 @@ export type TableFormat = 'csv' | 'jsonl';
 export function writeFeatureTable(path: string, manifest: ManifestCase[], source: RecordSource, format: TableFormat = 'csv'): void {
   const ok = manifest.filter((c) => source.has(c.caseId));
   const extraCols = manifest.length ? Object.keys(manifest[0]!.extra) : [];
-  const featureCols = featureColumns(ok.map((c) => () => source.get(c.caseId)));
+  const featureCols = featureColumns(ok.map((c) => source.featureNames(c.caseId)));
   const columns = ['case_id', 'cohort', ...extraCols, ...featureCols];
   writeLines(path, function* () {
     if (format === 'csv') yield csvLine(columns);
@@ -42,7 +42,7 @@ export function writeRobustnessTable(path: string, manifest: ManifestCase[], sou
       if (source.has(key)) entries.push([c.caseId, reader, key]);
     }
   }
-  const featureCols = featureColumns(entries.map(([, , key]) => () => source.get(key)));
+  const featureCols = featureColumns(entries.map(([, , key]) => source.featureNames(key)));
   writeLines(path, function* () {
     yield csvLine(['subject', 'reader', ...featureCols]);
     for (const [id, reader, key] of entries) {
@@ -53,11 +53,14 @@ export function writeRobustnessTable(path: string, manifest: ManifestCase[], sou
 }
 
 /** Union of the records' feature names, in order of first appearance. */
-function featureColumns(records: Array<() => CaseRecord | undefined>): string[] {
+function featureColumns(lists: Array<readonly string[] | undefined>): string[] {
   const cols: string[] = [];
   const seen = new Set<string>();
-  for (const read of records) {
-    for (const k of Object.keys(read()?.features ?? {})) if (!seen.has(k)) { seen.add(k); cols.push(k); }
+  const done = new Set<readonly string[]>(); // lists are shared between cases with the same names
+  for (const names of lists) {
+    if (!names || done.has(names)) continue;
+    done.add(names);
+    for (const k of names) if (!seen.has(k)) { seen.add(k); cols.push(k); }
   }
   return cols;
 }
