@@ -1,6 +1,6 @@
 /**
  * Writes a synthetic cohort to disk: PNG and DICOM images, tumour and parenchyma masks (PNG),
- * clinical.csv, manifest.csv and truth.json. Cases are made on worker threads, one file set per
+ * clinical.csv, manifest.csv and truth.json. Cases are made in worker processes, one file set per
  * case, so 10,000 cases need no more memory than one.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
