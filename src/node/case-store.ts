@@ -39,6 +39,8 @@ export interface RecordSource {
   get(caseId: string): CaseRecord | undefined;
   /** The case's feature names in order, without reading its record (the table's first pass). */
   featureNames(caseId: string): readonly string[] | undefined;
+  /** The stored JSON line of the case, unparsed. */
+  text(caseId: string): string | undefined;
 }
 
 export class CaseStore implements RecordSource {
@@ -114,11 +116,16 @@ export class CaseStore implements RecordSource {
 
   /** The stored record, as a restart would read it (NaN and ±Infinity are null in JSON). */
   get(caseId: string): CaseRecord | undefined {
+    const line = this.text(caseId);
+    return line === undefined ? undefined : (JSON.parse(line) as CaseRecord);
+  }
+
+  text(caseId: string): string | undefined {
     const e = this.index.get(caseId);
     if (!e) return undefined;
     const buf = Buffer.allocUnsafe(e.length);
     readSync(this.fd, buf, 0, e.length, e.offset);
-    return JSON.parse(buf.toString('utf8')) as CaseRecord;
+    return buf.toString('utf8');
   }
 
   append(r: CaseRecord): void {

@@ -156,7 +156,7 @@ export function mergeShards(manifestPath: string, shardDirs: string[], outDir: s
     }
     mkdirSync(outDir, { recursive: true });
     const tablePath = join(outDir, 'features.csv');
-    writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id), featureNames: (id) => owner.get(id)?.featureNames(id) });
+    writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id), featureNames: (id) => owner.get(id)?.featureNames(id), text: (id) => owner.get(id)?.text(id) });
     const missing = manifest.filter((c) => !owner.has(c.caseId)).map((c) => c.caseId);
     writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, cases: owner.size, missing }, null, 2) + '\n');
     return { cases: owner.size, tablePath };

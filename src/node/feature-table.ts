@@ -9,6 +9,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { csvLine } from '../study/table.ts';
 import type { RecordSource } from './case-store.ts';
+import { featureCellsFromJson } from './json-values.ts';
 import type { ManifestCase } from './manifest.ts';
 
 export type TableFormat = 'csv' | 'jsonl';
@@ -19,9 +20,18 @@ export function writeFeatureTable(path: string, manifest: ManifestCase[], source
   const extraCols = manifest.length ? Object.keys(manifest[0]!.extra) : [];
   const featureCols = featureColumns(ok.map((c) => source.featureNames(c.caseId)));
   const columns = ['case_id', 'cohort', ...extraCols, ...featureCols];
+  // Cases whose names are exactly the columns (nearly always all) take their cells from the JSON text.
+  const aligned = new Map<readonly string[] | undefined, boolean>();
+  const isAligned = (names: readonly string[] | undefined) => {
+    if (!aligned.has(names)) aligned.set(names, !!names && names.length === featureCols.length && names.every((n, i) => n === featureCols[i]));
+    return aligned.get(names)!;
+  };
   writeLines(path, function* () {
     if (format === 'csv') yield csvLine(columns);
     for (const c of ok) {
+      const head = [c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? '')];
+      const cells = format === 'csv' && isAligned(source.featureNames(c.caseId)) ? featureCellsFromJson(source.text(c.caseId)!) : null;
+      if (cells) { yield featureCols.length ? `${csvLine(head)},${cells.join(',')}` : csvLine(head); continue; }
       const f = source.get(c.caseId)!.features ?? {};
       const row = [c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? ''), ...featureCols.map((k) => (k in f ? f[k]! : null))];
       yield format === 'csv' ? csvLine(row) : JSON.stringify(Object.fromEntries(columns.map((k, i) => [k, row[i]])));
