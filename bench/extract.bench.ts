@@ -3,7 +3,8 @@
  * LoG σ 1/2/3 mm and the four wavelet level-1 sub-bands; all families; with 1 and 2 workers.
  * Prints wall time, cases/s, CPU time (this process and its worker processes: the steadier figure
  * when other jobs share the machine) and peak resident memory (sampled, workers included) per worker count.
- * SONOMICS_BENCH_CASES=N limits the run to the first N cases (default: all 1,875).
+ * SONOMICS_BENCH_CASES=N limits the run to the first N cases (default: all 1,875);
+ * SONOMICS_BENCH_WORKERS=2 (or "1,2", the default) chooses the worker counts.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,8 @@ const settings = {
   ],
   features: { dimension: '2D', discretisation: { method: 'FBN', value: 32 } },
 };
-for (const workers of [1, 2]) {
+const workerCounts = (process.env.SONOMICS_BENCH_WORKERS ?? '1,2').split(',').map(Number);
+for (const workers of workerCounts) {
   let peak = 0;
   const timer = setInterval(() => { peak = Math.max(peak, treeRssBytes()); }, 200);
   const c0 = cpuSecondsWithChildren();
