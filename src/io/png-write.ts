@@ -48,7 +48,7 @@ export function encodePng(p: PngPixels): Uint8Array {
   const hv = new DataView(ihdr.buffer);
   hv.setUint32(0, width); hv.setUint32(4, height);
   ihdr[8] = bitDepth; ihdr[9] = channels === 1 ? 0 : 2; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  const chunks = [chunk('IHDR', ihdr), chunk('IDAT', zlibSync(filtered, { level: p.level ?? 6 })), chunk('IEND', new Uint8Array(0))];
+  const chunks = [pngChunk('IHDR', ihdr), pngChunk('IDAT', zlibSync(filtered, { level: p.level ?? 6 })), pngChunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(8 + chunks.reduce((a, c) => a + c.length, 0));
   out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   let o = 8;
@@ -70,7 +70,8 @@ export function maskToPng(mask: Mask): Uint8Array {
   return encodePng({ width: mask.size[0], height: mask.size[1], channels: 1, bitDepth: 8, data });
 }
 
-function chunk(type: string, body: Uint8Array): Uint8Array {
+/** One PNG chunk: length, type, body, CRC-32 of type and body (PNG specification §5.3). */
+export function pngChunk(type: string, body: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + body.length);
   const dv = new DataView(out.buffer);
   dv.setUint32(0, body.length);

@@ -5,7 +5,7 @@
  * strategy) in one fixed-Huffman block (RFC 1951 §3.2.6) compresses it as well as zlib level 6 at a
  * fraction of the cost of a general LZ77 search. Pure integer code: the same bytes on every platform.
  */
-import { crc32 } from '../io/crc32.ts';
+import { pngChunk } from '../io/png-write.ts';
 
 /** Fixed-Huffman literal/length codes, bit-reversed for the LSB-first deflate stream (RFC 1951 §3.1.1). */
 const LIT_CODE = new Uint32Array(288);
@@ -94,7 +94,7 @@ export function encodeMaskPng(mask: Uint8Array, width: number, height: number): 
   dv.setUint32(0, width);
   dv.setUint32(4, height);
   ihdr[8] = 8; // bit depth; colour type 0 (grey), deflate, adaptive filtering, no interlace
-  const chunks = [chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+  const chunks = [pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array(0))];
   const png = new Uint8Array(8 + chunks.reduce((s, c) => s + c.length, 0));
   png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   let o = 8;
@@ -149,12 +149,3 @@ class BitWriter {
   result(): Uint8Array { return this.buf.slice(0, this.pos); }
 }
 
-function chunk(type: string, body: Uint8Array): Uint8Array {
-  const c = new Uint8Array(12 + body.length);
-  const dv = new DataView(c.buffer);
-  dv.setUint32(0, body.length);
-  for (let i = 0; i < 4; i++) c[4 + i] = type.charCodeAt(i);
-  c.set(body, 8);
-  dv.setUint32(8 + body.length, crc32(c.subarray(4, 8 + body.length)));
-  return c;
-}
