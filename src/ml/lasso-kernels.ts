@@ -143,18 +143,7 @@ export function subtractWeightedColThenSum(r: Float64Array, d: number, w: Float6
  */
 export function crossprod(x: Float64Array, n: number, p: number, v: Float64Array, out: Float64Array): void {
   let j = 0;
-  for (; j + 3 < p; j += 4) {
-    const o0 = j * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let i = 0; i < n; i++) {
-      const vi = v[i]!;
-      s0 += x[o0 + i]! * vi;
-      s1 += x[o1 + i]! * vi;
-      s2 += x[o2 + i]! * vi;
-      s3 += x[o3 + i]! * vi;
-    }
-    out[j] = s0; out[j + 1] = s1; out[j + 2] = s2; out[j + 3] = s3;
-  }
+  for (; j + 3 < p; j += 4) dot4(x, j * n, (j + 1) * n, (j + 2) * n, (j + 3) * n, v, n, out, j);
   for (; j < p; j++) out[j] = dotSingle(x, j * n, v, n);
 }
 
@@ -162,19 +151,21 @@ export function crossprod(x: Float64Array, n: number, p: number, v: Float64Array
 export function crossprodColumns(x: Float64Array, n: number, cols: number[], v: Float64Array, out: Float64Array): void {
   const c = cols.length;
   let t = 0;
-  for (; t + 3 < c; t += 4) {
-    const o0 = cols[t]! * n, o1 = cols[t + 1]! * n, o2 = cols[t + 2]! * n, o3 = cols[t + 3]! * n;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let i = 0; i < n; i++) {
-      const vi = v[i]!;
-      s0 += x[o0 + i]! * vi;
-      s1 += x[o1 + i]! * vi;
-      s2 += x[o2 + i]! * vi;
-      s3 += x[o3 + i]! * vi;
-    }
-    out[t] = s0; out[t + 1] = s1; out[t + 2] = s2; out[t + 3] = s3;
-  }
+  for (; t + 3 < c; t += 4) dot4(x, cols[t]! * n, cols[t + 1]! * n, cols[t + 2]! * n, cols[t + 3]! * n, v, n, out, t);
   for (; t < c; t++) out[t] = dotSingle(x, cols[t]! * n, v, n);
+}
+
+/** out[at..at+3] = the dot products of v with the columns starting at o0…o3 (one chain each). */
+function dot4(x: Float64Array, o0: number, o1: number, o2: number, o3: number, v: Float64Array, n: number, out: Float64Array, at: number): void {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (let i = 0; i < n; i++) {
+    const vi = v[i]!;
+    s0 += x[o0 + i]! * vi;
+    s1 += x[o1 + i]! * vi;
+    s2 += x[o2 + i]! * vi;
+    s3 += x[o3 + i]! * vi;
+  }
+  out[at] = s0; out[at + 1] = s1; out[at + 2] = s2; out[at + 3] = s3;
 }
 
 /** One addition chain, so a column's sum rounds the same whether or not it was in a block of four. */
