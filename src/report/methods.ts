@@ -20,7 +20,7 @@ export function methodsText(r: StudyResult): string {
       ...(c.radiomics.combat ? ['features were harmonised across batches with ComBat (parametric empirical Bayes)'] : []),
       'features were z-scored',
       `of each pair with |Spearman ρ| > ${c.radiomics.redundancy} the feature less related to the outcome (|AUC − 0.5|) was removed`,
-      `LASSO logistic regression with ${c.innerFolds}-fold inner cross-validation (binomial deviance) selected features at λ.${c.radiomics.lambdaRule}`,
+      `${c.radiomics.alpha === 1 ? 'LASSO' : `elastic-net (α = ${c.radiomics.alpha})`} logistic regression with ${c.innerFolds}-fold inner cross-validation (binomial deviance) selected features at λ.${c.radiomics.lambdaRule}`,
     ];
     s.push(`Of ${r.features.candidates.length} radiomics features, ${steps.join('; ')}. ${c.radiomics.input === 'score' ? 'The radiomics score (LASSO linear predictor on the selected features) fed' : 'The selected features fed'} a support vector machine (${c.radiomics.kernel === 'linear' ? 'linear' : 'RBF'} kernel).`);
     s.push(`The combined (cRadiomics) model used the retained clinical variables plus ${c.combined.radiomics === 'score' ? 'the radiomics score (LASSO linear predictor)' : 'the selected radiomics features'} (SVM, ${c.combined.kernel === 'linear' ? 'linear' : 'RBF'} kernel).`);

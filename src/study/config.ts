@@ -61,6 +61,8 @@ export interface StudyConfig {
     icc?: { table: string; threshold: number; type: 'ICC1' | 'ICC2' | 'ICC3'; subject: string; reader: string };
     redundancy: number;
     lambdaRule: '1se' | 'min';
+    /** Elastic-net mixing of the selection step (glmnet's alpha): 1 = LASSO, < 1 adds a ridge part. */
+    alpha: number;
     /** SVM kernel of the radiomics model. */
     kernel: 'rbf' | 'linear';
     /** What the radiomics model's SVM reads: the selected features, or the radiomics score alone. */
@@ -198,6 +200,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
       icc,
       redundancy: c.num(rad.redundancy, 'radiomics.redundancy', 0.9, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]')),
       lambdaRule: c.oneOf(rad.lambda ?? rad.lambdaRule, 'radiomics.lambda', ['1se', 'min'] as const, '1se'),
+      alpha: c.num(rad.alpha, 'radiomics.alpha', 1, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1] (1 = LASSO, smaller mixes in ridge; 0 would select nothing)')),
       kernel: c.oneOf(rad.kernel, 'radiomics.kernel', ['rbf', 'linear'] as const, 'rbf'),
       input: c.oneOf(rad.input, 'radiomics.input', ['features', 'score'] as const, 'features'),
     },

@@ -40,7 +40,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   let recs = applyImputer(records, imputer);
   const clinical = needClinical ? (fixed?.clinical ?? selectClinical(recs, y, ctx.variables, cfg.clinical.alpha, cfg.clinical.entryAlpha)) : undefined;
   const radiomics = needRadiomics
-    ? (fixed?.radiomics ?? selectRadiomics(recs, y, ctx.features, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, innerFolds: cfg.innerFolds, seed: seed + 101 }))
+    ? (fixed?.radiomics ?? selectRadiomics(recs, y, ctx.features, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, alpha: cfg.radiomics.alpha, innerFolds: cfg.innerFolds, seed: seed + 101 }))
     : undefined;
   if (radiomics?.combat) {
     const cb = radiomics.combat;

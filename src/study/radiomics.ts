@@ -39,6 +39,8 @@ export interface RadiomicsOptions {
   combat: boolean;
   redundancy: number;
   lambdaRule: '1se' | 'min';
+  /** Elastic-net mixing (glmnet's alpha); default 1 = LASSO. */
+  alpha?: number;
   innerFolds: number;
   seed: number;
 }
@@ -64,7 +66,7 @@ export function selectRadiomics(records: Array<Record<string, number>>, y: numbe
   const k = Math.max(3, usableFolds(y, o.innerFolds)); // cv.glmnet needs ≥ 3 folds
   const foldId = stratifiedKFold(y, k, { shuffle: true, seed: o.seed }).map((f) => f + 1);
   // glmnet's defaults (thresh 1e-7, plain coordinate descent): what cv.glmnet users get, and fast.
-  const cv = cvLasso(Zk, y, { foldId, family: 'binomial', typeMeasure: 'deviance', thresh: 1e-7, polish: false });
+  const cv = cvLasso(Zk, y, { foldId, family: 'binomial', alpha: o.alpha ?? 1, typeMeasure: 'deviance', thresh: 1e-7, polish: false });
   let idx = o.lambdaRule === '1se' ? cv.index1se : cv.indexMin;
   let coefs = lassoCoefficients(cv.fit, idx);
   const nonzero = () => coefs.beta.some((b) => b !== 0);

@@ -15,6 +15,13 @@ describe('model options (config)', () => {
     expect([d.radiomics.input, d.radiomics.kernel, d.combined.kernel]).toEqual(['features', 'rbf', 'rbf']);
     expect(() => parseStudyConfig({ ...base, radiomics: { input: 'scores' } })).toThrow(/radiomics.input: must be one of/);
   });
+
+  it('radiomics.alpha (elastic-net mixing) defaults to 1 (LASSO) and must lie in (0, 1]', () => {
+    const base = { data: { outcome: 'y', cohorts: [{ name: 'm', role: 'main', tables: ['t.csv'] }] }, models: ['radiomics'] };
+    expect(parseStudyConfig(base).radiomics.alpha).toBe(1);
+    expect(parseStudyConfig({ ...base, radiomics: { alpha: 0.5 } }).radiomics.alpha).toBe(0.5);
+    expect(() => parseStudyConfig({ ...base, radiomics: { alpha: 0 } })).toThrow(/radiomics.alpha: must be in \(0, 1\]/);
+  });
 });
 
 describe.skipIf(!HAS_SHARED)('model options (study)', () => {
@@ -33,5 +40,16 @@ describe.skipIf(!HAS_SHARED)('model options (study)', () => {
     const fitted = new Map(r.predictions.filter((p) => p.set === 'fitted').map((p) => [p.id, p.probability.radiomics]));
     for (const row of tables[TRAIN]!.rows.slice(0, 20)) expect(predict(bundle, row, { model: 'radiomics' }).risk).toBe(fitted.get(row.id!));
     expect(methodsText(r)).toMatch(/radiomics score \(LASSO linear predictor on the selected features\) fed a support vector machine \(linear kernel\)/);
+  });
+
+  it('radiomics.alpha < 1 runs an elastic net: at least as many features as the LASSO on the same folds, named in the methods', () => {
+    const tables = synthTables();
+    const base = { svm: { C: [1], gamma: [0.05] }, radiomics: { include: ['f??'], lambda: 'min' }, models: ['radiomics'] };
+    const lasso = runStudy(synthConfig(base), tables);
+    const enet = runStudy(synthConfig({ ...base, radiomics: { ...base.radiomics, alpha: 0.3 } }), tables);
+    expect(enet.selection.radiomics!.selected.length).toBeGreaterThanOrEqual(lasso.selection.radiomics!.selected.length);
+    expect(enet.models.radiomics!.cv.auc).toBeGreaterThan(0.6);
+    expect(methodsText(enet)).toMatch(/elastic-net \(α = 0.3\) logistic regression/);
+    expect(methodsText(lasso)).toMatch(/LASSO logistic regression/);
   });
 });
