@@ -12,7 +12,7 @@ export function methodsText(r: StudyResult): string {
   const missY = r.missing.cohorts.reduce((a, m) => a + m.missingOutcome, 0);
   s.push(`Cases without an outcome were excluded (${missY}). ${r.missing.policy === 'complete-case' ? `Complete-case analysis was used (${miss} cases with missing predictor values excluded).` : `Missing predictor values (${miss} cases affected) were imputed with the training median (continuous) or mode (categorical), fitted inside each training fold.`}`);
   if (models.includes('clinical') || models.includes('combined')) {
-    s.push(`Candidate clinical predictors (${r.variables.map((v) => (v.derive ? `${v.name} [${v.derive.text}]` : v.name)).join(', ')}) were tested by univariable logistic regression; those with p < ${c.clinical.entryAlpha} entered a multivariable logistic model, and variables with p < ${c.clinical.alpha} in it were retained for the clinical model (SVM, ${c.clinical.kernel} kernel).`);
+    s.push(`Candidate clinical predictors (${r.variables.map((v) => (v.derive ? `${v.name} [${v.derive.text}]` : v.name)).join(', ')}) were tested by univariable logistic regression; those with p < ${c.clinical.entryAlpha} entered a multivariable logistic model, and variables with p < ${c.clinical.alpha} in it were retained for the clinical model (SVM, ${c.clinical.kernel} kernel)${c.clinical.input === 'score' && models.includes('clinical') ? '; that SVM read one input, the clinical score: the linear predictor of the multivariable logistic regression on the retained variables, fitted on the same training data' : ''}.`);
   }
   if (models.includes('radiomics') || models.includes('combined')) {
     const steps = [
@@ -23,7 +23,10 @@ export function methodsText(r: StudyResult): string {
       `${c.radiomics.alpha === 1 ? 'LASSO' : `elastic-net (α = ${c.radiomics.alpha})`} logistic regression with ${c.innerFolds}-fold inner cross-validation (binomial deviance) selected features at λ.${c.radiomics.lambdaRule}`,
     ];
     s.push(`Of ${r.features.candidates.length} radiomics features, ${steps.join('; ')}. ${c.radiomics.input === 'score' ? 'The radiomics score (LASSO linear predictor on the selected features) fed' : 'The selected features fed'} a support vector machine (${c.radiomics.kernel === 'linear' ? 'linear' : 'RBF'} kernel).`);
-    s.push(`The combined (cRadiomics) model used the retained clinical variables plus ${c.combined.radiomics === 'score' ? 'the radiomics score (LASSO linear predictor)' : 'the selected radiomics features'} (SVM, ${c.combined.kernel === 'linear' ? 'linear' : 'RBF'} kernel).`);
+    const combinedParts = `the retained clinical variables plus ${c.combined.radiomics === 'score' ? 'the radiomics score (LASSO linear predictor)' : 'the selected radiomics features'}`;
+    s.push(c.combined.input === 'score'
+      ? `The combined (cRadiomics) model's SVM (${c.combined.kernel === 'linear' ? 'linear' : 'RBF'} kernel) read one input, the combined score: the linear predictor of a logistic regression on ${combinedParts}, fitted on the same training data.`
+      : `The combined (cRadiomics) model used ${combinedParts} (SVM, ${c.combined.kernel === 'linear' ? 'linear' : 'RBF'} kernel).`);
   }
   s.push(`For every SVM, C (and γ for the RBF kernel) were tuned by ${c.innerFolds}-fold inner stratified cross-validation on AUC (grid C ∈ {${c.svm.Cs.join(', ')}}, γ ∈ {${c.svm.gammas.join(', ')}}); ${c.svm.classWeights === 'balanced' ? 'classes were weighted inversely to their frequency; ' : ''}probabilities came from Platt scaling fitted on inner out-of-fold decision values, and the classification threshold was fixed on the training data by the Youden index of those inner out-of-fold probabilities.`);
   if (r.protocol === 'no-leakage') {

@@ -9,7 +9,7 @@ import { SonomicsError } from '../core/errors.ts';
 import type { ModelName } from './config.ts';
 import { MODEL_NAMES } from './config.ts';
 import { settingsHash } from '../core/hash.ts';
-import { applyModel, type FittedModel } from './model.ts';
+import { applyModel, headRows, type FittedModel } from './model.ts';
 import type { StudyResult } from './run.ts';
 import { encodeVariable, toNumber, type VariableSpec } from './variables.ts';
 
@@ -56,7 +56,7 @@ export function buildBundle(result: StudyResult, software: Record<string, string
       missingPolicy: cfg.data.missing,
       batchColumn: cfg.radiomics.combat ? cfg.data.batch : undefined,
       protocol: result.protocol,
-      steps: ['encode clinical variables', ...(cfg.data.missing === 'impute' ? ['impute (training medians/modes)'] : []), ...(cfg.radiomics.combat ? ['ComBat'] : []), ...(cfg.radiomics.harmonise !== 'none' ? [`centre harmonisation (${cfg.radiomics.harmonise}): a centre other than the training centre is first aligned with harmoniseCentre(model.harmonise, all of its cases)`] : []), 'radiomics score (LASSO) where used', 'z-score (training mean/SD)', 'SVM decision', 'Platt probability', 'threshold'],
+      steps: ['encode clinical variables', ...(cfg.data.missing === 'impute' ? ['impute (training medians/modes)'] : []), ...(cfg.radiomics.combat ? ['ComBat'] : []), ...(cfg.radiomics.harmonise !== 'none' ? [`centre harmonisation (${cfg.radiomics.harmonise}): a centre other than the training centre is first aligned with harmoniseCentre(model.harmonise, all of its cases)`] : []), 'radiomics score (LASSO) where used', ...(names.some((m) => result.final[m]!.logitScore) ? ['logistic score (linear predictor of the logistic regression fitted on the training data) where used'] : []), 'z-score (training mean/SD)', 'SVM decision', 'Platt probability', 'threshold'],
     },
     variables,
     features,
@@ -93,6 +93,10 @@ export function loadModel(json: string | unknown, opts: { extraction?: unknown }
   for (const m of models) {
     const f = bundle.models[m as ModelName]!;
     if (!f.head || !f.head.svm || !f.head.scaler || !f.head.platt || !Array.isArray(f.inputs)) throw mismatch(`model "${m}" in the bundle lacks its scaler, SVM or Platt parameters; re-export the bundle.`);
+    const ls = f.logitScore;
+    if (ls && !(typeof ls.name === 'string' && Array.isArray(ls.terms) && Array.isArray(ls.coef) && ls.coef.length === ls.terms.length + 1 && ls.coef.every(Number.isFinite))) {
+      throw mismatch(`model "${m}" in the bundle has an incomplete logistic score (terms and intercept + one coefficient per term); re-export the bundle.`);
+    }
   }
   if (bundle.extraction.settings !== null && bundle.extraction.hash !== settingsHash(bundle.extraction.settings)) {
     throw mismatch(`the bundle's extraction settings do not match their recorded hash (${bundle.extraction.hash}); the file was edited — re-export it from the study.`);
@@ -111,6 +115,11 @@ export interface Prediction {
   threshold: number;
   /** Change in risk when this input is set to its training mean, largest effect first. */
   contributions: Array<{ name: string; value: number; contribution: number }>;
+  /**
+   * Models whose SVM reads a logistic score (`input: score`): the score and its terms β·x
+   * (log-odds; largest |term| first). The SVM and Platt map the score to the risk, monotonically.
+   */
+  score?: { name: string; value: number; intercept: number; terms: Array<{ name: string; value: number; coef: number; term: number }> };
   warnings: string[];
 }
 
@@ -152,5 +161,13 @@ export function predict(bundle: ModelBundle, row: Record<string, number | string
     contributions.push({ name: input, value: x, contribution: risk - alt });
   }
   contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.name < b.name ? -1 : 1));
-  return { model: name, risk, class: risk >= model.threshold ? 1 : 0, threshold: model.threshold, contributions, warnings };
+  const out: Prediction = { model: name, risk, class: risk >= model.threshold ? 1 : 0, threshold: model.threshold, contributions, warnings };
+  if (model.logitScore) {
+    const ls = model.logitScore;
+    const r = headRows(model, [rec], batch, [caseId])[0]!;
+    const terms = ls.terms.map((t, j) => ({ name: t, value: r[t]!, coef: ls.coef[j + 1]!, term: ls.coef[j + 1]! * r[t]! }));
+    terms.sort((a, b) => Math.abs(b.term) - Math.abs(a.term) || (a.name < b.name ? -1 : 1));
+    out.score = { name: ls.name, value: r[ls.name]!, intercept: ls.coef[0]!, terms };
+  }
+  return out;
 }

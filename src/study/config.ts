@@ -46,7 +46,11 @@ export interface StudyConfig {
     batch?: string;
   };
   /** alpha: multivariable retention; entryAlpha: univariable entry (default alpha). */
-  clinical: { variables: VariableConfig[]; alpha: number; entryAlpha: number; kernel: 'rbf' | 'linear' };
+  clinical: {
+    variables: VariableConfig[]; alpha: number; entryAlpha: number; kernel: 'rbf' | 'linear';
+    /** What the clinical SVM reads: the retained design columns, or their logistic linear predictor alone (logit-score.ts). */
+    input: 'variables' | 'score';
+  };
   radiomics: {
     /** Glob patterns (* and ?) on feature column names; default: every column not used elsewhere. */
     include: string[];
@@ -68,7 +72,11 @@ export interface StudyConfig {
     /** What the radiomics model's SVM reads: the selected features, or the radiomics score alone. */
     input: 'features' | 'score';
   };
-  combined: { radiomics: 'features' | 'score'; kernel: 'rbf' | 'linear' };
+  combined: {
+    radiomics: 'features' | 'score'; kernel: 'rbf' | 'linear';
+    /** What the combined SVM reads: its columns, or the linear predictor of a logistic regression on them (logit-score.ts). */
+    input: 'features' | 'score';
+  };
   svm: { Cs: number[]; gammas: number[]; classWeights: 'balanced' | 'none' };
   innerFolds: number;
   evaluation: {
@@ -188,6 +196,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
       alpha,
       entryAlpha: c.num(clinicalRaw.entryAlpha, 'clinical.entryAlpha', alpha, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]')),
       kernel: c.oneOf(clinicalRaw.kernel, 'clinical.kernel', ['rbf', 'linear'] as const, 'rbf'),
+      input: c.oneOf(clinicalRaw.input, 'clinical.input', ['variables', 'score'] as const, 'variables'),
     },
     radiomics: {
       include: c.strList(rad.include, 'radiomics.include', []),
@@ -207,6 +216,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     combined: {
       radiomics: c.oneOf(comb.radiomics, 'combined.radiomics', ['features', 'score'] as const, 'features'),
       kernel: c.oneOf(comb.kernel, 'combined.kernel', ['rbf', 'linear'] as const, 'rbf'),
+      input: c.oneOf(comb.input, 'combined.input', ['features', 'score'] as const, 'features'),
     },
     svm: {
       Cs: c.numList(svm.C ?? svm.Cs, 'svm.C', DEFAULT_CS),

@@ -10,6 +10,7 @@ import { selectClinical, type ClinicalSelection } from './clinical.ts';
 import { fitHead } from './head.ts';
 import { fitCentreReference } from './harmonise.ts';
 import { applyImputer, fitImputer } from './impute.ts';
+import { CLINICAL_SCORE, COMBINED_SCORE, fitLogitScore, type LogitScore } from './logit-score.ts';
 import { RADSCORE, radScoreOf, type FittedModel } from './model.ts';
 import { selectRadiomics, type RadiomicsSelection } from './radiomics.ts';
 import type { VariableSpec } from './variables.ts';
@@ -31,7 +32,8 @@ export interface FitContext {
   features: string[];
 }
 
-export function fitModels(ctx: FitContext, records: Array<Record<string, number>>, y: number[], batch: string[] | undefined, seed: number, fixed?: Selections): FitResult {
+/** `where` names the training set in error messages (e.g. "outer training fold 2 of repeat 1"). */
+export function fitModels(ctx: FitContext, records: Array<Record<string, number>>, y: number[], batch: string[] | undefined, seed: number, fixed?: Selections, where = 'the training data'): FitResult {
   const { cfg } = ctx;
   const want = (m: ModelName) => cfg.models.includes(m);
   const needClinical = want('clinical') || want('combined');
@@ -51,14 +53,38 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   // add one was a sizeable share of a study's time).
   const score = radiomics ? recs.map((r) => radScoreOf(radiomics.radscore, r)) : undefined;
 
+  // Computed columns a head may read besides the records' own: the radiomics score and the
+  // logistic scores of `clinical.input: score` / `combined.input: score` (logit-score.ts).
+  const computed: Record<string, number[]> = {};
+  if (score) computed[RADSCORE] = score;
+  const matrix = (names: string[]) => recs.map((r, i) => names.map((n) => computed[n]?.[i] ?? r[n]!));
+  let clinicalScore: LogitScore | undefined;
+  if (want('clinical') && cfg.clinical.input === 'score') {
+    const terms = clinical!.retainedDesign;
+    // The selection already fitted this logistic model on the retained variables of these training
+    // records (points table): reuse it. Under the paper protocol the selection comes fixed from the
+    // whole cohort, so the coefficients are refitted here, on this training set only.
+    const reuse = fixed?.clinical ? undefined : clinical!.logistic?.coef;
+    const fitted = fitLogitScore(CLINICAL_SCORE, terms, matrix(terms), y, where, 'clinical.input', reuse);
+    clinicalScore = fitted.score;
+    computed[CLINICAL_SCORE] = fitted.values;
+  }
+  const combinedNames = want('combined') ? [...clinical!.retainedDesign, ...(cfg.combined.radiomics === 'score' ? [RADSCORE] : radiomics!.radscore.features)] : [];
+  let combinedScore: LogitScore | undefined;
+  if (want('combined') && cfg.combined.input === 'score') {
+    const fitted = fitLogitScore(COMBINED_SCORE, combinedNames, matrix(combinedNames), y, where, 'combined.input');
+    combinedScore = fitted.score;
+    computed[COMBINED_SCORE] = fitted.values;
+  }
+
   const models: FitResult['models'] = {};
   const hyper: Selections['hyper'] = {};
   const heads: Array<[ModelName, string[], 'rbf' | 'linear']> = [];
-  if (want('clinical')) heads.push(['clinical', clinical!.retainedDesign, cfg.clinical.kernel]);
+  if (want('clinical')) heads.push(['clinical', clinicalScore ? [CLINICAL_SCORE] : clinical!.retainedDesign, cfg.clinical.kernel]);
   if (want('radiomics')) heads.push(['radiomics', cfg.radiomics.input === 'score' ? [RADSCORE] : radiomics!.radscore.features, cfg.radiomics.kernel]);
-  if (want('combined')) heads.push(['combined', [...clinical!.retainedDesign, ...(cfg.combined.radiomics === 'score' ? [RADSCORE] : radiomics!.radscore.features)], cfg.combined.kernel]);
+  if (want('combined')) heads.push(['combined', combinedScore ? [COMBINED_SCORE] : combinedNames, cfg.combined.kernel]);
   heads.forEach(([kind, names, kernel], mi) => {
-    const X = recs.map((r, i) => names.map((n) => (n === RADSCORE ? score![i]! : r[n]!)));
+    const X = matrix(names);
     const head = fitHead(X, y, names, { kernel, Cs: cfg.svm.Cs, gammas: cfg.svm.gammas, innerFolds: cfg.innerFolds, seed: seed + 211 * (mi + 1), classWeights: cfg.svm.classWeights, fixed: fixed?.hyper[kind] });
     hyper[kind] = { C: head.C, gamma: head.gamma };
     const usesRad = kind !== 'clinical';
@@ -71,6 +97,8 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     // The training centre's feature location/scale: other centres are aligned to it (harmonise.ts).
     if (usesRad && cfg.radiomics.harmonise !== 'none') model.harmonise = fitCentreReference(recs, radInputs, cfg.radiomics.harmonise);
     if (usesScore) model.radscore = radiomics!.radscore;
+    const logit = kind === 'clinical' ? clinicalScore : kind === 'combined' ? combinedScore : undefined;
+    if (logit) model.logitScore = logit;
     models[kind] = model;
   });
   return { models, selections: { clinical, radiomics, hyper } };

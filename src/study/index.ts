@@ -5,6 +5,7 @@ export { parseXlsx } from './xlsx.ts';
 export { buildStudyData, type StudyData, type CohortData, type MissingReport } from './data.ts';
 export { runStudy, RESULTS_SCHEMA, type StudyResult, type ModelResult, type Comparison, type PredictionRow } from './run.ts';
 export { applyModel, type FittedModel, type Head, type RadScore } from './model.ts';
+export { fitLogitScore, logitScoreOf, CLINICAL_SCORE, COMBINED_SCORE, type LogitScore } from './logit-score.ts';
 export { fitCentreReference, harmoniseCentre, harmoniseCohort, HARMONISE_METHODS, type CentreReference, type HarmoniseMethod } from './harmonise.ts';
 export { buildBundle, loadModel, predict, encodeCase, BUNDLE_SCHEMA, type ModelBundle, type Prediction } from './bundle.ts';
 export { settingsHash, canonicalJson, sha256Hex } from '../core/hash.ts';

@@ -4,12 +4,14 @@
  * fitted probabilities and `predict` on a loaded bundle, so they agree bit for bit.
  *
  * Order of application: impute (fills fitted on training) → ComBat (fitted on training)
- * → radiomics score (LASSO on z-scored features) → head: z-score → SVM decision → Platt.
+ * → radiomics score (LASSO on z-scored features) → logistic score (clinical/combined `input: score`)
+ * → head: z-score → SVM decision → Platt.
  */
 import { SonomicsError } from '../core/errors.ts';
 import { applyScaler, combatApply, plattProbability, svmDecision, type fitScaler, type trainSVM, type combatFit } from '../ml/index.ts';
 import type { ModelName } from './config.ts';
 import type { CentreReference } from './harmonise.ts';
+import { logitScoreOf, type LogitScore } from './logit-score.ts';
 
 export type Scaler = ReturnType<typeof fitScaler>;
 export type SvmModel = ReturnType<typeof trainSVM>;
@@ -50,6 +52,8 @@ export interface FittedModel {
    */
   harmonise?: CentreReference;
   radscore?: RadScore;
+  /** `input: score`: the logistic linear predictor the head reads (its terms may include the radiomics score). */
+  logitScore?: LogitScore;
   head: Head;
 }
 
@@ -59,6 +63,17 @@ export interface Applied { decision: number[]; probability: number[] }
 
 /** Apply a fitted model to cases given as design-column records (NaN = missing). */
 export function applyModel(model: FittedModel, cases: Array<Record<string, number>>, batch?: string[], caseIds?: string[]): Applied {
+  const rows = headRows(model, cases, batch, caseIds);
+  const X = rows.map((r) => model.head.features.map((f) => r[f]!));
+  const decision = svmDecision(model.head.svm, applyScaler(model.head.scaler, X));
+  return { decision, probability: decision.map((f) => plattProbability(model.head.platt, f)) };
+}
+
+/**
+ * Every step before the head: the cases' inputs (imputed, ComBat-adjusted) plus the computed
+ * columns (radiomics score, logistic score) the head may read.
+ */
+export function headRows(model: FittedModel, cases: Array<Record<string, number>>, batch?: string[], caseIds?: string[]): Array<Record<string, number>> {
   const rows = cases.map((c, i) => {
     const r: Record<string, number> = {};
     for (const name of model.inputs) {
@@ -82,9 +97,11 @@ export function applyModel(model: FittedModel, cases: Array<Record<string, numbe
     const rs = model.radscore;
     for (const r of rows) r[RADSCORE] = radScoreOf(rs, r);
   }
-  const X = rows.map((r) => model.head.features.map((f) => r[f]!));
-  const decision = svmDecision(model.head.svm, applyScaler(model.head.scaler, X));
-  return { decision, probability: decision.map((f) => plattProbability(model.head.platt, f)) };
+  if (model.logitScore) {
+    const ls = model.logitScore;
+    for (const r of rows) r[ls.name] = logitScoreOf(ls, r);
+  }
+  return rows;
 }
 
 export function radScoreOf(rs: RadScore, r: Record<string, number>): number {

@@ -102,7 +102,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   const mOpts = { level: cfg.evaluation.ciLevel, bootstrap: cfg.evaluation.bootstrap, seed: cfg.seed };
 
   // Final models on the whole main cohort (also the fixed selections of the paper protocol).
-  const final = fitModels(ctx, mainRecs, main.y, main.batch, cfg.seed);
+  const final = fitModels(ctx, mainRecs, main.y, main.batch, cfg.seed, undefined, `the whole main cohort ${main.name} (final model)`);
   const fixed = cfg.evaluation.protocol === 'paper' ? final.selections : undefined;
 
   // Outer cross-validation.
@@ -120,7 +120,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       const tr = all.filter((i) => fold[i] !== f);
       const te = all.filter((i) => fold[i] === f);
       const seed = new Random(cfg.seed + 7919 * (r + 1) + 104729 * (f + 1)).nextUint32();
-      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), seed, fixed);
+      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), seed, fixed, `outer training fold ${f + 1}${foldSets.length > 1 ? ` of repeat ${r + 1}` : ''} of the main cohort ${main.name}`);
       nFits++;
       for (const s of fit.selections.radiomics?.selected ?? []) frequency[s.name] = (frequency[s.name] ?? 0) + 1;
       for (const v of fit.selections.clinical?.retained ?? []) frequency[v] = (frequency[v] ?? 0) + 1;

@@ -1,9 +1,12 @@
-// Model options: radiomics.input (features | score), radiomics.kernel, combined.kernel, clinical.entryAlpha.
+// Model options: radiomics.input (features | score), clinical.input (variables | score), combined.input
+// (features | score), radiomics.kernel, combined.kernel, clinical.entryAlpha.
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/study/run.ts';
 import { buildBundle, loadModel, predict } from '../../src/study/bundle.ts';
 import { parseStudyConfig } from '../../src/study/config.ts';
 import { methodsText } from '../../src/report/methods.ts';
+import { resultsJson } from '../../src/study/outputs.ts';
+import { fitLogitScore } from '../../src/study/logit-score.ts';
 import { HAS_SHARED } from '../helpers/shared.ts';
 import { synthConfig, synthTables, TRAIN } from './helpers.ts';
 
@@ -24,7 +27,91 @@ describe('model options (config)', () => {
   });
 });
 
+describe('clinical.input and combined.input (config, score fit)', () => {
+  const base = { data: { outcome: 'y', cohorts: [{ name: 'm', role: 'main', tables: ['t.csv'] }] }, clinical: { variables: ['age'] } };
+  it('default to the columns themselves; score is accepted; anything else names the key and the choices', () => {
+    const d = parseStudyConfig(base);
+    expect([d.clinical.input, d.combined.input]).toEqual(['variables', 'features']);
+    const s = parseStudyConfig({ ...base, clinical: { variables: ['age'], input: 'score' }, combined: { input: 'score' } });
+    expect([s.clinical.input, s.combined.input]).toEqual(['score', 'score']);
+    expect(() => parseStudyConfig({ ...base, clinical: { variables: ['age'], input: 'features' } })).toThrow(/clinical.input: must be one of 'variables', 'score', got "features"/);
+    expect(() => parseStudyConfig({ ...base, combined: { input: 'variables' } })).toThrow(/combined.input: must be one of 'features', 'score', got "variables"/);
+  });
+
+  it('the score is the logistic linear predictor; a separated training set is a clear error naming the fold and the way out', () => {
+    const X = [[0, 1], [1, 0], [2, 1], [3, 0], [4, 1], [5, 1], [6, 0], [7, 1]];
+    const y = [0, 0, 1, 0, 1, 0, 1, 1];
+    const { score, values } = fitLogitScore('combined_score', ['a', 'b'], X, y, 'outer training fold 2', 'combined.input');
+    expect(score.coef).toHaveLength(3);
+    values.forEach((v, i) => expect(v).toBe(score.coef[0]! + score.coef[1]! * X[i]![0]! + score.coef[2]! * X[i]![1]!));
+    const sep = [0, 0, 0, 0, 1, 1, 1, 1];
+    expect(() => fitLogitScore('combined_score', ['a', 'b'], X, sep, 'outer training fold 2', 'combined.input')).toThrow(/combined.input: score .*outer training fold 2.*Use combined.input: features/s);
+    expect(() => fitLogitScore('clinical_score', ['a', 'b'], X, sep, 'the whole main cohort', 'clinical.input')).toThrow(/Use clinical.input: variables/);
+  });
+});
+
 describe.skipIf(!HAS_SHARED)('model options (study)', () => {
+  const clinicalVars = [{ name: 'age', type: 'continuous' }, { name: 'sex', type: 'binary' }, { name: 'stage', type: 'categorical' }];
+
+  it('clinical.input and combined.input score: each SVM reads one logistic score; the bundle reproduces the fitted risks; the methods say so', () => {
+    const cfg = synthConfig({ svm: { C: [1], gamma: [0.05] }, clinical: { variables: clinicalVars, kernel: 'linear', input: 'score' }, combined: { radiomics: 'score', kernel: 'linear', input: 'score' } });
+    const tables = synthTables();
+    const r = runStudy(cfg, tables);
+    const clin = r.final.clinical!, comb = r.final.combined!;
+    expect(clin.head.features).toEqual(['clinical_score']);
+    expect(comb.head.features).toEqual(['combined_score']);
+    expect(r.models.clinical!.features).toEqual(['clinical_score']);
+    // The clinical score reuses the selection's logistic model on the retained variables (the points table's).
+    const retained = r.selection.clinical!.retainedDesign;
+    expect(clin.logitScore!.terms).toEqual(retained);
+    expect(clin.logitScore!.coef).toEqual(r.selection.clinical!.logistic!.coef);
+    expect(comb.logitScore!.terms).toEqual([...retained, 'radscore']);
+    expect(comb.radscore).toBeDefined();
+    // A linear SVM on one column keeps the logistic ranking: the clinical model now ranks as the logistic regression does.
+    expect(r.models.clinical!.cv.auc).toBeGreaterThan(r.models.clinical!.logistic!.cv.auc - 0.01);
+    const bundle = loadModel(JSON.stringify(buildBundle(r)));
+    const fitted = r.predictions.filter((p) => p.set === 'fitted');
+    const byId = new Map(fitted.map((p) => [p.id, p.probability]));
+    for (const row of tables[TRAIN]!.rows.slice(0, 20)) {
+      for (const m of ['clinical', 'combined'] as const) {
+        const p = predict(bundle, row, { model: m });
+        expect(p.risk).toBe(byId.get(row.id!)![m]);
+        expect(p.score!.name).toBe(`${m}_score`);
+        expect(p.score!.value).toBeCloseTo(p.score!.intercept + p.score!.terms.reduce((s, t) => s + t.term, 0), 10);
+      }
+    }
+    const text = methodsText(r);
+    expect(text).toMatch(/that SVM read one input, the clinical score: the linear predictor of the multivariable logistic regression on the retained variables/);
+    expect(text).toMatch(/combined \(cRadiomics\) model's SVM \(linear kernel\) read one input, the combined score: the linear predictor of a logistic regression on the retained clinical variables plus the radiomics score/);
+  });
+
+  it('combined.input score over the selected features: the logistic terms are the clinical design columns and those features; bundle risks exact', () => {
+    const cfg = synthConfig({ svm: { C: [1], gamma: [0.05] }, models: ['combined'], radiomics: { include: ['f??'], lambda: '1se' }, combined: { radiomics: 'features', input: 'score' } });
+    const tables = synthTables();
+    const r = runStudy(cfg, tables);
+    const comb = r.final.combined!;
+    expect(comb.head.features).toEqual(['combined_score']);
+    expect(comb.radscore).toBeUndefined();
+    expect(comb.logitScore!.terms).toEqual([...r.selection.clinical!.retainedDesign, ...r.selection.radiomics!.radscore.features]);
+    expect(r.models.combined!.cv.auc).toBeGreaterThan(0.7);
+    const bundle = loadModel(JSON.stringify(buildBundle(r)));
+    const fitted = new Map(r.predictions.filter((p) => p.set === 'fitted').map((p) => [p.id, p.probability.combined]));
+    for (const row of tables[TRAIN]!.rows.slice(0, 20)) expect(predict(bundle, row).risk).toBe(fitted.get(row.id!));
+    expect(methodsText(r)).toMatch(/logistic regression on the retained clinical variables plus the selected radiomics features/);
+  });
+
+  it('explicit defaults (clinical.input: variables, combined.input: features) give byte-identical results to no option', () => {
+    const tables = synthTables();
+    const base = { svm: { C: [1], gamma: [0.05] }, models: ['clinical', 'combined'], combined: { radiomics: 'score' } };
+    const a = runStudy(synthConfig(base), tables);
+    const b = runStudy(synthConfig({ ...base, clinical: { ...synthConfig().clinical, input: 'variables' }, combined: { radiomics: 'score', input: 'features' } }), tables);
+    expect(resultsJson(b)).toBe(resultsJson(a));
+    expect(JSON.stringify(buildBundle(b))).toBe(JSON.stringify(buildBundle(a)));
+    expect(a.final.clinical!.logitScore).toBeUndefined();
+    expect(a.final.combined!.head.features).toEqual([...a.selection.clinical!.retainedDesign, 'radscore']);
+    expect(methodsText(a)).not.toMatch(/clinical score|combined score/);
+  });
+
   it('the radiomics SVM reads the LASSO score (linear kernel); the bundle reproduces the fitted risks; entryAlpha widens entry', () => {
     const cfg = synthConfig({ svm: { C: [1], gamma: [0.05] }, clinical: { variables: [{ name: 'age', type: 'continuous' }, { name: 'sex', type: 'binary' }, { name: 'stage', type: 'categorical' }], alpha: 0.05, entryAlpha: 1 }, radiomics: { include: ['f??'], input: 'score', kernel: 'linear' }, combined: { radiomics: 'score', kernel: 'linear' } });
     const tables = synthTables();
