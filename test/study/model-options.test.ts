@@ -100,6 +100,14 @@ describe.skipIf(!HAS_SHARED)('model options (study)', () => {
     expect(methodsText(r)).toMatch(/logistic regression on the retained clinical variables plus the selected radiomics features/);
   });
 
+  it('paper protocol: the clinical score is refitted on every training fold (only the variable choice is fixed) and ranks as the logistic comparison does', () => {
+    const r = runStudy(synthConfig({ svm: { C: [1], gamma: [0.05] }, models: ['clinical'], clinical: { variables: clinicalVars, kernel: 'linear', input: 'score' } }, { folds: 5, protocol: 'paper' }), synthTables());
+    expect(r.final.clinical!.head.features).toEqual(['clinical_score']);
+    expect(r.final.clinical!.logitScore!.coef).toEqual(r.selection.clinical!.logistic!.coef);
+    expect(Math.abs(r.models.clinical!.cv.auc - r.models.clinical!.logistic!.cv.auc)).toBeLessThan(0.02);
+    expect(methodsText(r)).toMatch(/clinical score/);
+  });
+
   it('explicit defaults (clinical.input: variables, combined.input: features) give byte-identical results to no option', () => {
     const tables = synthTables();
     const base = { svm: { C: [1], gamma: [0.05] }, models: ['clinical', 'combined'], combined: { radiomics: 'score' } };
