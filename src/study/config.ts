@@ -20,6 +20,11 @@ export interface VariableConfig {
   reference?: string;
   /** Table 1 summary of a continuous variable (default median). */
   summary?: 'mean' | 'median';
+  /**
+   * 'predictor' (default): a candidate of the clinical model. 'describe': shown in Table 1 only;
+   * never a model input, and its missing values exclude no case.
+   */
+  role?: 'predictor' | 'describe';
 }
 
 export interface CohortConfig {
@@ -239,7 +244,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
   if (cfg.radiomics.combat && cfg.radiomics.harmonise !== 'none') c.fail('radiomics.harmonise', 'choose one harmonisation: ComBat (radiomics.combat, batches inside the training data) or centre harmonisation (radiomics.harmonise, centres not in the training data)');
   if (cfg.radiomics.combat && !cfg.data.batch) c.fail('radiomics.combat', 'needs data.batch: the column that names each case\'s batch (centre or device)');
   const needsClinical = cfg.models.includes('clinical') || cfg.models.includes('combined');
-  if (needsClinical && variables.length === 0) c.fail('clinical.variables', `the ${cfg.models.includes('clinical') ? 'clinical' : 'combined'} model needs at least one clinical variable; add them or set models: [radiomics]`);
+  if (needsClinical && !variables.some((v) => v.role !== 'describe')) c.fail('clinical.variables', `the ${cfg.models.includes('clinical') ? 'clinical' : 'combined'} model needs at least one clinical variable with role predictor; add them or set models: [radiomics]`);
   if (c.problems.length) {
     throw new SonomicsError('BAD_CONFIG', `${source} has ${c.problems.length} problem(s):\n  - ${c.problems.join('\n  - ')}`, { subject: source });
   }
@@ -282,6 +287,7 @@ function parseVariable(c: Checker, raw: unknown, path: string): VariableConfig {
     derive,
     reference: o.reference === undefined ? undefined : String(o.reference),
     summary: c.oneOf(o.summary, `${path}.summary`, ['mean', 'median'] as const, 'median'),
+    role: c.oneOf(o.role, `${path}.role`, ['predictor', 'describe'] as const, 'predictor'),
   };
 }
 

@@ -109,7 +109,8 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
       let complete = true;
       for (const v of variables) {
         const enc = encodeVariable(v, row[v.column], miss, where(v.column));
-        if (enc.some(Number.isNaN)) { byVariable[v.name] = (byVariable[v.name] ?? 0) + 1; complete = false; }
+        // A Table-1-only variable's gap is shown there as missing; it excludes no case from the models.
+        if (enc.some(Number.isNaN)) { byVariable[v.name] = (byVariable[v.name] ?? 0) + 1; if (!v.describeOnly) complete = false; }
         v.design.forEach((d, j) => { values[d] = enc[j]!; });
       }
       for (const f of features) {

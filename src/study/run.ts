@@ -92,7 +92,8 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     features = icc.kept;
     if (features.length === 0) throw new SonomicsError('BAD_INPUT', `no feature reaches ICC ≥ ${cfg.radiomics.icc.threshold}; lower radiomics.icc.threshold or check the robustness table.`);
   }
-  const ctx = { cfg, variables: data.variables, features };
+  // Table-1-only variables (role: describe) are never model inputs.
+  const ctx = { cfg, variables: data.variables.filter((v) => !v.describeOnly), features };
   const main = data.cohorts.find((c) => c.role === 'main')!;
   const externals = data.cohorts.filter((c) => c.role === 'external');
   const inputs = [...data.variables.flatMap((v) => v.design), ...features];

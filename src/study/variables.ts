@@ -18,6 +18,8 @@ export interface VariableSpec {
   levels?: string[];
   /** Names of the design columns this variable produces. */
   design: string[];
+  /** Table 1 only (VariableConfig.role 'describe'): never a model input. */
+  describeOnly?: boolean;
 }
 
 const DERIVE_RE = /^\s*([A-Za-z_][\w.\-]*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$/;
@@ -61,23 +63,28 @@ export function toNumber(cell: string | number | undefined | null, missingCodes:
 /** Build specs; categorical levels come from the main cohort's values (sorted, numeric-aware). */
 export function buildVariableSpecs(vars: VariableConfig[], mainValues: (column: string) => Array<string | undefined>, missingCodes: readonly string[]): VariableSpec[] {
   return vars.map((v) => {
-    const derive = v.derive ? parseDerive(v.derive, v.name) : undefined;
-    const column = derive ? derive.column : (v.column ?? v.name);
-    if (v.type !== 'categorical') return { name: v.name, type: v.type, column, derive, design: [v.name] };
-    const levels = [...new Set(mainValues(column).filter((x): x is string => !isMissing(x, missingCodes)).map((x) => x.trim()))];
-    levels.sort((a, b) => {
-      const na = Number(a), nb = Number(b);
-      return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
-    });
-    if (v.reference !== undefined) {
-      const i = levels.indexOf(v.reference);
-      if (i < 0) throw new SonomicsError('BAD_CONFIG', `variable "${v.name}": reference level "${v.reference}" does not occur in the main cohort (levels: ${levels.join(', ')}).`, { subject: v.name });
-      levels.splice(i, 1);
-      levels.unshift(v.reference);
-    }
-    if (levels.length < 2) throw new SonomicsError('BAD_INPUT', `variable "${v.name}": a categorical variable needs at least two levels in the main cohort, found ${levels.length}.`, { subject: v.name });
-    return { name: v.name, type: 'categorical', column, levels, design: levels.slice(1).map((l) => `${v.name}=${l}`) };
+    const spec = buildSpec(v, mainValues, missingCodes);
+    return v.role === 'describe' ? { ...spec, describeOnly: true } : spec;
   });
+}
+
+function buildSpec(v: VariableConfig, mainValues: (column: string) => Array<string | undefined>, missingCodes: readonly string[]): VariableSpec {
+  const derive = v.derive ? parseDerive(v.derive, v.name) : undefined;
+  const column = derive ? derive.column : (v.column ?? v.name);
+  if (v.type !== 'categorical') return { name: v.name, type: v.type, column, derive, design: [v.name] };
+  const levels = [...new Set(mainValues(column).filter((x): x is string => !isMissing(x, missingCodes)).map((x) => x.trim()))];
+  levels.sort((a, b) => {
+    const na = Number(a), nb = Number(b);
+    return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
+  });
+  if (v.reference !== undefined) {
+    const i = levels.indexOf(v.reference);
+    if (i < 0) throw new SonomicsError('BAD_CONFIG', `variable "${v.name}": reference level "${v.reference}" does not occur in the main cohort (levels: ${levels.join(', ')}).`, { subject: v.name });
+    levels.splice(i, 1);
+    levels.unshift(v.reference);
+  }
+  if (levels.length < 2) throw new SonomicsError('BAD_INPUT', `variable "${v.name}": a categorical variable needs at least two levels in the main cohort, found ${levels.length}.`, { subject: v.name });
+  return { name: v.name, type: 'categorical', column, levels, design: levels.slice(1).map((l) => `${v.name}=${l}`) };
 }
 
 /** Encode one case's raw cell into the variable's design values (NaN = missing). */

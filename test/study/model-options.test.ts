@@ -148,3 +148,27 @@ describe.skipIf(!HAS_SHARED)('model options (study)', () => {
     expect(methodsText(lasso)).toMatch(/LASSO logistic regression/);
   });
 });
+
+describe.skipIf(!HAS_SHARED)('clinical variables with role describe', () => {
+  it('are in Table 1 only: never a candidate, and a missing value excludes no case', () => {
+    const variables = [{ name: 'age', type: 'continuous', summary: 'mean', role: 'describe' }, { name: 'sex', type: 'binary' }, { name: 'stage', type: 'categorical' }];
+    const cfg = synthConfig({ svm: { C: [1], gamma: [0.05] }, clinical: { variables, alpha: 1 }, models: ['clinical'] });
+    expect(cfg.clinical.variables[0]!.role).toBe('describe');
+    expect(() => synthConfig({ clinical: { variables: [{ name: 'age', role: 'table' }] } })).toThrow(/role: must be one of/);
+    expect(() => synthConfig({ clinical: { variables: [{ name: 'age', role: 'describe' }] }, models: ['clinical'] })).toThrow(/at least one clinical variable with role predictor/);
+    const tables = synthTables();
+    // Blank one case's age: with role describe the case stays in the (complete-case) analysis.
+    const train = tables[TRAIN]!;
+    const rows = train.rows.map((r, i) => (i === 0 ? { ...r, age: '' } : r));
+    const r = runStudy(cfg, { ...tables, [TRAIN]: { ...train, rows } });
+    expect(r.selection.clinical!.univariable.map((u) => u.variable)).toEqual(['sex', 'stage']);
+    expect(r.models.clinical!.cv.n).toBe(train.rows.length);
+    expect(r.table1[0]!.rows.some((row) => row.variable === 'age')).toBe(true);
+    expect(methodsText(r)).toMatch(/Candidate clinical predictors \(sex, stage\)/);
+    const bundle = loadModel(JSON.stringify(buildBundle(r)));
+    expect(bundle.variables.map((v) => v.name)).not.toContain('age');
+    const fitted = new Map(r.predictions.filter((p) => p.set === 'fitted').map((p) => [p.id, p.probability.clinical]));
+    const row = rows[1]!;
+    expect(predict(bundle, { ...row, age: '' }, { model: 'clinical' }).risk).toBe(fitted.get(row.id!));
+  });
+});
