@@ -12,7 +12,10 @@ export function methodsText(r: StudyResult): string {
   const missY = r.missing.cohorts.reduce((a, m) => a + m.missingOutcome, 0);
   s.push(`Cases without an outcome were excluded (${missY}). ${r.missing.policy === 'complete-case' ? `Complete-case analysis was used (${miss} cases with missing predictor values excluded).` : `Missing predictor values (${miss} cases affected) were imputed with the training median (continuous) or mode (categorical), fitted inside each training fold.`}`);
   if (models.includes('clinical') || models.includes('combined')) {
-    s.push(`Candidate clinical predictors (${r.variables.filter((v) => !v.describeOnly).map((v) => (v.derive ? `${v.name} [${v.derive.text}]` : v.name)).join(', ')}) were tested by univariable logistic regression; those with p < ${c.clinical.entryAlpha} entered a multivariable logistic model, and variables with p < ${c.clinical.alpha} in it were retained for the clinical model (SVM, ${c.clinical.kernel} kernel)${c.clinical.input === 'score' && models.includes('clinical') ? '; that SVM read one input, the clinical score: the linear predictor of the multivariable logistic regression on the retained variables, fitted on the same training data' : ''}.`);
+    const predictors = r.variables.filter((v) => !v.describeOnly).map((v) => (v.derive ? `${v.name} [${v.derive.text}]` : v.name)).join(', ');
+    const scoreNote = c.clinical.input === 'score' && models.includes('clinical') ? '; that SVM read one input, the clinical score: the linear predictor of the multivariable logistic regression on the retained variables, fitted on the same training data' : '';
+    if (c.clinical.alpha >= 1 && c.clinical.entryAlpha >= 1) s.push(`The clinical model used the pre-specified predictors (${predictors}) without data-driven selection (SVM, ${c.clinical.kernel} kernel)${scoreNote}.`);
+    else s.push(`Candidate clinical predictors (${predictors}) were tested by univariable logistic regression; those with p < ${c.clinical.entryAlpha} entered a multivariable logistic model, and variables with p < ${c.clinical.alpha} in it were retained for the clinical model (SVM, ${c.clinical.kernel} kernel)${scoreNote}.`);
   }
   if (models.includes('radiomics') || models.includes('combined')) {
     const steps = [

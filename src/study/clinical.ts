@@ -59,7 +59,8 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
     const p = v.design.length === 1 ? m.p[1]! : chiSquareUpper(nulldev - m.deviance, v.design.length);
     return { variable: v.name, terms, p: Number.isNaN(p) ? 1 : p, entered: false };
   });
-  let entered = univariable.filter((u) => u.p < entryAlpha).map((u) => u.variable);
+  // α = 1 means no selection (a pre-specified model): keep even a variable with p = 1 exactly.
+  let entered = univariable.filter((u) => u.p < entryAlpha || entryAlpha >= 1).map((u) => u.variable);
   if (entered.length === 0) {
     const best = [...univariable].sort((a, b) => a.p - b.p)[0]!;
     entered = [best.variable];
@@ -71,7 +72,7 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
   const enteredDesign = design(entered);
   const multivariable = logisticRegression(records.map((r) => enteredDesign.map((d) => r[d]!)), y, { names: enteredDesign });
   const minP = (n: string) => Math.min(...specOf(n).design.map((d) => multivariable.p[enteredDesign.indexOf(d) + 1]!));
-  let retained = entered.filter((n) => minP(n) < alpha);
+  let retained = entered.filter((n) => minP(n) < alpha || alpha >= 1);
   if (retained.length === 0) {
     const best = [...entered].sort((a, b) => minP(a) - minP(b))[0]!;
     retained = [best];

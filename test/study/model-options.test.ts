@@ -164,7 +164,9 @@ describe.skipIf(!HAS_SHARED)('clinical variables with role describe', () => {
     expect(r.selection.clinical!.univariable.map((u) => u.variable)).toEqual(['sex', 'stage']);
     expect(r.models.clinical!.cv.n).toBe(train.rows.length);
     expect(r.table1[0]!.rows.some((row) => row.variable === 'age')).toBe(true);
-    expect(methodsText(r)).toMatch(/Candidate clinical predictors \(sex, stage\)/);
+    // alpha 1: a pre-specified model, every predictor kept, said so in the methods.
+    expect(r.selection.clinical!.retained).toEqual(['sex', 'stage']);
+    expect(methodsText(r)).toMatch(/pre-specified predictors \(sex, stage\) without data-driven selection/);
     const bundle = loadModel(JSON.stringify(buildBundle(r)));
     expect(bundle.variables.map((v) => v.name)).not.toContain('age');
     const fitted = new Map(r.predictions.filter((p) => p.set === 'fitted').map((p) => [p.id, p.probability.clinical]));
