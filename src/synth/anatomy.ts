@@ -26,7 +26,11 @@ export interface Scene {
 /** Convex probe: radius of curvature and half opening angle. */
 const CONVEX_RADIUS_MM = 45;
 const CONVEX_HALF_ANGLE = (36 * Math.PI) / 180;
-const PARENCHYMA_RADIUS_MM = 10;
+const PARENCHYMA_RADIUS_MM = 12;
+/** Vessels keep this far (plus half the tumour radius) from the tumour's outline. */
+const VESSEL_CLEARANCE_MM = 8;
+/** Correlation length of the tumour's internal echo variation: mottled areas of a few mm, coarser than speckle. */
+const HETEROGENEITY_GRAIN_MM = 1.5;
 const ANGLE_STEPS = 1024;
 
 /** f(θ) at ANGLE_STEPS + 1 angles from −π to π (for linear interpolation by angle). */
@@ -43,25 +47,28 @@ export function buildScene(p: Patient, s: ScannerProfile, rng: Random): Scene {
   // Parenchyma: steatosis brightens; coarseness widens and strengthens the tissue texture.
   const base = 1 + 0.6 * p.steatosis;
   const grain = (0.6 + 2.4 * p.coarseness) / mm;
-  const textureGain = 0.12 + 0.3 * p.coarseness;
+  const textureGain = 0.1 + 0.4 * p.coarseness;
   // exp on the coarse grid, then interpolated: the field is smooth at that scale (cheaper than exp per pixel).
   const tissue = coarseSmoothField(W, H, grain, rng);
   for (let k = 0; k < tissue.data.length; k++) tissue.data[k] = base * Math.exp(textureGain * tissue.data[k]!);
   const amplitude = upsample(tissue, W, H, fov);
-
-  // Vessels: 2–4 anechoic tubes with slightly bright walls.
-  const vessel = new Uint8Array(n);
-  const nVessels = 1 + rng.int(3);
-  for (let v = 0; v < nVessels; v++) drawVessel(amplitude, vessel, fov, W, H, mm, rng);
 
   // Tumour: irregular disc; halo outside its boundary belongs to the peri-tumoural zone.
   const tumour = new Uint8Array(n);
   const transmission = new Float32Array(n).fill(1);
   const radiusPx = p.diameterMm / 2 / mm;
   const centre = placeTumour(W, H, fov, depthMm, radiusPx, mm, rng);
+
+  // Vessels: 1–3 anechoic tubes with slightly bright walls. A metastasis displaces the vessels
+  // around it (they run past, not through, the tumour and its peri-tumoural zone), so the ring
+  // the features read holds tumour margin and liver rather than a lumen by chance.
+  const vessel = new Uint8Array(n);
+  const nVessels = 1 + rng.int(3);
+  const clearPx = radiusPx * 1.5 + VESSEL_CLEARANCE_MM / mm;
+  for (let v = 0; v < nVessels; v++) drawVessel(amplitude, vessel, fov, W, H, mm, rng, centre, clearPx);
   const harmonics = Array.from({ length: 5 }, (_, k) => ({ k: k + 3, amp: (0.22 * p.irregularity) / (k + 1), phase: 2 * Math.PI * rng.next() }));
   const boundary = (theta: number) => 1 + harmonics.reduce((acc, h) => acc + h.amp * Math.sin(h.k * theta + h.phase), 0);
-  const haloWobble = Array.from({ length: 3 }, (_, k) => ({ k: k + 2, amp: 0.6 * p.irregularity / (k + 1), phase: 2 * Math.PI * rng.next() }));
+  const haloWobble = Array.from({ length: 3 }, (_, k) => ({ k: k + 2, amp: 0.25 * p.irregularity / (k + 1), phase: 2 * Math.PI * rng.next() }));
   const haloPx = (theta: number) => (p.haloMm / mm) * Math.max(0.2, 1 + haloWobble.reduce((a, h) => a + h.amp * Math.sin(h.k * theta + h.phase), 0));
   // Boundary and halo radius tabulated over the angle (linear interpolation between 1,024 steps is
   // exact to < 0.001 px for these ≤ 7th harmonics) instead of 8 sines per pixel.
@@ -69,7 +76,7 @@ export function buildScene(p: Patient, s: ScannerProfile, rng: Random): Scene {
   const outerAt = angleTable((th) => radiusPx * boundary(th) + (p.haloMm > 0 ? haloPx(th) : 0));
   let reachMax = 0;
   for (let t = 0; t < outerAt.length; t++) reachMax = Math.max(reachMax, outerAt[t]!);
-  const heteroGain = 0.1 + 0.7 * p.heterogeneity;
+  const heteroGain = 0.05 + 1.0 * p.heterogeneity;
   const look = p.look;
   const interior = look === 'hypoechoic' ? 0.32 : look === 'target' ? 1.7 : look === 'hyperechoic' ? 2.1 : 1.1;
   const reach = radiusPx * 1.5 + (3 * p.haloMm) / mm + 4;
@@ -77,7 +84,7 @@ export function buildScene(p: Patient, s: ScannerProfile, rng: Random): Scene {
   const y0 = Math.max(0, Math.floor(centre.y - reach)), y1 = Math.min(H - 1, Math.ceil(centre.y + reach));
   // Internal heterogeneity field, made only over the tumour's bounding box (cheap).
   const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
-  const innerBox = upsample(coarseSmoothField(bw, bh, 1.0 / mm, rng), bw, bh);
+  const innerBox = upsample(coarseSmoothField(bw, bh, HETEROGENEITY_GRAIN_MM / mm, rng), bw, bh);
   const calcifications: number[] = [];
   const perRadian = ANGLE_STEPS / (2 * Math.PI);
   for (let y = y0; y <= y1; y++) {
@@ -168,12 +175,25 @@ function insideFov(fov: Uint8Array, W: number, H: number, x: number, y: number, 
   return true;
 }
 
-function drawVessel(amplitude: Float32Array, vessel: Uint8Array, fov: Uint8Array, W: number, H: number, mm: number, rng: Random): void {
+function drawVessel(amplitude: Float32Array, vessel: Uint8Array, fov: Uint8Array, W: number, H: number, mm: number, rng: Random,
+  avoid: { x: number; y: number }, clearPx: number): void {
   const radius = (1.5 + 3 * rng.next()) / mm;
-  const ax = W * rng.next(), ay = H * (0.15 + 0.7 * rng.next());
-  const ang = Math.PI * rng.next();
-  const bend = (rng.next() - 0.5) * 0.0015;
-  const len = (0.25 + 0.35 * rng.next()) * Math.max(W, H);
+  let ax = 0, ay = 0, ang = 0, bend = 0, len = 0;
+  // Up to 30 tries for a course that stays clear of the tumour; else no vessel (rare: huge tumours).
+  let clear = false;
+  for (let attempt = 0; attempt < 30 && !clear; attempt++) {
+    ax = W * rng.next(); ay = H * (0.15 + 0.7 * rng.next());
+    ang = Math.PI * rng.next();
+    bend = (rng.next() - 0.5) * 0.0015;
+    len = (0.25 + 0.35 * rng.next()) * Math.max(W, H);
+    clear = true;
+    const r = clearPx + radius;
+    for (let t = -len; t <= len && clear; t += 4) {
+      const cx = ax + t * Math.cos(ang), cy = ay + t * Math.sin(ang) + bend * t * t;
+      if ((cx - avoid.x) ** 2 + (cy - avoid.y) ** 2 < r * r) clear = false;
+    }
+  }
+  if (!clear) return;
   for (let t = -len; t <= len; t += Math.max(1, radius / 2)) {
     const cx = ax + t * Math.cos(ang), cy = ay + t * Math.sin(ang) + bend * t * t;
     if (cx < -radius || cy < -radius || cx > W + radius || cy > H + radius) continue;

@@ -52,8 +52,12 @@ export const TRUTH = {
 } as const;
 
 /** Population moments of the latents, used to standardise them (analytic, see draw functions). */
-const HALO_MEAN = 0.6 * 1.5; // 60 % have a halo, Uniform(0.3, 2.7) mm thick (mean 1.5)
-const HALO_SD = Math.sqrt(0.6 * (1.5 * 1.5 + (2.4 * 2.4) / 12) - HALO_MEAN * HALO_MEAN);
+// 60 % have a halo, Uniform(1, 3) mm thick: thinner rims are below the lateral resolution of a
+// 3–5 MHz probe (PSF σ 0.75–1 mm) and would be invisible, unlike the risk they carried.
+const HALO_SHARE = 0.6, HALO_MIN_MM = 1, HALO_MAX_MM = 3;
+const HALO_MID = (HALO_MIN_MM + HALO_MAX_MM) / 2, HALO_WIDTH = HALO_MAX_MM - HALO_MIN_MM;
+const HALO_MEAN = HALO_SHARE * HALO_MID;
+const HALO_SD = Math.sqrt(HALO_SHARE * (HALO_MID * HALO_MID + (HALO_WIDTH * HALO_WIDTH) / 12) - HALO_MEAN * HALO_MEAN);
 const U_SD = Math.sqrt(1 / 12); // Uniform(0,1)
 
 export function drawPatient(rng: Random): Patient {
@@ -70,7 +74,7 @@ export function drawPatient(rng: Random): Patient {
   const age = Math.round(Math.min(85, Math.max(30, 60 + 10 * rng.normal())));
   const sex = rng.next() < 0.6 ? 'M' : 'F';
 
-  const haloMm = rng.next() < 0.6 ? 0.3 + 2.4 * rng.next() : 0;
+  const haloMm = rng.next() < HALO_SHARE ? HALO_MIN_MM + HALO_WIDTH * rng.next() : 0;
   const irregularity = rng.next();
   const heterogeneity = rng.next();
   const coarseness = rng.next();
