@@ -12,6 +12,7 @@ import { logisticRegression } from '../ml/index.ts';
 import { pchisq } from '../stats/index.ts';
 import type { VariableSpec } from './variables.ts';
 import { pointsTable, type PointsTable } from './points.ts';
+import { fitLogisticSafe } from './logistic-fit.ts';
 
 export type LogisticModel = ReturnType<typeof logisticRegression>;
 
@@ -54,7 +55,7 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
   const nulldev = nullDeviance(y);
   const univariable: UnivariableRow[] = variables.map((v) => {
     const X = records.map((r) => v.design.map((d) => r[d]!));
-    const m = logisticRegression(X, y, { names: v.design });
+    const m = fitLogisticSafe(X, y, v.design, `univariable model of ${v.name}`, notes).model;
     const terms = v.design.map((name, j) => ({ name, coef: m.coef[j + 1]!, oddsRatio: m.oddsRatio[j + 1]!, orLower: m.orLower[j + 1]!, orUpper: m.orUpper[j + 1]!, p: m.p[j + 1]! }));
     const p = v.design.length === 1 ? m.p[1]! : chiSquareUpper(nulldev - m.deviance, v.design.length);
     return { variable: v.name, terms, p: Number.isNaN(p) ? 1 : p, entered: false };
@@ -70,7 +71,7 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
   const specOf = (n: string) => variables.find((v) => v.name === n)!;
   const design = (names: string[]) => names.flatMap((n) => specOf(n).design);
   const enteredDesign = design(entered);
-  const multivariable = logisticRegression(records.map((r) => enteredDesign.map((d) => r[d]!)), y, { names: enteredDesign });
+  const multivariable = fitLogisticSafe(records.map((r) => enteredDesign.map((d) => r[d]!)), y, enteredDesign, 'multivariable model', notes).model;
   const minP = (n: string) => Math.min(...specOf(n).design.map((d) => multivariable.p[enteredDesign.indexOf(d) + 1]!));
   let retained = entered.filter((n) => minP(n) < alpha || alpha >= 1);
   if (retained.length === 0) {
@@ -79,7 +80,7 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
     notes.push(`no variable kept p < ${alpha} in the multivariable model; ${best} (smallest p) was kept`);
   }
   const retainedDesign = design(retained);
-  const logistic = logisticRegression(records.map((r) => retainedDesign.map((d) => r[d]!)), y, { names: retainedDesign });
+  const logistic = fitLogisticSafe(records.map((r) => retainedDesign.map((d) => r[d]!)), y, retainedDesign, 'model on the retained variables', notes).model;
   const points = pointsTable(logistic, records, retainedDesign);
   return { alpha, entryAlpha, univariable, entered, multivariable, retained, retainedDesign, logistic, points, notes };
 }

@@ -10,9 +10,9 @@ import { selectClinical, type ClinicalSelection } from './clinical.ts';
 import { fitHead } from './head.ts';
 import { fitCentreReference } from './harmonise.ts';
 import { applyImputer, fitImputer } from './impute.ts';
-import { CLINICAL_SCORE, COMBINED_SCORE, fitLogitScore, type LogitScore } from './logit-score.ts';
+import { CLINICAL_SCORE, COMBINED_SCORE, fitLogitScore, logitScoreValues, type LogitScore } from './logit-score.ts';
 import { RADSCORE, radScoreOf, type FittedModel } from './model.ts';
-import { selectRadiomics, type RadiomicsSelection } from './radiomics.ts';
+import { selectRadiomicsPrevalidated, type RadiomicsSelection } from './radiomics.ts';
 import type { VariableSpec } from './variables.ts';
 
 export interface Selections {
@@ -41,9 +41,10 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   const imputer = cfg.data.missing === 'impute' ? fitImputer(records, ctx.variables, needRadiomics ? ctx.features : []) : undefined;
   let recs = applyImputer(records, imputer);
   const clinical = needClinical ? (fixed?.clinical ?? selectClinical(recs, y, ctx.variables, cfg.clinical.alpha, cfg.clinical.entryAlpha)) : undefined;
-  const radiomics = needRadiomics
-    ? (fixed?.radiomics ?? selectRadiomics(recs, y, ctx.features, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, alpha: cfg.radiomics.alpha, innerFolds: cfg.innerFolds, seed: seed + 101 }))
+  const radiomicsFit = needRadiomics && !fixed?.radiomics
+    ? selectRadiomicsPrevalidated(recs, y, ctx.features, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, alpha: cfg.radiomics.alpha, innerFolds: cfg.innerFolds, seed: seed + 101 })
     : undefined;
+  const radiomics = needRadiomics ? (fixed?.radiomics ?? radiomicsFit!.selection) : undefined;
   if (radiomics?.combat) {
     const cb = radiomics.combat;
     const adj = combatApply(cb.model, recs.map((r) => cb.features.map((f) => r[f]!)), batch!);
@@ -65,16 +66,25 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     // records (points table): reuse it. Under the paper protocol the selection comes fixed from the
     // whole cohort, so the coefficients are refitted here, on this training set only.
     const reuse = fixed?.clinical ? undefined : clinical!.logistic?.coef;
-    const fitted = fitLogitScore(CLINICAL_SCORE, terms, matrix(terms), y, where, 'clinical.input', reuse);
+    const firth = clinical!.notes.some((s) => s.startsWith('model on the retained variables:'));
+    const fitted = fitLogitScore(CLINICAL_SCORE, terms, matrix(terms), y, where, reuse, reuse ? firth : false);
     clinicalScore = fitted.score;
     computed[CLINICAL_SCORE] = fitted.values;
   }
   const combinedNames = want('combined') ? [...clinical!.retainedDesign, ...(cfg.combined.radiomics === 'score' ? [RADSCORE] : radiomics!.radscore.features)] : [];
   let combinedScore: LogitScore | undefined;
   if (want('combined') && cfg.combined.input === 'score') {
-    const fitted = fitLogitScore(COMBINED_SCORE, combinedNames, matrix(combinedNames), y, where, 'combined.input');
-    combinedScore = fitted.score;
-    computed[COMBINED_SCORE] = fitted.values;
+    // The weights of the radiomics score against the clinical variables are fitted on its
+    // pre-validated values (each training case scored by the inner-CV fit that did not see it, as a
+    // new case will be; Tibshirani & Efron 2002): the in-sample score is overfitted — it can separate
+    // ~180 training cases — and would take too much weight. Under the paper protocol (selection
+    // fixed from the whole cohort, no inner fits on this set) the in-sample score is used.
+    const prevalidated = radiomicsFit && combinedNames.includes(RADSCORE) ? radiomicsFit.prevalidated : undefined;
+    const X = prevalidated ? recs.map((r, i) => combinedNames.map((n) => (n === RADSCORE ? prevalidated[i]! : computed[n]?.[i] ?? r[n]!))) : matrix(combinedNames);
+    combinedScore = fitLogitScore(COMBINED_SCORE, combinedNames, X, y, where).score;
+    // The head is trained on the score of the training cases as the final model computes it (the
+    // in-sample radiomics score), like the radiomics head.
+    computed[COMBINED_SCORE] = logitScoreValues(combinedScore, matrix(combinedNames));
   }
 
   const models: FitResult['models'] = {};

@@ -4,7 +4,8 @@
  * training fold (also under the paper protocol, where only the variable choice is fixed), threshold
  * = Youden on its in-sample training predictions.
  */
-import { logisticRegression, predictLogistic } from '../ml/index.ts';
+import { predictLogistic } from '../ml/index.ts';
+import { fitLogisticSafe } from './logistic-fit.ts';
 import { youdenThreshold } from '../stats/index.ts';
 
 export interface LogisticFit { names: string[]; coef: number[]; threshold: number }
@@ -15,7 +16,8 @@ function matrix(records: Array<Record<string, number>>, names: string[], fill?: 
 
 export function fitClinicalLogistic(records: Array<Record<string, number>>, y: number[], names: string[], fill?: Record<string, number>): LogisticFit {
   const X = matrix(records, names, fill);
-  const m = logisticRegression(X, y, { names });
+  // Firth's penalised likelihood when a small training fold separates the outcome.
+  const m = fitLogisticSafe(X, y, names, 'clinical logistic comparison').model;
   const p = predictLogistic(m, X);
   const t = youdenThreshold(y, p).threshold;
   return { names, coef: m.coef, threshold: Number.isFinite(t) ? t : 0.5 };

@@ -1,13 +1,13 @@
 /**
  * A logistic-regression score as the single input of an SVM head (`clinical.input: score`,
- * `combined.input: score`): the linear predictor β₀ + Σ βⱼ xⱼ of an unpenalised logistic
- * regression (R's glm(family = binomial()), src/ml/logistic.ts) on what the head would otherwise
- * read, fitted on the training data only. The likelihood estimates the relative weights of
+ * `combined.input: score`): the linear predictor β₀ + Σ βⱼ xⱼ of a logistic regression (R's
+ * glm(family = binomial()), src/ml/logistic.ts; Firth's penalised likelihood if the training data
+ * separate the outcome) on what the head would otherwise read, fitted on the training data only
+ * (for the radiomics score: its pre-validated values, see radiomics.ts). The likelihood estimates the relative weights of
  * additive-logit predictors; the SVM then only sets the decision function (Platt, threshold)
  * on that one ranked column.
  */
-import { SonomicsError } from '../core/errors.ts';
-import { logisticRegression } from '../ml/index.ts';
+import { fitLogisticSafe } from './logistic-fit.ts';
 
 export const CLINICAL_SCORE = 'clinical_score';
 export const COMBINED_SCORE = 'combined_score';
@@ -19,41 +19,29 @@ export interface LogitScore {
   terms: string[];
   /** Intercept first, then one coefficient per term (log-odds per unit). */
   coef: number[];
+  /** Fitted by Firth's penalised likelihood because the training data separated the outcome. */
+  firth?: true;
 }
 
 /**
- * glm.fit's "fitted probabilities numerically 0 or 1" bound is 10·ε; our IRLS stops at a relative
- * deviance change of 1e-12, before separated fits reach it, so a looser bound flags them here.
+ * Fit the score on training rows X (one column per term); `where` names the training set. Under
+ * separation (small folds) the weights come from Firth's penalised likelihood (logistic-fit.ts),
+ * marked on the score. `coef` reuses a fit already made on the same rows.
  */
-const SEPARATION_EPS = 1e-9;
-
-/**
- * Fit the score on training rows X (one column per term). `where` names the training set and
- * `option` the config key, for the error message. Throws NOT_CONVERGED when the fit does not
- * converge or the training data are (quasi-)separated: the coefficients would then be arbitrary.
- */
-export function fitLogitScore(name: string, terms: string[], X: number[][], y: number[], where: string, option: string, coef?: number[]): { score: LogitScore; values: number[] } {
-  const advice = `use ${option}: ${option.startsWith('clinical') ? 'variables' : 'features'} (the SVM on the columns themselves), or fewer predictors`;
-  let b = coef;
+export function fitLogitScore(name: string, terms: string[], X: number[][], y: number[], where: string, coef?: number[], firth = false): { score: LogitScore; values: number[] } {
+  let b = coef, penalised = firth;
   if (!b) {
-    try {
-      const m = logisticRegression(X, y, { names: terms });
-      if (!m.converged) throw new SonomicsError('NOT_CONVERGED', `the logistic regression did not converge in ${m.iterations} iterations`);
-      b = m.coef;
-    } catch (e) {
-      if (!(e instanceof SonomicsError)) throw e;
-      throw new SonomicsError('NOT_CONVERGED', `${option}: score — the logistic regression behind ${name} on ${where} (${terms.join(', ')}) failed: ${e.message}. ${advice[0]!.toUpperCase()}${advice.slice(1)}.`, { subject: where });
-    }
+    const fit = fitLogisticSafe(X, y, terms, `${name} on ${where}`);
+    b = fit.model.coef;
+    penalised = fit.firth;
   }
-  const s: LogitScore = { name, terms, coef: b };
-  const values = X.map((x) => linear(s, x));
-  for (const v of values) {
-    const p = 1 / (1 + Math.exp(-v));
-    if (!(p > SEPARATION_EPS && p < 1 - SEPARATION_EPS)) {
-      throw new SonomicsError('NOT_CONVERGED', `${option}: score — the logistic regression behind ${name} on ${where} separates the outcome (fitted probabilities numerically 0 or 1; some predictor or combination of ${terms.join(', ')} splits the classes perfectly), so its weights are arbitrary. ${advice[0]!.toUpperCase()}${advice.slice(1)}.`, { subject: where });
-    }
-  }
-  return { score: s, values };
+  const s: LogitScore = { name, terms, coef: b, ...(penalised ? { firth: true } : {}) };
+  return { score: s, values: X.map((x) => linear(s, x)) };
+}
+
+/** The score of rows X (one column per term, in the score's order). */
+export function logitScoreValues(s: LogitScore, X: number[][]): number[] {
+  return X.map((x) => linear(s, x));
 }
 
 function linear(s: LogitScore, x: number[]): number {

@@ -46,6 +46,18 @@ export interface RadiomicsOptions {
 }
 
 export function selectRadiomics(records: Array<Record<string, number>>, y: number[], features: string[], batch: string[] | undefined, o: RadiomicsOptions): RadiomicsSelection {
+  return selectRadiomicsPrevalidated(records, y, features, batch, o).selection;
+}
+
+/**
+ * selectRadiomics, plus the pre-validated radiomics score of every training case: its linear
+ * predictor at the chosen λ from the inner-CV model that did not see it (cv.glmnet's
+ * keep = TRUE fit.preval; Tibshirani & Efron 2002, Stat Appl Genet Mol Biol 1:1). A model that
+ * combines the score with other predictors, or calibrates it, must be fitted on these: the
+ * in-sample score is overfitted (with ~180 cases and dozens of features it can separate the
+ * training outcome perfectly) and would get too much weight and too steep a calibration.
+ */
+export function selectRadiomicsPrevalidated(records: Array<Record<string, number>>, y: number[], features: string[], batch: string[] | undefined, o: RadiomicsOptions): { selection: RadiomicsSelection; prevalidated: number[] } {
   const notes: string[] = [];
   let X = records.map((r) => features.map((f) => r[f]!));
   let combat: RadiomicsSelection['combat'];
@@ -95,5 +107,6 @@ export function selectRadiomics(records: Array<Record<string, number>>, y: numbe
     chosenIndex: idx,
     beta: cv.fit.beta.map((r) => [...r]),
   };
-  return { candidates: features.length, combat, redundancy, lasso, selected, radscore, notes };
+  const prevalidated = cv.preval.map((row) => row[idx]!);
+  return { selection: { candidates: features.length, combat, redundancy, lasso, selected, radscore, notes }, prevalidated };
 }

@@ -5,6 +5,7 @@ import { runStudy } from '../../src/study/run.ts';
 import { buildBundle, loadModel, predict } from '../../src/study/bundle.ts';
 import { parseStudyConfig } from '../../src/study/config.ts';
 import { methodsText } from '../../src/report/methods.ts';
+import { fitLogisticSafe } from '../../src/study/logistic-fit.ts';
 import { resultsJson } from '../../src/study/outputs.ts';
 import { fitLogitScore } from '../../src/study/logit-score.ts';
 import { HAS_SHARED } from '../helpers/shared.ts';
@@ -38,15 +39,21 @@ describe('clinical.input and combined.input (config, score fit)', () => {
     expect(() => parseStudyConfig({ ...base, combined: { input: 'variables' } })).toThrow(/combined.input: must be one of 'features', 'score', got "variables"/);
   });
 
-  it('the score is the logistic linear predictor; a separated training set is a clear error naming the fold and the way out', () => {
+  it('the score is the logistic linear predictor; a separated training set falls back to Firth, marked on the score', () => {
     const X = [[0, 1], [1, 0], [2, 1], [3, 0], [4, 1], [5, 1], [6, 0], [7, 1]];
     const y = [0, 0, 1, 0, 1, 0, 1, 1];
-    const { score, values } = fitLogitScore('combined_score', ['a', 'b'], X, y, 'outer training fold 2', 'combined.input');
+    const { score, values } = fitLogitScore('combined_score', ['a', 'b'], X, y, 'outer training fold 2');
     expect(score.coef).toHaveLength(3);
+    expect(score.firth).toBeUndefined();
     values.forEach((v, i) => expect(v).toBe(score.coef[0]! + score.coef[1]! * X[i]![0]! + score.coef[2]! * X[i]![1]!));
     const sep = [0, 0, 0, 0, 1, 1, 1, 1];
-    expect(() => fitLogitScore('combined_score', ['a', 'b'], X, sep, 'outer training fold 2', 'combined.input')).toThrow(/combined.input: score .*outer training fold 2.*Use combined.input: features/s);
-    expect(() => fitLogitScore('clinical_score', ['a', 'b'], X, sep, 'the whole main cohort', 'clinical.input')).toThrow(/Use clinical.input: variables/);
+    const firth = fitLogitScore('combined_score', ['a', 'b'], X, sep, 'outer training fold 2');
+    expect(firth.score.firth).toBe(true);
+    expect(firth.score.coef.every(Number.isFinite)).toBe(true);
+    expect(firth.score.coef[1]).toBeGreaterThan(0);
+    const notes: string[] = [];
+    expect(fitLogisticSafe(X, sep, ['a', 'b'], 'multivariable model', notes).firth).toBe(true);
+    expect(notes[0]).toMatch(/multivariable model: maximum likelihood .*Firth's penalised likelihood was used instead/);
   });
 });
 
