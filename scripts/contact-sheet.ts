@@ -18,7 +18,7 @@ const rgb = new Uint8Array(W * H * 3).fill(255);
 ['main', 'external'].forEach((which, row) => {
   LOOKS.forEach((look, col) => {
     // Medium-sized lesions show the look best.
-    const index = cohort.findIndex((c) => c.cohort === which && c.patient.look === look && c.patient.diameterMm > 20 && c.patient.diameterMm < 35 && (look !== 'target' || c.patient.haloMm > 1.8));
+    const index = cohort.findIndex((c) => c.cohort === which && c.patient.look === look && c.patient.diameterMm > 20 && c.patient.diameterMm < 35 && (look !== 'target' || c.patient.haloMm > 2.4));
     const c = cohort[index]!;
     const { image, tumour, parenchyma, pixels } = synthImages(c, seed, index);
     const [w, h] = image.size;
