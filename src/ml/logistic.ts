@@ -155,58 +155,80 @@ export function irls(D: Float64Array, n: number, k: number, yy: Float64Array, of
 /**
  * Firth's penalised likelihood by IRLS on a modified working response (Heinze & Schemper 2002,
  * eq. 3): z = η + (y − μ + h(½ − μ)) / w, with h the diagonal of the hat matrix
- * W^½X(XᵀWX)⁻¹XᵀW^½ at the current μ. Stops when no coefficient moves by more than 1e-10
- * (relative to max(1, |β|)). R is the QR factor of W^½X at β̂, so (RᵀR)⁻¹ = I(β̂)⁻¹.
+ * W^½X(XᵀWX)⁻¹XᵀW^½ at the current μ. As R's logistf: each step is capped at 5 per coefficient
+ * and halved until the modified score U*(β) shrinks (max norm). A case with hat value near 1 (a
+ * lone exposed case) doubles the curvature the Fisher step assumes, so plain steps overshoot by
+ * 2× and oscillate about the optimum; halving lands on it. Converged when max|U*| < 1e-12.
+ * R is the QR factor of W^½X at β̂, so (RᵀR)⁻¹ = I(β̂)⁻¹.
  */
 function firthIrls(D: Float64Array, n: number, k: number, yy: Float64Array, maxit: number):
   { beta: Float64Array; R: Float64Array; deviance: number; converged: boolean; iterations: number } {
-  const eta = new Float64Array(n), mu = new Float64Array(n).fill(0.5);
-  let beta: Float64Array = new Float64Array(k);
-  let R: Float64Array = new Float64Array(k * k);
-  let converged = false;
-  let iter = 0;
-  for (iter = 1; iter <= maxit; iter++) {
-    const A = new Float64Array(n * k);
-    for (let i = 0; i < n; i++) {
-      const sw = Math.sqrt(mu[i]! * (1 - mu[i]!));
-      for (let j = 0; j < k; j++) A[j * n + i] = sw * D[j * n + i]!;
-    }
-    // Hat diagonal h_i = ‖(W^½X)_i R⁻¹‖² from the QR factor of W^½X at the current μ.
-    const Rnow = leastSquaresQR(A.slice(), new Float64Array(n), n, k).R;
-    const Rinv = invertUpper(Rnow, k);
-    const b = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let h = 0;
-      for (let c = 0; c < k; c++) {
-        let s = 0;
-        for (let m = 0; m <= c; m++) s += A[m * n + i]! * Rinv[m * k + c]!;
-        h += s * s;
-      }
-      const w = mu[i]! * (1 - mu[i]!);
-      b[i] = Math.sqrt(w) * (eta[i]! + (yy[i]! - mu[i]! + h * (0.5 - mu[i]!)) / w);
-    }
-    const next = leastSquaresQR(A, b, n, k).beta;
-    let change = 0;
-    for (let j = 0; j < k; j++) change = Math.max(change, Math.abs(next[j]! - beta[j]!) / Math.max(1, Math.abs(next[j]!)));
-    beta = next;
-    R = Rnow;
+  // μ, W^½X, its QR factor, the hat diagonal and the modified score U*(β) at β.
+  const evaluate = (beta: Float64Array) => {
+    const mu = new Float64Array(n), eta = new Float64Array(n), A = new Float64Array(n * k), h = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let e = 0;
       for (let j = 0; j < k; j++) e += D[j * n + i]! * beta[j]!;
       eta[i] = e;
-      mu[i] = 1 / (1 + Math.exp(-e));
+      const m = 1 / (1 + Math.exp(-e));
+      mu[i] = m;
+      const sw = Math.sqrt(m * (1 - m));
+      for (let j = 0; j < k; j++) A[j * n + i] = sw * D[j * n + i]!;
     }
+    const R = leastSquaresQR(A.slice(), new Float64Array(n), n, k).R;
+    const Rinv = invertUpper(R, k);
+    const score = new Float64Array(k);
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      let hi = 0;
+      for (let c = 0; c < k; c++) {
+        let acc = 0;
+        for (let m = 0; m <= c; m++) acc += A[m * n + i]! * Rinv[m * k + c]!;
+        hi += acc * acc;
+      }
+      h[i] = hi;
+      const r = yy[i]! - mu[i]! + hi * (0.5 - mu[i]!);
+      for (let j = 0; j < k; j++) score[j] = score[j]! + D[j * n + i]! * r;
+    }
+    for (let j = 0; j < k; j++) norm = Math.max(norm, Math.abs(score[j]!));
+    return { mu, eta, A, R, h, norm };
+  };
+  let beta: Float64Array = new Float64Array(k);
+  let s = evaluate(beta);
+  let converged = s.norm < 1e-12;
+  let iter = 0;
+  for (iter = 1; iter <= maxit && !converged; iter++) {
+    const { mu, eta, A, h } = s;
+    const b = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = mu[i]! * (1 - mu[i]!);
+      b[i] = Math.sqrt(w) * (eta[i]! + (yy[i]! - mu[i]! + h[i]! * (0.5 - mu[i]!)) / w);
+    }
+    const target = leastSquaresQR(A.slice(), b, n, k).beta;
+    const delta = new Float64Array(k);
+    let big = 0;
+    for (let j = 0; j < k; j++) { delta[j] = target[j]! - beta[j]!; big = Math.max(big, Math.abs(delta[j]!)); }
+    if (big > 5) for (let j = 0; j < k; j++) delta[j] = (delta[j]! * 5) / big;
+    let next = beta.map((v, j) => v + delta[j]!);
+    let trial = evaluate(next);
+    // Halve while the modified score does not shrink (it is linear in the error near β̂, so this
+    // stays decidable in floating point where the flat penalised likelihood would not).
+    for (let halve = 0; halve < 40 && !(trial.norm < s.norm); halve++) {
+      for (let j = 0; j < k; j++) delta[j] = delta[j]! / 2;
+      next = beta.map((v, j) => v + delta[j]!);
+      trial = evaluate(next);
+    }
+    let change = 0;
+    for (let j = 0; j < k; j++) change = Math.max(change, Math.abs(delta[j]!) / Math.max(1, Math.abs(next[j]!)));
     if (!Number.isFinite(change)) throw new SonomicsError('NOT_CONVERGED', 'logisticRegression (Firth): the estimates became non-finite; check the predictors for constant or collinear columns.');
-    if (change < 1e-10) { converged = true; break; }
+    if (!(trial.norm < s.norm)) { converged = s.norm < 1e-8; break; } // no further progress possible
+    beta = next;
+    s = trial;
+    converged = s.norm < 1e-12 || change < 1e-13;
   }
-  // Information at β̂ (the QR factor of W^½X at the final μ), for the SEs.
-  const A = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    const sw = Math.sqrt(mu[i]! * (1 - mu[i]!));
-    for (let j = 0; j < k; j++) A[j * n + i] = sw * D[j * n + i]!;
-  }
-  R = leastSquaresQR(A, new Float64Array(n), n, k).R;
-  return { beta, R, deviance: deviance(yy, mu), converged, iterations: Math.min(iter, maxit) };
+  let dev = 0;
+  for (let i = 0; i < n; i++) dev -= 2 * (yy[i]! === 1 ? Math.log(s.mu[i]!) : Math.log(1 - s.mu[i]!));
+  return { beta, R: s.R, deviance: dev, converged, iterations: Math.min(iter, maxit) };
 }
 
 function deviance(y: Float64Array, mu: Float64Array): number {

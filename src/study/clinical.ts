@@ -8,11 +8,12 @@
  * So that a model always exists: if no variable enters, the one with the smallest univariable p
  * enters; if none is retained, the entered variable with the smallest multivariable p is kept.
  */
+import { SonomicsError } from '../core/errors.ts';
 import { logisticRegression } from '../ml/index.ts';
 import { pchisq } from '../stats/index.ts';
 import type { VariableSpec } from './variables.ts';
 import { pointsTable, type PointsTable } from './points.ts';
-import { fitLogisticSafe } from './logistic-fit.ts';
+import { fitLogisticSafe, independentGroups } from './logistic-fit.ts';
 
 export type LogisticModel = ReturnType<typeof logisticRegression>;
 
@@ -22,6 +23,8 @@ export interface UnivariableRow {
   /** p of the variable as a whole (Wald for one term, LR test for several). */
   p: number;
   entered: boolean;
+  /** Constant in this training set: not estimable, never entered. */
+  constant?: true;
 }
 
 export interface ClinicalSelection {
@@ -55,15 +58,34 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
   const nulldev = nullDeviance(y);
   const univariable: UnivariableRow[] = variables.map((v) => {
     const X = records.map((r) => v.design.map((d) => r[d]!));
+    if (!independentGroups(X, [v.design.map((_, j) => j)])[0]) {
+      notes.push(`${v.name} is constant in this training set (${records.length} cases); it cannot enter the model here`);
+      const terms = v.design.map((name) => ({ name, coef: 0, oddsRatio: 1, orLower: NaN, orUpper: NaN, p: 1 }));
+      return { variable: v.name, terms, p: 1, entered: false, constant: true as const };
+    }
     const m = fitLogisticSafe(X, y, v.design, `univariable model of ${v.name}`, notes).model;
     const terms = v.design.map((name, j) => ({ name, coef: m.coef[j + 1]!, oddsRatio: m.oddsRatio[j + 1]!, orLower: m.orLower[j + 1]!, orUpper: m.orUpper[j + 1]!, p: m.p[j + 1]! }));
     const p = v.design.length === 1 ? m.p[1]! : chiSquareUpper(nulldev - m.deviance, v.design.length);
     return { variable: v.name, terms, p: Number.isNaN(p) ? 1 : p, entered: false };
   });
   // α = 1 means no selection (a pre-specified model): keep even a variable with p = 1 exactly.
-  let entered = univariable.filter((u) => u.p < entryAlpha || entryAlpha >= 1).map((u) => u.variable);
+  let entered = univariable.filter((u) => !u.constant && (u.p < entryAlpha || entryAlpha >= 1)).map((u) => u.variable);
+  // A variable whose design columns repeat earlier ones in this training set (e.g. targeted drugs
+  // given to every patient who had chemotherapy) is aliased, as in R's glm: left out, with a note.
+  {
+    const cols = entered.flatMap((n) => variables.find((v) => v.name === n)!.design);
+    const X = records.map((r) => cols.map((d) => r[d]!));
+    let at = 0;
+    const groups = entered.map((n) => variables.find((v) => v.name === n)!.design.map(() => at++));
+    const ok = independentGroups(X, groups);
+    const aliased = entered.filter((_, g) => !ok[g]);
+    if (aliased.length) notes.push(`${aliased.join(', ')}: collinear with the variables before ${aliased.length > 1 ? 'them' : 'it'} in this training set (${records.length} cases); left out of the multivariable model here`);
+    entered = entered.filter((_, g) => ok[g]);
+  }
   if (entered.length === 0) {
-    const best = [...univariable].sort((a, b) => a.p - b.p)[0]!;
+    const usable = univariable.filter((u) => !u.constant);
+    if (usable.length === 0) throw new SonomicsError('BAD_INPUT', `every clinical variable (${variables.map((v) => v.name).join(', ')}) is constant in this training set of ${records.length} cases; the clinical model cannot be fitted. Use more cases, fewer folds, or models: [radiomics].`);
+    const best = [...usable].sort((a, b) => a.p - b.p)[0]!;
     entered = [best.variable];
     notes.push(`no variable had univariable p < ${entryAlpha}; ${best.variable} (smallest p = ${best.p.toPrecision(3)}) entered so that a model exists`);
   }

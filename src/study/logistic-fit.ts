@@ -43,3 +43,37 @@ function separated(m: LogisticModel, X: number[][]): boolean {
   }
   return false;
 }
+
+/**
+ * Which column groups add information beyond the intercept and the groups kept before them
+ * (modified Gram–Schmidt; a column whose remaining norm is below 1e-7 of its own is dependent, as
+ * R's glm aliases it). groups[g] lists the column indices of group g (one variable's design
+ * columns); a group is kept only if all its columns are independent. Small training folds make
+ * this common: a rare binary predictor that is all 0, or a targeted-drug flag equal to the
+ * chemotherapy flag in every case of the fold.
+ */
+export function independentGroups(X: number[][], groups: number[][]): boolean[] {
+  const n = X.length;
+  const basis: Float64Array[] = [new Float64Array(n).fill(1 / Math.sqrt(Math.max(1, n)))];
+  return groups.map((cols) => {
+    const added: Float64Array[] = [];
+    for (const c of cols) {
+      const v = new Float64Array(n);
+      let norm0 = 0;
+      for (let i = 0; i < n; i++) { v[i] = X[i]![c]!; norm0 += v[i]! * v[i]!; }
+      for (const b of [...basis, ...added]) {
+        let d = 0;
+        for (let i = 0; i < n; i++) d += v[i]! * b[i]!;
+        for (let i = 0; i < n; i++) v[i] = v[i]! - d * b[i]!;
+      }
+      let norm = 0;
+      for (let i = 0; i < n; i++) norm += v[i]! * v[i]!;
+      if (!(norm > 1e-14 * Math.max(1, norm0))) return false;
+      const s = 1 / Math.sqrt(norm);
+      for (let i = 0; i < n; i++) v[i] = v[i]! * s;
+      added.push(v);
+    }
+    basis.push(...added);
+    return true;
+  });
+}

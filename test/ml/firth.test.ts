@@ -1,6 +1,7 @@
 // Firth's penalised logistic regression: with one binary predictor its estimates are known in
 // closed form — the log odds with ½ added to every cell of the 2 × 2 table (Haldane's correction;
-// Firth 1993, Heinze & Schemper 2002) — including tables with an empty cell (separation).
+// Firth 1993, Heinze & Schemper 2002) — including tables with an empty cell (separation) and a
+// lone exposed case (hat value near 1: the plain iteration oscillates without step-halving).
 import { describe, expect, it } from 'vitest';
 import { logisticRegression } from '../../src/ml/logistic.ts';
 
@@ -12,7 +13,7 @@ function table(a: number, b: number, c: number, d: number): { X: number[][]; y: 
 }
 
 describe('logisticRegression, firth: true', () => {
-  for (const [a, b, c, d] of [[10, 0, 3, 12], [5, 7, 9, 2], [0, 8, 6, 6], [20, 1, 1, 20]] as const) {
+  for (const [a, b, c, d] of [[10, 0, 3, 12], [5, 7, 9, 2], [0, 8, 6, 6], [20, 1, 1, 20], [1, 0, 9, 14]] as const) {
     it(`2×2 table ${a}/${b}/${c}/${d}: intercept and slope are the Haldane-corrected log odds`, () => {
       const { X, y } = table(a, b, c, d);
       const m = logisticRegression(X, y, { firth: true });

@@ -6,6 +6,7 @@ import { buildBundle, loadModel, predict } from '../../src/study/bundle.ts';
 import { parseStudyConfig } from '../../src/study/config.ts';
 import { methodsText } from '../../src/report/methods.ts';
 import { fitLogisticSafe } from '../../src/study/logistic-fit.ts';
+import { selectClinical } from '../../src/study/clinical.ts';
 import { resultsJson } from '../../src/study/outputs.ts';
 import { fitLogitScore } from '../../src/study/logit-score.ts';
 import { HAS_SHARED } from '../helpers/shared.ts';
@@ -179,5 +180,31 @@ describe.skipIf(!HAS_SHARED)('clinical variables with role describe', () => {
     const fitted = new Map(r.predictions.filter((p) => p.set === 'fitted').map((p) => [p.id, p.probability.clinical]));
     const row = rows[1]!;
     expect(predict(bundle, { ...row, age: '' }, { model: 'clinical' }).risk).toBe(fitted.get(row.id!));
+  });
+});
+
+describe('clinical selection on small training sets', () => {
+  it('a constant variable is not estimable and an aliased one is left out, each with a note; the rest is fitted', () => {
+    const rows: Array<Record<string, number>> = [];
+    const y: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const a = i % 2, b = (i >> 1) % 2;
+      // rare: constant 0 here; copy: equals a in every case (as targeted drugs = chemotherapy in a fold).
+      rows.push({ a, b, rare: 0, copy: a });
+      y.push((a + b + (i % 5 === 0 ? 1 : 0)) % 2 === 1 || (i % 7 === 0) ? 1 : 0);
+    }
+    const spec = (name: string) => ({ name, type: 'binary' as const, column: name, design: [name] });
+    const sel = selectClinical(rows, y, [spec('a'), spec('rare'), spec('b'), spec('copy')], 1);
+    expect(sel.univariable.find((u) => u.variable === 'rare')!.constant).toBe(true);
+    expect(sel.retained).toEqual(['a', 'b']);
+    expect(sel.notes.join(' ')).toMatch(/rare is constant in this training set/);
+    expect(sel.notes.join(' ')).toMatch(/copy: collinear with the variables before it/);
+    expect(sel.logistic!.coef.every(Number.isFinite)).toBe(true);
+  });
+
+  it('every variable constant: a clear error that says what to do', () => {
+    const rows = Array.from({ length: 10 }, () => ({ rare: 0 }));
+    const y = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1];
+    expect(() => selectClinical(rows, y, [{ name: 'rare', type: 'binary', column: 'rare', design: ['rare'] }], 1)).toThrow(/constant in this training set of 10 cases.*models: \[radiomics\]/);
   });
 });
