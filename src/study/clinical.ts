@@ -37,6 +37,8 @@ export interface ClinicalSelection {
   retainedDesign: string[];
   /** Logistic model on the retained variables (comparison, points table). */
   logistic?: LogisticModel;
+  /** That model was fitted by Firth's penalised likelihood (the training set separated the outcome). */
+  logisticFirth?: true;
   points?: PointsTable;
   notes: string[];
 }
@@ -102,7 +104,8 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
     notes.push(`no variable kept p < ${alpha} in the multivariable model; ${best} (smallest p) was kept`);
   }
   const retainedDesign = design(retained);
-  const logistic = fitLogisticSafe(records.map((r) => retainedDesign.map((d) => r[d]!)), y, retainedDesign, 'model on the retained variables', notes).model;
+  const fitted = fitLogisticSafe(records.map((r) => retainedDesign.map((d) => r[d]!)), y, retainedDesign, 'model on the retained variables', notes);
+  const logistic = fitted.model;
   const points = pointsTable(logistic, records, retainedDesign);
-  return { alpha, entryAlpha, univariable, entered, multivariable, retained, retainedDesign, logistic, points, notes };
+  return { alpha, entryAlpha, univariable, entered, multivariable, retained, retainedDesign, logistic, ...(fitted.firth ? { logisticFirth: true as const } : {}), points, notes };
 }

@@ -66,8 +66,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     // records (points table): reuse it. Under the paper protocol the selection comes fixed from the
     // whole cohort, so the coefficients are refitted here, on this training set only.
     const reuse = fixed?.clinical ? undefined : clinical!.logistic?.coef;
-    const firth = clinical!.notes.some((s) => s.startsWith('model on the retained variables:'));
-    const fitted = fitLogitScore(CLINICAL_SCORE, terms, matrix(terms), y, where, reuse, reuse ? firth : false);
+    const fitted = fitLogitScore(CLINICAL_SCORE, terms, matrix(terms), y, where, reuse, reuse ? clinical!.logisticFirth === true : false);
     clinicalScore = fitted.score;
     computed[CLINICAL_SCORE] = fitted.values;
   }
