@@ -17,6 +17,7 @@ export function methodsText(r: StudyResult): string {
     if (c.clinical.alpha >= 1 && c.clinical.entryAlpha >= 1) s.push(`The clinical model used the pre-specified predictors (${predictors}) without data-driven selection (SVM, ${c.clinical.kernel} kernel)${scoreNote}.`);
     else s.push(`Candidate clinical predictors (${predictors}) were tested by univariable logistic regression; those with p < ${c.clinical.entryAlpha} entered a multivariable logistic model, and variables with p < ${c.clinical.alpha} in it were retained for the clinical model (SVM, ${c.clinical.kernel} kernel)${scoreNote}.`);
   }
+  const selector = c.radiomics.alpha === 1 ? 'LASSO' : 'elastic-net';
   if (models.includes('radiomics') || models.includes('combined')) {
     const steps = [
       ...(r.features.icc ? [`features with ${r.features.icc.type} < ${r.features.icc.threshold} on repeat measurements were excluded (${r.features.icc.dropped.length} of ${r.features.icc.dropped.length + r.features.icc.kept.length})`] : []),
@@ -25,10 +26,10 @@ export function methodsText(r: StudyResult): string {
       `of each pair with |Spearman ρ| > ${c.radiomics.redundancy} the feature less related to the outcome (|AUC − 0.5|) was removed`,
       `${c.radiomics.alpha === 1 ? 'LASSO' : `elastic-net (α = ${c.radiomics.alpha})`} logistic regression with ${c.innerFolds}-fold inner cross-validation (binomial deviance) selected features at λ.${c.radiomics.lambdaRule}`,
     ];
-    s.push(`Of ${r.features.candidates.length} radiomics features, ${steps.join('; ')}. ${c.radiomics.input === 'score' ? 'The radiomics score (LASSO linear predictor on the selected features) fed' : 'The selected features fed'} a support vector machine (${c.radiomics.kernel === 'linear' ? 'linear' : 'RBF'} kernel).`);
-    const combinedParts = `the retained clinical variables plus ${c.combined.radiomics === 'score' ? 'the radiomics score (LASSO linear predictor)' : 'the selected radiomics features'}`;
+    s.push(`Of ${r.features.candidates.length} radiomics features, ${steps.join('; ')}. ${c.radiomics.input === 'score' ? `The radiomics score (${selector} linear predictor on the selected features) fed` : 'The selected features fed'} a support vector machine (${c.radiomics.kernel === 'linear' ? 'linear' : 'RBF'} kernel).`);
+    const combinedParts = `the retained clinical variables plus ${c.combined.radiomics === 'score' ? `the radiomics score (${selector} linear predictor)` : 'the selected radiomics features'}`;
     s.push(c.combined.input === 'score'
-      ? `The combined (cRadiomics) model's SVM (${c.combined.kernel === 'linear' ? 'linear' : 'RBF'} kernel) read one input, the combined score: the linear predictor of a logistic regression on ${combinedParts}, fitted on the same training data.`
+      ? `The combined (cRadiomics) model's SVM (${c.combined.kernel === 'linear' ? 'linear' : 'RBF'} kernel) read one input, the combined score: the linear predictor of a logistic regression on ${combinedParts}, fitted on the same training data${c.combined.radiomics === 'score' && r.protocol === 'no-leakage' ? ' (with each training case\'s pre-validated radiomics score, from the inner cross-validation fit that did not see it)' : ''}.`
       : `The combined (cRadiomics) model used ${combinedParts} (SVM, ${c.combined.kernel === 'linear' ? 'linear' : 'RBF'} kernel).`);
   }
   s.push(`For every SVM, C (and γ for the RBF kernel) were tuned by ${c.innerFolds}-fold inner stratified cross-validation on AUC (grid C ∈ {${c.svm.Cs.join(', ')}}, γ ∈ {${c.svm.gammas.join(', ')}}); ${c.svm.classWeights === 'balanced' ? 'classes were weighted inversely to their frequency; ' : ''}probabilities came from Platt scaling fitted on inner out-of-fold decision values, and the classification threshold was fixed on the training data by the Youden index of those inner out-of-fold probabilities.`);
