@@ -12,6 +12,7 @@
  */
 import { neighbourhoodOffsets } from './directions.ts';
 import type { TextureVolume } from './volume.ts';
+import { perVolumeCache } from './per-volume-cache.ts';
 
 export interface SameLevelBits {
   /** Flat offsets of the neighbours; bit k of a voxel refers to offsets[k]. */
@@ -20,15 +21,8 @@ export interface SameLevelBits {
   bits: Uint32Array;
 }
 
-const cache = new WeakMap<TextureVolume, { planar?: SameLevelBits; volumetric?: SameLevelBits }>();
-
 /** The bits of volume v (8 in-plane neighbours, or 26 when volumetric), cached per volume. */
-export function sameLevelBits(v: TextureVolume, volumetric: boolean): SameLevelBits {
-  let entry = cache.get(v);
-  if (!entry) { entry = {}; cache.set(v, entry); }
-  const key = volumetric ? 'volumetric' : 'planar';
-  return (entry[key] ??= computeBits(v, volumetric));
-}
+export const sameLevelBits = perVolumeCache(computeBits);
 
 function computeBits(v: TextureVolume, volumetric: boolean): SameLevelBits {
   const offsets = neighbourhoodOffsets(1, volumetric, v.X, v.Y);

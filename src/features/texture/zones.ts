@@ -8,6 +8,7 @@
  */
 import { sameLevelBits } from './same-level.ts';
 import type { TextureVolume } from './volume.ts';
+import { perVolumeCache } from './per-volume-cache.ts';
 
 export interface Zones {
   count: number;
@@ -19,14 +20,8 @@ export interface Zones {
   label: Int32Array;
 }
 
-const cache = new WeakMap<TextureVolume, { planar?: Zones; volumetric?: Zones }>();
-
-export function labelZones(v: TextureVolume, volumetric: boolean): Zones {
-  let entry = cache.get(v);
-  if (!entry) { entry = {}; cache.set(v, entry); }
-  const key = volumetric ? 'volumetric' : 'planar';
-  return (entry[key] ??= computeZones(v, volumetric));
-}
+/** The zones of volume v (8- or 26-connected), cached per volume. */
+export const labelZones = perVolumeCache(computeZones);
 
 function computeZones(v: TextureVolume, volumetric: boolean): Zones {
   const plane = v.X * v.Y, idx = v.roiIndex;
