@@ -58,6 +58,8 @@ export function chiSquareUpper(x: number, df: number): number {
 export function selectClinical(records: Array<Record<string, number>>, y: number[], variables: VariableSpec[], alpha: number, entryAlpha = alpha): ClinicalSelection {
   const notes: string[] = [];
   const nulldev = nullDeviance(y);
+  const specOf = (n: string) => variables.find((v) => v.name === n)!;
+  const design = (names: string[]) => names.flatMap((n) => specOf(n).design);
   const univariable: UnivariableRow[] = variables.map((v) => {
     const X = records.map((r) => v.design.map((d) => r[d]!));
     if (!independentGroups(X, [v.design.map((_, j) => j)])[0]) {
@@ -75,10 +77,10 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
   // A variable whose design columns repeat earlier ones in this training set (e.g. targeted drugs
   // given to every patient who had chemotherapy) is aliased, as in R's glm: left out, with a note.
   {
-    const cols = entered.flatMap((n) => variables.find((v) => v.name === n)!.design);
+    const cols = design(entered);
     const X = records.map((r) => cols.map((d) => r[d]!));
     let at = 0;
-    const groups = entered.map((n) => variables.find((v) => v.name === n)!.design.map(() => at++));
+    const groups = entered.map((n) => specOf(n).design.map(() => at++));
     const ok = independentGroups(X, groups);
     const aliased = entered.filter((_, g) => !ok[g]);
     if (aliased.length) notes.push(`${aliased.join(', ')}: collinear with the variables before ${aliased.length > 1 ? 'them' : 'it'} in this training set (${records.length} cases); left out of the multivariable model here`);
@@ -92,8 +94,6 @@ export function selectClinical(records: Array<Record<string, number>>, y: number
     notes.push(`no variable had univariable p < ${entryAlpha}; ${best.variable} (smallest p = ${best.p.toPrecision(3)}) entered so that a model exists`);
   }
   for (const u of univariable) u.entered = entered.includes(u.variable);
-  const specOf = (n: string) => variables.find((v) => v.name === n)!;
-  const design = (names: string[]) => names.flatMap((n) => specOf(n).design);
   const enteredDesign = design(entered);
   const multivariable = fitLogisticSafe(records.map((r) => enteredDesign.map((d) => r[d]!)), y, enteredDesign, 'multivariable model', notes).model;
   const minP = (n: string) => Math.min(...specOf(n).design.map((d) => multivariable.p[enteredDesign.indexOf(d) + 1]!));

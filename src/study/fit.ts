@@ -58,7 +58,8 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   // logistic scores of `clinical.input: score` / `combined.input: score` (logit-score.ts).
   const computed: Record<string, number[]> = {};
   if (score) computed[RADSCORE] = score;
-  const matrix = (names: string[]) => recs.map((r, i) => names.map((n) => computed[n]?.[i] ?? r[n]!));
+  // `instead` replaces computed columns for one use (the pre-validated radiomics score below).
+  const matrix = (names: string[], instead: Record<string, number[]> = {}) => recs.map((r, i) => names.map((n) => (instead[n] ?? computed[n])?.[i] ?? r[n]!));
   let clinicalScore: LogitScore | undefined;
   if (want('clinical') && cfg.clinical.input === 'score') {
     const terms = clinical!.retainedDesign;
@@ -79,8 +80,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     // ~180 training cases — and would take too much weight. Under the paper protocol (selection
     // fixed from the whole cohort, no inner fits on this set) the in-sample score is used.
     const prevalidated = radiomicsFit && combinedNames.includes(RADSCORE) ? radiomicsFit.prevalidated : undefined;
-    const X = prevalidated ? recs.map((r, i) => combinedNames.map((n) => (n === RADSCORE ? prevalidated[i]! : computed[n]?.[i] ?? r[n]!))) : matrix(combinedNames);
-    combinedScore = fitLogitScore(COMBINED_SCORE, combinedNames, X, y, where).score;
+    combinedScore = fitLogitScore(COMBINED_SCORE, combinedNames, matrix(combinedNames, prevalidated ? { [RADSCORE]: prevalidated } : {}), y, where).score;
     // The head is trained on the score of the training cases as the final model computes it (the
     // in-sample radiomics score), like the radiomics head.
     computed[COMBINED_SCORE] = logitScoreValues(combinedScore, matrix(combinedNames));

@@ -6,7 +6,7 @@
  * Schemper 2002, Stat Med 21:2409, the usual remedy), and a note says so.
  */
 import { SonomicsError } from '../core/errors.ts';
-import { logisticRegression, type LogisticModel } from '../ml/index.ts';
+import { logisticRegression, predictLogistic, type LogisticModel } from '../ml/index.ts';
 
 /** glm.fit's bound is 10·ε; our IRLS stops earlier on separated data, so a looser bound flags them. */
 const SEPARATION_EPS = 1e-9;
@@ -35,13 +35,7 @@ export function fitLogisticSafe(X: number[][], y: number[], names: string[], wha
 }
 
 function separated(m: LogisticModel, X: number[][]): boolean {
-  for (const x of X) {
-    let e = m.coef[0]!;
-    for (let j = 0; j < x.length; j++) e += m.coef[j + 1]! * x[j]!;
-    const p = 1 / (1 + Math.exp(-e));
-    if (!(p > SEPARATION_EPS && p < 1 - SEPARATION_EPS)) return true;
-  }
-  return false;
+  return predictLogistic(m, X).some((p) => !(p > SEPARATION_EPS && p < 1 - SEPARATION_EPS));
 }
 
 /**
