@@ -7,6 +7,7 @@
  *  - 'FBN' N: X_d,gl = X_d, G = [1, N], w_d = 1.
  * ν_i = fraction of voxels with X_d,gl ≥ i; γ_i = (i − min G)/(max G − min G).
  */
+import { SonomicsError } from '../core/errors.ts';
 import type { RoiContext } from './context.ts';
 import { discretise } from './discretise.ts';
 import { maskedValues } from './stats-util.ts';
@@ -58,6 +59,9 @@ export function computeIntensityVolumeHistogram(ctx: RoiContext): FamilyValues {
   }
   const n = values.length;
   const steps = Math.max(0, Math.round((gMax - gMin) / wd));
+  if (!Number.isFinite(steps)) {
+    throw new SonomicsError('BAD_INPUT', `intensity-volume histogram: the intensity range [${gMin}, ${gMax}] is not finite; check the image for infinite values or an extreme rescale slope`);
+  }
   const eps = 1e-9 * wd;
   // ν at intensity i: 1 − (count of values < i)/n, by binary search on the sorted values
   const nu = (i: number): number => {
@@ -70,13 +74,26 @@ export function computeIntensityVolumeHistogram(ctx: RoiContext): FamilyValues {
     return 1 - lo / n;
   };
   const at = (k: number): number => gMin + k * wd;
+  // Both look-ups below are binary searches over the step index k: their predicates are
+  // monotone in k (k/steps rises, ν(at(k)) falls), so the first k that satisfies them is the
+  // one a linear scan finds. A linear scan ran (range / w) steps: forever on a float ROI
+  // whose range reached ~1e9 (issue #20).
+  const firstStep = (ok: (k: number) => boolean): number => {
+    let lo = 0, hi = steps + 1; // hi = steps + 1 means "none"
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (ok(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
   const volumeAt = (x: number): number => {
-    for (let k = 0; k <= steps; k++) if (steps === 0 || k / steps >= x - 1e-12) return nu(at(k));
-    return 0;
+    const k = firstStep((j) => steps === 0 || j / steps >= x - 1e-12);
+    return k <= steps ? nu(at(k)) : 0;
   };
   const intensityAt = (x: number): number => {
-    for (let k = 0; k <= steps; k++) if (nu(at(k)) <= x + 1e-12) return at(k);
-    return gMax + wd;
+    const k = firstStep((j) => nu(at(j)) <= x + 1e-12);
+    return k <= steps ? at(k) : gMax + wd;
   };
   const v10 = volumeAt(0.1), v90 = volumeAt(0.9), i10 = intensityAt(0.1), i90 = intensityAt(0.9);
   return { v10, v90, i10, i90, v10_minus_v90: v10 - v90, i10_minus_i90: i10 - i90 };

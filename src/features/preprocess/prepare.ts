@@ -33,6 +33,8 @@ export function prepareRoi(image: Image, mask: Mask, settings: FeatureSettings):
   const radius = settings.localIntensityRadiusMm ?? PEAK_RADIUS_MM;
   const rs = settings.resampling;
   const spacing = image.spacing;
+  checkSpacing(spacing, 'image');
+  if (rs) checkSpacing(settings.dimension === '2D' ? rs.spacing.slice(0, 2) : rs.spacing, 'resampling');
   if (!rs) {
     const imageSize: Vec3 = [...image.size];
     const margin = spacing.map((s) => Math.ceil(radius / s) + 1) as Vec3;
@@ -70,6 +72,21 @@ export function prepareRoi(image: Image, mask: Mask, settings: FeatureSettings):
   return finish(boxSize(win), target, img, morph, settings, fullSize);
 }
 
+/**
+ * Spacings outside [1e-4 mm, 1e4 mm] (0.1 µm to 10 m) are not physical for any imaging we read, and
+ * the local-intensity sphere's margin grows as radius / spacing: a spacing of 1e-30 from a damaged
+ * header asked for gigabytes (issue #20). Refuse them by name instead.
+ */
+export const SPACING_LIMITS_MM: readonly [number, number] = [1e-4, 1e4];
+
+function checkSpacing(spacing: readonly number[], what: string): void {
+  for (const s of spacing) {
+    if (!(s >= SPACING_LIMITS_MM[0] && s <= SPACING_LIMITS_MM[1])) {
+      throw new SonomicsError('BAD_INPUT', `${what} spacing ${spacing.join(' × ')} mm is outside the plausible range ${SPACING_LIMITS_MM[0]}–${SPACING_LIMITS_MM[1]} mm: check the file's pixel spacing (or give spacing_mm in the manifest)`);
+    }
+  }
+}
+
 // The voxel loops live in small functions of their own: inside prepareRoi, an on-stack-replaced
 // loop made V8 deoptimise prepareRoi on nearly every ROI (a deopt loop on a property load after it).
 
@@ -83,6 +100,12 @@ function binarise(m: Uint8Array): Uint8Array {
   return m;
 }
 
+function countNonFinite(img: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < img.length; i++) if (!Number.isFinite(img[i]!)) n++;
+  return n;
+}
+
 function countSet(m: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < m.length; i++) n += m[i]!;
@@ -90,6 +113,11 @@ function countSet(m: Uint8Array): number {
 }
 
 function finish(size: Vec3, spacing: Vec3, img: Float64Array, morph: Uint8Array, settings: FeatureSettings, fullSize: Vec3): PreparedRoi {
+  const nonFinite = countNonFinite(img);
+  if (nonFinite > 0) {
+    // NaN would silently turn every feature into NaN, ±Inf would make binning unbounded: refuse.
+    throw new SonomicsError('BAD_INPUT', `the region and its ${PEAK_RADIUS_MM} mm surroundings hold ${nonFinite} non-finite intensity value(s) (NaN or ±Inf): check the image file (rescale slope, float data) or mask out those voxels`);
+  }
   const intensityMask = resegment(img, morph, settings.resegmentation);
   if (countSet(morph) === 0) throw new SonomicsError('EMPTY_MASK', 'no voxel of the mask survives interpolation: use a smaller resampling spacing or nearest-neighbour mask interpolation');
   return { size, spacing, image: img, morphMask: morph, intensityMask, fullSize };
