@@ -20,6 +20,7 @@ export * from './roi/ring.ts';
 export * from './roi/regions.ts';
 export * from './filters/index.ts';
 export * from './features/index.ts';
+export * from './tables/index.ts';
 export * from './study/index.ts';
 export * from './report/index.ts';
 export { extractCase, type CaseImages, type CaseOptions, type CaseFeatures } from './extract/case.ts';

@@ -15,7 +15,8 @@ import { resolveExtractionSettings, type ExtractionSettings } from '../extract/s
 import { canonicalJson } from '../core/hash.ts';
 import { loadModel, predict, type ModelBundle } from '../study/bundle.ts';
 import type { ModelName } from '../study/config.ts';
-import { toCsv, type Table } from '../study/table.ts';
+import { toCsv } from '../tables/csv.ts';
+import type { Table } from '../tables/table.ts';
 
 interface PredictOptions { model: string; features?: string; manifest?: string; settings?: string; work?: string; workers?: number; id?: string; use?: ModelName; out?: string }
 

@@ -13,7 +13,7 @@ export function addRobustnessCommand(program: Command): void {
     .action(async (o: { table: string; type: 'ICC1' | 'ICC2' | 'ICC3'; threshold: string; out?: string }) => {
       const { readTableFile } = await import('../node/study-files.ts');
       const { iccFilter } = await import('../study/icc-filter.ts');
-      const { toCsv } = await import('../study/table.ts');
+      const { toCsv } = await import('../tables/csv.ts');
       const { dirname, join } = await import('node:path');
       const t = readTableFile(o.table);
       const features = t.columns.filter((c) => c !== 'subject' && c !== 'reader');

@@ -7,7 +7,7 @@
  * table can also be written as JSON Lines.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { csvLine } from '../study/table.ts';
+import { csvLine } from '../tables/csv.ts';
 import type { RecordSource } from './case-store.ts';
 import { featureCellsFromJson } from './json-values.ts';
 import type { ManifestCase } from './manifest.ts';

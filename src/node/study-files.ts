@@ -7,7 +7,7 @@ import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SonomicsError } from '../core/errors.ts';
 import { configTablePaths, parseStudyConfig, type StudyConfig } from '../study/config.ts';
-import type { Table } from '../study/table.ts';
+import type { Table } from '../tables/table.ts';
 import { readTableFile } from './table-file.ts';
 import { buildBundle } from '../study/bundle.ts';
 import { predictionsCsv, resultsJson } from '../study/outputs.ts';

@@ -6,7 +6,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import type { StudyConfig } from './config.ts';
-import type { Table } from './table.ts';
+import type { Table } from '../tables/table.ts';
 import { buildVariableSpecs, encodeVariable, isMissing, toNumber, type VariableSpec } from './variables.ts';
 import { selectFeatureColumns } from './feature-groups.ts';
 

@@ -5,7 +5,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { iccValue } from '../stats/index.ts';
-import type { Table } from './table.ts';
+import type { Table } from '../tables/table.ts';
 
 export interface IccReport { type: string; threshold: number; values: Record<string, number>; kept: string[]; dropped: string[] }
 

@@ -1,7 +1,5 @@
-/** The study stage: config, tables, models, evaluation, results and the model bundle. */
+/** The study stage: config, models, evaluation, results and the model bundle (tables: src/tables). */
 export { parseStudyConfig, configTablePaths, MODEL_NAMES, type StudyConfig, type ModelName, type VariableConfig, type CohortConfig } from './config.ts';
-export { parseCsv, toCsv, type Table } from './table.ts';
-export { parseXlsx } from './xlsx.ts';
 export { buildStudyData, type StudyData, type CohortData, type MissingReport } from './data.ts';
 export { runStudy, RESULTS_SCHEMA, type StudyResult, type ModelResult, type Comparison, type PredictionRow } from './run.ts';
 export { applyModel, type FittedModel, type Head, type RadScore } from './model.ts';

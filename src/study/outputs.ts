@@ -6,7 +6,7 @@
  */
 import { MODEL_NAMES } from './config.ts';
 import type { StudyResult } from './run.ts';
-import { toCsv } from './table.ts';
+import { toCsv } from '../tables/csv.ts';
 
 export function resultsJson(result: StudyResult): string {
   const { final: _final, predictions: _predictions, ...rest } = result;

@@ -19,7 +19,7 @@ import { applyModel, caseRecords, type FittedModel } from './model.ts';
 import { harmoniseCohort } from './harmonise.ts';
 import { iccFilter, type IccReport } from './icc-filter.ts';
 import { applyClinicalLogistic, fitClinicalLogistic } from './logistic-comparison.ts';
-import type { Table } from './table.ts';
+import type { Table } from '../tables/table.ts';
 import { table1, type Table1 } from './table1.ts';
 import type { VariableSpec } from './variables.ts';
 import type { InputSummary } from './bundle.ts';

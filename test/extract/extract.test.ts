@@ -129,7 +129,7 @@ describe('sonomics extract', () => {
 
 describe('robustness (--perturb)', () => {
   it('writes the long table with one row per case and reader, and ICCs come out of it', async () => {
-    const { parseCsv } = await import('../../src/study/table.ts');
+    const { parseCsv } = await import('../../src/tables/csv.ts');
     const { iccFilter } = await import('../../src/study/icc-filter.ts');
     const out = join(dir, 'robust');
     const r = await runExtraction({ manifest, settings: SETTINGS, outDir: out, workers: 0, progress: false, perturb: ['erode1', 'dilate1', 'shift+x'] });

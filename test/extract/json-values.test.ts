@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { featureCellsFromJson } from '../../src/node/json-values.ts';
-import { formatNumber } from '../../src/study/table.ts';
+import { formatNumber } from '../../src/tables/csv.ts';
 
 const viaParse = (line: string) => Object.values((JSON.parse(line) as { features: Record<string, number | null> }).features).map((v) => (v === null ? '' : formatNumber(v)));
 const storeLine = (caseId: string, features: Record<string, number>) => JSON.stringify({ case_id: caseId, ok: true, features, warnings: ['w "features":{'], ms: 12.5 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
-import { parseCsv, ibsiSettings, type IbsiConfig } from '../../src/features/ibsi/reference.ts';
+import { referenceRecords, ibsiSettings, type IbsiConfig } from '../../src/features/ibsi/reference.ts';
 import { prepareRoi, type PreparedRoi } from '../../src/features/preprocess/prepare.ts';
 import { maskBox, boxSize } from '../../src/features/preprocess/grid.ts';
 import { loadPhantom, type Phantom } from '../../src/node/ibsi.ts';
@@ -29,7 +29,7 @@ function roiStats(roi: PreparedRoi, mask: Uint8Array, stage: string, kind: 'int'
 describe.skipIf(!HAS_SHARED)('IBSI 1 diagnostic values (CT phantom)', () => {
   let ct: Phantom;
   const dir = sharedPath('refdata', 'ibsi', 'ibsi1');
-  const table = HAS_SHARED ? parseCsv(readFileSync(sharedPath('refdata', 'ibsi', 'ibsi1', 'reference_values', 'ibsi1_diagnostic_reference_values.csv'), 'utf8')).slice(1) : [];
+  const table = HAS_SHARED ? referenceRecords(readFileSync(sharedPath('refdata', 'ibsi', 'ibsi1', 'reference_values', 'ibsi1_diagnostic_reference_values.csv'), 'utf8')).slice(1) : [];
   beforeAll(() => {
     ct = loadPhantom('ct', dir);
   });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
 import { buildProgram } from '../../src/cli/main.ts';
-import { parseCsv } from '../../src/study/table.ts';
+import { parseCsv } from '../../src/tables/csv.ts';
 import { loadModel, predict } from '../../src/study/bundle.ts';
 import { encodePng } from '../../src/io/png-write.ts';
 import { Random } from '../../src/core/random.ts';

@@ -7,7 +7,7 @@ import { runStudy } from '../../src/study/run.ts';
 import { buildBundle, loadModel } from '../../src/study/bundle.ts';
 import { parseStudyConfig } from '../../src/study/config.ts';
 import { methodsText } from '../../src/report/methods.ts';
-import type { Table } from '../../src/study/table.ts';
+import type { Table } from '../../src/tables/table.ts';
 import { HAS_SHARED } from '../helpers/shared.ts';
 import { EXTERNAL, synthConfig, synthTables } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 // Shared set-up of the study tests: the synthetic oracle cohorts as a study config with small grids.
 import { parseStudyConfig, type StudyConfig } from '../../src/study/config.ts';
 import { readTableFile } from '../../src/node/study-files.ts';
-import type { Table } from '../../src/study/table.ts';
+import type { Table } from '../../src/tables/table.ts';
 import { sharedPath } from '../helpers/shared.ts';
 
 export const TRAIN = sharedPath('oracles', 'data', 'synth_train.csv');

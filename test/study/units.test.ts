@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from '../../src/study/table.ts';
+import { parseCsv, toCsv } from '../../src/tables/csv.ts';
 import { buildVariableSpecs, encodeVariable, parseDerive } from '../../src/study/variables.ts';
 import { canonicalJson, settingsHash, sha256Hex } from '../../src/core/hash.ts';
 import { midRanks, redundancyFilter } from '../../src/study/spearman.ts';

@@ -3,6 +3,7 @@
  * table, its comparison rule and the CT-phantom configurations A–E as FeatureSettings.
  * Browser-safe: takes CSV text, returns data.
  */
+import { parseCsvRecords } from '../../tables/csv.ts';
 import type { FeatureSettings } from '../settings.ts';
 import type { TextureAggregation } from '../types.ts';
 
@@ -17,31 +18,13 @@ export interface ReferenceRow {
   aggregation: TextureAggregation | '';
 }
 
-/** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes). */
-export function parseCsv(text: string, sep = ','): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
+/** CSV text → non-blank records (the project's one CSV parser, src/tables/csv.ts). */
+export function referenceRecords(text: string): string[][] {
+  return parseCsvRecords(text).filter((r) => r.length > 1 || r[0] !== '');
 }
 
 export function parseReferenceTable(text: string): ReferenceRow[] {
-  const [header, ...rows] = parseCsv(text);
+  const [header, ...rows] = referenceRecords(text);
   const col = (name: string): number => header!.indexOf(name);
   const c = { family: col('family'), feature: col('feature'), code: col('ibsi_code'), config: col('config'), ref: col('reference_value'), tol: col('tolerance'), agg: col('aggregation') };
   return rows

@@ -1,24 +1,18 @@
 /**
- * Clinical / feature tables: CSV text → a column-oriented table of strings.
- * RFC 4180 quoting (double quotes, "" escapes, quoted newlines); the first row is the header.
- * Values stay strings here; the study decides which columns are numbers and which codes mean "missing".
+ * CSV text ⇄ tables: the one CSV reader and writer of the project (clinical tables, feature
+ * tables, cohort manifests, the IBSI reference tables). RFC 4180 quoting (double quotes, ""
+ * escapes, quoted newlines); the first row is the header. Values stay strings here; the study
+ * decides which columns are numbers and which codes mean "missing".
  */
 import { SonomicsError } from '../core/errors.ts';
-
-export interface Table {
-  /** Where the table came from (a file name), for error messages. */
-  source: string;
-  columns: string[];
-  /** rows[i][column] = raw cell text (trimmed). */
-  rows: Array<Record<string, string>>;
-}
+import type { Table } from './table.ts';
 
 /** Parse CSV (comma, semicolon or tab separated; detected from the header line). */
 export function parseCsv(text: string, source = 'table'): Table {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   const sep = detectSeparator(firstLine);
-  const records = splitRecords(body, sep);
+  const records = parseCsvRecords(body, sep);
   while (records.length && records[records.length - 1]!.every((c) => c.trim() === '')) records.pop();
   if (records.length === 0) throw new SonomicsError('BAD_INPUT', `${source}: the table is empty; it needs a header row and at least one data row.`, { subject: source });
   const columns = records[0]!.map((c) => c.trim());
@@ -48,7 +42,12 @@ function detectSeparator(header: string): string {
   return counts[0]![1] > 0 ? counts[0]![0] : ',';
 }
 
-function splitRecords(text: string, sep: string): string[][] {
+/**
+ * CSV text → records of raw cells (RFC 4180: a cell that starts with a double quote runs to the
+ * closing quote, "" inside it is one quote, separators and newlines inside it are text). Cells are
+ * not trimmed and blank lines come back as [''], so callers decide what a blank line means.
+ */
+export function parseCsvRecords(text: string, sep = ','): string[][] {
   const out: string[][] = [];
   let row: string[] = [];
   let cell = '';

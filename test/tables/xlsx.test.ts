@@ -1,7 +1,7 @@
 // The minimal XLSX reader: shared/inline/rich strings, numbers, booleans, gaps, entities, sheet choice.
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { parseXlsx } from '../../src/study/xlsx.ts';
+import { parseXlsx } from '../../src/tables/xlsx.ts';
 
 function workbook(): Uint8Array {
   const sheet1 = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
