@@ -10,3 +10,5 @@ export * from './svm.ts';
 export { kernelValue, type KernelType } from './svm-kernel.ts';
 export * from './grid-search.ts';
 export * from './combat.ts';
+export { coxPH, coxLinearPredictor, coxSurvival, baselineCumhazAt, type CoxModel, type CoxOptions, type CoxTest } from './cox.ts';
+export { baselineIncrements, type CoxTies } from './cox-risk-sets.ts';

@@ -24,3 +24,4 @@ export { tTest, type TTest } from './t-test.ts';
 export { chiSquare, type ChiSquare } from './chi-square.ts';
 export { fisherExact, type FisherExact } from './fisher.ts';
 export { pAdjust, type AdjustMethod } from './adjust.ts';
+export * from './survival/index.ts';
