@@ -4,3 +4,7 @@ export { kaplanMeier, kaplanMeierAt, medianOf, survivalCI, type KaplanMeier, typ
 export { logRankTest, type LogRankTest } from './logrank.ts';
 export { censoringKM, censoringAt, censoringBefore, ipcwWeights, type CensoringKM } from './censoring.ts';
 export { concordance, type Concordance, type ConcordanceOptions, type TimeWeight } from './concordance.ts';
+export { timeDependentAuc, type TimeAuc } from './time-auc.ts';
+export { brierScore, type BrierAt } from './brier.ts';
+export { aalenJohansen, cumulativeIncidenceAt, type CumulativeIncidence } from './aalen-johansen.ts';
+export { grayTest, type GrayTest } from './gray-test.ts';
