@@ -17,6 +17,12 @@ export type ErrorCode =
   | 'NOT_CONVERGED'
   | 'BUNDLE_MISMATCH'
   | 'WORKER_CRASHED'
+  /** Declared or inflated size beyond a reader's documented cap (docs/io.md, "Limits"). */
+  | 'TOO_LARGE'
+  /** A case ran past its time limit (extraction `limits.caseSeconds`). */
+  | 'TIMEOUT'
+  /** Another run holds the output folder's lock. */
+  | 'OUTPUT_LOCKED'
   | 'INTERNAL';
 
 export class SonomicsError extends Error {

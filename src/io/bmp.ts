@@ -5,6 +5,7 @@
  * to 4 bytes; RLE8 / RLE4 palette compression (BI_RLE8 = 1, BI_RLE4 = 2).
  */
 import { SonomicsError } from '../core/errors.ts';
+import { checkDeclaredSize, MAX_RASTER_PIXELS } from './limits.ts';
 import type { Raster } from './raster.ts';
 
 export function isBmp(bytes: Uint8Array): boolean {
@@ -26,7 +27,7 @@ export function decodeBmp(bytes: Uint8Array, name = 'BMP file'): Raster {
   } else throw corrupt(`unknown header size ${dibSize}`);
   const topDown = height < 0;
   height = Math.abs(height);
-  if (width <= 0 || height === 0 || width * height > 2 ** 28) throw corrupt(`image size ${width}×${height}`);
+  checkDeclaredSize([width, height], MAX_RASTER_PIXELS, name);
   // Bit-field masks follow a 40-byte header (BI_BITFIELDS = 3, BI_ALPHABITFIELDS = 6) or sit inside V4/V5 headers.
   let masks: [number, number, number] | null = null;
   if (compression === 3 || compression === 6) {

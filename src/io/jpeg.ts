@@ -5,6 +5,7 @@
  */
 import jpeg from 'jpeg-js';
 import { SonomicsError } from '../core/errors.ts';
+import { MAX_RASTER_PIXELS } from './limits.ts';
 import type { Raster } from './raster.ts';
 
 export function isJpeg(bytes: Uint8Array): boolean {
@@ -31,7 +32,7 @@ export function decodeJpeg(bytes: Uint8Array, name = 'JPEG file'): Raster {
   if (!isJpeg(bytes)) throw new SonomicsError('CORRUPT_FILE', `${name}: no JPEG start-of-image marker`, { subject: name });
   let decoded: { width: number; height: number; data: Uint8Array };
   try {
-    decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 1024 });
+    decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 1024, maxResolutionInMP: MAX_RASTER_PIXELS / 1e6 });
   } catch (err) {
     throw new SonomicsError('CORRUPT_FILE', `${name}: JPEG data could not be decoded (${(err as Error).message})`, { subject: name, cause: err });
   }

@@ -6,7 +6,8 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { createImage, type Image, type Mat3, type Vec3 } from '../image/image.ts';
-import { gunzipPrefix, isGzip, maybeGunzip } from './gzip.ts';
+import { gunzipPrefix, inflateCapped, isGzip, MAX_INFLATED_BYTES } from './gzip.ts';
+import { checkDeclaredSize, MAX_VOLUME_VOXELS } from './limits.ts';
 
 export function isNifti(bytes: Uint8Array): boolean {
   // Only the header is needed: inflate just its first bytes of a .nii.gz.
@@ -19,8 +20,30 @@ export function isNifti(bytes: Uint8Array): boolean {
   return magic === 'n+1' || magic === 'ni1';
 }
 
+/**
+ * The bytes a .nii.gz needs inflated: the header's vox_offset + voxels × bytes per voxel (the
+ * declared size is checked against the cap first). A bomb or damaged stream stops there.
+ */
+function inflateNifti(input: Uint8Array, name: string): Uint8Array {
+  const head = gunzipPrefix(input, 352);
+  let need = MAX_INFLATED_BYTES;
+  if (head.length >= 348) {
+    const dv = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    const le = dv.getInt32(0, true) === 348;
+    if (le || dv.getInt32(0, false) === 348) {
+      const ndim = dv.getInt16(40, le);
+      const dims = [0, 1, 2].map((k) => (k < ndim ? Math.max(1, dv.getInt16(42 + 2 * k, le)) : 1));
+      const n = checkDeclaredSize(dims, MAX_VOLUME_VOXELS, name, 'volume');
+      const bitpix = Math.max(8, dv.getInt16(72, le));
+      const voxOffset = Math.max(352, Math.round(dv.getFloat32(108, le)) || 0);
+      need = Math.min(MAX_INFLATED_BYTES, voxOffset + n * Math.ceil(bitpix / 8));
+    }
+  }
+  return inflateCapped(input, 'gzip', need, name, 'truncate');
+}
+
 export function readNifti(input: Uint8Array, name = 'NIfTI file'): Image {
-  const b = maybeGunzip(input, name);
+  const b = isGzip(input) ? inflateNifti(input, name) : input;
   if (b.length < 348) throw new SonomicsError('CORRUPT_FILE', `${name}: too short for a NIfTI-1 header (${b.length} bytes)`);
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let le = true;
@@ -39,7 +62,7 @@ export function readNifti(input: Uint8Array, name = 'NIfTI file'): Image {
   if (!Number.isFinite(slope) || slope === 0) { slope = 1; inter = 0; }
   if (!Number.isFinite(inter)) inter = 0;
   const qformCode = i16(252), sformCode = i16(254);
-  const n = dims[0] * dims[1] * dims[2];
+  const n = checkDeclaredSize(dims, MAX_VOLUME_VOXELS, name, 'volume');
   const reader = voxelReader(datatype, name);
   if (voxOffset + n * reader.bytes > b.length) {
     throw new SonomicsError('CORRUPT_FILE', `${name}: voxel data truncated (needs ${voxOffset + n * reader.bytes} bytes, file has ${b.length})`);

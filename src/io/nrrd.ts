@@ -5,9 +5,10 @@
  * files). Geometry: `space directions` → spacing (column norms) + direction; `space origin`;
  * `spacings` when there are no directions. RAS/LAS spaces are turned into LPS like NIfTI.
  */
-import { gunzipSync } from 'fflate';
 import { SonomicsError } from '../core/errors.ts';
 import { createImage, type Image, type Mat3, type Vec3 } from '../image/image.ts';
+import { inflateCapped, MAX_INFLATED_BYTES } from './gzip.ts';
+import { checkDeclaredSize, MAX_VOLUME_VOXELS } from './limits.ts';
 
 export function isNrrd(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && String.fromCharCode(...bytes.subarray(0, 7)) === 'NRRD000';
@@ -91,7 +92,7 @@ export function readNrrd(bytes: Uint8Array, opts: NrrdOptions = {}): Image {
   };
   const dimension = Number(need('dimension'));
   const sizes = need('sizes').split(/\s+/).map(Number);
-  if (!(dimension >= 1 && dimension <= 3) || sizes.length !== dimension || sizes.some((s) => !(s >= 1))) {
+  if (!(dimension >= 1 && dimension <= 3) || sizes.length !== dimension || sizes.some((s) => !Number.isInteger(s) || s < 1)) {
     throw new SonomicsError('UNSUPPORTED_FORMAT', `${name}: NRRD with dimension ${dimension} and sizes '${fields.get('sizes')}' (only scalar 2D/3D volumes are supported)`, { subject: name });
   }
   const typeName = need('type').toLowerCase();
@@ -101,6 +102,9 @@ export function readNrrd(bytes: Uint8Array, opts: NrrdOptions = {}): Image {
   const le = (fields.get('endian') ?? 'little') !== 'big';
   const encoding = need('encoding').toLowerCase();
 
+  const dims: Vec3 = [sizes[0]!, sizes[1] ?? 1, sizes[2] ?? 1];
+  // before any allocation or decompression: the declared size must be within the cap
+  const n = checkDeclaredSize(dims, MAX_VOLUME_VOXELS, name, 'volume');
   let payload: Uint8Array;
   const dataFile = fields.get('data file') ?? fields.get('datafile');
   if (dataFile !== undefined) {
@@ -109,12 +113,19 @@ export function readNrrd(bytes: Uint8Array, opts: NrrdOptions = {}): Image {
     payload = opts.resolveDataFile(dataFile);
   } else payload = bytes.subarray(dataStart);
 
-  const dims: Vec3 = [sizes[0]!, sizes[1] ?? 1, sizes[2] ?? 1];
-  const n = dims[0] * dims[1] * dims[2];
   const lineSkip = Number(fields.get('line skip') ?? 0);
-  for (let k = 0; k < lineSkip; k++) { const e = payload.indexOf(10); payload = payload.subarray(e + 1); }
+  if (!Number.isInteger(lineSkip) || lineSkip < 0) throw corrupt(`'line skip: ${fields.get('line skip')}' is not a whole number ≥ 0`);
+  for (let k = 0; k < lineSkip; k++) {
+    // each skipped line needs a newline in the data: a huge count ends at the data's end, named
+    const e = payload.indexOf(10);
+    if (e < 0) throw corrupt(`'line skip: ${lineSkip}' skips past the end of the data (only ${k} lines)`);
+    payload = payload.subarray(e + 1);
+  }
+  const byteSkip = Number(fields.get('byte skip') ?? 0);
   if (encoding === 'gzip' || encoding === 'gz') {
-    try { payload = gunzipSync(payload); } catch (err) { throw new SonomicsError('CORRUPT_FILE', `${name}: gzip-compressed NRRD data is damaged (${(err as Error).message})`, { subject: name, cause: err }); }
+    // inflate at most what the header declares ("byte skip: -1" means the data are the last bytes: cap only)
+    const need = byteSkip >= 0 ? byteSkip + n * bytesPer : MAX_INFLATED_BYTES;
+    payload = inflateCapped(payload, 'gzip', Math.min(need, MAX_INFLATED_BYTES), name, 'truncate');
   } else if (encoding !== 'raw' && encoding !== 'ascii' && encoding !== 'text' && encoding !== 'txt') {
     throw new SonomicsError('UNSUPPORTED_FORMAT', `${name}: NRRD encoding '${encoding}' is not supported (use raw, gzip or ascii)`, { subject: name });
   }
@@ -124,7 +135,8 @@ export function readNrrd(bytes: Uint8Array, opts: NrrdOptions = {}): Image {
     if (values.length < n) throw corrupt(`ascii data has ${values.length} values, needs ${n}`);
     for (let i = 0; i < n; i++) data[i] = values[i]!;
   } else {
-    let skip = Number(fields.get('byte skip') ?? 0);
+    let skip = byteSkip;
+    if (!Number.isInteger(skip) || skip < -1) throw corrupt(`'byte skip: ${fields.get('byte skip')}' is not a whole number ≥ -1`);
     if (skip === -1) skip = payload.length - n * bytesPer; // "-1": the data are the last bytes
     if (skip < 0 || skip + n * bytesPer > payload.length) throw corrupt(`voxel data truncated (needs ${n * bytesPer} bytes after skipping ${skip}, has ${payload.length})`);
     const raw = payload.slice(skip, skip + n * bytesPer); // aligned copy for a typed-array view

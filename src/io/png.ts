@@ -3,13 +3,14 @@
  * palette, grey+alpha, RGBA), bit depths 1/2/4/8/16, the five scanline filters (§9) and
  * Adam7 interlacing (§8). zlib inflation is fflate's; everything else is here.
  */
-import { unzlibSync } from 'fflate';
 import { SonomicsError } from '../core/errors.ts';
+import { inflateCapped } from './gzip.ts';
+import { checkDeclaredSize, MAX_RASTER_PIXELS } from './limits.ts';
 import { crc32 } from './crc32.ts';
 import type { Raster } from './raster.ts';
 
 /** Larger claimed sizes are refused before allocating (a damaged header must not exhaust memory). */
-export const MAX_PIXELS = 2 ** 28;
+export const MAX_PIXELS = MAX_RASTER_PIXELS;
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -70,7 +71,7 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
   if (idat.length === 0) throw corrupt('no image data (IDAT)');
   const { width, height, bitDepth, colourType, interlace } = header;
   if (width === 0 || height === 0) throw corrupt(`image size ${width}×${height}`);
-  if (width * height > MAX_PIXELS) throw corrupt(`image size ${width}×${height} is implausibly large`);
+  checkDeclaredSize([width, height], MAX_PIXELS, name);
   if (!(colourType in STORED_CHANNELS) || !ALLOWED_DEPTHS[colourType]!.includes(bitDepth)) {
     throw new SonomicsError('UNSUPPORTED_FORMAT', `${name}: PNG colour type ${colourType} with bit depth ${bitDepth} is not valid PNG`, { subject: name });
   }
@@ -80,9 +81,11 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
   const joined = idat.length === 1 ? idat[0]! : concat(idat, idatLength);
   let raw: Uint8Array;
   try {
-    raw = unzlibSync(joined);
+    // inflate no more than the filtered rows the header implies (a zlib bomb stops there)
+    raw = inflateCapped(joined, 'zlib', rawSize(width, height, bitDepth, STORED_CHANNELS[colourType]!, interlace), name, 'truncate');
   } catch (err) {
-    throw new SonomicsError('CORRUPT_FILE', `${name}: compressed image data is damaged (${(err as Error).message})`, { subject: name, cause: err });
+    if (err instanceof SonomicsError && err.code === 'CORRUPT_FILE') throw new SonomicsError('CORRUPT_FILE', `${name}: compressed image data is damaged (${err.message.replace(`${name}: `, '')})`, { subject: name, cause: err });
+    throw err;
   }
 
   const stored = STORED_CHANNELS[colourType]!;
@@ -230,4 +233,15 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
   let o = 0;
   for (const p of parts) { out.set(p, o); o += p.length; }
   return out;
+}
+
+/** Bytes of the filtered scanlines (one filter byte per row) for the whole image, all Adam7 passes included. */
+function rawSize(width: number, height: number, bitDepth: number, channels: number, interlace: number): number {
+  const passes: Array<[number, number, number, number]> = interlace === 1 ? ADAM7 : [[0, 0, 1, 1]];
+  let total = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const pw = Math.ceil((width - x0) / dx), ph = Math.ceil((height - y0) / dy);
+    if (pw > 0 && ph > 0) total += ph * (1 + Math.ceil((pw * channels * bitDepth) / 8));
+  }
+  return total;
 }

@@ -6,6 +6,7 @@
  */
 import { unzlibSync } from 'fflate';
 import { SonomicsError } from '../core/errors.ts';
+import { checkDeclaredSize, MAX_RASTER_PIXELS } from './limits.ts';
 import type { Raster } from './raster.ts';
 
 export function isTiff(bytes: Uint8Array): boolean {
@@ -52,7 +53,7 @@ export function decodeTiff(bytes: Uint8Array, name = 'TIFF file'): Raster {
   const one = (t: number, d?: number) => tags.get(t)?.[0] ?? d;
   const width = one(256), height = one(257);
   if (!width || !height) throw corrupt('image width or length tag missing');
-  if (width * height > 2 ** 28) throw corrupt(`image size ${width}×${height} is implausibly large`);
+  checkDeclaredSize([width, height], MAX_RASTER_PIXELS, name);
   const spp = one(277, 1)!;
   const bps = tags.get(258) ?? [1];
   const bits = bps[0]!;

@@ -4,7 +4,7 @@
  * header's data file is resolved relative to the header's folder.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { SonomicsError } from '../core/errors.ts';
 import type { Image, Mask } from '../image/image.ts';
 import { readImage, readImageAsync, readMask, type MaskReadOptions, type ReadOptions } from '../io/read.ts';
@@ -38,6 +38,12 @@ function fileOptions<T extends ReadOptions>(path: string, opts: T): T {
     name: opts.name ?? path,
     resolveDataFile: opts.resolveDataFile ?? ((file: string) => {
       const p = resolve(dir, file);
+      // A header may only point at data inside its own folder: '../../etc/passwd' or an absolute
+      // path would read an unrelated file's bytes as voxels (issue #20).
+      const rel = relative(dir, p);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+        throw new SonomicsError('BAD_INPUT', `${path}: its detached data file '${file}' lies outside the header's folder ${dir}; move the data file beside the header and name it relatively`, { subject: path });
+      }
       try { return readBytes(p); } catch (err) {
         throw new SonomicsError('FILE_NOT_FOUND', `${path}: its detached data file ${basename(p)} was not found at ${p}`, { subject: path, cause: err });
       }
