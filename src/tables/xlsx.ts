@@ -23,17 +23,70 @@ function runsText(xml: string): string {
   return out;
 }
 
-function columnIndex(ref: string): number {
+/** Excel's limits (ECMA-376; Excel 2007+): columns A..XFD, 1,048,576 rows. */
+const MAX_COLUMNS = 16384;
+const MAX_ROWS = 1_048_576;
+/** The most uncompressed bytes the parts we read may declare (zip-bomb guard; a 1 MB bomb took 1.1 GB). */
+export const MAX_XLSX_PART_BYTES = 256 * 2 ** 20;
+
+function columnIndex(ref: string, source: string): number {
+  const letters = ref.replace(/\d+$/, '');
   let n = 0;
-  for (const ch of ref.replace(/\d+$/, '')) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (const ch of letters) {
+    n = n * 26 + (ch.charCodeAt(0) - 64);
+    // 'ZZZZZZZZ1' asked for a 2·10^11-cell row and aborted Node (issue #20)
+    if (n > MAX_COLUMNS) throw new SonomicsError('CORRUPT_FILE', `${source}: cell reference '${ref}' is beyond Excel's last column XFD; the workbook is damaged.`, { subject: source });
+  }
   return n - 1;
+}
+
+interface XmlElement { attrs: string; body: string }
+
+/**
+ * The <tag> elements of `xml` in order, by plain index scans (linear time). Regular expressions
+ * with lazy bodies took quadratic time on 200,000 unclosed cells; an unclosed element is an error.
+ */
+function* elements(xml: string, tag: string, source: string): Generator<XmlElement> {
+  const open = `<${tag}`, close = `</${tag}>`;
+  let at = 0;
+  for (;;) {
+    const start = xml.indexOf(open, at);
+    if (start < 0) return;
+    const next = xml.charCodeAt(start + open.length);
+    // '<c' must not match '<col' or '<cfRule': the name ends at '>', '/' or white space
+    if (!(next === 0x3e || next === 0x2f || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d)) { at = start + open.length; continue; }
+    const gt = xml.indexOf('>', start);
+    if (gt < 0) throw new SonomicsError('CORRUPT_FILE', `${source}: an unterminated <${tag}> tag; the workbook is damaged.`, { subject: source });
+    if (xml.charCodeAt(gt - 1) === 0x2f) {
+      yield { attrs: xml.slice(start + open.length, gt - 1), body: '' };
+      at = gt + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, gt);
+    if (end < 0) throw new SonomicsError('CORRUPT_FILE', `${source}: a <${tag}> element is never closed; the workbook is damaged.`, { subject: source });
+    yield { attrs: xml.slice(start + open.length, gt), body: xml.slice(gt + 1, end) };
+    at = end + close.length;
+  }
 }
 
 export function parseXlsx(bytes: Uint8Array, source = 'workbook.xlsx', sheetName?: string): Table {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    // Only the parts a table needs are inflated, each into a buffer of its declared size (fflate
+    // never writes past it), and the declared sizes are capped first.
+    let declared = 0;
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!/^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/.test(f.name)) return false;
+        declared += f.originalSize;
+        if (declared > MAX_XLSX_PART_BYTES) {
+          throw new SonomicsError('TOO_LARGE', `${source}: the workbook's sheets declare more than ${MAX_XLSX_PART_BYTES / 2 ** 20} MB uncompressed; save the table as CSV or split it.`, { subject: source });
+        }
+        return true;
+      },
+    });
   } catch (e) {
+    if (e instanceof SonomicsError) throw e;
     throw new SonomicsError('CORRUPT_FILE', `${source}: not a readable .xlsx (zip) file (${(e as Error).message}); save it again from Excel or as CSV.`, { subject: source });
   }
   const text = (p: string) => (files[p] ? strFromU8(files[p]!) : undefined);
@@ -47,14 +100,13 @@ export function parseXlsx(bytes: Uint8Array, source = 'workbook.xlsx', sheetName
   const path = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
   const sheetXml = text(path);
   if (!sheetXml) throw new SonomicsError('CORRUPT_FILE', `${source}: sheet "${sheet.name}" (${path}) is missing from the workbook.`, { subject: source });
-  const shared = [...(text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => runsText(m[1]!));
+  const shared = Array.from(elements(text('xl/sharedStrings.xml') ?? '', 'si', source), (si) => runsText(si.body));
 
   const grid: string[][] = [];
-  for (const row of sheetXml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
+  for (const row of elements(sheetXml, 'row', source)) {
+    if (grid.length >= MAX_ROWS) throw new SonomicsError('CORRUPT_FILE', `${source}: more than Excel's ${MAX_ROWS} rows; the workbook is damaged.`, { subject: source });
     const cells: string[] = [];
-    for (const c of row[1]!.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = c[1]!;
-      const body = c[2] ?? '';
+    for (const { attrs, body } of elements(row.body, 'c', source)) {
       const ref = attrs.match(/\br="([A-Z]+\d+)"/)?.[1];
       const type = attrs.match(/\bt="([^"]*)"/)?.[1] ?? 'n';
       const v = body.match(/<v>([\s\S]*?)<\/v>/)?.[1];
@@ -64,7 +116,8 @@ export function parseXlsx(bytes: Uint8Array, source = 'workbook.xlsx', sheetName
       else if (type === 'b') value = v === '1' ? '1' : v === '0' ? '0' : '';
       else if (type === 'e') value = '';
       else value = v === undefined ? '' : xmlText(v);
-      const j = ref ? columnIndex(ref) : cells.length;
+      const j = ref ? columnIndex(ref, source) : cells.length;
+      if (j >= MAX_COLUMNS) throw new SonomicsError('CORRUPT_FILE', `${source}: a row has more than ${MAX_COLUMNS} cells; the workbook is damaged.`, { subject: source });
       while (cells.length < j) cells.push('');
       cells[j] = value.trim();
     }
