@@ -10,6 +10,7 @@ import type { ModelName } from './config.ts';
 import { MODEL_NAMES } from './config.ts';
 import { settingsHash } from '../core/hash.ts';
 import { applyModel, headRows, type FittedModel } from './model.ts';
+import { HEAD_KINDS, HEADS } from './heads/registry.ts';
 import type { StudyResult } from './run.ts';
 import { encodeVariable, toNumber, type VariableSpec } from './variables.ts';
 
@@ -92,7 +93,12 @@ export function loadModel(json: string | unknown, opts: { extraction?: unknown }
   if (models.length === 0 || !models.every((m) => MODEL_NAMES.includes(m as ModelName))) throw mismatch(`model bundle lists models ${JSON.stringify(models)}; expected some of ${MODEL_NAMES.join(', ')}.`);
   for (const m of models) {
     const f = bundle.models[m as ModelName]!;
-    if (!f.head || !f.head.svm || !f.head.scaler || !f.head.platt || !Array.isArray(f.inputs)) throw mismatch(`model "${m}" in the bundle lacks its scaler, SVM or Platt parameters; re-export the bundle.`);
+    if (!f.head || typeof f.head !== 'object' || !Array.isArray(f.inputs) || !Array.isArray(f.head.features)) throw mismatch(`model "${m}" in the bundle lacks its inputs or head; re-export the bundle.`);
+    // Bundles written before heads had kinds (schema 1 as first released) all hold SVM heads.
+    f.head.kind ??= 'svm';
+    if (!HEADS[f.head.kind]) throw mismatch(`model "${m}" in the bundle has a head of kind "${f.head.kind}", which this sonomics does not know (${HEAD_KINDS.join(', ')}); use the sonomics version that wrote it.`);
+    const problem = HEADS[f.head.kind]!.check(f.head);
+    if (problem) throw mismatch(`model "${m}" in the bundle: its ${f.head.kind} head ${problem}; re-export the bundle.`);
     const ls = f.logitScore;
     if (ls && !(typeof ls.name === 'string' && Array.isArray(ls.terms) && Array.isArray(ls.coef) && ls.coef.length === ls.terms.length + 1 && ls.coef.every(Number.isFinite))) {
       throw mismatch(`model "${m}" in the bundle has an incomplete logistic score (terms and intercept + one coefficient per term); re-export the bundle.`);

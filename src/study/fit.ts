@@ -7,7 +7,9 @@
 import { combatApply } from '../ml/index.ts';
 import type { ModelName, StudyConfig } from './config.ts';
 import { selectClinical, type ClinicalSelection } from './clinical.ts';
-import { fitHead } from './head.ts';
+import type { HeadSeeds } from './heads/contract.ts';
+import { binaryOutcome } from './heads/outcome.ts';
+import { headFor } from './heads/registry.ts';
 import { fitCentreReference } from './harmonise.ts';
 import { applyImputer, fitImputer } from './impute.ts';
 import { CLINICAL_SCORE, COMBINED_SCORE, fitLogitScore, logitScoreValues, type LogitScore } from './logit-score.ts';
@@ -18,13 +20,33 @@ import type { VariableSpec } from './variables.ts';
 export interface Selections {
   clinical?: ClinicalSelection;
   radiomics?: RadiomicsSelection;
-  hyper: Partial<Record<ModelName, { C: number; gamma?: number }>>;
+  /** Each model's tuned hyperparameters (its head's describe().hyper); the paper protocol fixes them. */
+  hyper: Partial<Record<ModelName, Record<string, number>>>;
+}
+
+/**
+ * One (inputs, head) pair to fit: `key` names it in results ('clinical', 'clinical.logistic'),
+ * `model` is the study model whose preprocessing (imputation, selections) it shares.
+ */
+export interface HeadSpec {
+  key: string;
+  model: ModelName;
+  /** Columns the head reads (design columns, features, computed scores). */
+  names: string[];
+  head: string;
 }
 
 export interface FitResult {
   models: Partial<Record<ModelName, FittedModel>>;
+  /** Models fitted beside the study's models for comparison, by key (the clinical logistic regression). */
+  comparisons: Record<string, FittedModel>;
   selections: Selections;
+  /** What the heads noted about this training set (fallbacks, refits), by key. */
+  headNotes: Record<string, string[]>;
 }
+
+/** Seeds of one model's head in one training set. */
+export type SeedsOf = (key: string) => HeadSeeds;
 
 export interface FitContext {
   cfg: StudyConfig;
@@ -33,7 +55,7 @@ export interface FitContext {
 }
 
 /** `where` names the training set in error messages (e.g. "outer training fold 2 of repeat 1"). */
-export function fitModels(ctx: FitContext, records: Array<Record<string, number>>, y: number[], batch: string[] | undefined, seed: number, fixed?: Selections, where = 'the training data'): FitResult {
+export function fitModels(ctx: FitContext, records: Array<Record<string, number>>, y: number[], batch: string[] | undefined, seed: number, fixed?: Selections, where = 'the training data', seedsOf?: SeedsOf): FitResult {
   const { cfg } = ctx;
   const want = (m: ModelName) => cfg.models.includes(m);
   const needClinical = want('clinical') || want('combined');
@@ -86,16 +108,29 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     computed[COMBINED_SCORE] = logitScoreValues(combinedScore, matrix(combinedNames));
   }
 
+  const specs: HeadSpec[] = [];
+  if (want('clinical')) specs.push({ key: 'clinical', model: 'clinical', names: clinicalScore ? [CLINICAL_SCORE] : clinical!.retainedDesign, head: 'svm' });
+  if (want('radiomics')) specs.push({ key: 'radiomics', model: 'radiomics', names: cfg.radiomics.input === 'score' ? [RADSCORE] : radiomics!.radscore.features, head: 'svm' });
+  if (want('combined')) specs.push({ key: 'combined', model: 'combined', names: combinedScore ? [COMBINED_SCORE] : combinedNames, head: 'svm' });
+  // The logistic regression on the clinical model's retained variables, evaluated beside it (comparison, points table).
+  if (want('clinical')) specs.push({ key: 'clinical.logistic', model: 'clinical', names: clinical!.retainedDesign, head: 'logistic' });
+  const legacySeeds: SeedsOf = (key) => {
+    const s = seed + 211 * (specs.findIndex((x) => x.key === key) + 1);
+    return { of: (part) => (part === 'tuning' ? s : s + 1) };
+  };
+
   const models: FitResult['models'] = {};
+  const comparisons: FitResult['comparisons'] = {};
   const hyper: Selections['hyper'] = {};
-  const heads: Array<[ModelName, string[], 'rbf' | 'linear']> = [];
-  if (want('clinical')) heads.push(['clinical', clinicalScore ? [CLINICAL_SCORE] : clinical!.retainedDesign, cfg.clinical.kernel]);
-  if (want('radiomics')) heads.push(['radiomics', cfg.radiomics.input === 'score' ? [RADSCORE] : radiomics!.radscore.features, cfg.radiomics.kernel]);
-  if (want('combined')) heads.push(['combined', combinedScore ? [COMBINED_SCORE] : combinedNames, cfg.combined.kernel]);
-  heads.forEach(([kind, names, kernel], mi) => {
-    const X = matrix(names);
-    const head = fitHead(X, y, names, { kernel, Cs: cfg.svm.Cs, gammas: cfg.svm.gammas, innerFolds: cfg.innerFolds, seed: seed + 211 * (mi + 1), classWeights: cfg.svm.classWeights, fixed: fixed?.hyper[kind] });
-    hyper[kind] = { C: head.C, gamma: head.gamma };
+  const headNotes: FitResult['headNotes'] = {};
+  for (const spec of specs) {
+    const kind = spec.model;
+    const names = spec.names;
+    const h = headFor(spec.head, `the ${kind} model`);
+    const notes: string[] = [];
+    const isModel = spec.key === kind;
+    const head = h.fit(matrix(names), binaryOutcome(y), names, { settings: h.settings({ model: kind, config: cfg }), seeds: (seedsOf ?? legacySeeds)(spec.key), where, model: kind, fixed: isModel ? fixed?.hyper[kind] : undefined, notes });
+    headNotes[spec.key] = notes;
     const usesRad = kind !== 'clinical';
     const usesScore = (kind === 'combined' && cfg.combined.radiomics === 'score') || (kind === 'radiomics' && cfg.radiomics.input === 'score');
     const radInputs = !usesRad ? [] : radiomics!.combat ? radiomics!.combat.features : radiomics!.radscore.features;
@@ -107,8 +142,11 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     if (usesRad && cfg.radiomics.harmonise !== 'none') model.harmonise = fitCentreReference(recs, radInputs, cfg.radiomics.harmonise);
     if (usesScore) model.radscore = radiomics!.radscore;
     const logit = kind === 'clinical' ? clinicalScore : kind === 'combined' ? combinedScore : undefined;
-    if (logit) model.logitScore = logit;
-    models[kind] = model;
-  });
-  return { models, selections: { clinical, radiomics, hyper } };
+    if (logit && names.includes(logit.name)) model.logitScore = logit;
+    if (isModel) {
+      hyper[kind] = h.describe(head).hyper;
+      models[kind] = model;
+    } else comparisons[spec.key] = model;
+  }
+  return { models, comparisons, selections: { clinical, radiomics, hyper }, headNotes };
 }

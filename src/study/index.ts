@@ -2,7 +2,10 @@
 export { parseStudyConfig, configTablePaths, MODEL_NAMES, type StudyConfig, type ModelName, type VariableConfig, type CohortConfig } from './config.ts';
 export { buildStudyData, type StudyData, type CohortData, type MissingReport } from './data.ts';
 export { runStudy, RESULTS_SCHEMA, type StudyResult, type ModelResult, type Comparison, type PredictionRow } from './run.ts';
-export { applyModel, type FittedModel, type Head, type RadScore } from './model.ts';
+export { applyModel, type FittedModel, type FittedHead, type RadScore } from './model.ts';
+export { HEADS, HEAD_KINDS, headFor } from './heads/registry.ts';
+export type { ModelHead, FittedHeadBase, HeadFitContext, HeadOutput, HeadDescription, HeadSeeds } from './heads/contract.ts';
+export type { Outcome, BinaryOutcome, TimeToEventOutcome, OutcomeKind } from './heads/outcome.ts';
 export { fitLogitScore, logitScoreOf, CLINICAL_SCORE, COMBINED_SCORE, type LogitScore } from './logit-score.ts';
 export { fitCentreReference, harmoniseCentre, harmoniseCohort, HARMONISE_METHODS, type CentreReference, type HarmoniseMethod } from './harmonise.ts';
 export { buildBundle, loadModel, predict, encodeCase, BUNDLE_SCHEMA, type ModelBundle, type Prediction } from './bundle.ts';

@@ -5,30 +5,20 @@
  *
  * Order of application: impute (fills fitted on training) → ComBat (fitted on training)
  * → radiomics score (LASSO on z-scored features) → logistic score (clinical/combined `input: score`)
- * → head: z-score → SVM decision → Platt.
+ * → head (heads/: e.g. z-score → SVM decision → Platt, or a logistic regression), looked up by its kind.
  */
 import { SonomicsError } from '../core/errors.ts';
-import { applyScaler, combatApply, plattProbability, svmDecision, type fitScaler, type trainSVM, type combatFit } from '../ml/index.ts';
+import { combatApply, type combatFit } from '../ml/index.ts';
 import type { ModelName } from './config.ts';
 import type { CentreReference } from './harmonise.ts';
+import type { FittedHead, HeadOutput } from './heads/contract.ts';
+import { headFor } from './heads/registry.ts';
 import { logitScoreOf, type LogitScore } from './logit-score.ts';
 
-export type Scaler = ReturnType<typeof fitScaler>;
-export type SvmModel = ReturnType<typeof trainSVM>;
+export type { Scaler, SvmModel } from './heads/svm.ts';
 export type CombatModel = ReturnType<typeof combatFit>;
 
-/** The classifier at the end of every model: scaler → SVM → Platt → threshold. */
-export interface Head {
-  features: string[];
-  scaler: Scaler;
-  kernel: 'rbf' | 'linear';
-  C: number;
-  gamma?: number;
-  svm: SvmModel;
-  platt: { A: number; B: number };
-  /** Probability threshold (positive iff p ≥ threshold), Youden on the training data's inner out-of-fold probabilities. */
-  threshold: number;
-}
+export type { FittedHead };
 
 /** The LASSO radiomics score: intercept + Σ β_j z_j with z from the training z-scaler. */
 export interface RadScore {
@@ -54,19 +44,18 @@ export interface FittedModel {
   radscore?: RadScore;
   /** `input: score`: the logistic linear predictor the head reads (its terms may include the radiomics score). */
   logitScore?: LogitScore;
-  head: Head;
+  head: FittedHead;
 }
 
 export const RADSCORE = 'radscore';
 
-export interface Applied { decision: number[]; probability: number[] }
+export type Applied = HeadOutput;
 
 /** Apply a fitted model to cases given as design-column records (NaN = missing). */
 export function applyModel(model: FittedModel, cases: Array<Record<string, number>>, batch?: string[], caseIds?: string[]): Applied {
   const rows = headRows(model, cases, batch, caseIds);
   const X = rows.map((r) => model.head.features.map((f) => r[f]!));
-  const decision = svmDecision(model.head.svm, applyScaler(model.head.scaler, X));
-  return { decision, probability: decision.map((f) => plattProbability(model.head.platt, f)) };
+  return headFor(model.head.kind, `the ${model.kind} model`).apply(model.head, X);
 }
 
 /**

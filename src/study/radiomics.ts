@@ -7,10 +7,10 @@
  * The ICC robustness filter is applied before (it uses repeat-segmentation data, not the outcome).
  */
 import { SonomicsError } from '../core/errors.ts';
-import { applyScaler, combatApply, combatFit, cvLasso, fitScaler, lassoCoefficients, stratifiedKFold } from '../ml/index.ts';
+import { applyScaler, combatApply, combatFit, cvLasso, fitScaler, lassoCoefficients } from '../ml/index.ts';
 import type { CombatModel, RadScore } from './model.ts';
 import { redundancyFilter, type RedundancyResult } from './spearman.ts';
-import { usableFolds } from './head.ts';
+import { innerFoldIds, usableFolds } from './heads/inner-folds.ts';
 
 export interface LassoSummary {
   rule: '1se' | 'min';
@@ -43,6 +43,8 @@ export interface RadiomicsOptions {
   alpha?: number;
   innerFolds: number;
   seed: number;
+  /** Patient of each training row: inner folds keep a patient together (see heads/inner-folds.ts). */
+  groups?: string[];
 }
 
 export function selectRadiomics(records: Array<Record<string, number>>, y: number[], features: string[], batch: string[] | undefined, o: RadiomicsOptions): RadiomicsSelection {
@@ -76,7 +78,7 @@ export function selectRadiomicsPrevalidated(records: Array<Record<string, number
   const keptIdx = redundancy.kept.map((f) => features.indexOf(f));
   const Zk = Z.map((row) => keptIdx.map((j) => row[j]!));
   const k = Math.max(3, usableFolds(y, o.innerFolds)); // cv.glmnet needs ≥ 3 folds
-  const foldId = stratifiedKFold(y, k, { shuffle: true, seed: o.seed }).map((f) => f + 1);
+  const foldId = innerFoldIds(y, k, o.seed, o.groups).map((f) => f + 1);
   // glmnet's defaults (thresh 1e-7, plain coordinate descent): what cv.glmnet users get, and fast.
   const cv = cvLasso(Zk, y, { foldId, family: 'binomial', alpha: o.alpha ?? 1, typeMeasure: 'deviance', thresh: 1e-7, polish: false });
   let idx = o.lambdaRule === '1se' ? cv.index1se : cv.indexMin;

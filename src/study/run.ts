@@ -14,11 +14,11 @@ import { delongTest, roc } from '../stats/index.ts';
 import { MODEL_NAMES, type ModelName, type StudyConfig } from './config.ts';
 import { buildStudyData, type CohortData, type MissingReport, type StudyData } from './data.ts';
 import { evaluate, type Metrics } from './evaluate.ts';
-import { fitModels, type Selections } from './fit.ts';
+import { fitModels, type FitResult, type Selections } from './fit.ts';
 import { applyModel, caseRecords, type FittedModel } from './model.ts';
 import { harmoniseCohort } from './harmonise.ts';
 import { iccFilter, type IccReport } from './icc-filter.ts';
-import { applyClinicalLogistic, fitClinicalLogistic } from './logistic-comparison.ts';
+import { headFor } from './heads/registry.ts';
 import type { Table } from '../tables/table.ts';
 import { table1, type Table1 } from './table1.ts';
 import type { VariableSpec } from './variables.ts';
@@ -33,7 +33,8 @@ export interface ModelResult {
   /** The final model on its own training data (optimistic; for reference). */
   apparent: Metrics;
   features: string[];
-  hyper: { C: number; gamma?: number };
+  /** The final model's head hyperparameters (SVM: C, gamma). */
+  hyper: Record<string, number>;
   threshold: number;
   /** Clinical model only: the logistic regression on the same retained variables, for comparison. */
   logistic?: { cv: Metrics; external?: Metrics; externals: Record<string, Metrics>; threshold: number; thresholdRule: string };
@@ -66,6 +67,24 @@ export interface StudyResult {
 }
 
 export interface RunOptions { robustness?: Table }
+
+type FoldInfo = ModelResult['cv']['folds'][number];
+
+/**
+ * One (inputs, head) pair followed through the outer CV: its out-of-fold probabilities and the
+ * threshold of the fold that made each (per repeat), and each held-out fold's AUC. The study's
+ * models and the comparisons beside them (the clinical logistic regression) are all tracks.
+ */
+interface Track {
+  key: string;
+  pick: (fit: FitResult) => FittedModel | undefined;
+  oof: number[][];
+  thr: number[][];
+  folds: FoldInfo[];
+}
+
+/** The comparison models fitted beside a study model (fit.ts), by track key. */
+const CLINICAL_LOGISTIC = 'clinical.logistic';
 
 function outerFolds(cfg: StudyConfig, main: CohortData): number[][] {
   if (main.folds) {
@@ -106,14 +125,13 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   const final = fitModels(ctx, mainRecs, main.y, main.batch, cfg.seed, undefined, `the whole main cohort ${main.name} (final model)`);
   const fixed = cfg.evaluation.protocol === 'paper' ? final.selections : undefined;
 
-  // Outer cross-validation.
+  // Outer cross-validation: every training fold fits all models; every track predicts its held-out part.
   const foldSets = outerFolds(cfg, main);
-  const oof = foldSets.map(() => Object.fromEntries(models.map((m) => [m, new Array<number>(all.length).fill(NaN)])) as Record<ModelName, number[]>);
-  const oofThr = foldSets.map(() => Object.fromEntries(models.map((m) => [m, new Array<number>(all.length).fill(NaN)])) as Record<ModelName, number[]>);
-  const foldInfo: Record<string, ModelResult['cv']['folds']> = Object.fromEntries(models.map((m) => [m, []]));
+  const newTrack = (key: string, pick: Track['pick']): Track => ({ key, pick, oof: foldSets.map(() => new Array<number>(all.length).fill(NaN)), thr: foldSets.map(() => new Array<number>(all.length).fill(NaN)), folds: [] });
+  const tracks: Track[] = models.map((m) => newTrack(m, (fit) => fit.models[m]));
+  if (models.includes('clinical')) tracks.push(newTrack(CLINICAL_LOGISTIC, (fit) => fit.comparisons[CLINICAL_LOGISTIC]));
+  const track = (key: string) => tracks.find((t) => t.key === key)!;
   const frequency: Record<string, number> = {};
-  const lgOof = foldSets.map(() => new Array<number>(all.length).fill(NaN));
-  const lgThr = foldSets.map(() => new Array<number>(all.length).fill(NaN));
   let nFits = 0;
   foldSets.forEach((fold, r) => {
     const k = Math.max(...fold) + 1;
@@ -125,19 +143,14 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       nFits++;
       for (const s of fit.selections.radiomics?.selected ?? []) frequency[s.name] = (frequency[s.name] ?? 0) + 1;
       for (const v of fit.selections.clinical?.retained ?? []) frequency[v] = (frequency[v] ?? 0) + 1;
-      if (fit.models.clinical && fit.selections.clinical) {
-        const fill = fit.models.clinical.imputer;
-        const lg = fitClinicalLogistic(tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), fit.selections.clinical.retainedDesign, fill);
-        const p = applyClinicalLogistic(lg, te.map((i) => mainRecs[i]!), fill);
-        te.forEach((i, j) => { lgOof[r]![i] = p[j]!; lgThr[r]![i] = lg.threshold; });
-      }
-      for (const m of models) {
-        const model = fit.models[m]!;
-        const p = applyModel(model, te.map((i) => mainRecs[i]!), main.batch && te.map((i) => main.batch![i]!), te.map((i) => main.ids[i]!)).probability;
-        te.forEach((i, j) => { oof[r]![m][i] = p[j]!; oofThr[r]![m][i] = model.head.threshold; });
-        const yte = te.map((i) => main.y[i]!);
-        const hasBoth = yte.includes(0) && yte.includes(1);
-        foldInfo[m]!.push({ repeat: r + 1, fold: f + 1, n: te.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: model.head.threshold });
+      const teRecs = te.map((i) => mainRecs[i]!);
+      const yte = te.map((i) => main.y[i]!);
+      const hasBoth = yte.includes(0) && yte.includes(1);
+      for (const t of tracks) {
+        const model = t.pick(fit)!;
+        const p = applyModel(model, teRecs, main.batch && te.map((i) => main.batch![i]!), te.map((i) => main.ids[i]!)).probability;
+        te.forEach((i, j) => { t.oof[r]![i] = p[j]!; t.thr[r]![i] = model.head.threshold; });
+        t.folds.push({ repeat: r + 1, fold: f + 1, n: te.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: model.head.threshold });
       }
     }
   });
@@ -145,29 +158,34 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   const predictions: PredictionRow[] = [];
   foldSets.forEach((fold, r) => all.forEach((i) => predictions.push({
     cohort: main.name, id: main.ids[i]!, y: main.y[i]!, set: 'cv', repeat: r + 1, fold: fold[i]! + 1,
-    probability: Object.fromEntries(models.map((m) => [m, oof[r]![m][i]!])),
-    predicted: Object.fromEntries(models.map((m) => [m, oof[r]![m][i]! >= oofThr[r]![m][i]! ? 1 : 0])),
+    probability: Object.fromEntries(models.map((m) => [m, track(m).oof[r]![i]!])),
+    predicted: Object.fromEntries(models.map((m) => [m, track(m).oof[r]![i]! >= track(m).thr[r]![i]! ? 1 : 0])),
   })));
 
   const results: StudyResult['models'] = {};
   const fitted: Partial<Record<ModelName, number[]>> = {};
   const extP: Record<string, Partial<Record<ModelName, number[]>>> = {};
+  /** A final model's probabilities on an external cohort (harmonised to the training centre first when the model does that). */
+  const externalProbability = (model: FittedModel, e: CohortData): number[] => {
+    // Only the columns this model reads: copying ~1,000-feature records per model was a sizeable share of the study.
+    const recs = caseRecords(e.columns, model.inputs, e.y.map((_, i) => i));
+    // A centre outside the training data: its own unlabelled feature values align it to the training centre.
+    return applyModel(model, model.harmonise ? harmoniseCohort(model.harmonise, recs, e.batch, e.name) : recs, e.batch, e.ids).probability;
+  };
   for (const m of models) {
     const model = final.models[m]!;
+    const t = track(m);
     const fp = applyModel(model, mainRecs, main.batch, main.ids).probability;
     fitted[m] = fp;
-    const cvMetrics = evaluate(main.y, oof[0]![m], oofThr[0]![m], mOpts);
-    const aucs = foldInfo[m]!.map((f) => f.auc).filter(Number.isFinite);
+    const cvMetrics = evaluate(main.y, t.oof[0]!, t.thr[0]!, mOpts);
+    const aucs = t.folds.map((f) => f.auc).filter(Number.isFinite);
     const mean = aucs.reduce((a, b) => a + b, 0) / aucs.length;
     const sd = Math.sqrt(aucs.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, aucs.length - 1));
-    const cv: ModelResult['cv'] = { ...cvMetrics, folds: foldInfo[m]!, fold_auc_mean: mean, fold_auc_sd: sd };
-    if (foldSets.length > 1) cv.repeat_auc = foldSets.map((_, r) => roc(main.y, oof[r]![m], { direction: '<' }).auc);
+    const cv: ModelResult['cv'] = { ...cvMetrics, folds: t.folds, fold_auc_mean: mean, fold_auc_sd: sd };
+    if (foldSets.length > 1) cv.repeat_auc = foldSets.map((_, r) => roc(main.y, t.oof[r]!, { direction: '<' }).auc);
     const ext: Record<string, Metrics> = {};
     for (const e of externals) {
-      // Only the columns this model reads: copying ~1,000-feature records per model was a sizeable share of the study.
-      const recs = caseRecords(e.columns, model.inputs, e.y.map((_, i) => i));
-      // A centre outside the training data: its own unlabelled feature values align it to the training centre.
-      const p = applyModel(model, model.harmonise ? harmoniseCohort(model.harmonise, recs, e.batch, e.name) : recs, e.batch, e.ids).probability;
+      const p = externalProbability(model, e);
       (extP[e.name] ??= {})[m] = p;
       if (hasBothClasses(e.y)) ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts);
     }
@@ -177,24 +195,24 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       externals: ext,
       apparent: evaluate(main.y, fp, fp.map(() => model.head.threshold), mOpts),
       features: model.head.features,
-      hyper: { C: model.head.C, gamma: model.head.gamma },
+      hyper: headFor(model.head.kind, `the ${m} model`).describe(model.head).hyper,
       threshold: model.head.threshold,
     };
   }
-  if (results.clinical && final.selections.clinical) {
-    const fill = final.models.clinical!.imputer;
-    const lg = fitClinicalLogistic(mainRecs, main.y, final.selections.clinical.retainedDesign, fill);
+  const lg = final.comparisons[CLINICAL_LOGISTIC];
+  if (results.clinical && lg) {
     const externalsLg: Record<string, Metrics> = {};
     for (const e of externals) {
       if (!hasBothClasses(e.y)) continue;
-      const p = applyClinicalLogistic(lg, caseRecords(e.columns, inputs, e.y.map((_, i) => i)), fill);
-      externalsLg[e.name] = evaluate(e.y, p, p.map(() => lg.threshold), mOpts);
+      const p = externalProbability(lg, e);
+      externalsLg[e.name] = evaluate(e.y, p, p.map(() => lg.head.threshold), mOpts);
     }
+    const t = track(CLINICAL_LOGISTIC);
     results.clinical.logistic = {
-      cv: evaluate(main.y, lgOof[0]!, lgThr[0]!, mOpts),
+      cv: evaluate(main.y, t.oof[0]!, t.thr[0]!, mOpts),
       external: externals.length ? externalsLg[externals[0]!.name] : undefined,
       externals: externalsLg,
-      threshold: lg.threshold,
+      threshold: lg.head.threshold,
       thresholdRule: 'Youden index on the in-sample predictions of the training data',
     };
   }
@@ -217,7 +235,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       comparisons.push({ cohort, a, b, auc_a: t.auc1, auc_b: t.auc2, diff: t.diff, z: t.z, p: t.p, ci_diff: t.ciDiff });
     }
   };
-  compare('cv', main.y, oof[0]!);
+  compare('cv', main.y, Object.fromEntries(models.map((m) => [m, track(m).oof[0]!])));
   for (const e of externals) {
     if (hasBothClasses(e.y)) compare(e.name, e.y, extP[e.name]!);
     else notes.push(`external cohort ${e.name} has only one outcome class after the missing-value policy: its predictions are written but AUC and DeLong tests are not defined.`);

@@ -1,0 +1,87 @@
+// The model-head contract (src/study/heads): every registered head fits, applies, describes and
+// checks itself through the same interface, its fitted form is plain JSON (the bundle stores it
+// as is), and unknown kinds fail loudly in the config path and in a loaded bundle.
+import { describe, expect, it } from 'vitest';
+import { Random } from '../../src/core/random.ts';
+import { parseStudyConfig } from '../../src/study/config.ts';
+import { HEADS, headFor } from '../../src/study/heads/registry.ts';
+import { binaryOutcome } from '../../src/study/heads/outcome.ts';
+import { runStudy } from '../../src/study/run.ts';
+import { buildBundle, loadModel } from '../../src/study/bundle.ts';
+import { HAS_SHARED } from '../helpers/shared.ts';
+import { pairCountAuc, synthConfig, synthTables } from './helpers.ts';
+
+/** 120 cases, two informative inputs on different scales and one noise input; logistic truth. */
+function cohort(seed: number): { X: number[][]; y: number[] } {
+  const r = new Random(seed);
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < 120; i++) {
+    const x = [r.normal(), 10 * r.normal() + 50, r.normal()];
+    const lp = 1.2 * x[0]! + 0.08 * (x[1]! - 50);
+    X.push(x);
+    y.push(r.next() < 1 / (1 + Math.exp(-lp)) ? 1 : 0);
+  }
+  return { X, y };
+}
+
+const config = parseStudyConfig({ data: { outcome: 'y', cohorts: [{ name: 'm', role: 'main', tables: ['t.csv'] }] }, clinical: { variables: ['a'], kernel: 'linear' }, svm: { C: [0.1, 1], gamma: [0.1] }, innerFolds: 3 });
+
+describe('model heads (registry and contract)', () => {
+  for (const kind of Object.keys(HEADS)) {
+    it(`${kind}: fit → apply → describe → check, as plain JSON data`, () => {
+      const h = headFor(kind, 'test');
+      const { X, y } = cohort(11);
+      const features = ['a', 'b', 'noise'];
+      const notes: string[] = [];
+      const fitted = h.fit(X, binaryOutcome(y), features, { settings: h.settings({ model: 'clinical', config }), seeds: { of: (p) => p.length }, where: 'the test cohort', model: 'clinical', notes });
+      expect(fitted.kind).toBe(kind);
+      expect(fitted.features).toEqual(features);
+      expect(Number.isFinite(fitted.threshold)).toBe(true);
+      const out = h.apply(fitted, X);
+      expect(out.risk).toHaveLength(X.length);
+      expect(out.probability.every((p) => p >= 0 && p <= 1)).toBe(true);
+      // risk and probability rank the cases the same way, and the fit learned the signal
+      expect(pairCountAuc(y, out.risk)).toBeCloseTo(pairCountAuc(y, out.probability), 12);
+      expect(pairCountAuc(y, out.risk)).toBeGreaterThan(0.7);
+      // the bundle stores the fitted head as JSON: the copy applies identically
+      const copy = JSON.parse(JSON.stringify(fitted));
+      expect(h.apply(copy, X)).toEqual(out);
+      const d = h.describe(fitted);
+      expect(d.kind).toBe(kind);
+      expect(d.label.length).toBeGreaterThan(0);
+      expect(Object.values(d.hyper).every(Number.isFinite)).toBe(true);
+      expect(h.check(fitted)).toBeUndefined();
+      expect(h.check({ kind, features, threshold: 0.5 })).toMatch(/lacks/);
+    });
+  }
+
+  it('an unknown head kind is an error that names it and lists the known ones', () => {
+    expect(() => headFor('forest', 'the clinical model')).toThrow(/the clinical model: unknown model head "forest"; use one of svm, logistic/);
+  });
+
+  it('refuses a time-to-event outcome in a binary head, naming the model', () => {
+    const { X } = cohort(3);
+    const h = headFor('logistic', 'test');
+    expect(() => h.fit(X, { kind: 'time-to-event', time: X.map(() => 1), event: X.map(() => 0) }, ['a', 'b', 'c'], { settings: {}, seeds: { of: () => 1 }, where: 'x', model: 'clinical', notes: [] })).toThrow(/clinical model's logistic head needs a binary outcome/);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('model heads in the bundle', () => {
+  it('the bundle stores each head with its kind; an unknown kind or a head without its parameters is refused; a head without kind is an SVM (older bundles)', () => {
+    const r = runStudy(synthConfig({ models: ['clinical'] }), synthTables());
+    const bundle = JSON.parse(JSON.stringify(buildBundle(r)));
+    expect(bundle.models.clinical.head.kind).toBe(r.final.clinical!.head.kind);
+    const unknown = structuredClone(bundle);
+    unknown.models.clinical.head.kind = 'forest';
+    expect(() => loadModel(unknown)).toThrow(/head of kind "forest", which this sonomics does not know/);
+    const broken = structuredClone(bundle);
+    broken.models.clinical.head = { kind: 'svm', features: ['x'], threshold: 0.5 };
+    expect(() => loadModel(broken)).toThrow(/its svm head lacks its scaler, SVM or Platt parameters/);
+    if (bundle.models.clinical.head.kind === 'svm') {
+      const old = structuredClone(bundle);
+      delete old.models.clinical.head.kind;
+      expect(loadModel(old).models.clinical!.head.kind).toBe('svm');
+    }
+  });
+});
