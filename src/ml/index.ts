@@ -12,3 +12,6 @@ export * from './grid-search.ts';
 export * from './combat.ts';
 export { coxPH, coxLinearPredictor, coxSurvival, baselineCumhazAt, type CoxModel, type CoxOptions, type CoxTest } from './cox.ts';
 export { baselineIncrements, type CoxTies } from './cox-risk-sets.ts';
+export { coxCalibrationSlope, type CalibrationSlope } from './cox-calibration.ts';
+export { lassoCoxPath, lassoCoxLinearPredictor, coxnetDeviance, type LassoCoxPath, type LassoCoxOptions } from './lasso-cox.ts';
+export { cvLassoCox, type CvLassoCoxResult, type CvLassoCoxOptions, type CoxTypeMeasure } from './cv-lasso-cox.ts';

@@ -257,7 +257,7 @@ export function lassoLinearPredictor(path: LassoPath, X: Matrix): number[][] {
  * to t = (λ₁ − λ)/(λ₁ − λ_L), the coefficient is frac·β_left + (1 − frac)·β_right. For the
  * gaussian LASSO this is exact between knots, since the solution is piecewise linear in λ.
  */
-export function interpolatePath(path: LassoPath, s: number[]): LassoPath {
+export function interpolatePath<P extends Pick<LassoPath, 'lambda' | 'a0' | 'beta' | 'df' | 'devRatio'>>(path: P, s: number[]): P {
   const lam = path.lambda;
   const L = lam.length;
   const p = path.beta.length;
@@ -267,7 +267,7 @@ export function interpolatePath(path: LassoPath, s: number[]): LassoPath {
   for (let j = 0; j < p; j++) {
     if (path.beta[j]!.some((b) => b !== 0)) { used.push(j); beta[j] = []; } else beta[j] = new Array<number>(s.length).fill(0);
   }
-  const out: LassoPath = { ...path, lambda: s.slice(), a0: [], beta, df: [], devRatio: [] };
+  const out: P = { ...path, lambda: s.slice(), a0: [], beta, df: [], devRatio: [] };
   const maxL = Math.max(...lam), minL = Math.min(...lam);
   for (const s0 of s) {
     let left: number, right: number, frac: number;

@@ -8,3 +8,4 @@ export { timeDependentAuc, type TimeAuc } from './time-auc.ts';
 export { brierScore, type BrierAt } from './brier.ts';
 export { aalenJohansen, cumulativeIncidenceAt, type CumulativeIncidence } from './aalen-johansen.ts';
 export { grayTest, type GrayTest } from './gray-test.ts';
+export { survivalCalibration, observedExpected, type SurvivalCalibration, type SurvivalCalibrationGroup } from './calibration.ts';
