@@ -7,6 +7,10 @@ import { SonomicsError } from '../core/errors.ts';
 import { resolveSettings, type FeatureSettings } from '../features/settings.ts';
 import { filterName, validateFilterSpec, type FilterSpec } from '../filters/index.ts';
 import { ringName } from '../roi/regions.ts';
+import { checkSchema, s, type ObjectNode } from '../core/schema.ts';
+import { FEATURE_SETTINGS_SCHEMA } from '../features/settings.ts';
+import { FILTER_SPEC_SCHEMA } from '../filters/spec-schema.ts';
+import { rejectPyRadiomicsParams } from './pyradiomics-params.ts';
 
 export interface RegionSettings {
   /** Features of the lesion itself (default true). */
@@ -42,30 +46,41 @@ export const DEFAULT_EXTRACTION: ExtractionSettings = {
   features: resolveSettings({ dimension: '2D', discretisation: { method: 'FBN', value: 32 } }),
 };
 
+/**
+ * The extraction-settings schema: validation at every depth, the defaults and the reference
+ * table in docs/extraction.md. Regions are filled in as before (the settings hash of a feature
+ * table depends on it); feature settings follow FEATURE_SETTINGS_SCHEMA.
+ */
+export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
+  description: s.field(s.str(), 'free text, kept with the settings'),
+  regions: s.field(s.obj({
+    tumour: s.field(s.bool(), 'features of the lesion itself', { default: true }),
+    rings: s.field(s.list(s.num({ gt: 0 })), 'peri-tumoural rings: widths in mm outside the tumour boundary, e.g. [5] or [2, 5]', { default: [5] }),
+    ringInnerMarginMm: s.field(s.num({ min: 0 }), 'gap between tumour boundary and ring, in mm', { docDefault: '`0`' }),
+    parenchyma: s.field(s.bool(), 'features of the disease-free parenchyma (needs a parenchyma mask column in the manifest)', { default: true }),
+    components: s.field(s.oneOf(['all', 'largest']), 'disconnected tumour components: keep all or only the largest', { default: 'all' }),
+    minPixels: s.field(s.int({ min: 1 }), 'smallest acceptable region, in pixels/voxels', { default: 20 }),
+  }), 'which regions to compute features of', { default: {} }),
+  images: s.field(s.list(FILTER_SPEC_SCHEMA, { minItems: 1 }), 'images to compute features on: the original and filtered images (docs/filters.md)', { default: [{ type: 'original' }] }),
+  features: s.field(FEATURE_SETTINGS_SCHEMA, 'IBSI feature settings (docs/features.md)', { default: {} }),
+  filteredDiscretisation: s.field(FEATURE_SETTINGS_SCHEMA.fields.discretisation!.node, 'discretisation of the filtered images (their intensity ranges differ from the original\'s)', { docDefault: 'as features.discretisation' }),
+});
+
 /** Validates a parsed settings file and fills defaults; `where` names the file in messages. */
 export function resolveExtractionSettings(input: unknown, where = 'extraction settings'): ExtractionSettings {
   const bad = (msg: string): never => {
-    throw new SonomicsError('BAD_SETTINGS', `${where}: ${msg}`);
+    throw new SonomicsError('BAD_SETTINGS', `${where}: ${msg}`, { subject: where });
   };
   if (input === undefined || input === null) return structuredClone(DEFAULT_EXTRACTION);
-  if (typeof input !== 'object' || Array.isArray(input)) bad('must be an object with keys regions, images, features');
-  const o = input as Record<string, unknown>;
-  const known = new Set(['regions', 'images', 'features', 'filteredDiscretisation', 'description']);
-  for (const k of Object.keys(o)) if (!known.has(k)) bad(`unknown key '${k}' (known: ${[...known].join(', ')})`);
-
-  const r = { ...DEFAULT_EXTRACTION.regions, ...((o.regions as RegionSettings | undefined) ?? {}) };
-  if (r.rings !== undefined && (!Array.isArray(r.rings) || r.rings.some((w) => !(typeof w === 'number' && w > 0)))) {
-    bad('regions.rings must be a list of positive widths in mm, e.g. [5] or [2, 5]');
-  }
-  if (r.components !== 'all' && r.components !== 'largest') bad(`regions.components must be 'all' or 'largest'`);
-  if (!(Number.isInteger(r.minPixels) && r.minPixels! >= 1)) bad('regions.minPixels must be a positive integer');
+  rejectPyRadiomicsParams(input, where);
+  const checked = checkSchema(EXTRACTION_SETTINGS_SCHEMA, input);
+  if (checked.problems.length) bad(`${checked.problems.length} problem(s):\n  - ${checked.problems.join('\n  - ')}`);
+  const o = checked.value as ExtractionSettings & { description?: string };
+  const r = o.regions;
   if (!r.tumour && !(r.rings?.length) && !r.parenchyma) bad('no region selected: enable regions.tumour, regions.rings or regions.parenchyma');
 
-  const images = (o.images as FilterSpec[] | undefined) ?? [{ type: 'original' }];
-  if (!Array.isArray(images) || images.length === 0) bad('images must be a non-empty list, e.g. [{ type: original }, { type: log, sigmaMm: 2 }]');
   const names = new Set<string>();
-  for (const [i, spec] of images.entries()) {
-    if (!spec || typeof spec !== 'object' || typeof spec.type !== 'string') bad(`images[${i}] must be an object with a 'type' (original, log, wavelet, ...)`);
+  for (const [i, spec] of o.images.entries()) {
     let name = '';
     try {
       validateFilterSpec(spec);
@@ -76,10 +91,10 @@ export function resolveExtractionSettings(input: unknown, where = 'extraction se
     if (names.has(name)) bad(`images[${i}] repeats the image '${name}'`);
     names.add(name);
   }
-  const features = resolveSettings(o.features as Partial<FeatureSettings> | undefined, `${where}: features`);
-  const out: ExtractionSettings = { regions: r, images, features };
+  const features = resolveSettings(o.features, `${where}: features`);
+  const out: ExtractionSettings = { regions: r, images: o.images, features };
   if (o.filteredDiscretisation !== undefined) {
-    const fd = o.filteredDiscretisation as FeatureSettings['discretisation'];
+    const fd = o.filteredDiscretisation;
     resolveSettings({ ...features, discretisation: fd }, `${where}: filteredDiscretisation`);
     out.filteredDiscretisation = fd;
   }

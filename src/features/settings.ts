@@ -4,6 +4,7 @@
  * discretisation, the families to compute and the texture options.
  */
 import { SonomicsError } from '../core/errors.ts';
+import { checkSchema, s, type ObjectNode } from '../core/schema.ts';
 import type { TextureAggregation } from './types.ts';
 
 export type FamilyName =
@@ -82,40 +83,63 @@ export function defaultAggregation(family: FamilyName, dimension: '2D' | '3D'): 
   return matrixPerDirection ? '3D, averaged' : '3D';
 }
 
-/** Checks a settings object (e.g. parsed from a JSON file) and fills defaults. */
+const interpolation = s.oneOf(['nearest', 'linear', 'cubic']);
+const discretisationNode = (methods: readonly string[]) => s.obj({
+  method: s.field(s.oneOf(methods), "'FBN' = fixed bin number, 'FBS' = fixed bin size (IBSI 2.7)", { required: true }),
+  value: s.field(s.num({ gt: 0 }), 'number of bins (FBN, an integer) or bin width in intensity units (FBS)'),
+});
+
+/**
+ * The feature-settings schema (validation, defaults and the reference table in docs/features.md).
+ * Only `dimension` and `discretisation` are filled in; the other defaults are applied where they
+ * are used (so that a settings hash does not change when a default is merely spelled out).
+ */
+export const FEATURE_SETTINGS_SCHEMA: ObjectNode = s.obj({
+  dimension: s.field(s.oneOf(['2D', '3D']), "'2D' computes texture slice by slice (2D morphology for single-slice images); '3D' volumetrically", { default: '2D' }),
+  resampling: s.field(s.obj({
+    spacing: s.field(s.tuple(s.num({ gt: 0 }), s.num({ gt: 0 }), s.num({ gt: 0 })), 'target spacing in mm [x, y, z]; with dimension 2D only x and y are used', { required: true }),
+    imageInterpolation: s.field(interpolation, 'image interpolation (IBSI 2.4)', { docDefault: '`linear`' }),
+    maskInterpolation: s.field(interpolation, 'mask interpolation before thresholding (IBSI 2.4)', { docDefault: '`linear`' }),
+    partialVolumeThreshold: s.field(s.num({ gt: 0, max: 1 }), 'threshold of the interpolated mask (IBSI 2.4)', { docDefault: '`0.5`' }),
+  }), 'resampling to a common spacing (IBSI 2.4); absent = none'),
+  roundIntensities: s.field(s.bool(), 'round intensities to integers after interpolation (IBSI: for CT)', { docDefault: '`false`' }),
+  resegmentation: s.field(s.obj({
+    range: s.field(s.tuple(s.either(s.num(), s.nul()), s.either(s.num(), s.nul())), 'keep intensities in [lower, upper] (null = open bound)'),
+    outlierSigma: s.field(s.num({ gt: 0 }), 'drop intensities outside mean ± k·SD of the region'),
+  }), 're-segmentation (IBSI 2.5); absent = none'),
+  discretisation: s.field(discretisationNode(['FBN', 'FBS']), 'discretisation for the intensity histogram and texture families', { default: { method: 'FBN', value: 32 } }),
+  ivhDiscretisation: s.field(discretisationNode(['none', 'FBN', 'FBS']), 'discretisation for the intensity-volume histogram (IBSI 3.5)', { docDefault: '`none` (intensities, step 1)' }),
+  families: s.field(s.list(s.oneOf(ALL_FAMILIES, 'family')), 'feature families to compute', { docDefault: 'all' }),
+  texture: s.field(s.obj({
+    distance: s.field(s.int({ min: 1 }), 'neighbour distance of GLCM / NGTDM / NGLDM (voxels, Chebyshev)', { docDefault: '`1`' }),
+    ngldmCoarseness: s.field(s.int({ min: 0 }), 'NGLDM coarseness α', { docDefault: '`0`' }),
+    aggregation: s.field(s.map(s.str(), 'texture family', TEXTURE_FAMILIES), "aggregation per texture family, e.g. glcm: '3D, merged'", { docDefault: 'see docs/features.md' }),
+  }), 'texture options'),
+  localIntensityRadiusMm: s.field(s.num({ gt: 0 }), 'radius of the local-intensity sphere in mm (IBSI 3.2: 1 cm³ → 6.2035 mm)', { docDefault: '`6.2035`' }),
+});
+
+/** Checks a settings object (e.g. parsed from a settings file) and fills defaults. */
 export function resolveSettings(input: Partial<FeatureSettings> | undefined, where = 'feature settings'): FeatureSettings {
-  const s: FeatureSettings = { ...DEFAULT_SETTINGS, ...(input ?? {}) };
+  const checked = checkSchema(FEATURE_SETTINGS_SCHEMA, input ?? {});
+  if (checked.problems.length) {
+    throw new SonomicsError('BAD_SETTINGS', `${where} has ${checked.problems.length} problem(s):\n  - ${checked.problems.join('\n  - ')}`, { subject: where });
+  }
+  const s = checked.value as FeatureSettings;
   const bad = (msg: string): never => {
     throw new SonomicsError('BAD_SETTINGS', `${where}: ${msg}`);
   };
-  if (s.dimension !== '2D' && s.dimension !== '3D') bad(`dimension must be '2D' or '3D', got ${JSON.stringify(s.dimension)}`);
-  const d = s.discretisation ?? { method: 'FBN', value: 32 };
-  if (d.method !== 'FBN' && d.method !== 'FBS') bad(`discretisation.method must be 'FBN' or 'FBS', got ${JSON.stringify(d.method)}`);
-  if (!(typeof d.value === 'number' && d.value > 0)) bad(`discretisation.value must be a positive number (bins for FBN, width for FBS)`);
+  const d = s.discretisation!;
+  if (d.value === undefined) bad('discretisation.value is required (bins for FBN, width for FBS)');
   if (d.method === 'FBN' && !Number.isInteger(d.value)) bad(`discretisation.value for FBN must be an integer number of bins`);
-  s.discretisation = d;
   const ivh = s.ivhDiscretisation;
-  if (ivh && ivh.method !== 'none' && ivh.method !== 'FBN' && ivh.method !== 'FBS') bad(`ivhDiscretisation.method must be 'none', 'FBN' or 'FBS'`);
-  if (ivh && ivh.method !== 'none' && !(typeof ivh.value === 'number' && ivh.value > 0)) bad(`ivhDiscretisation.value must be positive`);
+  if (ivh && ivh.method !== 'none' && ivh.value === undefined) bad(`ivhDiscretisation.value is required for ${ivh.method}`);
   const aggs = s.texture?.aggregation ?? {};
   for (const [family, agg] of Object.entries(aggs)) {
-    if (!TEXTURE_FAMILIES.includes(family as FamilyName)) bad(`texture.aggregation: '${family}' is not a texture family`);
     const directional = family === 'glcm' || family === 'glrlm';
     const allowed = directional ? DIRECTIONAL : PLANAR;
     if (!allowed.includes(agg as TextureAggregation)) bad(`texture.aggregation.${family} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
   }
-  if (s.resampling) {
-    const sp = s.resampling.spacing;
-    if (!Array.isArray(sp) || sp.length !== 3 || sp.some((v) => !(v > 0))) bad(`resampling.spacing must be three positive numbers [x, y, z] in mm`);
-    for (const k of ['imageInterpolation', 'maskInterpolation'] as const) {
-      const v = s.resampling[k];
-      if (v !== undefined && v !== 'nearest' && v !== 'linear' && v !== 'cubic') bad(`resampling.${k} must be nearest, linear or cubic`);
-    }
-  }
-  if (s.families) {
-    for (const f of s.families) if (!ALL_FAMILIES.includes(f)) bad(`unknown family '${f}'; known: ${ALL_FAMILIES.join(', ')}`);
-  }
   const r = s.resegmentation?.range;
-  if (r && (r.length !== 2 || (r[0] !== null && r[1] !== null && r[0] > r[1]))) bad(`resegmentation.range must be [lower, upper] with lower ≤ upper (null for an open bound)`);
+  if (r && r[0] !== null && r[1] !== null && r[0] > r[1]) bad(`resegmentation.range must be [lower, upper] with lower ≤ upper (null for an open bound)`);
   return s;
 }

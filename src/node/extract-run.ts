@@ -9,9 +9,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { parse as parseYaml } from 'yaml';
 import { SonomicsError } from '../core/errors.ts';
 import { resolveExtractionSettings, type ExtractionSettings } from '../extract/settings.ts';
+import { readSettingsFile } from './settings-file.ts';
 import { settingsHash as hashOfSettings } from '../core/hash.ts';
 import { CaseStore } from './case-store.ts';
 import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
@@ -52,13 +52,7 @@ export interface ExtractSummary {
 export function loadExtractionSettings(settings: string | ExtractionSettings | undefined): ExtractionSettings {
   if (settings === undefined) return resolveExtractionSettings(undefined);
   if (typeof settings !== 'string') return resolveExtractionSettings(settings);
-  let parsed: unknown;
-  try {
-    const text = readFileSync(settings, 'utf8');
-    parsed = /\.json$/i.test(settings) ? JSON.parse(text) : parseYaml(text);
-  } catch (err) {
-    throw new SonomicsError('BAD_SETTINGS', `cannot read settings ${settings}: ${(err as Error).message}`, { subject: settings });
-  }
+  const parsed = readSettingsFile(settings);
   return resolveExtractionSettings(parsed, settings);
 }
 

@@ -3,6 +3,9 @@
  * Every problem is reported with its path in the config and what to write instead.
  */
 import { SonomicsError } from '../core/errors.ts';
+import { checkSchema, s, type ObjectNode } from '../core/schema.ts';
+import { EXTRACTION_SETTINGS_SCHEMA } from '../extract/settings.ts';
+import { isPyRadiomicsParams } from '../extract/pyradiomics-params.ts';
 import { HARMONISE_METHODS, type HarmoniseMethod } from './harmonise.ts';
 
 export type ModelName = 'clinical' | 'radiomics' | 'combined';
@@ -101,194 +104,166 @@ export interface StudyConfig {
 const DEFAULT_CS = [0.1, 1, 10, 100];
 const DEFAULT_GAMMAS = [0.001, 0.01, 0.1, 1];
 
-class Checker {
-  readonly problems: string[] = [];
-  fail(path: string, msg: string): void { this.problems.push(`${path}: ${msg}`); }
-  obj(v: unknown, path: string): Record<string, unknown> {
-    if (v === undefined || v === null) return {};
-    if (typeof v !== 'object' || Array.isArray(v)) { this.fail(path, 'must be a mapping (key: value)'); return {}; }
-    return v as Record<string, unknown>;
-  }
-  str(v: unknown, path: string, def?: string): string {
-    if (v === undefined || v === null) {
-      if (def === undefined) this.fail(path, 'is required (a text value)');
-      return def ?? '';
-    }
-    if (typeof v === 'number') return String(v);
-    if (typeof v !== 'string' || v === '') { this.fail(path, 'must be a non-empty text value'); return def ?? ''; }
-    return v;
-  }
-  num(v: unknown, path: string, def: number, check?: (x: number) => string | undefined): number {
-    if (v === undefined || v === null) return def;
-    if (typeof v !== 'number' || !Number.isFinite(v)) { this.fail(path, `must be a number, got ${JSON.stringify(v)}`); return def; }
-    const why = check?.(v);
-    if (why) { this.fail(path, why); return def; }
-    return v;
-  }
-  oneOf<T extends string>(v: unknown, path: string, options: readonly T[], def: T): T {
-    if (v === undefined || v === null) return def;
-    if (typeof v !== 'string' || !options.includes(v as T)) { this.fail(path, `must be one of ${options.map((o) => `'${o}'`).join(', ')}, got ${JSON.stringify(v)}`); return def; }
-    return v as T;
-  }
-  strList(v: unknown, path: string, def: string[] = []): string[] {
-    if (v === undefined || v === null) return def;
-    const arr = Array.isArray(v) ? v : [v];
-    return arr.map((x, i) => this.str(x, `${path}[${i}]`));
-  }
-  numList(v: unknown, path: string, def: number[]): number[] {
-    if (v === undefined || v === null) return def;
-    const arr = Array.isArray(v) ? v : [v];
-    if (arr.length === 0) { this.fail(path, 'must list at least one number'); return def; }
-    return arr.map((x, i) => this.num(x, `${path}[${i}]`, 1, (n) => (n > 0 ? undefined : 'must be > 0')));
-  }
-}
+const f = s.field;
+const unit = { gt: 0, max: 1 } as const;
+const kernel = s.oneOf(['rbf', 'linear']);
 
-const KNOWN_TOP = ['title', 'seed', 'data', 'clinical', 'radiomics', 'combined', 'svm', 'innerFolds', 'evaluation', 'models', 'extraction'];
+const VARIABLE_SCHEMA = s.obj({
+  name: f(s.str(), 'name of the variable in tables and reports', { required: true }),
+  type: f(s.oneOf(['binary', 'continuous', 'categorical']), 'variable type (a derived variable is binary)', { docDefault: '`continuous`' }),
+  column: f(s.str(), 'source column', { docDefault: '= name' }),
+  derive: f(s.str(), "derived binary variable, e.g. 'ca199 > 200' (column op number)"),
+  reference: f(s.str(true), 'categorical: reference level', { docDefault: 'first level in sorted order' }),
+  summary: f(s.oneOf(['mean', 'median']), 'Table 1 summary of a continuous variable', { default: 'median' }),
+  role: f(s.oneOf(['predictor', 'describe']), "'predictor': a candidate of the clinical model; 'describe': Table 1 only", { default: 'predictor' }),
+});
+
+const COHORT_SCHEMA = s.obj({
+  name: f(s.str(true), 'cohort name in reports', { docDefault: '`main`, `external1`, ...' }),
+  role: f(s.oneOf(['main', 'external']), 'exactly one cohort is main (cross-validated); the others are external', { docDefault: 'main for the first' }),
+  tables: f(s.list(s.str(), { single: true }), 'tables (CSV/XLSX) joined side by side by the id column', { aliases: ['table'], default: [] }),
+  manifest: f(s.str(), 'image manifest: features are extracted first (settings: extraction) and joined'),
+});
+
+/**
+ * The study-config schema: validation at every depth, the defaults and the reference table in
+ * docs/study.md (a test checks that the docs and this schema agree).
+ */
+export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
+  title: f(s.str(true), 'report title', { default: 'Prediction-model study' }),
+  seed: f(s.int({ min: 0 }), 'seed of every random step (folds, bootstrap, tuning)', { default: 42 }),
+  data: f(s.obj({
+    id: f(s.str(), 'id column joining the tables', { default: 'id' }),
+    outcome: f(s.str(), 'binary outcome column (0/1)', { required: true }),
+    cohorts: f(s.list(COHORT_SCHEMA), 'the cohorts', { required: true, requiredHint: 'list the cohorts, e.g. - { name: main, role: main, tables: [clinical.csv, features.csv] }' }),
+    missingCodes: f(s.list(s.str(true), { single: true }), 'text codes meaning missing (besides empty, NA, NaN)', { aliases: ['missing_codes'], default: [] }),
+    missing: f(s.oneOf(['complete-case', 'impute']), 'cases with a missing value: left out, or imputed inside each training fold', { default: 'complete-case' }),
+    batch: f(s.str(), 'batch column for ComBat (centre or device)'),
+  }), 'the data: tables, id and outcome columns, cohorts', { default: {} }),
+  clinical: f(s.obj({
+    variables: f(s.list(s.either(s.str(), VARIABLE_SCHEMA)), 'clinical candidates: a name (continuous) or { name, type, ... }', { default: [] }),
+    alpha: f(s.num(unit), 'multivariable retention level', { default: 0.05 }),
+    entryAlpha: f(s.num(unit), 'univariable entry level', { docDefault: '= clinical.alpha' }),
+    kernel: f(kernel, 'SVM kernel of the clinical model', { default: 'rbf' }),
+    input: f(s.oneOf(['variables', 'score']), 'what the clinical SVM reads: the retained columns, or their logistic linear predictor', { default: 'variables' }),
+  }), 'the clinical model', { default: {} }),
+  radiomics: f(s.obj({
+    include: f(s.list(s.str(), { single: true }), 'glob patterns (* and ?) of candidate feature columns', { docDefault: 'every feature column' }),
+    exclude: f(s.list(s.str(), { single: true }), 'glob patterns of columns left out', { default: [] }),
+    regions: f(s.list(s.str(), { single: true }), 'feature-name regions kept ({region}_{image}_{family}_{feature}); empty = all', { default: [] }),
+    images: f(s.list(s.str(), { single: true }), 'feature-name images kept; empty = all', { default: [] }),
+    families: f(s.list(s.str(), { single: true }), 'feature-name families kept; empty = all', { default: [] }),
+    combat: f(s.bool(), 'ComBat harmonisation of batches inside the training data (needs data.batch)', { default: false }),
+    harmonise: f(s.oneOf(HARMONISE_METHODS), 'label-free alignment of centres not in the training data', { default: 'none' }),
+    icc: f(s.obj({
+      table: f(s.str(), 'repeated-measurement feature table (CSV)', { required: true }),
+      threshold: f(s.num({ min: 0, max: 1 }), 'keep features with ICC ≥ threshold', { default: 0.75 }),
+      type: f(s.oneOf(['ICC1', 'ICC2', 'ICC3']), 'ICC form (Shrout & Fleiss)', { default: 'ICC2' }),
+      subject: f(s.str(), 'subject column', { default: 'subject' }),
+      reader: f(s.str(), 'reader / repetition column', { default: 'reader' }),
+    }), 'reproducibility filter; absent = none'),
+    redundancy: f(s.num(unit), 'drop one of two features with |Spearman ρ| above this', { default: 0.9 }),
+    lambda: f(s.oneOf(['1se', 'min']), 'LASSO λ rule of cv.glmnet', { aliases: ['lambdaRule'], default: '1se' }),
+    alpha: f(s.num({ ...unit, hint: '1 = LASSO, smaller mixes in ridge; 0 would select nothing' }), 'elastic-net mixing of the selection (glmnet alpha)', { default: 1 }),
+    kernel: f(kernel, 'SVM kernel of the radiomics model', { default: 'rbf' }),
+    input: f(s.oneOf(['features', 'score']), 'what the radiomics SVM reads: the selected features, or the radiomics score', { default: 'features' }),
+  }), 'the radiomics model', { default: {} }),
+  combined: f(s.obj({
+    radiomics: f(s.oneOf(['features', 'score']), 'the radiomics part of the combined model', { default: 'features' }),
+    kernel: f(kernel, 'SVM kernel of the combined model', { default: 'rbf' }),
+    input: f(s.oneOf(['features', 'score']), 'what the combined SVM reads: its columns, or their logistic linear predictor', { default: 'features' }),
+  }), 'the combined model', { default: {} }),
+  svm: f(s.obj({
+    C: f(s.list(s.num({ gt: 0 }), { single: true, minItems: 1 }), 'grid of C', { aliases: ['Cs'], default: DEFAULT_CS }),
+    gamma: f(s.list(s.num({ gt: 0 }), { single: true, minItems: 1 }), 'grid of the RBF γ', { aliases: ['gammas'], default: DEFAULT_GAMMAS }),
+    classWeights: f(s.oneOf(['balanced', 'none']), 'class weights of the SVM', { default: 'balanced' }),
+  }), 'SVM tuning grid (inner CV)', { default: {} }),
+  innerFolds: f(s.int({ min: 2 }), 'folds of the inner CV (λ, C/γ, Platt, threshold)', { default: 5 }),
+  evaluation: f(s.obj({
+    folds: f(s.int({ min: 2 }), 'outer CV folds', { default: 5 }),
+    repeats: f(s.int({ min: 1 }), 'outer CV repeats', { default: 1 }),
+    foldColumn: f(s.str(), 'column with fixed fold ids 1..k (overrides folds/repeats)'),
+    protocol: f(s.oneOf(['no-leakage', 'paper']), 'no-leakage refits every step per fold; paper selects on the whole cohort', { default: 'no-leakage' }),
+    bootstrap: f(s.int({ min: 0 }), 'bootstrap replicates for CIs (0 = DeLong)', { default: 0 }),
+    ciLevel: f(s.num({ gt: 0, lt: 1 }), 'confidence level', { default: 0.95 }),
+  }), 'evaluation protocol', { default: {} }),
+  models: f(s.list(s.oneOf(MODEL_NAMES), { single: true }), 'models to fit', { default: [...MODEL_NAMES] }),
+  extraction: f(EXTRACTION_SETTINGS_SCHEMA, 'feature-extraction settings for cohorts with a manifest, stored in the bundle', { docElsewhere: 'docs/extraction.md' }),
+});
+
+/** The validated file, as the schema gives it (keys as written in the file). */
+type Checked = {
+  title: string; seed: number;
+  data: { id: string; outcome: string; cohorts: Array<Partial<CohortConfig> & { tables: string[] }>; missingCodes: string[]; missing: StudyConfig['data']['missing']; batch?: string };
+  clinical: { variables: Array<string | VariableConfig>; alpha: number; entryAlpha?: number; kernel: 'rbf' | 'linear'; input: 'variables' | 'score' };
+  radiomics: Omit<StudyConfig['radiomics'], 'lambdaRule' | 'include'> & { include?: string[]; lambda: '1se' | 'min' };
+  combined: StudyConfig['combined'];
+  svm: { C: number[]; gamma: number[]; classWeights: 'balanced' | 'none' };
+  innerFolds: number;
+  evaluation: StudyConfig['evaluation'];
+  models: ModelName[];
+  extraction?: unknown;
+};
 
 /** Validate a parsed YAML/JSON object and fill in defaults. Throws BAD_CONFIG listing every problem. */
 export function parseStudyConfig(raw: unknown, source = 'study config'): StudyConfig {
-  const c = new Checker();
-  const top = c.obj(raw, '(top)');
-  for (const k of Object.keys(top)) if (!KNOWN_TOP.includes(k)) c.fail(k, `unknown key; expected one of ${KNOWN_TOP.join(', ')}`);
-  const data = c.obj(top.data, 'data');
-  const cohorts = parseCohorts(c, data);
-  const missingCodes = c.strList(data.missingCodes ?? data.missing_codes, 'data.missingCodes', []).map(String);
+  const checked = checkSchema(STUDY_CONFIG_SCHEMA, raw ?? {});
+  const problems = checked.problems;
+  const fail = (path: string, msg: string) => problems.push(`${path}: ${msg}`);
+  const top = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  if (isPyRadiomicsParams(top.extraction)) fail('extraction', 'this looks like a PyRadiomics parameter file (imageType, featureClass, setting, ...); write sonomics extraction settings (regions, images, features; docs/extraction.md)');
+  // Cross-key checks run even when the schema found problems, so that one run lists them all;
+  // a value the schema rejected is left out (undefined), hence the guards below.
+  const v = checked.value as Checked;
+  const sections = ['data', 'clinical', 'radiomics', 'combined', 'svm', 'evaluation'] as const;
+  if (problems.length && sections.some((k) => v?.[k] === undefined)) throw configError(source, problems);
 
-  const clinicalRaw = c.obj(top.clinical, 'clinical');
-  const varsRaw = clinicalRaw.variables ?? [];
-  const variables: VariableConfig[] = [];
-  if (!Array.isArray(varsRaw)) c.fail('clinical.variables', 'must be a list of variables, e.g. - { name: age, type: continuous }');
-  else varsRaw.forEach((v, i) => variables.push(parseVariable(c, v, `clinical.variables[${i}]`)));
+  const cohorts: CohortConfig[] = (v.data.cohorts ?? []).filter((o) => o !== undefined).map((o, i) => {
+    const p = `data.cohorts[${i}]`;
+    if ((o.tables ?? []).length === 0 && !o.manifest) fail(`${p}.tables`, 'list at least one table file (CSV), or give a manifest: to extract features from images');
+    return { name: o.name ?? (i === 0 ? 'main' : `external${i}`), role: o.role ?? (i === 0 ? 'main' : 'external'), tables: o.tables, ...(o.manifest ? { manifest: o.manifest } : {}) };
+  });
+  const mains = cohorts.filter((x) => x.role === 'main');
+  if (cohorts.length && mains.length !== 1) fail('data.cohorts', `exactly one cohort must have role: main (found ${mains.length})`);
+  if (new Set(cohorts.map((x) => x.name)).size !== cohorts.length) fail('data.cohorts', 'cohort names must be unique');
+
+  const variables: VariableConfig[] = (v.clinical.variables ?? []).filter((x) => x !== undefined).map((x, i) => {
+    if (typeof x === 'string') return { name: x, type: 'continuous' };
+    if (x.derive && x.type !== undefined && x.type !== 'binary') fail(`clinical.variables[${i}].type`, 'a derived variable (derive: ...) is binary');
+    return { name: x.name, type: x.derive ? 'binary' : x.type ?? 'continuous', column: x.column, derive: x.derive, reference: x.reference, summary: x.summary, role: x.role };
+  });
   const names = new Set<string>();
-  for (const v of variables) {
-    if (names.has(v.name)) c.fail('clinical.variables', `the variable "${v.name}" is listed twice`);
-    names.add(v.name);
+  for (const x of variables) {
+    if (names.has(x.name)) fail('clinical.variables', `the variable "${x.name}" is listed twice`);
+    names.add(x.name);
   }
 
-  const rad = c.obj(top.radiomics, 'radiomics');
-  let icc: StudyConfig['radiomics']['icc'];
-  if (rad.icc !== undefined && rad.icc !== null) {
-    const ic = c.obj(rad.icc, 'radiomics.icc');
-    icc = {
-      table: c.str(ic.table, 'radiomics.icc.table'),
-      threshold: c.num(ic.threshold, 'radiomics.icc.threshold', 0.75, (x) => (x >= 0 && x <= 1 ? undefined : 'must be between 0 and 1')),
-      type: c.oneOf(ic.type, 'radiomics.icc.type', ['ICC1', 'ICC2', 'ICC3'] as const, 'ICC2'),
-      subject: c.str(ic.subject, 'radiomics.icc.subject', 'subject'),
-      reader: c.str(ic.reader, 'radiomics.icc.reader', 'reader'),
-    };
-  }
-  const svm = c.obj(top.svm, 'svm');
-  const comb = c.obj(top.combined, 'combined');
-  const alpha = c.num(clinicalRaw.alpha, 'clinical.alpha', 0.05, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]'));
-  const ev = c.obj(top.evaluation, 'evaluation');
-  const models = c.strList(top.models, 'models', [...MODEL_NAMES]);
-  for (const m of models) if (!MODEL_NAMES.includes(m as ModelName)) c.fail('models', `unknown model "${m}"; use clinical, radiomics and/or combined`);
-  const intCheck = (min: number) => (x: number) => (Number.isInteger(x) && x >= min ? undefined : `must be an integer ≥ ${min}`);
-
+  const { lambda, include, ...rad } = v.radiomics;
   const cfg: StudyConfig = {
-    title: c.str(top.title, 'title', 'Prediction-model study'),
-    seed: c.num(top.seed, 'seed', 42, intCheck(0)),
-    data: {
-      id: c.str(data.id, 'data.id', 'id'),
-      outcome: c.str(data.outcome, 'data.outcome'),
-      cohorts,
-      missingCodes,
-      missing: c.oneOf(data.missing, 'data.missing', ['complete-case', 'impute'] as const, 'complete-case'),
-      batch: data.batch === undefined ? undefined : c.str(data.batch, 'data.batch'),
-    },
-    clinical: {
-      variables,
-      alpha,
-      entryAlpha: c.num(clinicalRaw.entryAlpha, 'clinical.entryAlpha', alpha, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]')),
-      kernel: c.oneOf(clinicalRaw.kernel, 'clinical.kernel', ['rbf', 'linear'] as const, 'rbf'),
-      input: c.oneOf(clinicalRaw.input, 'clinical.input', ['variables', 'score'] as const, 'variables'),
-    },
-    radiomics: {
-      include: c.strList(rad.include, 'radiomics.include', []),
-      exclude: c.strList(rad.exclude, 'radiomics.exclude', []),
-      regions: c.strList(rad.regions, 'radiomics.regions', []),
-      images: c.strList(rad.images, 'radiomics.images', []),
-      families: c.strList(rad.families, 'radiomics.families', []),
-      combat: rad.combat === true,
-      harmonise: c.oneOf(rad.harmonise, 'radiomics.harmonise', HARMONISE_METHODS, 'none'),
-      icc,
-      redundancy: c.num(rad.redundancy, 'radiomics.redundancy', 0.9, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1]')),
-      lambdaRule: c.oneOf(rad.lambda ?? rad.lambdaRule, 'radiomics.lambda', ['1se', 'min'] as const, '1se'),
-      alpha: c.num(rad.alpha, 'radiomics.alpha', 1, (x) => (x > 0 && x <= 1 ? undefined : 'must be in (0, 1] (1 = LASSO, smaller mixes in ridge; 0 would select nothing)')),
-      kernel: c.oneOf(rad.kernel, 'radiomics.kernel', ['rbf', 'linear'] as const, 'rbf'),
-      input: c.oneOf(rad.input, 'radiomics.input', ['features', 'score'] as const, 'features'),
-    },
-    combined: {
-      radiomics: c.oneOf(comb.radiomics, 'combined.radiomics', ['features', 'score'] as const, 'features'),
-      kernel: c.oneOf(comb.kernel, 'combined.kernel', ['rbf', 'linear'] as const, 'rbf'),
-      input: c.oneOf(comb.input, 'combined.input', ['features', 'score'] as const, 'features'),
-    },
-    svm: {
-      Cs: c.numList(svm.C ?? svm.Cs, 'svm.C', DEFAULT_CS),
-      gammas: c.numList(svm.gamma ?? svm.gammas, 'svm.gamma', DEFAULT_GAMMAS),
-      classWeights: c.oneOf(svm.classWeights, 'svm.classWeights', ['balanced', 'none'] as const, 'balanced'),
-    },
-    innerFolds: c.num(top.innerFolds, 'innerFolds', 5, intCheck(2)),
-    evaluation: {
-      folds: c.num(ev.folds, 'evaluation.folds', 5, intCheck(2)),
-      repeats: c.num(ev.repeats, 'evaluation.repeats', 1, intCheck(1)),
-      foldColumn: ev.foldColumn === undefined ? undefined : c.str(ev.foldColumn, 'evaluation.foldColumn'),
-      protocol: c.oneOf(ev.protocol, 'evaluation.protocol', ['no-leakage', 'paper'] as const, 'no-leakage'),
-      bootstrap: c.num(ev.bootstrap, 'evaluation.bootstrap', 0, intCheck(0)),
-      ciLevel: c.num(ev.ciLevel, 'evaluation.ciLevel', 0.95, (x) => (x > 0 && x < 1 ? undefined : 'must be in (0, 1)')),
-    },
-    models: models as ModelName[],
+    title: v.title,
+    seed: v.seed,
+    data: { id: v.data.id, outcome: v.data.outcome, cohorts, missingCodes: v.data.missingCodes, missing: v.data.missing, batch: v.data.batch },
+    clinical: { variables, alpha: v.clinical.alpha, entryAlpha: v.clinical.entryAlpha ?? v.clinical.alpha, kernel: v.clinical.kernel, input: v.clinical.input },
+    radiomics: { ...rad, include: include ?? [], lambdaRule: lambda },
+    combined: v.combined,
+    svm: { Cs: v.svm.C, gammas: v.svm.gamma, classWeights: v.svm.classWeights },
+    innerFolds: v.innerFolds,
+    evaluation: v.evaluation,
+    models: v.models,
+    // stored verbatim (validated above): the bundle keeps what the user wrote
     extraction: top.extraction,
   };
-  if (cfg.data.cohorts.some((x) => x.manifest) && cfg.extraction === undefined) c.fail('extraction', 'a cohort names a manifest: give the extraction settings here (as for sonomics extract --settings)');
-  if (cfg.radiomics.combat && cfg.radiomics.harmonise !== 'none') c.fail('radiomics.harmonise', 'choose one harmonisation: ComBat (radiomics.combat, batches inside the training data) or centre harmonisation (radiomics.harmonise, centres not in the training data)');
-  if (cfg.radiomics.combat && !cfg.data.batch) c.fail('radiomics.combat', 'needs data.batch: the column that names each case\'s batch (centre or device)');
+  if (cfg.data.cohorts.some((x) => x.manifest) && cfg.extraction === undefined) fail('extraction', 'a cohort names a manifest: give the extraction settings here (as for sonomics extract --settings)');
+  if (cfg.radiomics.combat && cfg.radiomics.harmonise !== 'none') fail('radiomics.harmonise', 'choose one harmonisation: ComBat (radiomics.combat, batches inside the training data) or centre harmonisation (radiomics.harmonise, centres not in the training data)');
+  if (cfg.radiomics.combat && !cfg.data.batch) fail('radiomics.combat', 'needs data.batch: the column that names each case\'s batch (centre or device)');
   const needsClinical = cfg.models.includes('clinical') || cfg.models.includes('combined');
-  if (needsClinical && !variables.some((v) => v.role !== 'describe')) c.fail('clinical.variables', `the ${cfg.models.includes('clinical') ? 'clinical' : 'combined'} model needs at least one clinical variable with role predictor; add them or set models: [radiomics]`);
-  if (c.problems.length) {
-    throw new SonomicsError('BAD_CONFIG', `${source} has ${c.problems.length} problem(s):\n  - ${c.problems.join('\n  - ')}`, { subject: source });
-  }
+  if (needsClinical && !variables.some((x) => x.role !== 'describe')) fail('clinical.variables', `the ${cfg.models.includes('clinical') ? 'clinical' : 'combined'} model needs at least one clinical variable with role predictor; add them or set models: [radiomics]`);
+  if (problems.length) throw configError(source, problems);
   return cfg;
 }
 
-function parseCohorts(c: Checker, data: Record<string, unknown>): CohortConfig[] {
-  const out: CohortConfig[] = [];
-  if (data.cohorts === undefined) {
-    c.fail('data.cohorts', 'is required: list the cohorts, e.g. - { name: main, role: main, tables: [clinical.csv, features.csv] }');
-    return out;
-  }
-  if (!Array.isArray(data.cohorts)) { c.fail('data.cohorts', 'must be a list of { name, role: main|external, tables: [...] }'); return out; }
-  data.cohorts.forEach((raw, i) => {
-    const p = `data.cohorts[${i}]`;
-    const o = c.obj(raw, p);
-    const tables = c.strList(o.tables ?? o.table, `${p}.tables`, []);
-    const manifest = o.manifest === undefined ? undefined : c.str(o.manifest, `${p}.manifest`);
-    if (tables.length === 0 && !manifest) c.fail(`${p}.tables`, 'list at least one table file (CSV), or give a manifest: to extract features from images');
-    out.push({ name: c.str(o.name, `${p}.name`, i === 0 ? 'main' : `external${i}`), role: c.oneOf(o.role, `${p}.role`, ['main', 'external'] as const, i === 0 ? 'main' : 'external'), tables, ...(manifest ? { manifest } : {}) });
-  });
-  const mains = out.filter((x) => x.role === 'main');
-  if (out.length && mains.length !== 1) c.fail('data.cohorts', `exactly one cohort must have role: main (found ${mains.length})`);
-  const names = new Set(out.map((x) => x.name));
-  if (names.size !== out.length) c.fail('data.cohorts', 'cohort names must be unique');
-  return out;
-}
-
-function parseVariable(c: Checker, raw: unknown, path: string): VariableConfig {
-  if (typeof raw === 'string') return { name: raw, type: 'continuous' };
-  const o = c.obj(raw, path);
-  const derive = o.derive === undefined ? undefined : c.str(o.derive, `${path}.derive`);
-  const name = c.str(o.name, `${path}.name`);
-  const type = derive ? 'binary' : c.oneOf(o.type, `${path}.type`, ['binary', 'continuous', 'categorical'] as const, 'continuous');
-  if (derive && o.type !== undefined && o.type !== 'binary') c.fail(`${path}.type`, 'a derived variable (derive: ...) is binary');
-  return {
-    name,
-    type,
-    column: o.column === undefined ? undefined : c.str(o.column, `${path}.column`),
-    derive,
-    reference: o.reference === undefined ? undefined : String(o.reference),
-    summary: c.oneOf(o.summary, `${path}.summary`, ['mean', 'median'] as const, 'median'),
-    role: c.oneOf(o.role, `${path}.role`, ['predictor', 'describe'] as const, 'predictor'),
-  };
+function configError(source: string, problems: string[]): SonomicsError {
+  return new SonomicsError('BAD_CONFIG', `${source} has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`, { subject: source });
 }
 
 /** Every table file the config refers to (for the file layer to read). */

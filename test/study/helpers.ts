@@ -26,7 +26,8 @@ export function synthConfig(over: Record<string, unknown> = {}, evaluation: Reco
     svm: { C: [1, 10], gamma: [0.02, 0.1] },
     innerFolds: 3,
     evaluation,
-    extraction: { note: 'synthetic', binWidth: 25 },
+    // real extraction settings: the study config validates this section at every depth (issue #14)
+    extraction: { description: 'synthetic', features: { discretisation: { method: 'FBS', value: 25 } } },
     ...over,
   });
 }

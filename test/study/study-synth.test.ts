@@ -62,7 +62,7 @@ describe.skipIf(!HAS_SHARED)('study on the synthetic oracle cohorts (fixed folds
 
   it('predict on the training cases reproduces the fitted probabilities exactly', () => {
     const text = JSON.stringify(buildBundle(result, { sonomics: 'test' }));
-    const bundle = loadModel(text, { extraction: { binWidth: 25, note: 'synthetic' } });
+    const bundle = loadModel(text, { extraction: { description: 'synthetic', features: { discretisation: { method: 'FBS', value: 25 } } } });
     expect(bundle.schema).toBe(BUNDLE_SCHEMA);
     const rows = readTableFile(TRAIN).rows;
     const fitted = new Map(result.predictions.filter((p) => p.set === 'fitted').map((p) => [p.id, p]));
