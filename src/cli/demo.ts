@@ -1,4 +1,5 @@
 /** `sonomics demo`: the main job out of the box — synthetic cohort → features → study → report. */
+import { casesOption, seedOption, workersOption } from './numbers.ts';
 import type { Command } from 'commander';
 
 export function addDemoCommand(program: Command): void {
@@ -6,15 +7,15 @@ export function addDemoCommand(program: Command): void {
     .command('demo')
     .description('run the whole CRLM study on a synthetic two-centre ultrasound cohort with known truth (synth → extract → study → report)')
     .option('--out <dir>', 'output folder', 'sonomics-demo')
-    .option('--n-main <n>', 'main-cohort (centre A) cases', '224')
-    .option('--n-external <n>', 'external-cohort (centre B) cases', '54')
-    .option('--seed <n>', 'random seed', '2024')
-    .option('--workers <n>', 'worker processes (default: one per core)')
-    .action(async (o: { out: string; nMain: string; nExternal: string; seed: string; workers?: string }) => {
+    .option('--n-main <n>', 'main-cohort (centre A) cases', casesOption, 224)
+    .option('--n-external <n>', 'external-cohort (centre B) cases', casesOption, 54)
+    .option('--seed <n>', 'random seed', seedOption, 2024)
+    .option('--workers <n>', 'worker processes (default: one per core)', workersOption)
+    .action(async (o: { out: string; nMain: number; nExternal: number; seed: number; workers?: number }) => {
       const { runDemo, formatDemoTable } = await import('../node/demo.ts');
       const d = await runDemo({
-        outDir: o.out, nMain: Number(o.nMain), nExternal: Number(o.nExternal), seed: Number(o.seed),
-        workers: o.workers === undefined ? undefined : Number(o.workers),
+        outDir: o.out, nMain: o.nMain, nExternal: o.nExternal, seed: o.seed,
+        workers: o.workers,
       });
       console.log('');
       console.log(formatDemoTable(d));

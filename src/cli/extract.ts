@@ -1,4 +1,5 @@
 /** `sonomics extract` and `sonomics merge`: cohort → feature table (parallel, resumable, shardable). */
+import { workersOption } from './numbers.ts';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 
@@ -10,20 +11,20 @@ export function addExtractCommand(program: Command): void {
     .option('--id-column <name>', 'manifest column with the unique case id (default: case_id, case or id)')
     .option('--settings <file>', 'extraction settings (YAML or JSON); default: tumour + 5 mm ring + parenchyma, original image, FBN 32')
     .requiredOption('--out <dir>', 'output folder (features.csv, cases.jsonl, run.json)')
-    .option('--workers <n>', 'worker processes (default: one per core; 0 = in this process)')
+    .option('--workers <n>', 'worker processes (default: one per core; 0 = in this process)', workersOption)
     .option('--jsonl', 'also write the feature table as JSON Lines (features.jsonl)')
     .option('--shard <i/n>', 'process only shard i of n (stable hash of the case id); combine with `sonomics merge`')
     .option('--force', 'discard finished cases made with other settings and start again')
     .option('--fail-fast', 'stop at the first failing case')
     .option('--perturb <list>', "robustness: also extract under mask perturbations ('all' or erode1,dilate1,shift+x,shift-x,shift+y,shift-y) and/or 'reader2'; writes robustness.csv")
-    .action(async (o: { perturb?: string; manifest: string; idColumn?: string; settings?: string; out: string; workers?: string; shard?: string; force?: boolean; failFast?: boolean; jsonl?: boolean }) => {
+    .action(async (o: { perturb?: string; manifest: string; idColumn?: string; settings?: string; out: string; workers?: number; shard?: string; force?: boolean; failFast?: boolean; jsonl?: boolean }) => {
       // Loaded on use: keeps `sonomics --help` fast.
       const { runExtraction } = await import('../node/extract-run.ts');
       const { parseShard } = await import('../node/manifest.ts');
       const { parsePerturbations } = await import('../extract/perturb.ts');
       const summary = await runExtraction({
         manifest: o.manifest, idColumn: o.idColumn, settings: o.settings, outDir: resolve(o.out),
-        workers: o.workers === undefined ? undefined : Number(o.workers),
+        workers: o.workers,
         shard: o.shard ? parseShard(o.shard) : undefined, force: o.force, failFast: o.failFast,
         perturb: o.perturb ? parsePerturbations(o.perturb) : undefined, jsonl: o.jsonl,
       });

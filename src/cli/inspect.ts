@@ -4,6 +4,7 @@
  * `--json` prints one JSON object per file (one per line). A file that cannot be read is
  * reported (with its error code) and the others still are; the exit code is then 2.
  */
+import { wholeNumber } from './numbers.ts';
 import type { Command } from 'commander';
 import { SonomicsError } from '../core/errors.ts';
 import type { Image } from '../image/image.ts';
@@ -111,10 +112,10 @@ export function addInspectCommand(program: Command): void {
     .description('show what sonomics reads from image and mask files: format, size, spacing and its source, frames, photometric, ultrasound regions')
     .argument('<files...>', 'image or mask files (PNG, JPEG, BMP, TIFF, NRRD, NIfTI, DICOM)')
     .option('--json', 'one JSON object per file, one per line')
-    .option('--frame <n>', 'frame of a multi-frame DICOM (from 0)')
+    .option('--frame <n>', 'frame of a multi-frame DICOM (from 0)', wholeNumber(0, 1_000_000))
     .option('--channel <c>', `colour to grey: ${CHANNELS.join(', ')}`, 'luma')
     .option('--mask <file>', 'also read this mask and check it against the (single) image: size, spacing, voxels, components, border')
-    .option('--label <n>', 'with --mask: keep only this label value')
+    .option('--label <n>', 'with --mask: keep only this label value', wholeNumber(0, 65535))
     .action(async (files: string[], o: { json?: boolean; frame?: string; channel: string; mask?: string; label?: string }) => {
       if (!CHANNELS.includes(o.channel as Channel)) throw new SonomicsError('BAD_INPUT', `--channel must be one of ${CHANNELS.join(', ')}, got '${o.channel}'`);
       if (o.mask && files.length !== 1) throw new SonomicsError('BAD_INPUT', `--mask checks one image; got ${files.length} files`);

@@ -4,6 +4,7 @@
  * stored in the bundle (so they cannot differ); with --features, --settings checks that the table
  * was extracted with the bundle's settings.
  */
+import { workersOption } from './numbers.ts';
 import type { Command } from 'commander';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ export function addPredictCommand(program: Command): void {
     .option('--manifest <cases.csv>', 'image manifest: extract features with the bundle\'s settings, then predict (clinical columns pass through)')
     .option('--settings <file>', 'with --features: the extraction settings used, checked against the bundle\'s')
     .option('--work <dir>', 'with --manifest: folder for the extraction (default: a temporary folder)')
-    .option('--workers <n>', 'with --manifest: extraction worker processes', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'with --manifest: extraction worker processes', workersOption)
     .option('--id <column>', 'case-id column (default: id; case_id with --manifest)')
     .option('--use <model>', 'which model of the bundle: clinical, radiomics or combined (default: the bundle\'s default)')
     .option('-o, --out <file>', 'write predictions CSV here (default: print to stdout)')

@@ -1,4 +1,5 @@
 /** `sonomics robustness`: ICC per feature from the long table written by `extract --perturb`. */
+import { realNumber } from './numbers.ts';
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 
@@ -8,7 +9,7 @@ export function addRobustnessCommand(program: Command): void {
     .description('ICC per feature (default ICC(3,1), consistency) from robustness.csv of `sonomics extract --perturb`; prints and saves the ICCs')
     .requiredOption('--table <csv>', 'long table with columns subject, reader, features... (robustness.csv)')
     .option('--type <ICC1|ICC2|ICC3>', 'ICC form: ICC1, ICC2 = ICC(A,1), ICC3 = ICC(C,1)', 'ICC3')
-    .option('--threshold <x>', 'robust when ICC ≥ this (Koo & Li 2016: 0.75 = good)', '0.75')
+    .option('--threshold <x>', 'robust when ICC ≥ this (Koo & Li 2016: 0.75 = good)', realNumber(-1, 1), 0.75)
     .option('--out <csv>', 'where to save feature,icc,robust (default: next to the table, icc.csv)')
     .action(async (o: { table: string; type: 'ICC1' | 'ICC2' | 'ICC3'; threshold: string; out?: string }) => {
       const { readTableFile } = await import('../node/study-files.ts');

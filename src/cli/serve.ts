@@ -1,4 +1,5 @@
 /** `sonomics serve [--port N]`: the browser app (web/dist) on 127.0.0.1; builds it first when missing. */
+import { wholeNumber } from './numbers.ts';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ export function addServeCommand(program: Command): void {
   program
     .command('serve')
     .description('serve the browser app (risk calculator and study viewer) on 127.0.0.1; all computing happens in the browser')
-    .option('-p, --port <n>', 'port (0 = any free port)', '8717')
+    .option('-p, --port <n>', 'port (0 = any free port)', wholeNumber(0, 65535), 8717)
     .option('--dir <folder>', 'built app to serve (default: web/dist, built on first use)')
     .option('--rebuild', 'build the app again before serving')
     .action(async (o: { port: string; dir?: string; rebuild?: boolean }) => {

@@ -1,4 +1,5 @@
 /** `sonomics study --config study.yaml`: run a whole prediction-model study and write its outputs. */
+import { seedOption, workersOption } from './numbers.ts';
 import type { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
 import { prepareStudy, writeStudyOutputs } from '../node/study-files.ts';
@@ -13,9 +14,9 @@ export function addStudyCommand(program: Command): void {
     .requiredOption('-c, --config <file>', 'study config (YAML), see docs/study.md')
     .option('-o, --out <dir>', 'output folder (default: <config folder>/study-output)')
     .option('--protocol <name>', "evaluation protocol: 'no-leakage' (default) or 'paper'")
-    .option('--seed <n>', 'override the seed', (v) => Number.parseInt(v, 10))
+    .option('--seed <n>', 'override the seed', seedOption)
     .option('-q, --quiet', 'print only the output paths')
-    .option('--workers <n>', 'feature-extraction worker processes (cohorts given as manifests)', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'feature-extraction worker processes (cohorts given as manifests)', workersOption)
     .action(async (opts: { config: string; out?: string; protocol?: 'no-leakage' | 'paper'; seed?: number; quiet?: boolean; workers?: number }) => {
       const outDir = resolve(opts.out ?? join(dirname(resolve(opts.config)), 'study-output'));
       const study = await prepareStudy(opts.config, { workDir: outDir, workers: opts.workers, progress: !opts.quiet, overrides: { protocol: opts.protocol, seed: opts.seed } });

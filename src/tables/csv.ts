@@ -85,8 +85,20 @@ export function csvLine(values: Array<string | number | null | undefined>): stri
 
 function csvCell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? formatNumber(v) : v;
+  const s = typeof v === 'number' ? formatNumber(v) : defuseFormula(v);
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * Text starting with = + - @ (or a tab / carriage return) is run as a formula when the CSV is
+ * opened in a spreadsheet ("CSV injection", OWASP): such a cell from a case id, file name or
+ * pass-through column is written with a leading apostrophe, which spreadsheets show as text.
+ * Numbers written as text ("-1.5", "+3") are left as they are.
+ */
+export function defuseFormula(s: string): string {
+  if (!/^[=+\-@\t\r]/.test(s)) return s;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) || /^[+-]?(Infinity|NaN)$/.test(s)) return s;
+  return `'${s}`;
 }
 
 /** Shortest round-tripping text of a double ("NaN" for missing). */
