@@ -1,13 +1,8 @@
-/** Small order-statistics helpers shared by the first-order families. */
-
-/** Percentile of sorted data, linear interpolation between closest ranks (Hyndman & Fan type 7, numpy's default; used by MIRP for IBSI). */
-export function percentileSorted(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = (n - 1) * p;
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
+/**
+ * Small order-statistics helpers shared by the first-order families. Percentiles are type-7
+ * (Hyndman & Fan; numpy's default, used by MIRP for IBSI): src/math/quantile.ts.
+ */
+import { quantile7Sorted } from '../math/quantile.ts';
 
 /**
  * `values` sorted ascending, as a new array; equal to Float64Array.from(values).sort(). Image
@@ -72,9 +67,9 @@ export function descriptive(values: Float64Array, sorted: Float64Array = sortedC
     m2 += d2; m3 += d2 * d; m4 += d2 * d2; mad += Math.abs(d);
   }
   m2 /= n; m3 /= n; m4 /= n; mad /= n;
-  const median = percentileSorted(sorted, 0.5);
-  const p10 = percentileSorted(sorted, 0.1), p90 = percentileSorted(sorted, 0.9);
-  const p25 = percentileSorted(sorted, 0.25), p75 = percentileSorted(sorted, 0.75);
+  const median = quantile7Sorted(sorted, 0.5);
+  const p10 = quantile7Sorted(sorted, 0.1), p90 = quantile7Sorted(sorted, 0.9);
+  const p25 = quantile7Sorted(sorted, 0.25), p75 = quantile7Sorted(sorted, 0.75);
   // robust MAD over the values in [P10, P90] (IBSI 3.3.15)
   let rn = 0, rs = 0;
   for (let i = 0; i < n; i++) if (values[i]! >= p10 && values[i]! <= p90) { rn++; rs += values[i]!; }

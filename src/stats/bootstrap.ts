@@ -12,7 +12,8 @@
 import { SonomicsError } from '../core/errors.ts';
 import { Random } from '../core/random.ts';
 import { checkLevel } from './delong.ts';
-import { lowerBound, quantile7Sorted } from './ranks.ts';
+import { lowerBound } from '../math/ranks.ts';
+import { quantile7Sorted } from '../math/quantile.ts';
 import { aucOfSplit, resolveDirection, type Direction } from './roc.ts';
 import { splitByOutcome } from './validate.ts';
 

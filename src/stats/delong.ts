@@ -10,7 +10,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { pNormalTwoSided, qnorm } from './distributions.ts';
-import { midranks } from './ranks.ts';
+import { midranks } from '../math/ranks.ts';
 import { resolveDirection, type Direction } from './roc.ts';
 import { checkSameLength, splitByOutcome } from './validate.ts';
 

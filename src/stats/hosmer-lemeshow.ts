@@ -8,7 +8,7 @@
  * `pDfG` uses df = g, the convention some authors use for external validation.
  */
 import { pchisq } from './distributions.ts';
-import { quantile7Sorted } from './ranks.ts';
+import { quantile7Sorted } from '../math/quantile.ts';
 
 export interface HosmerLemeshowGroup {
   n: number;

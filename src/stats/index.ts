@@ -7,7 +7,8 @@ export {
   pnorm, qnorm, dnorm, pt, qt, pchisq, qchisq, pf, qf, pbeta, qbeta, pgamma, qgamma, pNormalTwoSided, pTTwoSided,
 } from './distributions.ts';
 export { lgamma, lbeta, gammaInc, betaInc } from './special.ts';
-export { midranks, median, quantile7 } from './ranks.ts';
+export { midranks } from '../math/ranks.ts';
+export { median, quantile7 } from '../math/quantile.ts';
 export { roc, auc, type RocCurve, type Direction } from './roc.ts';
 export {
   delongCI, delongTest, delongTestUnpaired, placements, delongVariance,

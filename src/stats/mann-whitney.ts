@@ -12,7 +12,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { pNormalTwoSided } from './distributions.ts';
-import { midranks, tieSizes } from './ranks.ts';
+import { midranks, tieSizes } from '../math/ranks.ts';
 import { checkFinite } from './validate.ts';
 
 export interface MannWhitney {

@@ -9,7 +9,8 @@
  * - AUC = P(case score ranks above control) + ½ P(tie), i.e. the Mann–Whitney U / (n1 n0),
  *   computed from midranks in O(n log n).
  */
-import { median, midranks } from './ranks.ts';
+import { median } from '../math/quantile.ts';
+import { midranks } from '../math/ranks.ts';
 import { splitByOutcome, type Split } from './validate.ts';
 
 export type Direction = '<' | '>';

@@ -3,19 +3,18 @@
  * continuous variables and features → median; binary → the more frequent value (0 on a tie);
  * categorical → the most frequent level (its dummy pattern). Applied as fill values per design column.
  */
+import { median } from '../math/quantile.ts';
 import type { VariableSpec } from './variables.ts';
 
-function median(v: number[]): number {
-  const s = v.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** Median of the observed (non-missing) values; NaN when none is observed. */
+function observedMedian(v: number[]): number {
+  return median(v.filter((x) => !Number.isNaN(x)));
 }
 
 export function fitImputer(records: Array<Record<string, number>>, variables: VariableSpec[], features: string[]): Record<string, number> {
   const fill: Record<string, number> = {};
   for (const v of variables) {
-    if (v.type === 'continuous') { fill[v.design[0]!] = median(records.map((r) => r[v.design[0]!]!)); continue; }
+    if (v.type === 'continuous') { fill[v.design[0]!] = observedMedian(records.map((r) => r[v.design[0]!]!)); continue; }
     if (v.type === 'binary') {
       let ones = 0, zeros = 0;
       for (const r of records) { const x = r[v.design[0]!]; if (x === 1) ones++; else if (x === 0) zeros++; }
@@ -33,7 +32,7 @@ export function fitImputer(records: Array<Record<string, number>>, variables: Va
     const best = counts.indexOf(Math.max(...counts));
     v.design.forEach((n, j) => { fill[n] = j + 1 === best ? 1 : 0; });
   }
-  for (const f of features) fill[f] = median(records.map((r) => r[f]!));
+  for (const f of features) fill[f] = observedMedian(records.map((r) => r[f]!));
   return fill;
 }
 

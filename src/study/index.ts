@@ -10,7 +10,7 @@ export { fitLogitScore, logitScoreOf, CLINICAL_SCORE, COMBINED_SCORE, type Logit
 export { fitCentreReference, harmoniseCentre, harmoniseCohort, HARMONISE_METHODS, type CentreReference, type HarmoniseMethod } from './harmonise.ts';
 export { buildBundle, loadModel, predict, encodeCase, BUNDLE_SCHEMA, type ModelBundle, type Prediction } from './bundle.ts';
 export { settingsHash, canonicalJson, sha256Hex } from '../core/hash.ts';
-export { redundancyFilter, midRanks } from './spearman.ts';
+export { redundancyFilter } from './spearman.ts';
 export { resultsJson, predictionsCsv } from './outputs.ts';
 export type { Metrics } from './evaluate.ts';
 export type { Table1 } from './table1.ts';

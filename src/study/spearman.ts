@@ -3,21 +3,7 @@
  * and the redundancy filter: walk features from most to least outcome-related and keep one only
  * if its |ρ| with every feature already kept is ≤ the cutoff.
  */
-
-/** Mid-ranks (1-based; ties get the average rank). */
-export function midRanks(x: ArrayLike<number>): Float64Array {
-  const n = x.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
-  const r = new Float64Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && x[idx[j + 1]!] === x[idx[i]!]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) r[idx[k]!] = rank;
-    i = j + 1;
-  }
-  return r;
-}
+import { midranks } from '../math/ranks.ts';
 
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
@@ -49,7 +35,7 @@ export interface RedundancyResult {
 
 /** columns[j] = values of feature names[j] over the training cases. */
 export function redundancyFilter(names: string[], columns: ArrayLike<number>[], y: ArrayLike<number>, cutoff: number): RedundancyResult {
-  const ranks = columns.map(midRanks);
+  const ranks = columns.map((c) => midranks(c));
   const rel = ranks.map((r) => aucDistance(r, y));
   // Each feature's centred ranks and sum of squares once, instead of once per pair: the same
   // operations in the same order as pearson(), so |ρ| (and every keep/drop decision) is bit-identical.

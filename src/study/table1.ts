@@ -5,6 +5,7 @@
  * (normal approximation, continuity-corrected, as R's wilcox.test with ties) or, for variables
  * declared summary: mean, mean ± SD with Welch's t-test. p-values are given for two-group comparisons.
  */
+import { quantile7Sorted } from '../math/quantile.ts';
 import { chiSquare, fisherExact, mannWhitney, tTest } from '../stats/index.ts';
 import type { CohortData } from './data.ts';
 import type { VariableSpec } from './variables.ts';
@@ -25,12 +26,6 @@ export interface Table1 {
 }
 
 interface Group { label: string; columns: Record<string, number[]>; y: number[]; rows: number[] }
-
-function quantile7(sorted: number[], q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
-}
 
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 const pct = (k: number, n: number) => `${k} (${n > 0 ? ((100 * k) / n).toFixed(1) : '0.0'}%)`;
@@ -78,7 +73,7 @@ function buildTable(title: string, groups: Group[], variables: VariableSpec[], c
           const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1));
           return `${fmt(m)} ± ${fmt(sd)}`;
         }
-        return `${fmt(quantile7(xs, 0.5))} (${fmt(quantile7(xs, 0.25))}–${fmt(quantile7(xs, 0.75))})`;
+        return `${fmt(quantile7Sorted(xs, 0.5))} (${fmt(quantile7Sorted(xs, 0.25))}–${fmt(quantile7Sorted(xs, 0.75))})`;
       });
       let p: number | undefined, test: string | undefined;
       if (two && nums[0]!.length > 1 && nums[1]!.length > 1) {

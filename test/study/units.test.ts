@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from '../../src/tables/csv.ts';
 import { buildVariableSpecs, encodeVariable, parseDerive } from '../../src/study/variables.ts';
 import { canonicalJson, settingsHash, sha256Hex } from '../../src/core/hash.ts';
-import { midRanks, redundancyFilter } from '../../src/study/spearman.ts';
+import { redundancyFilter } from '../../src/study/spearman.ts';
+import { midranks } from '../../src/math/ranks.ts';
 import { pointsTable } from '../../src/study/points.ts';
 import { fitImputer } from '../../src/study/impute.ts';
 import { globToRegExp, selectFeatureColumns } from '../../src/study/feature-groups.ts';
@@ -71,7 +72,7 @@ describe('hash', () => {
 
 describe('redundancy filter', () => {
   it('mid-ranks ties like R rank()', () => {
-    expect([...midRanks([10, 20, 10, 30])]).toEqual([1.5, 3, 1.5, 4]);
+    expect([...midranks([10, 20, 10, 30])]).toEqual([1.5, 3, 1.5, 4]);
   });
   it('drops the less outcome-related of a correlated pair and keeps independent features', () => {
     const y = [0, 0, 0, 0, 1, 1, 1, 1];

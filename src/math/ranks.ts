@@ -1,4 +1,9 @@
 /**
+ * Ranks and tie structure: the project's one home for them (ROC, DeLong, Mann–Whitney, the
+ * cross-validated AUC of src/ml, Spearman's ρ of the redundancy filter).
+ */
+
+/**
  * Midranks (average ranks for ties, 1-based), the ranking R's rank() and the Mann–Whitney /
  * DeLong statistics use. O(n log n).
  */
@@ -61,34 +66,4 @@ export function tieSizes(x: ArrayLike<number>): number[] {
     i = j + 1;
   }
   return out;
-}
-
-/** R's median (mean of the two middle values for even n). */
-export function median(x: ArrayLike<number>): number {
-  const s = Float64Array.from(x).sort();
-  const n = s.length;
-  if (n === 0) return NaN;
-  const h = n >> 1;
-  return n % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-}
-
-/** Sample quantile of type 7 (R's default, numpy's 'linear'), written as R's quantile.default does. */
-export function quantile7(x: ArrayLike<number>, prob: number): number {
-  const s = Float64Array.from(x).sort();
-  return quantile7Sorted(s, prob);
-}
-
-export function quantile7Sorted(s: ArrayLike<number>, prob: number): number {
-  const n = s.length;
-  if (n === 0) return NaN;
-  const index = 1 + (n - 1) * prob;
-  const lo = Math.floor(index);
-  const hi = Math.ceil(index);
-  const qs = s[lo - 1]!;
-  const xhi = s[hi - 1]!;
-  if (index > lo && xhi !== qs) {
-    const h = index - lo;
-    return (1 - h) * qs + h * xhi;
-  }
-  return qs;
 }
