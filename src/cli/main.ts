@@ -4,14 +4,11 @@
  * message and a non-zero exit code.
  */
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { SonomicsError } from '../core/errors.ts';
 import { subcommands } from './commands.ts';
+import { version } from './version.ts';
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { version } from './version.ts';
 
 export function buildProgram(): Command {
   const program = new Command('sonomics')

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { prepareStudy, writeStudyOutputs } from '../node/study-files.ts';
 import { runStudy } from '../study/run.ts';
 import { formatPerformanceTable } from '../report/text.ts';
-import { version } from './main.ts';
+import { version } from './version.ts';
 
 export function addStudyCommand(program: Command): void {
   program

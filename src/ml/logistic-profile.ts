@@ -6,7 +6,7 @@
  * spline; we solve z(b) = ±z₀.₉₇₅ to convergence by bracketing and the Illinois (regula falsi)
  * method, so differences from MASS are its interpolation error (README tolerance rel 1e-3).
  */
-import { irls } from './logistic.ts';
+import { irls } from './irls.ts';
 
 export function profileBounds(D: Float64Array, n: number, k: number, y: Float64Array, beta: number[], se: number[], deviance: number, zq: number):
   { lower: number[]; upper: number[] } {

@@ -11,12 +11,13 @@ import { MODEL_NAMES } from './config.ts';
 import { settingsHash } from '../core/hash.ts';
 import { applyModel, headRows, type FittedModel } from './model.ts';
 import { HEAD_KINDS, HEADS } from './heads/registry.ts';
+import type { InputSummary } from './input-summary.ts';
 import type { StudyResult } from './run.ts';
 import { encodeVariable, toNumber, type VariableSpec } from './variables.ts';
 
 export const BUNDLE_SCHEMA = 'sonomics.model-bundle/1';
 
-export interface InputSummary { name: string; mean: number; sd: number; min: number; max: number }
+export type { InputSummary } from './input-summary.ts';
 
 export interface ModelBundle {
   schema: typeof BUNDLE_SCHEMA;

@@ -22,7 +22,7 @@ import { headFor } from './heads/registry.ts';
 import type { Table } from '../tables/table.ts';
 import { table1, type Table1 } from './table1.ts';
 import type { VariableSpec } from './variables.ts';
-import type { InputSummary } from './bundle.ts';
+import type { InputSummary } from './input-summary.ts';
 
 export const RESULTS_SCHEMA = 'sonomics.study-results/1';
 
