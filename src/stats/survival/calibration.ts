@@ -11,7 +11,7 @@
  * (coxCalibrationSlope), since it is a Cox fit.
  */
 import { SonomicsError } from '../../core/errors.ts';
-import { quantile7 } from '../ranks.ts';
+import { quantile7 } from '../../math/quantile.ts';
 import { aalenJohansen, cumulativeIncidenceAt } from './aalen-johansen.ts';
 import { checkSurvival, type SurvivalData } from './data.ts';
 import { kaplanMeier, kaplanMeierAt } from './kaplan-meier.ts';
