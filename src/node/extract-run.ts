@@ -18,7 +18,7 @@ import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
 import { writeFeatureTable, writeRobustnessTable } from './feature-table.ts';
 import type { Perturbation } from '../extract/perturb.ts';
 import { readManifest, shardOf, type ManifestCase } from './manifest.ts';
-import { runPool } from './pool.ts';
+import { runPool, taskModule } from './pool.ts';
 import { Progress } from './progress.ts';
 
 export interface ExtractOptions {
@@ -85,7 +85,7 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
   const progress = opts.progress === false ? null : new Progress('extract', todo.length);
 
   await runPool<ExtractTask, ExtractTaskResult>({
-    module: new URL('./extract-task.ts', import.meta.url).href,
+    module: taskModule('./extract-task', import.meta.url),
     fn: 'extractTask',
     inputs: todo.map((t) => ({ c: t.c, settings, perturbation: t.perturbation })),
     workers: Math.max(0, opts.workers ?? availableParallelism()),

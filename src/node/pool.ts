@@ -10,11 +10,12 @@
  * task it was running; a fresh child takes over the rest.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SonomicsError } from '../core/errors.ts';
 
 export interface PoolOptions<I, O> {
-  /** Absolute file URL of the task module (e.g. new URL('./task.ts', import.meta.url).href). */
+  /** Absolute file URL of the task module (e.g. taskModule('./task', import.meta.url)). */
   module: string;
   fn: string;
   inputs: I[];
@@ -22,6 +23,15 @@ export interface PoolOptions<I, O> {
   onDone: (index: number, outcome: { ok: true; result: O } | { ok: false; error: { message: string; code: string } }) => void | Promise<void>;
   /** Checked after each task; when it returns true no new task starts. */
   shouldStop?: () => boolean;
+}
+
+/**
+ * The file URL of a task module beside the calling module, with the caller's own extension:
+ * `.ts` when running from the sources (tsx), `.js` when running from the compiled package (dist/).
+ * A literal './task.ts' would name a file the published package does not have.
+ */
+export function taskModule(relativeWithoutExtension: string, callerUrl: string): string {
+  return new URL(relativeWithoutExtension + extname(new URL(callerUrl).pathname), callerUrl).href;
 }
 
 /** Node options of every worker process (V8 flags cannot be set per worker thread). */

@@ -11,7 +11,7 @@ import { writeUsDicom } from '../synth/dicom-us.ts';
 import { encodeMaskPng } from '../synth/mask-png.ts';
 import { encodePng } from '../io/png-write.ts';
 import { TRUTH } from '../synth/truth.ts';
-import { runPool } from './pool.ts';
+import { runPool, taskModule } from './pool.ts';
 import { Progress } from './progress.ts';
 
 export interface WriteSynthOptions {
@@ -69,7 +69,7 @@ export async function writeSynthCohort(opts: WriteSynthOptions): Promise<{ cases
   const progress = opts.progress === false ? null : new Progress('synth', cases.length);
   const failures: string[] = [];
   await runPool<SynthTask, unknown>({
-    module: new URL('./synth-files.ts', import.meta.url).href,
+    module: taskModule('./synth-files', import.meta.url),
     fn: 'synthCaseTask',
     inputs: cases.map((c, index) => ({ outDir: opts.outDir, seed, index, c, formats })),
     workers: opts.workers ?? availableParallelism(),
