@@ -1,5 +1,5 @@
 /** `sonomics extract` and `sonomics merge`: cohort → feature table (parallel, resumable, shardable). */
-import { workersOption } from './numbers.ts';
+import { wholeNumber, workersOption } from './numbers.ts';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 
@@ -16,8 +16,10 @@ export function addExtractCommand(program: Command): void {
     .option('--shard <i/n>', 'process only shard i of n (stable hash of the case id); combine with `sonomics merge`')
     .option('--force', 'discard finished cases made with other settings and start again')
     .option('--fail-fast', 'stop at the first failing case')
+    .option('--case-timeout <s>', 'seconds a case may run before it fails alone with TIMEOUT (worker processes)', wholeNumber(1, 7 * 24 * 3600), 600)
+    .option('--worker-memory <mb>', "V8 heap limit per worker process in MB (default: Node's)", wholeNumber(64, 1_048_576))
     .option('--perturb <list>', "robustness: also extract under mask perturbations ('all' or erode1,dilate1,shift+x,shift-x,shift+y,shift-y) and/or 'reader2'; writes robustness.csv")
-    .action(async (o: { perturb?: string; manifest: string; idColumn?: string; settings?: string; out: string; workers?: number; shard?: string; force?: boolean; failFast?: boolean; jsonl?: boolean }) => {
+    .action(async (o: { perturb?: string; manifest: string; idColumn?: string; settings?: string; out: string; workers?: number; shard?: string; force?: boolean; failFast?: boolean; jsonl?: boolean; caseTimeout: number; workerMemory?: number }) => {
       // Loaded on use: keeps `sonomics --help` fast.
       const { runExtraction } = await import('../node/extract-run.ts');
       const { parseShard } = await import('../node/manifest.ts');
@@ -27,6 +29,7 @@ export function addExtractCommand(program: Command): void {
         workers: o.workers,
         shard: o.shard ? parseShard(o.shard) : undefined, force: o.force, failFast: o.failFast,
         perturb: o.perturb ? parsePerturbations(o.perturb) : undefined, jsonl: o.jsonl,
+        caseTimeoutSeconds: o.caseTimeout, workerMemoryMb: o.workerMemory,
       });
       console.log(`${summary.total} cases: ${summary.done} extracted, ${summary.skipped} already done, ${summary.failed.length} failed (${summary.seconds.toFixed(1)} s)`);
       for (const f of summary.failed) console.log(`  FAILED ${f.caseId} [${f.code}]: ${f.message}`);

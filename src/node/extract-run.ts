@@ -18,6 +18,7 @@ import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
 import { writeFeatureTable, writeRobustnessTable } from './feature-table.ts';
 import type { Perturbation } from '../extract/perturb.ts';
 import { readManifest, shardOf, type ManifestCase } from './manifest.ts';
+import { lockFolder } from './folder-lock.ts';
 import { runPool, taskModule } from './pool.ts';
 import { Progress } from './progress.ts';
 
@@ -38,7 +39,13 @@ export interface ExtractOptions {
   perturb?: Perturbation[];
   /** Also write the feature table as JSON Lines (features.jsonl). */
   jsonl?: boolean;
+  /** A case running longer fails alone with TIMEOUT and its worker is replaced (default 600 s; worker processes only). */
+  caseTimeoutSeconds?: number;
+  /** V8 heap limit of each worker process in MB (Node's default when absent). */
+  workerMemoryMb?: number;
 }
+
+export const DEFAULT_CASE_TIMEOUT_S = 600;
 
 export interface ExtractSummary {
   total: number;
@@ -67,6 +74,15 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
   const manifest = readManifest(opts.manifest, { idColumn: opts.idColumn });
   const mine = opts.shard ? manifest.filter((c) => shardOf(c.caseId, opts.shard!.count) === opts.shard!.index) : manifest;
   mkdirSync(opts.outDir, { recursive: true });
+  const unlock = lockFolder(opts.outDir, `extract${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`);
+  try {
+    return await extractLocked(opts, t0, settings, hash, mine);
+  } finally {
+    unlock();
+  }
+}
+
+async function extractLocked(opts: ExtractOptions, t0: number, settings: ExtractionSettings, hash: string, mine: ManifestCase[]): Promise<ExtractSummary> {
   const store = CaseStore.open(join(opts.outDir, 'cases.jsonl'), hash, opts.force);
   // One task per case, plus one per case and perturbation in robustness runs (stored as "id@perturbation").
   const tasks: Array<{ key: string; c: ManifestCase; perturbation?: Perturbation }> = [];
@@ -89,6 +105,8 @@ export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummar
     fn: 'extractTask',
     inputs: todo.map((t) => ({ c: t.c, settings, perturbation: t.perturbation })),
     workers: Math.max(0, opts.workers ?? availableParallelism()),
+    taskTimeoutMs: (opts.caseTimeoutSeconds ?? DEFAULT_CASE_TIMEOUT_S) * 1000,
+    workerMemoryMb: opts.workerMemoryMb,
     shouldStop: () => stop,
     onDone: (i, outcome) => {
       const key = todo[i]!.key;
@@ -149,11 +167,16 @@ export function mergeShards(manifestPath: string, shardDirs: string[], outDir: s
       for (const id of s.ids()) owner.set(id, s);
     }
     mkdirSync(outDir, { recursive: true });
-    const tablePath = join(outDir, 'features.csv');
-    writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id), featureNames: (id) => owner.get(id)?.featureNames(id), text: (id) => owner.get(id)?.text(id) });
-    const missing = manifest.filter((c) => !owner.has(c.caseId)).map((c) => c.caseId);
-    writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, cases: owner.size, missing }, null, 2) + '\n');
-    return { cases: owner.size, tablePath };
+    const unlock = lockFolder(outDir, 'merge');
+    try {
+      const tablePath = join(outDir, 'features.csv');
+      writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id), featureNames: (id) => owner.get(id)?.featureNames(id), text: (id) => owner.get(id)?.text(id) });
+      const missing = manifest.filter((c) => !owner.has(c.caseId)).map((c) => c.caseId);
+      writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, cases: owner.size, missing }, null, 2) + '\n');
+      return { cases: owner.size, tablePath };
+    } finally {
+      unlock();
+    }
   } finally {
     for (const s of stores) s.close();
   }

@@ -23,6 +23,14 @@ export interface PoolOptions<I, O> {
   onDone: (index: number, outcome: { ok: true; result: O } | { ok: false; error: { message: string; code: string } }) => void | Promise<void>;
   /** Checked after each task; when it returns true no new task starts. */
   shouldStop?: () => boolean;
+  /**
+   * A task running longer than this in a worker fails alone with TIMEOUT: its worker is killed and
+   * a fresh one takes the remaining tasks (a hung case must not stop a cohort). Not applied with
+   * workers = 0, where tasks run in this thread.
+   */
+  taskTimeoutMs?: number;
+  /** V8 old-space limit of each worker in MB (--max-old-space-size); past it the worker dies and its task fails. */
+  workerMemoryMb?: number;
 }
 
 /**
@@ -60,12 +68,22 @@ export async function runPool<I, O>(opts: PoolOptions<I, O>): Promise<void> {
   const boot = fileURLToPath(new URL('./worker-boot.mjs', import.meta.url));
   const runWorker = (): Promise<void> => new Promise<void>((resolve) => {
     const child: ChildProcess = fork(boot, [opts.module, opts.fn], {
-      execArgv: WORKER_EXEC_ARGV,
+      execArgv: opts.workerMemoryMb ? [...WORKER_EXEC_ARGV, `--max-old-space-size=${opts.workerMemoryMb}`] : WORKER_EXEC_ARGV,
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const inFlight: number[] = [];
     let ready = false;
+    // The clock of the task the worker is running (the first in flight) starts when the task before it returned.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let clockFor: number | undefined;
+    let timedOut = false;
+    const armClock = () => {
+      if (!opts.taskTimeoutMs || inFlight[0] === clockFor) return;
+      clearTimeout(timer);
+      clockFor = inFlight[0];
+      if (clockFor !== undefined) timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, opts.taskTimeoutMs);
+    };
     const feed = () => {
       if (!child.connected) return;
       while (ready && inFlight.length < IN_FLIGHT_PER_WORKER && queue.length && !opts.shouldStop?.() && failure === null) {
@@ -73,15 +91,18 @@ export async function runPool<I, O>(opts: PoolOptions<I, O>): Promise<void> {
         inFlight.push(id);
         child.send({ id, input: inputs[id] });
       }
+      armClock();
       if (inFlight.length === 0) child.disconnect();
     };
     child.on('message', (msg: Reply<O>) => {
       if (msg.ready) { ready = true; feed(); return; }
       inFlight.splice(inFlight.indexOf(msg.id), 1);
+      armClock();
       const outcome: Outcome<O> = msg.ok ? { ok: true, result: msg.result as O } : { ok: false, error: msg.error! };
       void deliver(msg.id, outcome).then(feed);
     });
     child.on('exit', (code, signal) => {
+      clearTimeout(timer);
       if (!ready && code !== 0) {
         failure ??= new SonomicsError('INTERNAL', `a worker process could not start (exit code ${code ?? signal}); its error is printed above. Run with --workers 0 to see it in this process.`);
       }
@@ -90,14 +111,14 @@ export async function runPool<I, O>(opts: PoolOptions<I, O>): Promise<void> {
       const [running, ...ahead] = inFlight;
       queue.unshift(...ahead);
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
-      void deliver(running!, {
-        ok: false,
-        error: {
+      const error = timedOut
+        ? { code: 'TIMEOUT', message: `the case ran longer than its time limit of ${opts.taskTimeoutMs! / 1000} s and was stopped; raise --case-timeout if such cases are expected, or check the image (size, spacing).` }
+        : {
           code: 'WORKER_CRASHED',
           message: `the worker process died (${how}) while working on this case — often memory exhausted by a very large image; ` +
             'retry it alone with --workers 1, or crop/downsample the image.',
-        },
-      }).then(() => (queue.length && !opts.shouldStop?.() && failure === null ? runWorker() : undefined)).then(() => resolve());
+        };
+      void deliver(running!, { ok: false, error }).then(() => (queue.length && !opts.shouldStop?.() && failure === null ? runWorker() : undefined)).then(() => resolve());
     });
   });
   await Promise.all(Array.from({ length: Math.min(opts.workers, inputs.length) }, runWorker));

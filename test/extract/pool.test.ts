@@ -5,10 +5,10 @@ import { runPool } from '../../src/node/pool.ts';
 
 const module = new URL('./fixtures/pool-task.ts', import.meta.url).href;
 
-async function run(workers: number, inputs: number[]) {
+async function run(workers: number, inputs: number[], taskTimeoutMs?: number) {
   const outcomes = new Map<number, unknown>();
   await runPool<number, number>({
-    module, fn: 'double', inputs, workers,
+    module, fn: 'double', inputs, workers, taskTimeoutMs,
     onDone: (i, o) => { outcomes.set(inputs[i]!, o.ok ? o.result : o.error.code); },
   });
   return outcomes;
@@ -28,5 +28,14 @@ describe('runPool', () => {
     expect(out.size).toBe(inputs.length);
     expect(out.get(5)).toBe('WORKER_CRASHED');
     for (const x of inputs.filter((v) => v !== 5)) expect(out.get(x)).toBe(2 * x);
+  });
+
+  it('a task past its time limit fails alone with TIMEOUT; its worker is replaced and the rest finish', async () => {
+    const inputs = [1, 11, 2, 4, 6, 7];
+    // 4 s: far above a doubling task even on a loaded machine, far below the hung one
+    const out = await run(1, inputs, 4000);
+    expect(out.size).toBe(inputs.length);
+    expect(out.get(11)).toBe('TIMEOUT');
+    for (const x of inputs.filter((v) => v !== 11)) expect(out.get(x)).toBe(2 * x);
   });
 });
