@@ -20,7 +20,7 @@ export function addStudyCommand(program: Command): void {
     .action(async (opts: { config: string; out?: string; protocol?: 'no-leakage' | 'paper'; seed?: number; quiet?: boolean; workers?: number }) => {
       const outDir = resolve(opts.out ?? join(dirname(resolve(opts.config)), 'study-output'));
       const study = await prepareStudy(opts.config, { workDir: outDir, workers: opts.workers, progress: !opts.quiet, overrides: { protocol: opts.protocol, seed: opts.seed } });
-      const result = runStudy(study.config, study.tables);
+      const result = runStudy(study.config, study.tables, { extraction: study.extraction });
       const files = writeStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node });
       if (!opts.quiet) console.log(formatPerformanceTable(result) + '\n');
       console.log(`report:      ${files.report}\nresults:     ${files.results}\npredictions: ${files.predictions}\nmodel:       ${files.bundle}`);

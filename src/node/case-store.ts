@@ -9,6 +9,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { SonomicsError } from '../core/errors.ts';
+import type { CaseSource } from '../extract/source-summary.ts';
 
 export interface CaseRecord {
   case_id: string;
@@ -18,6 +19,8 @@ export interface CaseRecord {
   error?: { code: string; message: string };
   warnings?: string[];
   ms: number;
+  /** Where the case's image came from and its regions' sizes (ok cases; the run record summarises them). */
+  source?: CaseSource;
 }
 
 interface StoreHeader {
@@ -31,6 +34,7 @@ interface Entry {
   length: number;
   ms: number;
   schema: number;
+  source?: CaseSource;
 }
 
 /** Finished cases by id, read on demand (a store, or several shard stores merged). */
@@ -91,7 +95,7 @@ export class CaseStore implements RecordSource {
     if (header?.sonomics_store !== 1) throw new SonomicsError('CORRUPT_FILE', `${path} is not a sonomics case store (no header line).`, { subject: path });
     const store = new CaseStore(path, header.settings_hash, openSync(path, 'r'), new Map(), 0);
     for (const { offset, line, record } of lines) {
-      if (record.ok) store.index.set(record.case_id, { offset, length: line.length, ms: record.ms, schema: store.schemaOf(namesOf(record)) });
+      if (record.ok) store.index.set(record.case_id, { offset, length: line.length, ms: record.ms, schema: store.schemaOf(namesOf(record)), source: record.source });
     }
     return store;
   }
@@ -107,6 +111,11 @@ export class CaseStore implements RecordSource {
   /** Time the case took (ms), or undefined when it is not finished. */
   ms(caseId: string): number | undefined {
     return this.index.get(caseId)?.ms;
+  }
+
+  /** The case's image and region facts, when the run recorded them. */
+  source(caseId: string): CaseSource | undefined {
+    return this.index.get(caseId)?.source;
   }
 
   featureNames(caseId: string): readonly string[] | undefined {
@@ -139,9 +148,9 @@ export class CaseStore implements RecordSource {
    * bytes `append` would write for the same record, without parsing the features here.
    * `namesJson` is the JSON array of the feature names in order.
    */
-  appendOk(caseId: string, featuresJson: string, namesJson: string, warnings: string[], ms: number): void {
-    const text = `{"case_id":${JSON.stringify(caseId)},"ok":true,"features":${featuresJson},"warnings":${JSON.stringify(warnings)},"ms":${JSON.stringify(ms)}}\n`;
-    this.add(Buffer.from(text), { case_id: caseId, ok: true, ms }, namesJson);
+  appendOk(caseId: string, featuresJson: string, namesJson: string, warnings: string[], ms: number, source?: CaseSource): void {
+    const text = `{"case_id":${JSON.stringify(caseId)},"ok":true,"features":${featuresJson},"warnings":${JSON.stringify(warnings)},"ms":${JSON.stringify(ms)}${source ? `,"source":${JSON.stringify(source)}` : ''}}\n`;
+    this.add(Buffer.from(text), { case_id: caseId, ok: true, ms, source }, namesJson);
   }
 
   close(): void {
@@ -151,7 +160,7 @@ export class CaseStore implements RecordSource {
   private add(line: Buffer, r: CaseRecord, namesJson: string): void {
     const offset = this.size;
     this.write(line);
-    this.index.set(r.case_id, { offset, length: line.length - (line[line.length - 1] === 10 ? 1 : 0), ms: r.ms, schema: this.schemaOf(namesJson) });
+    this.index.set(r.case_id, { offset, length: line.length - (line[line.length - 1] === 10 ? 1 : 0), ms: r.ms, schema: this.schemaOf(namesJson), source: r.source });
   }
 
   private schemaOf(namesJson: string): number {

@@ -58,7 +58,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
 
   log('3/3 study: clinical, radiomics and combined models; 5-fold CV on centre A, external validation on centre B');
   const study = loadStudy(studyPath);
-  const result = runStudy(study.config, study.tables);
+  const result = runStudy(study.config, study.tables, { extraction: study.extraction });
   const files = writeStudyOutputs(result, join(out, 'study'), { sonomics: 'demo', node: process.versions.node });
   return { result, truth: truthAucs(cases), reportPath: files.report, resultsPath: files.results, bundlePath: files.bundle, seconds: (Date.now() - t0) / 1000 };
 }

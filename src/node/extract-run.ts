@@ -20,6 +20,7 @@ import type { Perturbation } from '../extract/perturb.ts';
 import { readManifest, shardOf, type ManifestCase } from './manifest.ts';
 import { lockFolder } from './folder-lock.ts';
 import { runPool, taskModule } from './pool.ts';
+import { summariseSources } from '../extract/source-summary.ts';
 import { Progress } from './progress.ts';
 
 export interface ExtractOptions {
@@ -112,7 +113,7 @@ async function extractLocked(opts: ExtractOptions, t0: number, settings: Extract
       const key = todo[i]!.key;
       if (outcome.ok) {
         const r = outcome.result;
-        store.appendOk(key, r.featuresJson, r.namesJson, r.warnings, round(r.ms));
+        store.appendOk(key, r.featuresJson, r.namesJson, r.warnings, round(r.ms), r.source);
         if (r.warnings.length) warnings[key] = r.warnings;
       } else {
         store.append({ case_id: key, ok: false, error: { code: outcome.error.code, message: outcome.error.message }, ms: 0 });
@@ -142,6 +143,7 @@ async function extractLocked(opts: ExtractOptions, t0: number, settings: Extract
     finished: mine.filter((c) => store.has(c.caseId)).length,
     failed,
     warnings,
+    images: summariseSources(mine.flatMap((c) => { const s = store.source(c.caseId); return s ? [s] : []; })),
     ms_per_case: perCase,
     seconds: (Date.now() - t0) / 1000,
   }, null, 2) + '\n');

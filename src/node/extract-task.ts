@@ -9,6 +9,7 @@ import { perturbMask, type Perturbation } from '../extract/perturb.ts';
 import type { Mask } from '../image/image.ts';
 import { readImageFile, readMaskFile } from './read.ts';
 import type { ManifestCase } from './manifest.ts';
+import type { CaseSource } from '../extract/source-summary.ts';
 
 export interface ExtractTask {
   c: ManifestCase;
@@ -28,6 +29,8 @@ export interface ExtractTaskResult {
   namesJson: string;
   warnings: string[];
   ms: number;
+  /** The image's format, spacing and its source, and the regions' pixel counts (run record, report methods). */
+  source: CaseSource;
 }
 
 export function extractTask(t: ExtractTask): ExtractTaskResult {
@@ -37,12 +40,20 @@ export function extractTask(t: ExtractTask): ExtractTaskResult {
     let tumour = readMaskFile(t.perturbation === 'reader2' ? t.c.secondReaderMask! : t.c.tumourMask);
     if (t.perturbation && t.perturbation !== 'reader2') tumour = perturbMask(tumour, t.perturbation);
     const optionalMask = (p?: string): Mask | undefined => (p ? readMaskFile(p) : undefined);
-    const { features, warnings } = extractCase(
+    const { features, warnings, regionPixels } = extractCase(
       { image, tumour, parenchyma: optionalMask(t.c.parenchymaMask), liver: optionalMask(t.c.liverMask) },
       t.settings,
       { caseId: t.c.caseId, perturbation: t.perturbation },
     );
-    return { featuresJson: JSON.stringify(features), namesJson: JSON.stringify(Object.keys(features)), warnings, ms: performance.now() - t0 };
+    const source: CaseSource = {
+      format: String(image.meta?.format ?? 'unknown'),
+      spacing: image.size[2] > 1 ? [...image.spacing] : image.spacing.slice(0, 2),
+      unit: image.spacingUnit,
+      spacingSource: image.spacingSource ?? 'unknown',
+      size: image.size[2] > 1 ? [...image.size] : image.size.slice(0, 2),
+      regionPixels,
+    };
+    return { featuresJson: JSON.stringify(features), namesJson: JSON.stringify(Object.keys(features)), warnings, ms: performance.now() - t0, source };
   } catch (err) {
     throw inCase(t.c.caseId, err);
   }

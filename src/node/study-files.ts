@@ -12,13 +12,41 @@ import { readTableFile } from './table-file.ts';
 import { buildBundle } from '../study/bundle.ts';
 import { predictionsCsv, resultsJson } from '../study/outputs.ts';
 import type { StudyResult } from '../study/run.ts';
-import { renderReport } from '../report/render.ts';
+import { buildReport, type BuiltReport } from '../report/render.ts';
+import { tableCsv } from '../report/csv.ts';
 import { runExtraction } from './extract-run.ts';
 import type { ExtractionSettings } from '../extract/settings.ts';
+import { parseExtractionRun, type ExtractionRun } from '../study/extraction-run.ts';
 
 export { readTableFile } from './table-file.ts';
 
-export interface LoadedStudy { config: StudyConfig; tables: Record<string, Table>; configDir: string }
+export interface LoadedStudy {
+  config: StudyConfig;
+  tables: Record<string, Table>;
+  configDir: string;
+  /** Run records (run.json) found beside the feature tables: how their features were extracted. */
+  extraction: ExtractionRun[];
+}
+
+/**
+ * The run record `sonomics extract` wrote beside a feature table (same folder, run.json), if any.
+ * A table from elsewhere has none; the report then says the extraction settings were not recorded.
+ */
+export function findExtractionRun(tablePath: string, label: string): ExtractionRun | undefined {
+  const runPath = join(dirname(tablePath), 'run.json');
+  if (!existsSync(runPath) || extname(tablePath).toLowerCase() === '.json') return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(runPath, 'utf8'));
+  } catch (e) {
+    throw new SonomicsError('CORRUPT_FILE', `${runPath}: not valid JSON (${(e as Error).message}); re-run the extraction or remove the file.`, { subject: runPath });
+  }
+  return parseExtractionRun(raw, label, runPath);
+}
+
+function addRun(runs: ExtractionRun[], run: ExtractionRun | undefined): void {
+  if (run && !runs.some((r) => r.table === run.table)) runs.push(run);
+}
 
 export function loadStudy(configPath: string, overrides: { protocol?: 'no-leakage' | 'paper'; seed?: number } = {}): LoadedStudy {
   if (!existsSync(configPath)) throw new SonomicsError('FILE_NOT_FOUND', `study config ${configPath} does not exist.`, { subject: configPath });
@@ -36,8 +64,13 @@ export function loadStudy(configPath: string, overrides: { protocol?: 'no-leakag
   const config = parseStudyConfig(raw, configPath);
   const configDir = dirname(resolve(configPath));
   const tables: Record<string, Table> = {};
-  for (const p of configTablePaths(config)) tables[p] = readTableFile(isAbsolute(p) ? p : join(configDir, p));
-  return { config, tables, configDir };
+  const extraction: ExtractionRun[] = [];
+  for (const p of configTablePaths(config)) {
+    const path = isAbsolute(p) ? p : join(configDir, p);
+    tables[p] = readTableFile(path);
+    addRun(extraction, findExtractionRun(path, p));
+  }
+  return { config, tables, configDir, extraction };
 }
 
 /**
@@ -61,6 +94,7 @@ export async function prepareStudy(configPath: string, o: { workDir: string; wor
       : { ...t, columns: t.columns.map((c) => (c === 'case_id' ? id : c)), rows: t.rows.map(({ case_id, ...r }) => ({ [id]: case_id!, ...r })) };
     const key = `extracted:${cohort.name}`;
     study.tables[key] = features;
+    addRun(study.extraction, findExtractionRun(ex.tablePath, key));
     cohort.tables = [...cohort.tables, key];
   }
   return study;
@@ -76,9 +110,33 @@ export function writeStudyOutputs(result: StudyResult, outDir: string, software:
     predictions: join(outDir, 'predictions.csv'),
     bundle: join(outDir, 'bundle.json'),
   };
-  writeFileSync(out.report, renderReport(result));
+  const built = buildReport(result, { software });
+  writeFileSync(out.report, built.html);
+  writeReportFiles(built, outDir);
   writeFileSync(out.results, resultsJson(result));
   writeFileSync(out.predictions, predictionsCsv(result));
   writeFileSync(out.bundle, JSON.stringify(buildBundle(result, software), null, 1) + '\n');
   return out;
+}
+
+/**
+ * The report's figures as standalone SVG files (figures/<id>.svg, for journals) and its tables as
+ * CSV (tables/<id>.csv). The 300-dpi PNGs are rendered separately (figure-png.ts: needs Chromium).
+ */
+export function writeReportFiles(built: BuiltReport, outDir: string): { figures: string[]; tables: string[] } {
+  const figDir = join(outDir, 'figures');
+  const tabDir = join(outDir, 'tables');
+  mkdirSync(figDir, { recursive: true });
+  mkdirSync(tabDir, { recursive: true });
+  const figures = built.figures.map((f) => {
+    const path = join(figDir, `${f.id}.svg`);
+    writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?>\n${f.svg}\n`);
+    return path;
+  });
+  const tables = built.tables.map((t) => {
+    const path = join(tabDir, `${t.id.replace(/^table-/, '')}.csv`);
+    writeFileSync(path, tableCsv(t));
+    return path;
+  });
+  return { figures, tables };
 }

@@ -23,11 +23,12 @@ import type { Table } from '../tables/table.ts';
 import { table1, type Table1 } from './table1.ts';
 import type { VariableSpec } from './variables.ts';
 import type { InputSummary } from './input-summary.ts';
+import type { ExtractionRun } from './extraction-run.ts';
 
 export const RESULTS_SCHEMA = 'sonomics.study-results/1';
 
 export interface ModelResult {
-  cv: Metrics & { folds: Array<{ repeat: number; fold: number; n: number; auc: number; threshold: number }>; fold_auc_mean: number; fold_auc_sd: number; repeat_auc?: number[] };
+  cv: Metrics & { folds: Array<{ repeat: number; fold: number; n: number; auc: number; threshold: number; hyper?: Record<string, number>; firth?: true }>; fold_auc_mean: number; fold_auc_sd: number; repeat_auc?: number[] };
   external?: Metrics;
   externals: Record<string, Metrics>;
   /** The final model on its own training data (optimistic; for reference). */
@@ -63,10 +64,16 @@ export interface StudyResult {
   final: Partial<Record<ModelName, FittedModel>>;
   /** Mean, SD, range of every input column in the main cohort (bundle: out-of-range warnings, contributions). */
   trainingSummary: InputSummary[];
+  /** How the feature tables were extracted (their run records), when the file layer found them. */
+  extraction?: ExtractionRun[];
   notes: string[];
 }
 
-export interface RunOptions { robustness?: Table }
+export interface RunOptions {
+  robustness?: Table;
+  /** Run records of the extractions behind the feature tables (run.json), for the report's methods. */
+  extraction?: ExtractionRun[];
+}
 
 type FoldInfo = ModelResult['cv']['folds'][number];
 
@@ -150,7 +157,11 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
         const model = t.pick(fit)!;
         const p = applyModel(model, teRecs, main.batch && te.map((i) => main.batch![i]!), te.map((i) => main.ids[i]!)).probability;
         te.forEach((i, j) => { t.oof[r]![i] = p[j]!; t.thr[r]![i] = model.head.threshold; });
-        t.folds.push({ repeat: r + 1, fold: f + 1, n: te.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: model.head.threshold });
+        // The fold's tuned hyperparameters and whether its logistic score fell back to Firth: the
+        // report's cautions count folds tuned at a grid edge or fitted under separation.
+        const hyper = headFor(model.head.kind, `the ${t.key} model`).describe(model.head).hyper;
+        const firth = model.logitScore?.firth === true || (t.key === 'clinical' && fit.selections.clinical?.logisticFirth === true);
+        t.folds.push({ repeat: r + 1, fold: f + 1, n: te.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: model.head.threshold, hyper, ...(firth ? { firth: true as const } : {}) });
       }
     }
   });
@@ -263,6 +274,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     predictions,
     final: final.models,
     trainingSummary: inputs.map((name) => summarise(name, main.columns[name]!)),
+    ...(opts.extraction?.length ? { extraction: opts.extraction } : {}),
     notes,
   };
 }

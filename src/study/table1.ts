@@ -8,7 +8,7 @@
 import { quantile7Sorted } from '../math/quantile.ts';
 import { chiSquare, fisherExact, mannWhitney, tTest } from '../stats/index.ts';
 import type { CohortData } from './data.ts';
-import type { VariableSpec } from './variables.ts';
+import { compareLevels, type VariableSpec } from './variables.ts';
 import type { VariableConfig } from './config.ts';
 
 export interface Table1Row {
@@ -82,7 +82,8 @@ function buildTable(title: string, groups: Group[], variables: VariableSpec[], c
       }
       rows.push({ variable: `${v.name}, ${useMean ? 'mean ± SD' : 'median (IQR)'}`, cells, p, test });
     } else {
-      const levels = v.type === 'categorical' ? v.levels! : ['1', '0'];
+      // A table lists levels in their natural order; the reference level leads only the design (spec.levels).
+      const levels = v.type === 'categorical' ? [...v.levels!].sort(compareLevels) : ['1', '0'];
       const table = levels.map((l) => vals.map((vs) => vs.filter((x) => x === l).length));
       const t = countTest(table);
       const label = v.derive ? `${v.name} (${v.derive.text})` : v.name;
@@ -103,7 +104,7 @@ export function table1(cohorts: CohortData[], variables: VariableSpec[], configs
   const all = (c: CohortData) => c.y.map((_, i) => i);
   const out: Table1[] = [];
   if (cohorts.length > 1) {
-    out.push(buildTable('By cohort', cohorts.map((c) => ({ label: `${c.name} (${c.role})`, columns: c.columns, y: c.y, rows: all(c) })), variables, configs, true));
+    out.push(buildTable('By cohort', cohorts.map((c) => ({ label: cohortLabel(c.name, c.role), columns: c.columns, y: c.y, rows: all(c) })), variables, configs, true));
   }
   const main = cohorts.find((c) => c.role === 'main')!;
   const idx0 = all(main).filter((i) => main.y[i] === 0);
@@ -113,4 +114,9 @@ export function table1(cohorts: CohortData[], variables: VariableSpec[], configs
     { label: 'Event (y = 1)', columns: main.columns, y: main.y, rows: idx1 },
   ], variables, configs, false));
   return out;
+}
+
+/** "centre B (external)", without repeating a role the cohort's name already states ("centre A (main)"). */
+export function cohortLabel(name: string, role: string): string {
+  return name.toLowerCase().includes(role.toLowerCase()) ? name : `${name} (${role})`;
 }

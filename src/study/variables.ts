@@ -60,6 +60,12 @@ export function toNumber(cell: string | number | undefined | null, missingCodes:
   return v;
 }
 
+/** Natural order of categorical levels: numbers by value, text by code point (1 < 2 < 10; A < B). */
+export function compareLevels(a: string, b: string): number {
+  const na = Number(a), nb = Number(b);
+  return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Build specs; categorical levels come from the main cohort's values (sorted, numeric-aware). */
 export function buildVariableSpecs(vars: VariableConfig[], mainValues: (column: string) => Array<string | undefined>, missingCodes: readonly string[]): VariableSpec[] {
   return vars.map((v) => {
@@ -73,10 +79,7 @@ function buildSpec(v: VariableConfig, mainValues: (column: string) => Array<stri
   const column = derive ? derive.column : (v.column ?? v.name);
   if (v.type !== 'categorical') return { name: v.name, type: v.type, column, derive, design: [v.name] };
   const levels = [...new Set(mainValues(column).filter((x): x is string => !isMissing(x, missingCodes)).map((x) => x.trim()))];
-  levels.sort((a, b) => {
-    const na = Number(a), nb = Number(b);
-    return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
-  });
+  levels.sort(compareLevels);
   if (v.reference !== undefined) {
     const i = levels.indexOf(v.reference);
     if (i < 0) throw new SonomicsError('BAD_CONFIG', `variable "${v.name}": reference level "${v.reference}" does not occur in the main cohort (levels: ${levels.join(', ')}).`, { subject: v.name });

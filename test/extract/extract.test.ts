@@ -8,6 +8,7 @@ import { writeSynthCohort } from '../../src/node/synth-files.ts';
 import { runExtraction, mergeShards } from '../../src/node/extract-run.ts';
 import { encodePng } from '../../src/io/png-write.ts';
 import { REPO_ROOT } from '../helpers/shared.ts';
+import { findExtractionRun } from '../../src/node/study-files.ts';
 
 const SETTINGS = join(REPO_ROOT, 'examples', 'extraction-quick.yaml');
 let dir = '';
@@ -35,6 +36,17 @@ describe('sonomics extract', () => {
     const run = JSON.parse(readFileSync(join(dir, 'full', 'run.json'), 'utf8'));
     expect(run.settings_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(run.finished).toBe(8);
+    // What the images were, for the report's methods: format, spacing source, sizes of the regions.
+    expect(run.images.cases).toBe(8);
+    expect(run.images.formats).toEqual({ png: 8 });
+    expect(Object.values(run.images.spacingSources as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(8);
+    expect(Object.keys(run.images.regionPixels)).toEqual(expect.arrayContaining(['tumour', 'ring5mm']));
+    expect(run.images.regionPixels.tumour.min).toBeGreaterThan(0);
+    // The study's file layer finds the record beside the table and reads its settings back.
+    const found = findExtractionRun(join(dir, 'full', 'features.csv'), 'features.csv')!;
+    expect(found.settingsHash).toBe(run.settings_hash);
+    expect(found.images).toEqual(run.images);
+    expect(found.settings.regions.rings).toEqual(run.settings.regions.rings);
   });
 
   it('--jsonl writes the same table as JSON Lines (a finished run only rewrites its tables)', async () => {
@@ -74,6 +86,8 @@ describe('sonomics extract', () => {
     const r = await runExtraction({ manifest, settings: SETTINGS, outDir: out, workers: 0, progress: false });
     expect(r.skipped).toBe(kept);
     expect(readFileSync(r.tablePath, 'utf8')).toBe(reference);
+    // the image facts of the cases finished before the kill come back from the store
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).images.cases).toBe(8);
   }, 300_000);
 
   it('refuses to resume with changed settings unless forced', async () => {
