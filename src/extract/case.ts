@@ -14,6 +14,9 @@ import { peritumoralRing } from '../roi/ring.ts';
 import { sameGrid } from '../roi/grid.ts';
 import { ringName } from '../roi/regions.ts';
 import { regionNames, type ExtractionSettings } from './settings.ts';
+import { normaliseImage } from '../features/preprocess/normalise.ts';
+import { allFeatures, PYRADIOMICS_CLASSES, pyradiomicsValues } from '../features/pyradiomics/names.ts';
+import { pyradiomicsImageName } from './pyradiomics-params.ts';
 
 export interface CaseImages {
   image: Image;
@@ -39,13 +42,17 @@ export interface CaseFeatures {
 /** Extra crop margin (mm) beyond the rings, the filters' reach and the local-intensity sphere. */
 const CROP_MARGIN_MM = 1;
 
-export function extractCase(input: CaseImages, settings: ExtractionSettings, opts: CaseOptions): CaseFeatures {
+export function extractCase(input: CaseImages, settingsIn: ExtractionSettings, opts: CaseOptions): CaseFeatures {
+  let settings = settingsIn;
   const { caseId } = opts;
   try {
     const warnings: string[] = [];
     const r = settings.regions;
     const names = regionNames(settings, Boolean(input.parenchyma));
-    const img = input.image;
+    // PyRadiomics' normalize uses statistics of the whole image: done before any crop, once.
+    const norm = settings.features.normalisation;
+    const img = norm ? normaliseImage(input.image, norm) : input.image;
+    if (norm) settings = { ...settings, features: { ...settings.features, normalisation: undefined } };
     // Masks must sit on the image grid before anything is cropped.
     sameGrid(input.tumour, img, 'tumour mask', 'image', caseId);
     if (input.parenchyma) sameGrid(input.parenchyma, img, 'parenchyma mask', 'image', caseId);
@@ -131,6 +138,7 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
         }
       }
     }
+    if (settings.names === 'pyradiomics') return { features: pyradiomicsColumns(settings, names, perRegion), warnings, regionPixels };
     // Columns in plan order: regions (tumour, rings, parenchyma), then images, then families.
     const features: Record<string, number> = {};
     for (const name of names) {
@@ -141,6 +149,24 @@ export function extractCase(input: CaseImages, settings: ExtractionSettings, opt
   } catch (err) {
     throw inCase(caseId, err);
   }
+}
+
+/**
+ * Columns under PyRadiomics names: per region (prefixed `{region}_` only when there are several),
+ * shape first (PyRadiomics computes it before the image types), then each image type's classes.
+ */
+function pyradiomicsColumns(settings: ExtractionSettings, regions: string[], perRegion: Map<string, Array<[string, Record<string, number>]>>): Record<string, number> {
+  const classes = settings.pyradiomics?.classes ?? PYRADIOMICS_CLASSES.map((cls) => ({ cls, features: allFeatures(cls) }));
+  const shapeFirst = [...classes.filter((c) => c.cls === 'shape' || c.cls === 'shape2D'), ...classes.filter((c) => c.cls !== 'shape' && c.cls !== 'shape2D')];
+  const imageNames = settings.images.map((spec, i) => settings.pyradiomics?.imageNames?.[i] ?? pyradiomicsImageName(spec, filterName(spec)));
+  const out: Record<string, number> = {};
+  for (const region of regions) {
+    const prefix = regions.length > 1 ? `${region}_` : '';
+    const list = perRegion.get(region) ?? [];
+    const byImage = list.map(([, values], i) => pyradiomicsValues(values, imageNames[i]!, shapeFirst));
+    for (const cols of byImage) for (const k in cols) out[prefix + k] = cols[k]!;
+  }
+  return out;
 }
 
 const ALL_BUT_NONE = [

@@ -1,10 +1,15 @@
 /**
- * PyRadiomics parameter files (YAML with `imageType`, `featureClass`, `setting`, `voxelSetting`;
- * https://pyradiomics.readthedocs.io/en/latest/customization.html) are a different format from
- * sonomics' extraction settings. Recognising one lets the error say so instead of listing four
- * "unknown keys"; `isPyRadiomicsParams` is the hook a translator into ExtractionSettings builds on.
+ * A PyRadiomics parameter file (pyradiomics 3.1, radiomics/schemas/paramSchema.yaml: `imageType`,
+ * `featureClass`, `setting`, `voxelSetting`) read into our extraction settings: every documented
+ * key is honoured, or refused by name with the reason, never ignored. The result computes with
+ * PyRadiomics' conventions (src/features/conventions.ts) and writes PyRadiomics' names.
+ * docs/pyradiomics.md lists each key.
  */
 import { SonomicsError } from '../core/errors.ts';
+import { PYRADIOMICS_CONVENTIONS } from '../features/conventions.ts';
+import { allFeatures, CLASS_FAMILIES, PYRADIOMICS_CLASSES, PYRADIOMICS_DEPRECATED, PYRADIOMICS_FEATURES, type ClassSelection, type PyradiomicsClass } from '../features/pyradiomics/names.ts';
+import { resolveSettings, type FamilyName, type FeatureSettings } from '../features/settings.ts';
+import type { FilterSpec } from '../filters/index.ts';
 
 /** The top-level keys of a PyRadiomics parameter file. */
 export const PYRADIOMICS_PARAM_KEYS = ['imageType', 'featureClass', 'setting', 'voxelSetting'] as const;
@@ -16,13 +21,233 @@ export function isPyRadiomicsParams(obj: unknown): boolean {
   const ours = ['regions', 'images', 'features', 'filteredDiscretisation'];
   return keys.some((k) => (PYRADIOMICS_PARAM_KEYS as readonly string[]).includes(k)) && !keys.some((k) => ours.includes(k));
 }
+const TOP_KEYS = new Set<string>(PYRADIOMICS_PARAM_KEYS);
 
-/** Throws BAD_SETTINGS naming the file as a PyRadiomics parameter file (until one can be translated). */
-export function rejectPyRadiomicsParams(obj: unknown, where: string): void {
-  if (!isPyRadiomicsParams(obj)) return;
-  const found = Object.keys(obj as object).filter((k) => (PYRADIOMICS_PARAM_KEYS as readonly string[]).includes(k));
-  throw new SonomicsError('BAD_SETTINGS',
-    `${where}: this looks like a PyRadiomics parameter file (keys ${found.join(', ')}), not sonomics extraction settings; ` +
-    'write the equivalent regions / images / features settings (docs/extraction.md shows the mapping of imageType → images, ' +
-    'featureClass → features.families, setting.binWidth → features.discretisation { method: FBS, value })', { subject: where });
+export interface PyradiomicsPlan {
+  features: FeatureSettings;
+  images: FilterSpec[];
+  /** PyRadiomics image-type names parallel to `images` (original, log-sigma-2-0-mm-3D, wavelet-LLH, ...). */
+  imageNames: string[];
+  classes: ClassSelection[];
+  /** Mask label value (setting `label`, default 1). */
+  label: number;
+  /** Minimum ROI size in voxels (setting `minimumROISize`), when given. */
+  minimumROISize?: number;
+}
+
+/**
+ * Keys PyRadiomics documents that sonomics refuses, with the reason (the message names the key).
+ * Refused only when set to a value that would change results.
+ */
+const REFUSED: Record<string, string> = {
+  resampledPixelSpacing: 'SimpleITK-style resampling is not implemented in PyRadiomics mode; resample the images beforehand or leave it empty',
+  resegmentShape: 'shape on the re-segmented mask is not supported; leave it false',
+  correctMask: 'masks must already lie on the image grid (sonomics does not resample masks); leave it false',
+  label_channel: 'multi-channel label maps are not supported; give a single-channel mask',
+  lbp3DLevels: 'LBP3D is not implemented', lbp3DIcosphereRadius: 'LBP3D is not implemented', lbp3DIcosphereSubdivision: 'LBP3D is not implemented',
+};
+
+/** Settings with no effect on sonomics' values (PyRadiomics uses them for crops and checks). */
+const NO_EFFECT = new Set(['padDistance', 'preCrop', 'geometryTolerance', 'additionalInfo', 'minimumROIDimensions', 'interpolator']);
+
+const HANDLED = new Set([
+  'binWidth', 'binCount', 'label', 'normalize', 'normalizeScale', 'removeOutliers', 'distances', 'force2D', 'force2Ddimension',
+  'resegmentRange', 'resegmentMode', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize',
+  'sigma', 'start_level', 'level', 'wavelet', 'gradientUseSpacing', 'lbp2DRadius', 'lbp2DSamples', 'lbp2DMethod',
+]);
+
+export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics parameter file'): PyradiomicsPlan {
+  const bad = (msg: string): never => {
+    throw new SonomicsError('BAD_SETTINGS', `${where}: ${msg}`);
+  };
+  if (!input || typeof input !== 'object' || Array.isArray(input)) bad('must be a mapping with imageType, featureClass and setting');
+  const o = input as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!TOP_KEYS.has(k)) bad(`unknown top-level key '${k}' (PyRadiomics knows imageType, featureClass, setting, voxelSetting)`);
+  const vs = o.voxelSetting as Record<string, unknown> | null | undefined;
+  if (vs && Object.keys(vs).length > 0) bad(`voxelSetting (${Object.keys(vs).join(', ')}): voxel-based feature maps are not supported; remove the section`);
+  const setting = (o.setting ?? {}) as Record<string, unknown>;
+  if (typeof setting !== 'object' || Array.isArray(setting)) bad('setting must be a mapping');
+  checkSettingKeys(setting, 'setting', bad);
+  const features = featureSettingsFromPyradiomics(setting, where);
+
+  // featureClass: null / missing = every class PyRadiomics enables by default (all but shape2D? no: all)
+  const fc = o.featureClass as Record<string, unknown> | null | undefined;
+  const classes: ClassSelection[] = [];
+  const names = fc ? Object.keys(fc) : PYRADIOMICS_CLASSES.filter((c) => c !== 'shape2D');
+  for (const cls of names) {
+    if (!(cls in PYRADIOMICS_FEATURES)) bad(`featureClass '${cls}' is unknown (known: ${PYRADIOMICS_CLASSES.join(', ')})`);
+    const list = fc?.[cls];
+    let feats: string[];
+    if (list === null || list === undefined || (Array.isArray(list) && list.length === 0)) feats = allFeatures(cls as PyradiomicsClass);
+    else if (Array.isArray(list)) {
+      for (const f of list) {
+        const deprecated = PYRADIOMICS_DEPRECATED[cls as PyradiomicsClass] ?? {};
+        if (typeof f !== 'string' || !(f in PYRADIOMICS_FEATURES[cls as PyradiomicsClass] || f in deprecated)) {
+          bad(`featureClass.${cls}: feature '${String(f)}' is unknown (known: ${allFeatures(cls as PyradiomicsClass).join(', ')}; deprecated: ${Object.keys(deprecated).join(', ') || 'none'})`);
+        }
+      }
+      // PyRadiomics' order: feature names sorted (code point order)
+      feats = [...new Set(list as string[])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    } else feats = bad(`featureClass.${cls} must be a list of feature names or empty`);
+    classes.push({ cls: cls as PyradiomicsClass, features: feats });
+  }
+  const families = [...new Set(classes.flatMap((c) => CLASS_FAMILIES[c.cls]))] as FamilyName[];
+  features.families = families;
+
+  // imageType: default Original only
+  const it = (o.imageType ?? { Original: {} }) as Record<string, unknown>;
+  if (typeof it !== 'object' || Array.isArray(it)) bad('imageType must be a mapping, e.g. { Original: {} }');
+  const images: FilterSpec[] = [], imageNames: string[] = [];
+  for (const [type, custom] of Object.entries(it)) {
+    const c = (custom ?? {}) as Record<string, unknown>;
+    if (typeof c !== 'object' || Array.isArray(c)) bad(`imageType.${type} must be a mapping of settings ({} for none)`);
+    checkSettingKeys(c, `imageType.${type}`, bad);
+    for (const k of Object.keys(c)) {
+      if (!['sigma', 'start_level', 'level', 'wavelet', 'gradientUseSpacing', 'lbp2DRadius', 'lbp2DSamples', 'lbp2DMethod'].includes(k)) {
+        bad(`imageType.${type}.${k}: per-image-type values of '${k}' are not supported; set it under setting`);
+      }
+    }
+    const s = { ...setting, ...c };
+    for (const [spec, name] of imageTypeSpecs(type, s, features.dimension, bad)) { images.push(spec); imageNames.push(name); }
+  }
+  if (images.length === 0) bad('imageType enables no image; add Original: {}');
+  const label = setting.label === undefined ? 1 : (setting.label as number);
+  if (!(Number.isInteger(label) && label > 0)) bad(`setting.label must be a positive integer, got ${JSON.stringify(setting.label)}`);
+  const plan: PyradiomicsPlan = { features, images, imageNames, classes, label };
+  if (setting.minimumROISize !== undefined && setting.minimumROISize !== null) plan.minimumROISize = setting.minimumROISize as number;
+  return plan;
+}
+
+function checkSettingKeys(s: Record<string, unknown>, at: string, bad: (m: string) => never): void {
+  for (const [k, v] of Object.entries(s)) {
+    if (k in REFUSED) {
+      const harmless = v === null || v === undefined || v === false || (k === 'label_channel' && v === 0);
+      if (!harmless) bad(`${at}.${k}: ${REFUSED[k]}`);
+      continue;
+    }
+    if (!HANDLED.has(k) && !NO_EFFECT.has(k)) bad(`${at}.${k} is not a PyRadiomics setting (see radiomics/schemas/paramSchema.yaml)`);
+  }
+}
+
+/** The `setting` section as our feature settings, with PyRadiomics' conventions. */
+export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where = 'PyRadiomics settings'): FeatureSettings {
+  const bad = (msg: string): never => {
+    throw new SonomicsError('BAD_SETTINGS', `${where}: setting.${msg}`);
+  };
+  const num = (k: string): number | undefined => {
+    const v = s[k];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${k} must be a number, got ${JSON.stringify(v)}`);
+    return v as number;
+  };
+  const binCount = num('binCount'), binWidth = num('binWidth');
+  const discretisation: FeatureSettings['discretisation'] = binCount !== undefined ? { method: 'FBN', value: binCount } : { method: 'FBS', value: binWidth ?? 25 };
+  const force2D = s.force2D === true;
+  if (s.force2D !== undefined && s.force2D !== null && typeof s.force2D !== 'boolean') bad('force2D must be true or false');
+  const dim2 = num('force2Ddimension') ?? 0;
+  if (force2D && dim2 !== 0) bad(`force2Ddimension ${dim2}: only 0 (axial slices, the z axis) is supported`);
+  const distances = s.distances ?? [1];
+  if (!Array.isArray(distances) || distances.length !== 1 || distances[0] !== 1) {
+    bad(`distances ${JSON.stringify(distances)}: only [1] is supported (PyRadiomics' other distances use whole Chebyshev shells, which IBSI's δ does not)`);
+  }
+  const wn = s.weightingNorm ?? null;
+  if (wn !== null && wn !== 'no_weighting') bad(`weightingNorm '${String(wn)}': only none (per-direction features averaged) and 'no_weighting' (direction matrices summed) are supported`);
+  const merged = wn === 'no_weighting';
+  const dimension = force2D ? '2D' : '3D';
+  // force2D: PyRadiomics sums each in-plane direction's matrix over all slices (IBSI 2.5D);
+  // without: 13 volumetric directions, features per direction averaged (IBSI 3D, averaged).
+  const aggregation = force2D
+    ? { glcm: merged ? '2.5D, merged' : '2.5D, direction-merged', glrlm: merged ? '2.5D, merged' : '2.5D, direction-merged', glszm: '2.5D', ngldm: '2.5D', ngtdm: '2.5D' }
+    : { glcm: merged ? '3D, merged' : '3D, averaged', glrlm: merged ? '3D, merged' : '3D, averaged', glszm: '3D', ngldm: '3D', ngtdm: '3D' };
+  const out: Partial<FeatureSettings> = {
+    dimension,
+    discretisation,
+    conventions: { ...PYRADIOMICS_CONVENTIONS, voxelArrayShift: num('voxelArrayShift') ?? 0 },
+    texture: {
+      distance: 1,
+      ngldmCoarseness: num('gldm_a') ?? 0,
+      symmetric: s.symmetricalGLCM === undefined || s.symmetricalGLCM === null ? true : s.symmetricalGLCM === true,
+      aggregation: aggregation as NonNullable<FeatureSettings['texture']>['aggregation'],
+    },
+  };
+  if (s.normalize === true) {
+    out.normalisation = { scale: num('normalizeScale') ?? 1 };
+    const ro = num('removeOutliers');
+    if (ro !== undefined) out.normalisation.removeOutliers = ro;
+  }
+  const rr = s.resegmentRange as number[] | null | undefined;
+  if (rr !== undefined && rr !== null) {
+    if (!Array.isArray(rr) || rr.length < 1 || rr.length > 2 || rr.some((v) => typeof v !== 'number')) bad(`resegmentRange must be one or two numbers, got ${JSON.stringify(rr)}`);
+    const [lo, hi] = [...rr].sort((a, b) => a - b) as [number, number | undefined];
+    const mode = (s.resegmentMode ?? 'absolute') as string;
+    const range: [number, number | null] = [lo, rr.length === 2 ? hi! : null];
+    if (mode === 'absolute') out.resegmentation = { range };
+    else if (mode === 'sigma') out.resegmentation = { sigmaRange: range };
+    else if (mode === 'relative') out.resegmentation = { relativeRange: range };
+    else bad(`resegmentMode '${mode}' is unknown (absolute, relative or sigma)`);
+  }
+  return resolveSettings(out, where);
+}
+
+/** PyRadiomics' float formatting for image names: str(2.0) = '2.0' → '2-0'. */
+function pyFloat(x: number): string {
+  return (Number.isInteger(x) ? x.toFixed(1) : String(x)).replace('.', '-');
+}
+
+function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D' | '3D', bad: (m: string) => never): Array<[FilterSpec, string]> {
+  switch (type) {
+    case 'Original': return [[{ type: 'original' }, 'original']];
+    case 'LoG': {
+      const sigma = s.sigma as number[] | undefined;
+      if (!Array.isArray(sigma) || sigma.length === 0) bad('imageType.LoG needs sigma: [..] in mm (PyRadiomics yields no LoG image without it)');
+      return sigma!.map((v) => [{ type: 'log', sigmaMm: v, dims: dimension === '2D' ? '2D' : '3D' } as FilterSpec, `log-sigma-${pyFloat(v)}-mm-3D`]);
+    }
+    case 'Wavelet': {
+      const family = (s.wavelet ?? 'coif1') as string;
+      const start = (s.start_level ?? 0) as number, levels = (s.level ?? 1) as number;
+      const axes = dimension === '2D' ? 2 : 3;
+      const out: Array<[FilterSpec, string]> = [];
+      for (let idx = start; idx < start + levels; idx++) {
+        const prefix = idx === 0 ? 'wavelet-' : `wavelet${idx + 1}-`;
+        const bands: string[] = [];
+        for (let b = 1; b < 2 ** axes; b++) bands.push(Array.from({ length: axes }, (_, a) => ((b >> (axes - 1 - a)) & 1 ? 'H' : 'L')).join(''));
+        bands.push('L'.repeat(axes));
+        // PyRadiomics letters run over the array axes (z, y, x); ours x first
+        for (const band of bands) out.push([{ type: 'wavelet', family, subband: [...band].reverse().join(''), level: idx + 1 }, `${prefix}${band}`]);
+      }
+      return out;
+    }
+    case 'Square': return [[{ type: 'square' }, 'square']];
+    case 'SquareRoot': return [[{ type: 'squareroot' }, 'squareroot']];
+    case 'Logarithm': return [[{ type: 'logarithm' }, 'logarithm']];
+    case 'Exponential': return [[{ type: 'exponential' }, 'exponential']];
+    case 'Gradient':
+      if (s.gradientUseSpacing === false) bad('imageType.Gradient: gradientUseSpacing false is not supported (sonomics uses the spacing)');
+      return [[{ type: 'gradient', dims: dimension === '2D' ? '2D' : '3D' } as FilterSpec, 'gradient']];
+    case 'LBP2D': {
+      if (s.lbp2DMethod !== undefined && s.lbp2DMethod !== 'uniform') bad(`imageType.LBP2D: lbp2DMethod '${String(s.lbp2DMethod)}' is not supported (uniform only)`);
+      return [[{ type: 'lbp2d', radius: (s.lbp2DRadius ?? 1) as number, samples: (s.lbp2DSamples ?? 8) as number }, 'lbp-2D']];
+    }
+    case 'LBP3D': return bad('imageType.LBP3D is not implemented; remove it');
+    default: return bad(`imageType '${type}' is unknown (Original, LoG, Wavelet, Square, SquareRoot, Logarithm, Exponential, Gradient, LBP2D, LBP3D)`);
+  }
+}
+
+/**
+ * PyRadiomics' image-type name of a filter, for `names: pyradiomics` with sonomics settings:
+ * original, log-sigma-2-0-mm-3D, wavelet-LLH (letters z, y, x as PyRadiomics orders them),
+ * square, ...; filters PyRadiomics lacks keep their sonomics name.
+ */
+export function pyradiomicsImageName(spec: FilterSpec, sonomicsName: string): string {
+  switch (spec.type) {
+    case 'original': return 'original';
+    case 'log': return `log-sigma-${pyFloat(spec.sigmaMm)}-mm-3D`;
+    case 'wavelet': {
+      const level = spec.level ?? 1;
+      return `${level === 1 ? 'wavelet' : `wavelet${level}`}-${[...spec.subband.toUpperCase()].reverse().join('')}`;
+    }
+    case 'square': case 'squareroot': case 'logarithm': case 'exponential': case 'gradient': return spec.type;
+    case 'lbp2d': return 'lbp-2D';
+    default: return sonomicsName;
+  }
 }

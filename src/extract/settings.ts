@@ -10,7 +10,8 @@ import { ringName } from '../roi/regions.ts';
 import { checkSchema, s, type ObjectNode } from '../core/schema.ts';
 import { FEATURE_SETTINGS_SCHEMA } from '../features/settings.ts';
 import { FILTER_SPEC_SCHEMA } from '../filters/spec-schema.ts';
-import { rejectPyRadiomicsParams } from './pyradiomics-params.ts';
+import { isPyRadiomicsParams, readPyradiomicsParams } from './pyradiomics-params.ts';
+import { PYRADIOMICS_CLASSES, type ClassSelection } from '../features/pyradiomics/names.ts';
 
 export interface RegionSettings {
   /** Features of the lesion itself (default true). */
@@ -38,6 +39,16 @@ export interface ExtractionSettings {
    * FBS widths chosen for the original rarely fit them; FBN is the usual choice there).
    */
   filteredDiscretisation?: FeatureSettings['discretisation'];
+  /**
+   * Column names: 'sonomics' (default, `{region}_{image}_{family}_{feature}`) or 'pyradiomics'
+   * (`original_glcm_Contrast`, `wavelet-LLH_firstorder_Mean`; prefixed with `{region}_` when
+   * more than one region is extracted). A PyRadiomics parameter file implies 'pyradiomics'.
+   */
+  names?: 'sonomics' | 'pyradiomics';
+  /** PyRadiomics output: image-type names parallel to `images` and the classes/features to write (default all). */
+  pyradiomics?: { imageNames?: string[]; classes?: ClassSelection[] };
+  /** Label value of the masks (PyRadiomics setting `label`); default: every non-zero pixel. */
+  maskLabel?: number;
 }
 
 export const DEFAULT_EXTRACTION: ExtractionSettings = {
@@ -64,6 +75,15 @@ export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
   images: s.field(s.list(FILTER_SPEC_SCHEMA, { minItems: 1 }), 'images to compute features on: the original and filtered images (docs/filters.md)', { default: [{ type: 'original' }] }),
   features: s.field(FEATURE_SETTINGS_SCHEMA, 'IBSI feature settings (docs/features.md)', { default: {} }),
   filteredDiscretisation: s.field(FEATURE_SETTINGS_SCHEMA.fields.discretisation!.node, 'discretisation of the filtered images (their intensity ranges differ from the original\'s)', { docDefault: 'as features.discretisation' }),
+  names: s.field(s.oneOf(['sonomics', 'pyradiomics']), "column names: sonomics' or PyRadiomics' (original_glcm_Contrast; docs/pyradiomics.md)", { docDefault: '`sonomics`' }),
+  pyradiomics: s.field(s.obj({
+    imageNames: s.field(s.list(s.str()), 'PyRadiomics image-type names, one per entry of images', { docDefault: 'from the filters' }),
+    classes: s.field(s.list(s.obj({
+      cls: s.field(s.oneOf(PYRADIOMICS_CLASSES, 'PyRadiomics feature class'), 'PyRadiomics feature class', { required: true }),
+      features: s.field(s.list(s.str()), 'its features, PyRadiomics names', { required: true }),
+    })), 'PyRadiomics classes and features to write', { docDefault: 'all' }),
+  }), "with names: pyradiomics, which PyRadiomics columns to write (set by a PyRadiomics parameter file)"),
+  maskLabel: s.field(s.int({ min: 1 }), 'label value of the masks (PyRadiomics setting label)', { docDefault: 'every non-zero pixel' }),
 });
 
 /** Validates a parsed settings file and fills defaults; `where` names the file in messages. */
@@ -72,7 +92,7 @@ export function resolveExtractionSettings(input: unknown, where = 'extraction se
     throw new SonomicsError('BAD_SETTINGS', `${where}: ${msg}`, { subject: where });
   };
   if (input === undefined || input === null) return structuredClone(DEFAULT_EXTRACTION);
-  rejectPyRadiomicsParams(input, where);
+  if (isPyRadiomicsParams(input)) return fromPyradiomicsParams(input, where);
   const checked = checkSchema(EXTRACTION_SETTINGS_SCHEMA, input);
   if (checked.problems.length) bad(`${checked.problems.length} problem(s):\n  - ${checked.problems.join('\n  - ')}`);
   const o = checked.value as ExtractionSettings & { description?: string };
@@ -93,12 +113,31 @@ export function resolveExtractionSettings(input: unknown, where = 'extraction se
   }
   const features = resolveSettings(o.features, `${where}: features`);
   const out: ExtractionSettings = { regions: r, images: o.images, features };
+  if (o.names !== undefined) out.names = o.names;
+  if (o.pyradiomics !== undefined) out.pyradiomics = o.pyradiomics;
+  if (o.maskLabel !== undefined) out.maskLabel = o.maskLabel;
   if (o.filteredDiscretisation !== undefined) {
     const fd = o.filteredDiscretisation;
     resolveSettings({ ...features, discretisation: fd }, `${where}: filteredDiscretisation`);
     out.filteredDiscretisation = fd;
   }
   return out;
+}
+
+/**
+ * A PyRadiomics parameter file as extraction settings: the lesion alone (PyRadiomics has one ROI
+ * per mask), its image types, feature classes and conventions, PyRadiomics names.
+ */
+function fromPyradiomicsParams(input: unknown, where: string): ExtractionSettings {
+  const plan = readPyradiomicsParams(input, where);
+  return {
+    regions: { tumour: true, rings: [], parenchyma: false, components: 'all', minPixels: plan.minimumROISize ?? 1 },
+    images: plan.images,
+    features: plan.features,
+    names: 'pyradiomics',
+    pyradiomics: { imageNames: plan.imageNames, classes: plan.classes },
+    maskLabel: plan.label,
+  };
 }
 
 /** Region names as they appear in feature names: tumour, ring5mm, parenchyma. */

@@ -17,7 +17,7 @@ export interface Discretised {
   width: number;
 }
 
-export function discretise(values: ArrayLike<number>, mask: Uint8Array, d: DiscretisationSettings, lowerBound?: number | null): Discretised {
+export function discretise(values: ArrayLike<number>, mask: Uint8Array, d: DiscretisationSettings, lowerBound?: number | null, edges: 'ibsi' | 'pyradiomics' = 'ibsi'): Discretised {
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
@@ -26,6 +26,7 @@ export function discretise(values: ArrayLike<number>, mask: Uint8Array, d: Discr
     if (v > max) max = v;
   }
   if (min === Infinity) throw new SonomicsError('EMPTY_MASK', 'no voxel left in the intensity mask after re-segmentation: widen the re-segmentation range');
+  if (edges === 'pyradiomics' && (d.method === 'FBN' || d.method === 'FBS')) return digitise(values, mask, d, min, max);
   const levels = new Int32Array(mask.length);
   if (d.method === 'FBN') {
     const n = d.value!;
@@ -49,4 +50,45 @@ export function discretise(values: ArrayLike<number>, mask: Uint8Array, d: Discr
     return { levels, nLevels: top, min: x0, width: w };
   }
   throw new SonomicsError('BAD_SETTINGS', `discretisation method '${d.method}' is not FBN or FBS`);
+}
+
+/**
+ * PyRadiomics' binning (imageoperations.getBinEdges + numpy.digitize): a value's level is the
+ * number of bin edges ≤ it. FBS: edges low + k·w with low = min − (min mod w) = ⌊min/w⌋·w (so
+ * edges sit at multiples of w, whatever the ROI minimum); FBN: numpy.histogram's edges
+ * min + k·(max − min)/N with the last one at max + 1 (PyRadiomics' "+1" keeps max in bin N), and a
+ * flat ROI gets edges [min − 0.5, min + 0.5] as numpy does. Edges are computed as numpy computes
+ * them (start + k·step), and each level is checked against its two edges, so ties on an edge fall
+ * where numpy puts them. nLevels is the highest level present (PyRadiomics' Ng).
+ */
+function digitise(values: ArrayLike<number>, mask: Uint8Array, d: DiscretisationSettings, min: number, max: number): Discretised {
+  let start: number, step: number, nEdges: number, last: number;
+  if (d.method === 'FBS') {
+    const w = d.value!;
+    start = min - (min - Math.floor(min / w) * w); // Python's floor modulo
+    step = w;
+    nEdges = Math.ceil((max + 2 * w - start) / w); // numpy.arange(low, max + 2w, w)
+    last = start + (nEdges - 1) * step;
+  } else {
+    const n = d.value!;
+    let lo = min, hi = max;
+    if (lo === hi) { lo -= 0.5; hi += 0.5; }
+    start = lo;
+    step = (hi - lo) / n;
+    nEdges = n + 1;
+    last = hi + 1;
+  }
+  const edge = (k: number): number => (k >= nEdges - 1 ? (k === nEdges - 1 ? last : Infinity) : start + k * step);
+  const levels = new Int32Array(mask.length);
+  let top = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const v = values[i]!;
+    let l = Math.min(nEdges, Math.max(0, Math.floor((v - start) / step) + 1));
+    while (l < nEdges && edge(l) <= v) l++;
+    while (l > 0 && edge(l - 1) > v) l--;
+    levels[i] = l;
+    if (l > top) top = l;
+  }
+  return { levels, nLevels: top, min: start, width: step };
 }

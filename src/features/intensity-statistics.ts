@@ -25,11 +25,29 @@ export const FEATURES: FeatureDef[] = [
   { name: 'quartile_coefficient_of_dispersion', ibsiCode: '9S40', unit: '' },
   { name: 'energy', ibsiCode: 'N8CA', unit: 'I²', pyradiomics: 'Energy' },
   { name: 'root_mean_square', ibsiCode: '5ZWQ', unit: 'I', pyradiomics: 'RootMeanSquared' },
+  // PyRadiomics only (conventions.pyradiomicsFeatures): energy × voxel volume
+  { name: 'total_energy', ibsiCode: '', unit: 'I²·mm³', pyradiomics: 'TotalEnergy', pyradiomicsOnly: true },
 ];
 
 export function computeIntensityStatistics(ctx: RoiContext): FamilyValues {
-  const d = descriptive(ctx.intensities(), ctx.sortedIntensities());
+  const values = ctx.intensities();
+  const d = descriptive(values, ctx.sortedIntensities());
+  const c = ctx.settings.conventions ?? {};
+  // PyRadiomics reports kurtosis m4/m2² without the −3 (firstorder.getKurtosisFeatureValue)
+  if (c.kurtosis === 'pearson' && d.variance !== 0) d.kurtosis! += 3;
+  const shift = c.voxelArrayShift ?? 0;
+  if (shift !== 0) {
+    // PyRadiomics voxelArrayShift: energy and RMS of X + c (keeps them positive for CT's negative HU)
+    let e = 0;
+    for (let i = 0; i < values.length; i++) e += (values[i]! + shift) ** 2;
+    d.energy = e;
+    d.root_mean_square = Math.sqrt(e / values.length);
+  }
   const out: FamilyValues = {};
-  for (const f of FEATURES) out[f.name] = d[f.name]!;
+  for (const f of FEATURES) if (f.name !== 'total_energy') out[f.name] = d[f.name]!;
+  if (c.pyradiomicsFeatures) {
+    const sp = ctx.roi.spacing;
+    out.total_energy = d.energy! * sp[0] * sp[1] * sp[2];
+  }
   return out;
 }

@@ -25,8 +25,46 @@ export function symmetricEigenvalues3(m: number[]): [number, number, number] {
   return [a[0]![0]!, a[1]![1]!, a[2]![2]!].sort((x, y) => y - x) as [number, number, number];
 }
 
-/** Covariance (denominator N − 1, as numpy.cov) of the voxel centres of a mask, in mm. */
-export function positionCovariance(size: [number, number, number], spacing: [number, number, number], mask: Uint8Array): { cov: number[]; centre: [number, number, number]; n: number } {
+/** Eigenvalues of a symmetric n×n matrix (row-major; cyclic Jacobi rotations until the off-diagonal vanishes), unsorted. */
+export function symmetricEigenvalues(m: Float64Array, n: number): number[] {
+  const a = Float64Array.from(m);
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0, diag = 0;
+    for (let p = 0; p < n; p++) {
+      diag += a[p * n + p]! ** 2;
+      for (let q = p + 1; q < n; q++) off += a[p * n + q]! ** 2;
+    }
+    if (off <= 1e-32 * diag || off === 0) break;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p * n + q]!;
+        if (apq === 0) continue;
+        const theta = (a[q * n + q]! - a[p * n + p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k * n + p]!, akq = a[k * n + q]!;
+          a[k * n + p] = c * akp - s * akq;
+          a[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p * n + k]!, aqk = a[q * n + k]!;
+          a[p * n + k] = c * apk - s * aqk;
+          a[q * n + k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  const out: number[] = [];
+  for (let p = 0; p < n; p++) out.push(a[p * n + p]!);
+  return out;
+}
+
+/**
+ * Covariance of the voxel centres of a mask, in mm: denominator N − 1 (as numpy.cov; default) or
+ * N (PyRadiomics shape, which divides the centred coordinates by √N).
+ */
+export function positionCovariance(size: [number, number, number], spacing: [number, number, number], mask: Uint8Array, divisor: 'n-1' | 'n' = 'n-1'): { cov: number[]; centre: [number, number, number]; n: number } {
   let n = 0;
   const s = [0, 0, 0];
   for (let z = 0, i = 0; z < size[2]; z++) for (let y = 0; y < size[1]; y++) for (let x = 0; x < size[0]; x++, i++) {
@@ -40,6 +78,7 @@ export function positionCovariance(size: [number, number, number], spacing: [num
     const d = [x * spacing[0] - c[0], y * spacing[1] - c[1], z * spacing[2] - c[2]];
     for (let r = 0; r < 3; r++) for (let k = 0; k < 3; k++) cov[3 * r + k] += d[r]! * d[k]!;
   }
-  for (let k = 0; k < 9; k++) cov[k] /= Math.max(1, n - 1);
+  const denominator = divisor === 'n' ? n : Math.max(1, n - 1);
+  for (let k = 0; k < 9; k++) cov[k] /= denominator;
   return { cov, centre: c, n };
 }

@@ -106,7 +106,7 @@ export function computeMorphology2D(ctx: RoiContext): FamilyValues {
       diameter = Math.max(diameter, ((a[0] - c[0]) * hx) ** 2 + ((a[1] - c[1]) * hy) ** 2);
     }
   }
-  const { cov, centre, n } = positionCovariance(size, sp, morphMask);
+  const { cov, centre, n } = positionCovariance(size, sp, morphMask, ctx.settings.conventions?.pcaDivisor);
   // 2×2 eigenvalues of the in-plane covariance
   const tr = cov[0]! + cov[4]!, det = cov[0]! * cov[4]! - cov[1]! * cov[3]!;
   const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));

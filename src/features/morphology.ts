@@ -9,7 +9,8 @@ import type { RoiContext } from './context.ts';
 import { positionCovariance, symmetricEigenvalues3 } from './linalg.ts';
 import { convexHull, extremePoints } from './mesh/convex-hull.ts';
 import { marchingCubes, meshAreaVolume, type Mesh } from './mesh/marching-cubes.ts';
-import { computeMorphology2D } from './morphology-2d.ts';
+import { lorensenAreaVolume } from './mesh/lorensen.ts';
+import { computeMorphology2D, hull2d } from './morphology-2d.ts';
 import { spatialAutocorrelation } from './spatial-autocorrelation.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
 
@@ -39,6 +40,10 @@ export const FEATURES: FeatureDef[] = [
   { name: 'integrated_intensity', ibsiCode: '99N0', unit: 'I·mm³' },
   { name: 'morans_i', ibsiCode: 'N365', unit: '' },
   { name: 'gearys_c', ibsiCode: 'NPT7', unit: '' },
+  // PyRadiomics only (conventions.pyradiomicsFeatures): largest distance between mesh vertices in one axial slice / one y-plane / one x-plane
+  { name: 'maximum_2d_diameter_slice', ibsiCode: '', unit: 'mm', pyradiomics: 'Maximum2DDiameterSlice', pyradiomicsOnly: true },
+  { name: 'maximum_2d_diameter_column', ibsiCode: '', unit: 'mm', pyradiomics: 'Maximum2DDiameterColumn', pyradiomicsOnly: true },
+  { name: 'maximum_2d_diameter_row', ibsiCode: '', unit: 'mm', pyradiomics: 'Maximum2DDiameterRow', pyradiomicsOnly: true },
 ];
 
 export function computeMorphology(ctx: RoiContext): FamilyValues {
@@ -60,6 +65,39 @@ export function ellipsoidArea(a: number, b: number, c: number): number {
   return 4 * Math.PI * a * b * sum;
 }
 
+/**
+ * PyRadiomics' Maximum2DDiameter{Slice,Column,Row} (cshape.c calculate_meshDiameter): the largest
+ * distance between two mesh vertices with the same z (slice), the same y (column) or the same x
+ * (row). Per plane only the convex hull of its vertices can hold the farthest pair.
+ */
+function planeDiameters(mesh: Mesh, sp: [number, number, number]): FamilyValues {
+  const v = mesh.vertices2;
+  const out: number[] = [];
+  for (const axis of [2, 1, 0]) {
+    const [a, b] = [0, 1, 2].filter((k) => k !== axis) as [number, number];
+    const planes = new Map<number, Array<[number, number]>>();
+    for (let i = 0; i < v.length; i += 3) {
+      const key = v[i + axis]!;
+      let list = planes.get(key);
+      if (!list) planes.set(key, (list = []));
+      list.push([v[i + a]!, v[i + b]!]);
+    }
+    let best = 0;
+    const ha = sp[a]! / 2, hb = sp[b]! / 2;
+    for (const pts of planes.values()) {
+      const h = pts.length > 3 ? hull2d(pts) : pts;
+      for (let p = 0; p < h.length; p++) {
+        for (let q = p + 1; q < h.length; q++) {
+          const d = ((h[p]![0] - h[q]![0]) * ha) ** 2 + ((h[p]![1] - h[q]![1]) * hb) ** 2;
+          if (d > best) best = d;
+        }
+      }
+    }
+    out.push(Math.sqrt(best));
+  }
+  return { maximum_2d_diameter_slice: out[0]!, maximum_2d_diameter_column: out[1]!, maximum_2d_diameter_row: out[2]! };
+}
+
 function meshBoundsMm(mesh: Mesh, sp: [number, number, number]): [number, number, number] {
   const v = mesh.vertices2;
   const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
@@ -73,9 +111,10 @@ function meshBoundsMm(mesh: Mesh, sp: [number, number, number]): [number, number
 function computeMorphology3D(ctx: RoiContext): FamilyValues {
   const { size, spacing: sp, image, morphMask, intensityMask } = ctx.roi;
   const mesh = marchingCubes(size, morphMask);
-  const { area: A, volume: V } = meshAreaVolume(mesh, sp);
+  const { area: A, volume: V } = ctx.settings.conventions?.mesh === 'pyradiomics' ? lorensenAreaVolume(size, sp, morphMask) : meshAreaVolume(mesh, sp);
   const voxelVolume = sp[0] * sp[1] * sp[2];
-  const { cov, centre, n } = positionCovariance(size, sp, morphMask);
+  const conventions = ctx.settings.conventions ?? {};
+  const { cov, centre, n } = positionCovariance(size, sp, morphMask, conventions.pcaDivisor);
   // intensity-weighted centre over the intensity mask (§3.1.10)
   let wsum = 0, isum = 0, ni = 0;
   const wc = [0, 0, 0];
@@ -113,7 +152,9 @@ function computeMorphology3D(ctx: RoiContext): FamilyValues {
   const aee = ((4 * Math.PI) / 3) * semi[0] * semi[1] * semi[2];
   const { moransI, gearysC } = spatialAutocorrelation(size, sp, image, intensityMask);
   const k36 = 36 * Math.PI * V * V;
+  const extra = conventions.pyradiomicsFeatures ? planeDiameters(mesh, sp) : {};
   return {
+    ...extra,
     volume: V,
     volume_voxel_counting: n * voxelVolume,
     surface_area: A,

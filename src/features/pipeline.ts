@@ -13,6 +13,7 @@ import { computeIntensityVolumeHistogram } from './intensity-volume-histogram.ts
 import { computeLocalIntensity } from './local-intensity.ts';
 import { computeMorphology } from './morphology.ts';
 import { boxSize, cropData, maskBox } from './preprocess/grid.ts';
+import { normaliseImage } from './preprocess/normalise.ts';
 import { prepareRoi } from './preprocess/prepare.ts';
 import { maskedValues, sortedCopy } from './stats-util.ts';
 import { ALL_FAMILIES, defaultAggregation, resolveSettings, type FamilyName, type FeatureSettings } from './settings.ts';
@@ -49,7 +50,7 @@ export function buildContext(image: Image, mask: Mask, settings: FeatureSettings
   return {
     roi,
     settings,
-    discretised: () => (cached ??= discretise(roi.image, roi.intensityMask, d, settings.resegmentation?.range?.[0])),
+    discretised: () => (cached ??= discretise(roi.image, roi.intensityMask, d, settings.resegmentation?.range?.[0], settings.conventions?.binEdges)),
     intensities,
     // statistics and the IVH both need the sorted intensities: sort once per ROI
     sortedIntensities: () => (sorted ??= sortedCopy(intensities())),
@@ -73,11 +74,20 @@ export function textureInput(ctx: RoiContext): DiscretisedRoi {
 
 export function computeFamilies(image: Image, mask: Mask, settingsIn: Partial<FeatureSettings>, request: FamilyRequest = {}): FamilyResult[] {
   const settings = resolveSettings(settingsIn);
-  const ctx = buildContext(image, mask, settings);
+  const ctx = buildContext(settings.normalisation ? normaliseImage(image, settings.normalisation) : image, mask, settings);
   const families = request.families ?? settings.families ?? [...ALL_FAMILIES];
   const out: FamilyResult[] = [];
   let tex: DiscretisedRoi | undefined;
-  const options: TextureOptions = { distance: settings.texture?.distance ?? 1, ngldmCoarseness: settings.texture?.ngldmCoarseness ?? 0, symmetric: true };
+  const c = settings.conventions ?? {};
+  const options: TextureOptions = {
+    distance: settings.texture?.distance ?? 1,
+    ngldmCoarseness: settings.texture?.ngldmCoarseness ?? 0,
+    symmetric: settings.texture?.symmetric ?? true,
+    ...(c.flatCorrelation ? { flatCorrelation: c.flatCorrelation } : {}),
+    ...(c.pyradiomicsFeatures ? { mcc: true } : {}),
+    ...(c.ngtdmIsolated ? { ngtdmIsolated: c.ngtdmIsolated } : {}),
+    ...(c.flatDirections === 'drop' ? { dropFlatDirections: true } : {}),
+  };
   for (const family of families) {
     const f = NON_TEXTURE[family];
     if (f) {

@@ -5,6 +5,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { checkSchema, s, type ObjectNode } from '../core/schema.ts';
+import type { Conventions } from './conventions.ts';
 import type { TextureAggregation } from './types.ts';
 
 export type FamilyName =
@@ -44,8 +45,26 @@ export interface FeatureSettings {
   resampling?: ResamplingSettings;
   /** Round intensities to the nearest integer after interpolation (IBSI: for CT). Default false. */
   roundIntensities?: boolean;
-  /** Re-segmentation (IBSI 2.5): intensity range (null = open bound) and/or μ ± kσ outlier filtering. */
-  resegmentation?: { range?: [number | null, number | null]; outlierSigma?: number };
+  /**
+   * Re-segmentation (IBSI 2.5): intensity range (null = open bound) and/or μ ± kσ outlier filtering.
+   * PyRadiomics' resegmentMode as ranges of their own (used instead of `range`, alone):
+   * `sigmaRange` [a, b] keeps μ + aσ ≤ X ≤ μ + bσ, `relativeRange` [a, b] keeps a·max ≤ X ≤ b·max
+   * (μ, σ (population) and max of the ROI before re-segmentation; b null = no upper bound).
+   */
+  resegmentation?: {
+    range?: [number | null, number | null];
+    outlierSigma?: number;
+    sigmaRange?: [number, number | null];
+    relativeRange?: [number, number | null];
+  };
+  /**
+   * Whole-image intensity normalisation before anything else (PyRadiomics `normalize`, i.e.
+   * SimpleITK Normalize): (X − mean)/sd over every pixel of the image (sd with N − 1), values
+   * clipped to ±removeOutliers (in sd) when set, then multiplied by `scale` (default 1).
+   */
+  normalisation?: { scale?: number; removeOutliers?: number };
+  /** Conventions where PyRadiomics differs from IBSI (conventions.ts); absent = IBSI. */
+  conventions?: Conventions;
   /** Discretisation for the intensity histogram and texture families. Default FBN 32. */
   discretisation?: DiscretisationSettings;
   /** Discretisation for the intensity-volume histogram (IBSI 3.5). Default 'none' (use intensities with step 1). */
@@ -56,6 +75,8 @@ export interface FeatureSettings {
   texture?: {
     distance?: number;
     ngldmCoarseness?: number;
+    /** GLCM counts each pair in both orders (IBSI; PyRadiomics symmetricalGLCM, default true). */
+    symmetric?: boolean;
     aggregation?: Partial<Record<FamilyName, TextureAggregation>>;
   };
   /** Radius of the local-intensity sphere in mm (IBSI 3.2: 1 cm³ sphere → 6.2035 mm). */
@@ -106,13 +127,31 @@ export const FEATURE_SETTINGS_SCHEMA: ObjectNode = s.obj({
   resegmentation: s.field(s.obj({
     range: s.field(s.tuple(s.either(s.num(), s.nul()), s.either(s.num(), s.nul())), 'keep intensities in [lower, upper] (null = open bound)'),
     outlierSigma: s.field(s.num({ gt: 0 }), 'drop intensities outside mean ± k·SD of the region'),
+    sigmaRange: s.field(s.tuple(s.num(), s.either(s.num(), s.nul())), "PyRadiomics resegmentMode 'sigma': keep mean + a·SD ≤ X ≤ mean + b·SD (b null = no upper bound); alone"),
+    relativeRange: s.field(s.tuple(s.num(), s.either(s.num(), s.nul())), "PyRadiomics resegmentMode 'relative': keep a·max ≤ X ≤ b·max (b null = no upper bound); alone"),
   }), 're-segmentation (IBSI 2.5); absent = none'),
+  normalisation: s.field(s.obj({
+    scale: s.field(s.num({ gt: 0 }), 'factor after the z-score (PyRadiomics normalizeScale)', { docDefault: '`1`' }),
+    removeOutliers: s.field(s.num({ gt: 0 }), 'clip z-scores to ± this many SD before scaling (PyRadiomics removeOutliers)'),
+  }), 'whole-image z-score normalisation before everything (PyRadiomics normalize; docs/pyradiomics.md); absent = none'),
+  conventions: s.field(s.obj({
+    binEdges: s.field(s.oneOf(['ibsi', 'pyradiomics']), 'FBS bins from the ROI minimum (ibsi) or at multiples of the width, FBN as numpy.histogram (pyradiomics)', { docDefault: '`ibsi`' }),
+    voxelArrayShift: s.field(s.num(), 'added to intensities in energy, total energy and RMS (PyRadiomics voxelArrayShift)', { docDefault: '`0`' }),
+    kurtosis: s.field(s.oneOf(['excess', 'pearson']), 'kurtosis with −3 (excess, IBSI) or without (pearson, PyRadiomics)', { docDefault: '`excess`' }),
+    mesh: s.field(s.oneOf(['ibsi', 'pyradiomics']), 'surface mesh behind 3D volume and area: IBSI marching cubes or the classic Lorensen table as PyRadiomics', { docDefault: '`ibsi`' }),
+    pcaDivisor: s.field(s.oneOf(['n-1', 'n']), 'divisor of the voxel-position covariance behind the axis lengths', { docDefault: '`n-1`' }),
+    flatCorrelation: s.field(s.oneOf(['nan', 'one']), 'GLCM correlation of a one-level matrix: NaN (left out of averages) or 1 (PyRadiomics)', { docDefault: '`nan`' }),
+    ngtdmIsolated: s.field(s.oneOf(['exclude', 'count']), 'NGTDM voxels without ROI neighbours: left out (IBSI) or counted with s = 0 (PyRadiomics)', { docDefault: '`exclude`' }),
+    flatDirections: s.field(s.oneOf(['keep', 'drop']), 'GLCM/GLRLM directions along an axis where the ROI is one voxel thick: kept (IBSI) or dropped (PyRadiomics)', { docDefault: '`keep`' }),
+    pyradiomicsFeatures: s.field(s.bool(), 'also compute PyRadiomics-only features (total energy, GLCM MCC, Maximum2DDiameter*)', { docDefault: '`false`' }),
+  }), 'conventions where PyRadiomics differs from IBSI (docs/pyradiomics.md); absent = IBSI'),
   discretisation: s.field(discretisationNode(['FBN', 'FBS']), 'discretisation for the intensity histogram and texture families', { default: { method: 'FBN', value: 32 } }),
   ivhDiscretisation: s.field(discretisationNode(['none', 'FBN', 'FBS']), 'discretisation for the intensity-volume histogram (IBSI 3.5)', { docDefault: '`none` (intensities, step 1)' }),
   families: s.field(s.list(s.oneOf(ALL_FAMILIES, 'family')), 'feature families to compute', { docDefault: 'all' }),
   texture: s.field(s.obj({
     distance: s.field(s.int({ min: 1 }), 'neighbour distance of GLCM / NGTDM / NGLDM (voxels, Chebyshev)', { docDefault: '`1`' }),
     ngldmCoarseness: s.field(s.int({ min: 0 }), 'NGLDM coarseness α', { docDefault: '`0`' }),
+    symmetric: s.field(s.bool(), 'GLCM counts each pair in both orders (PyRadiomics symmetricalGLCM)', { docDefault: '`true`' }),
     aggregation: s.field(s.map(s.str(), 'texture family', TEXTURE_FAMILIES), "aggregation per texture family, e.g. glcm: '3D, merged'", { docDefault: 'see docs/features.md' }),
   }), 'texture options'),
   localIntensityRadiusMm: s.field(s.num({ gt: 0 }), 'radius of the local-intensity sphere in mm (IBSI 3.2: 1 cm³ → 6.2035 mm)', { docDefault: '`6.2035`' }),
@@ -138,6 +177,12 @@ export function resolveSettings(input: Partial<FeatureSettings> | undefined, whe
     const directional = family === 'glcm' || family === 'glrlm';
     const allowed = directional ? DIRECTIONAL : PLANAR;
     if (!allowed.includes(agg as TextureAggregation)) bad(`texture.aggregation.${family} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  }
+  for (const k of ['sigmaRange', 'relativeRange'] as const) {
+    const rr = s.resegmentation?.[k];
+    if (rr === undefined) continue;
+    if (rr[1] !== null && rr[1] < rr[0]) bad(`resegmentation.${k} must be [lower, upper] with upper ≥ lower (null for none)`);
+    if (s.resegmentation?.range || s.resegmentation?.outlierSigma !== undefined) bad(`resegmentation.${k} replaces range and outlierSigma: give it alone`);
   }
   const r = s.resegmentation?.range;
   if (r && r[0] !== null && r[1] !== null && r[0] > r[1]) bad(`resegmentation.range must be [lower, upper] with lower ≤ upper (null for an open bound)`);

@@ -15,6 +15,8 @@ export interface FeatureDef {
   unit: string;
   /** Equivalent PyRadiomics feature name (e.g. 'JointEntropy'), when one exists. */
   pyradiomics?: string;
+  /** A PyRadiomics feature IBSI lacks: computed only with conventions.pyradiomicsFeatures. */
+  pyradiomicsOnly?: true;
 }
 
 /**
@@ -45,6 +47,18 @@ export interface TextureOptions {
   ngldmCoarseness?: number;
   /** GLCM symmetric counting (IBSI: yes). */
   symmetric?: boolean;
+  /** GLCM correlation of a matrix without spread: NaN (IBSI) or 1 (PyRadiomics). */
+  flatCorrelation?: 'nan' | 'one';
+  /** Also compute the GLCM maximal correlation coefficient (PyRadiomics MCC). */
+  mcc?: boolean;
+  /**
+   * GLCM/GLRLM: leave out directions that step along an axis on which the ROI is one voxel thick
+   * (PyRadiomics' generate_angles does; IBSI keeps them, and a one-slice ROI then adds runs of
+   * length 1 along z to the GLRLM average).
+   */
+  dropFlatDirections?: boolean;
+  /** NGTDM voxels without ROI neighbours: left out (IBSI) or counted with s = 0 (PyRadiomics). */
+  ngtdmIsolated?: 'exclude' | 'count';
 }
 
 /** Feature values of one family: name (from its FeatureDef list) → value. */

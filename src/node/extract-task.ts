@@ -37,7 +37,8 @@ export function extractTask(t: ExtractTask): ExtractTaskResult {
   const t0 = performance.now();
   try {
     const image = readImageFile(t.c.image);
-    let tumour = readMaskFile(t.perturbation === 'reader2' ? t.c.secondReaderMask! : t.c.tumourMask);
+    const label = t.settings.maskLabel === undefined ? {} : { label: t.settings.maskLabel };
+    let tumour = readMaskFile(t.perturbation === 'reader2' ? t.c.secondReaderMask! : t.c.tumourMask, label);
     if (t.perturbation && t.perturbation !== 'reader2') tumour = perturbMask(tumour, t.perturbation);
     const optionalMask = (p?: string): Mask | undefined => (p ? readMaskFile(p) : undefined);
     const { features, warnings, regionPixels } = extractCase(

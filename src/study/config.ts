@@ -6,6 +6,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { checkSchema, s, type ObjectNode } from '../core/schema.ts';
 import { EXTRACTION_SETTINGS_SCHEMA } from '../extract/settings.ts';
 import { isPyRadiomicsParams } from '../extract/pyradiomics-params.ts';
+import { resolveExtractionSettings } from '../extract/settings.ts';
 import { HARMONISE_METHODS, type HarmoniseMethod } from './harmonise.ts';
 
 export type ModelName = 'clinical' | 'radiomics' | 'combined';
@@ -207,11 +208,19 @@ type Checked = {
 
 /** Validate a parsed YAML/JSON object and fill in defaults. Throws BAD_CONFIG listing every problem. */
 export function parseStudyConfig(raw: unknown, source = 'study config'): StudyConfig {
-  const checked = checkSchema(STUDY_CONFIG_SCHEMA, raw ?? {});
+  const top = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  // A PyRadiomics parameter file as `extraction:` is read by its own reader (docs/pyradiomics.md), not the schema.
+  const pyradiomics = isPyRadiomicsParams(top.extraction);
+  const checked = checkSchema(STUDY_CONFIG_SCHEMA, pyradiomics ? { ...top, extraction: undefined } : raw ?? {});
   const problems = checked.problems;
   const fail = (path: string, msg: string) => problems.push(`${path}: ${msg}`);
-  const top = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  if (isPyRadiomicsParams(top.extraction)) fail('extraction', 'this looks like a PyRadiomics parameter file (imageType, featureClass, setting, ...); write sonomics extraction settings (regions, images, features; docs/extraction.md)');
+  if (pyradiomics) {
+    try {
+      resolveExtractionSettings(top.extraction, 'extraction');
+    } catch (err) {
+      fail('extraction', (err as Error).message.replace(/^extraction: /, ''));
+    }
+  }
   // Cross-key checks run even when the schema found problems, so that one run lists them all;
   // a value the schema rejected is left out (undefined), hence the guards below.
   const v = checked.value as Checked;

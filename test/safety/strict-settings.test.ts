@@ -97,13 +97,18 @@ describe('strict extraction settings', () => {
 describe('PyRadiomics parameter files', () => {
   const pyrad = { imageType: { Original: {}, LoG: { sigma: [2.0] } }, featureClass: { glcm: null }, setting: { binWidth: 25 } };
 
-  it('are recognised, and the error says so', () => {
+  // Issue #16 replaced the refusal with acceptance: a PyRadiomics file is read into extraction
+  // settings (docs/pyradiomics.md); its unknown keys are still errors that name the key.
+  it('are recognised and read (PyRadiomics names), their unknown keys named', () => {
     expect(isPyRadiomicsParams(pyrad)).toBe(true);
     expect(isPyRadiomicsParams({ features: {}, setting: 1 })).toBe(false);
     expect(isPyRadiomicsParams([1])).toBe(false);
-    const msg = message(() => resolveExtractionSettings(pyrad, 'params.yaml'));
-    expect(msg).toMatch(/^BAD_SETTINGS: params.yaml: this looks like a PyRadiomics parameter file \(keys imageType, featureClass, setting\)/);
-    expect(message(() => parseStudyConfig({ ...base, extraction: pyrad }))).toContain('extraction: this looks like a PyRadiomics parameter file');
+    const ex = resolveExtractionSettings(pyrad, 'params.yaml');
+    expect(ex.names).toBe('pyradiomics');
+    expect(ex.pyradiomics?.imageNames).toEqual(['original', 'log-sigma-2-0-mm-3D']);
+    expect(message(() => resolveExtractionSettings({ ...pyrad, setting: { binWidht: 25 } }, 'params.yaml'))).toMatch(/^BAD_SETTINGS: params.yaml: setting\.binWidht is not a PyRadiomics setting/);
+    expect(parseStudyConfig({ ...base, extraction: pyrad }).extraction).toEqual(pyrad);
+    expect(message(() => parseStudyConfig({ ...base, extraction: { ...pyrad, setting: { binWidht: 25 } } }))).toContain('setting.binWidht is not a PyRadiomics setting');
   });
 });
 

@@ -127,6 +127,7 @@ function finish(size: Vec3, spacing: Vec3, img: Float64Array, morph: Uint8Array,
 export function resegment(img: Float64Array, morph: Uint8Array, reseg: FeatureSettings['resegmentation']): Uint8Array {
   const out = morph.slice();
   if (!reseg) return out;
+  if (reseg.sigmaRange || reseg.relativeRange) return resegmentByRoi(img, out, reseg);
   const lo = reseg.range?.[0] ?? -Infinity, hi = reseg.range?.[1] ?? Infinity;
   for (let i = 0; i < out.length; i++) if (out[i] && (img[i]! < lo || img[i]! > hi)) out[i] = 0;
   if (reseg.outlierSigma !== undefined) {
@@ -138,5 +139,30 @@ export function resegment(img: Float64Array, morph: Uint8Array, reseg: FeatureSe
     const k = reseg.outlierSigma;
     for (let i = 0; i < out.length; i++) if (out[i] && (img[i]! < mu - k * sd || img[i]! > mu + k * sd)) out[i] = 0;
   }
+  return out;
+}
+
+/**
+ * PyRadiomics' resegmentMode 'sigma' / 'relative' (imageoperations.resegmentMask): thresholds from
+ * the ROI before re-segmentation (mean + k·sd with the population sd, or k·max), lower bound then
+ * upper bound, both inclusive.
+ */
+function resegmentByRoi(img: Float64Array, out: Uint8Array, reseg: NonNullable<FeatureSettings['resegmentation']>): Uint8Array {
+  let n = 0, s = 0, max = -Infinity;
+  for (let i = 0; i < out.length; i++) if (out[i]) { n++; s += img[i]!; if (img[i]! > max) max = img[i]!; }
+  let lo: number, hi: number;
+  if (reseg.sigmaRange) {
+    const mu = s / n;
+    let ss = 0;
+    for (let i = 0; i < out.length; i++) if (out[i]) ss += (img[i]! - mu) ** 2;
+    const sd = Math.sqrt(ss / n);
+    lo = mu + sd * reseg.sigmaRange[0];
+    hi = reseg.sigmaRange[1] === null ? Infinity : mu + sd * reseg.sigmaRange[1];
+  } else {
+    const r = reseg.relativeRange!;
+    lo = max * r[0];
+    hi = r[1] === null ? Infinity : max * r[1];
+  }
+  for (let i = 0; i < out.length; i++) if (out[i] && (img[i]! < lo || img[i]! > hi)) out[i] = 0;
   return out;
 }

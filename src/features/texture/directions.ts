@@ -36,3 +36,8 @@ export function neighbourhoodOffsets(distance: number, volumetric: boolean, X: n
   }
   return Int32Array.from(out);
 }
+
+/** Directions that do not step along an axis where the ROI box is one voxel thick (PyRadiomics' angles). */
+export function directionsWithin(dirs: readonly Direction[], size: readonly number[]): Direction[] {
+  return dirs.filter((d) => d.every((c, a) => c === 0 || size[a]! > 1));
+}

@@ -4,12 +4,13 @@
  * along the 4 in-plane or 13 volumetric directions; entropies in log2.
  */
 import { directionalPlan } from './aggregation.ts';
-import { DIRECTIONS_2D, DIRECTIONS_3D, flatOffset, type Direction } from './directions.ts';
+import { DIRECTIONS_2D, DIRECTIONS_3D, directionsWithin, flatOffset, type Direction } from './directions.ts';
 import { countMatrix, mergeMatrices, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { textureDistance } from './options.ts';
+import { symmetricEigenvalues } from '../linalg.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'joint_maximum', ibsiCode: 'GYBY', unit: '' },
@@ -37,8 +38,11 @@ export const FEATURES: FeatureDef[] = [
   { name: 'cluster_prominence', ibsiCode: 'AE86', unit: '', pyradiomics: 'ClusterProminence' },
   { name: 'information_correlation_1', ibsiCode: 'R8DG', unit: '', pyradiomics: 'Imc1' },
   { name: 'information_correlation_2', ibsiCode: 'JN9H', unit: '', pyradiomics: 'Imc2' },
+  // PyRadiomics only (TextureOptions.mcc)
+  { name: 'maximal_correlation_coefficient', ibsiCode: '', unit: '', pyradiomics: 'MCC', pyradiomicsOnly: true },
 ];
 const NAMES = FEATURES.map((f) => f.name);
+const IBSI_NAMES = NAMES.filter((n) => n !== 'maximal_correlation_coefficient');
 
 /**
  * Co-occurrence counts of direction d at distance δ in slice z (z = -1: whole volume).
@@ -84,7 +88,7 @@ export function glcmMatrices(v: TextureVolume, dirs: readonly Direction[], dista
 }
 
 /** IBSI 1 §3.6.1–3.6.25 on one (possibly merged) GLCM. */
-export function glcmFeatures(m: CountMatrix): FamilyValues {
+export function glcmFeatures(m: CountMatrix, options: TextureOptions = {}): FamilyValues {
   const ng = m.rows, c = m.counts;
   let total = 0;
   for (let k = 0; k < c.length; k++) total += c[k]!;
@@ -159,7 +163,10 @@ export function glcmFeatures(m: CountMatrix): FamilyValues {
   for (let k = 2; k <= 2 * ng; k++) sumVar += (k - sumAvg) * (k - sumAvg) * psum[k]!;
   const hmax = Math.max(hx, hy);
   const sd = Math.sqrt(varX * varY);
-  return {
+  // A single-level matrix has no spread: IBSI leaves correlation undefined (NaN, left out of
+  // averages); PyRadiomics sets it to 1 (glcm.getCorrelationFeatureValue).
+  const flat = options.flatCorrelation === 'one' ? 1 : NaN;
+  const values: FamilyValues = {
     joint_maximum: jointMax,
     joint_average: muX,
     joint_variance: joint,
@@ -178,8 +185,7 @@ export function glcmFeatures(m: CountMatrix): FamilyValues {
     inverse_difference_moment: idm,
     normalised_inverse_difference_moment: idmn,
     inverse_variance: invVar,
-    // A single-level matrix has no spread: correlation is undefined (NaN, left out of averages).
-    correlation: sd > 0 ? covar / sd : NaN,
+    correlation: sd > 0 ? covar / sd : flat,
     autocorrelation: autocorr,
     cluster_tendency: clusterT,
     cluster_shade: clusterS,
@@ -187,6 +193,34 @@ export function glcmFeatures(m: CountMatrix): FamilyValues {
     information_correlation_1: hmax > 0 ? (hxy - hxy1) / hmax : 0,
     information_correlation_2: Math.sqrt(Math.max(0, 1 - Math.exp(-2 * (hxy2 - hxy)))),
   };
+  if (options.mcc) values.maximal_correlation_coefficient = maximalCorrelation(c, ng, total, px, py);
+  return values;
+}
+
+/**
+ * Maximal correlation coefficient (Haralick 1973; PyRadiomics glcm.getMCCFeatureValue): the
+ * square root of the second-largest eigenvalue of Q(i, j) = Σ_k p(i,k) p(j,k) / (p_x(i) p_y(k)).
+ * Q = D⁻¹ P E⁻¹ Pᵀ (D = diag p_x, E = diag p_y) is similar to the symmetric S = D^-½ P E⁻¹ Pᵀ D^-½,
+ * so its eigenvalues are S's, found by Jacobi rotations on the levels present. One level → 1.
+ */
+function maximalCorrelation(c: Float64Array, ng: number, total: number, px: Float64Array, py: Float64Array): number {
+  const rows: number[] = [], cols: number[] = [];
+  for (let i = 0; i < ng; i++) if (px[i]! > 0) rows.push(i);
+  for (let k = 0; k < ng; k++) if (py[k]! > 0) cols.push(k);
+  const n = rows.length;
+  if (n < 2) return 1;
+  const s = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    for (let b = a; b < n; b++) {
+      let q = 0;
+      for (const k of cols) q += (c[rows[a]! * ng + k]! / total) * (c[rows[b]! * ng + k]! / total) / py[k]!;
+      q /= Math.sqrt(px[rows[a]!]! * px[rows[b]!]!);
+      s[a * n + b] = q;
+      s[b * n + a] = q;
+    }
+  }
+  const ev = symmetricEigenvalues(s, n).sort((x, y) => y - x);
+  return Math.sqrt(Math.max(0, ev[1]!));
 }
 
 export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions = {}): FamilyValues {
@@ -194,7 +228,8 @@ export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation
   const distance = textureDistance(options, 'GLCM');
   const v = cachedTextureVolume(roi, distance, plan.volumetric ? distance : 0);
   const symmetric = options.symmetric ?? true;
-  const dirs = plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D;
+  const all = plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D;
+  const dirs = options.dropFlatDirections ? directionsWithin(all, roi.size) : all;
   // All directions of a slice (or of the volume) are counted in one pass and handed out per direction.
   let unit = NaN, unitMatrices: (CountMatrix | null)[] = [];
   return runDirectional(v, plan, dirs, {
@@ -203,7 +238,7 @@ export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation
       return unitMatrices[dirs.indexOf(d)]!;
     },
     merge: mergeMatrices,
-    features: glcmFeatures,
-    names: NAMES,
+    features: (m) => glcmFeatures(m, options),
+    names: options.mcc ? NAMES : IBSI_NAMES,
   });
 }

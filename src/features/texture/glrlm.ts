@@ -5,7 +5,7 @@
  * over 4 directions has N_v = 4 × the ROI voxels.
  */
 import { directionalPlan } from './aggregation.ts';
-import { DIRECTIONS_2D, DIRECTIONS_3D, flatOffset, type Direction } from './directions.ts';
+import { DIRECTIONS_2D, DIRECTIONS_3D, directionsWithin, flatOffset, type Direction } from './directions.ts';
 import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { bitOf, sameLevelBits } from './same-level.ts';
@@ -104,10 +104,11 @@ export function glrlmFeatures(m: CountMatrix): FamilyValues {
   };
 }
 
-export function computeGlrlm(roi: DiscretisedRoi, aggregation: TextureAggregation, _options: TextureOptions = {}): FamilyValues {
+export function computeGlrlm(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions = {}): FamilyValues {
   const plan = directionalPlan('GLRLM', aggregation);
   const v = cachedTextureVolume(roi, 1, plan.volumetric ? 1 : 0);
-  return runDirectional(v, plan, plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D, {
+  const all = plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D;
+  return runDirectional(v, plan, options.dropFlatDirections ? directionsWithin(all, roi.size) : all, {
     build: (d, z) => glrlmMatrix(v, d, z),
     merge: mergeMatrices,
     features: glrlmFeatures,

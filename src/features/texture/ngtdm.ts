@@ -26,12 +26,24 @@ export interface Ngtdm {
   n: Float64Array;
 }
 
-export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number): Ngtdm | null {
+export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number, countIsolated = false): Ngtdm | null {
   const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   const s = new Float64Array(v.nLevels), n = new Float64Array(v.nLevels);
   const [start, end] = roiRange(v, z);
   const any = offs.length === 8 ? accumulate8(v, offs, start, end, s, n) : accumulate(v, offs, start, end, s, n);
+  // PyRadiomics' C code (calculate_ngtdm) counts a voxel without ROI neighbours with s = 0.
+  if (countIsolated) return end > start ? (countIsolatedVoxels(v, offs, start, end, n), { s, n }) : null;
   return any ? { s, n } : null;
+}
+
+function countIsolatedVoxels(v: TextureVolume, offs: Int32Array, start: number, end: number, n: Float64Array): void {
+  const lv = v.levels, idx = v.roiIndex;
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
+    let w = 0;
+    for (let k = 0; k < offs.length; k++) w += +(lv[i + offs[k]!]! > 0);
+    if (w === 0) n[lv[i]! - 1]++;
+  }
 }
 
 // Levels outside the ROI are 0: adding them to the neighbourhood sum changes nothing, and counting
@@ -123,7 +135,7 @@ export function computeNgtdm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const distance = textureDistance(options, 'NGTDM');
   const v = cachedTextureVolume(roi, distance, volumetric ? distance : 0);
   return runPlanar(v, plan, {
-    build: (z) => ngtdmMatrix(v, distance, volumetric, z),
+    build: (z) => ngtdmMatrix(v, distance, volumetric, z, options.ngtdmIsolated === 'count'),
     merge: mergeNgtdm,
     features: ngtdmFeatures,
     names: NAMES,

@@ -1,0 +1,128 @@
+/**
+ * PyRadiomics parameter files (issue #16): read into our settings, every documented key honoured
+ * or refused by name; `sonomics extract` with PyRadiomics' example Params.yaml on BUS-BRA writes
+ * PyRadiomics names and values.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { isPyRadiomicsParams, readPyradiomicsParams } from '../../src/extract/pyradiomics-params.ts';
+import { resolveExtractionSettings } from '../../src/extract/settings.ts';
+import { allFeatures } from '../../src/features/pyradiomics/names.ts';
+import { runExtraction } from '../../src/node/extract-run.ts';
+import { readImageFile, readMaskFile } from '../../src/node/read.ts';
+import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
+
+const EXAMPLES = sharedPath('refdata', 'pyradiomics', 'examples_settings');
+const yamlFile = (name: string): unknown => parseYaml(readFileSync(join(EXAMPLES, name), 'utf8'));
+
+describe('PyRadiomics parameter files', () => {
+  it('a minimal file: defaults as PyRadiomics (binWidth 25, 3D, label 1, Original, every class but shape2D)', () => {
+    const p = readPyradiomicsParams({ setting: {} });
+    expect(p.features.discretisation).toEqual({ method: 'FBS', value: 25 });
+    expect(p.features.dimension).toBe('3D');
+    expect(p.features.conventions?.binEdges).toBe('pyradiomics');
+    expect(p.imageNames).toEqual(['original']);
+    expect(p.label).toBe(1);
+    expect(p.classes.map((c) => c.cls)).toEqual(['firstorder', 'glcm', 'gldm', 'glrlm', 'glszm', 'ngtdm', 'shape']);
+  });
+  it('settings map onto the engine: binCount, force2D, weightingNorm, resegmentation, normalisation, gldm_a, voxelArrayShift', () => {
+    const p = readPyradiomicsParams({
+      setting: { binCount: 16, force2D: true, weightingNorm: 'no_weighting', resegmentRange: [3, -3], resegmentMode: 'sigma', normalize: true, normalizeScale: 100, removeOutliers: 3, gldm_a: 2, voxelArrayShift: 300, symmetricalGLCM: false },
+    });
+    const f = p.features;
+    expect(f.discretisation).toEqual({ method: 'FBN', value: 16 });
+    expect(f.dimension).toBe('2D');
+    expect(f.texture?.aggregation).toMatchObject({ glcm: '2.5D, merged', glrlm: '2.5D, merged', glszm: '2.5D' });
+    expect(f.resegmentation).toEqual({ sigmaRange: [-3, 3] });
+    expect(f.normalisation).toEqual({ scale: 100, removeOutliers: 3 });
+    expect(f.texture?.ngldmCoarseness).toBe(2);
+    expect(f.texture?.symmetric).toBe(false);
+    expect(f.conventions?.voxelArrayShift).toBe(300);
+  });
+  it('refuses by name what it cannot honour', () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{ setting: { resampledPixelSpacing: [1, 1, 1] } }, /setting\.resampledPixelSpacing/],
+      [{ setting: { distances: [1, 2] } }, /distances/],
+      [{ setting: { weightingNorm: 'euclidean' } }, /weightingNorm 'euclidean'/],
+      [{ setting: { force2D: true, force2Ddimension: 1 } }, /force2Ddimension 1/],
+      [{ setting: { binWidht: 25 } }, /setting\.binWidht is not a PyRadiomics setting/],
+      [{ setting: {}, voxelSetting: { kernelRadius: 2 } }, /voxelSetting/],
+      [{ featureClass: { glcm: ['Contrastt'] } }, /feature 'Contrastt' is unknown/],
+      [{ featureClass: { texture: null } }, /featureClass 'texture' is unknown/],
+      [{ imageType: { LBP3D: {} } }, /LBP3D/],
+      [{ imageType: { LoG: {} } }, /LoG needs sigma/],
+      [{ setting: { resegmentShape: true } }, /resegmentShape/],
+    ];
+    for (const [input, msg] of cases) expect(() => readPyradiomicsParams(input), String(msg)).toThrow(msg);
+  });
+  it('image types get PyRadiomics names (LoG sigma, wavelet letters z-y-x, start_level)', () => {
+    const p = readPyradiomicsParams({ imageType: { Original: {}, LoG: { sigma: [1, 2.5] }, Wavelet: {}, Square: {}, Gradient: {} }, setting: {} });
+    expect(p.imageNames).toEqual(['original', 'log-sigma-1-0-mm-3D', 'log-sigma-2-5-mm-3D',
+      'wavelet-LLH', 'wavelet-LHL', 'wavelet-LHH', 'wavelet-HLL', 'wavelet-HLH', 'wavelet-HHL', 'wavelet-HHH', 'wavelet-LLL', 'square', 'gradient']);
+    // LLH = low along z and y, high along x: our sub-band letters run x first
+    expect(p.images[3]).toMatchObject({ type: 'wavelet', family: 'coif1', subband: 'HLL' });
+    const two = readPyradiomicsParams({ imageType: { Wavelet: { start_level: 1 } }, setting: { force2D: true } });
+    expect(two.imageNames).toEqual(['wavelet2-LH', 'wavelet2-HL', 'wavelet2-HH', 'wavelet2-LL']);
+  });
+  it.skipIf(!HAS_SHARED)("PyRadiomics' example files: each is read, or refused naming the key", () => {
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') && f !== 'paramSchema.yaml');
+    expect(files.length).toBe(8);
+    const refusedBy: Record<string, RegExp> = {
+      'MR_2D_extraction.yaml': /resampledPixelSpacing/, 'exampleCT.yaml': /resampledPixelSpacing/, 'exampleMR_3mm.yaml': /resampledPixelSpacing/,
+      'exampleMR_5mm.yaml': /resampledPixelSpacing/, 'exampleVoxel.yaml': /voxelSetting/,
+    };
+    for (const f of files) {
+      const input = yamlFile(f);
+      expect(isPyRadiomicsParams(input), f).toBe(true);
+      if (refusedBy[f]) expect(() => resolveExtractionSettings(input, f), f).toThrow(refusedBy[f]);
+      else expect(resolveExtractionSettings(input, f).names, f).toBe('pyradiomics');
+    }
+    expect(isPyRadiomicsParams({ regions: {}, features: {} })).toBe(false);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('sonomics extract with Params.yaml on BUS-BRA', () => {
+  it('writes PyRadiomics names (no shape for 2D input, as PyRadiomics) and values', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sonomics-pyrad-'));
+    const B = sharedPath('data', 'us-breast-busbra', 'BUSBRA');
+    const ids = ['0001-l', '0002-l', '0003-r', '0010-l', '0100-r'];
+    const manifest = join(dir, 'manifest.csv');
+    writeFileSync(manifest, ['case_id,cohort,image,tumour_mask', ...ids.map((id) => `bus_${id},main,${B}/Images/bus_${id}.png,${B}/Masks/mask_${id}.png`)].join('\n') + '\n');
+    const r = await runExtraction({ manifest, settings: join(EXAMPLES, 'Params.yaml'), outDir: join(dir, 'out'), workers: 0, progress: false });
+    expect(r.failed).toEqual([]);
+    const lines = readFileSync(join(dir, 'out', 'features.csv'), 'utf8').trim().split('\n');
+    const header = lines[0]!.split(',');
+    // Params.yaml: firstorder all, glcm all but SumAverage (and MCC, which it does not list), glrlm, glszm, gldm all
+    const expected = [
+      ...allFeatures('firstorder').map((f) => `original_firstorder_${f}`),
+      ...allFeatures('glcm').filter((f) => f !== 'SumAverage' && f !== 'MCC').map((f) => `original_glcm_${f}`),
+      ...allFeatures('glrlm').map((f) => `original_glrlm_${f}`),
+      ...allFeatures('glszm').map((f) => `original_glszm_${f}`),
+      ...allFeatures('gldm').map((f) => `original_gldm_${f}`),
+    ];
+    expect(header.slice(2)).toEqual(expected);
+    expect(lines.length).toBe(ids.length + 1);
+    // values, checked from the pixels: first-order statistics and the binWidth-25 histogram
+    const row = Object.fromEntries(header.map((h, i) => [h, lines[1]!.split(',')[i]!]));
+    const img = readImageFile(`${B}/Images/bus_${ids[0]}.png`), mask = readMaskFile(`${B}/Masks/mask_${ids[0]}.png`, { label: 1 });
+    const v: number[] = [];
+    for (let i = 0; i < mask.data.length; i++) if (mask.data[i]) v.push(img.data[i]!);
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const variance = v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length;
+    const energy = v.reduce((a, b) => a + b * b, 0);
+    const hist = new Map<number, number>();
+    for (const x of v) hist.set(Math.floor(x / 25), (hist.get(Math.floor(x / 25)) ?? 0) + 1);
+    const uniformity = [...hist.values()].reduce((a, n) => a + (n / v.length) ** 2, 0);
+    const m4 = v.reduce((a, b) => a + (b - mean) ** 4, 0) / v.length;
+    expect(Number(row.original_firstorder_Mean)).toBeCloseTo(mean, 9);
+    expect(Number(row.original_firstorder_Variance)).toBeCloseTo(variance, 7);
+    expect(Number(row.original_firstorder_Energy)).toBe(energy);
+    expect(Number(row.original_firstorder_Minimum)).toBe(Math.min(...v));
+    expect(Number(row.original_firstorder_Uniformity)).toBeCloseTo(uniformity, 12);
+    expect(Number(row.original_firstorder_Kurtosis)).toBeCloseTo(m4 / variance ** 2, 9); // no −3
+    expect(Number(row.original_glszm_ZonePercentage)).toBeGreaterThan(0);
+  }, 120_000);
+});
