@@ -70,10 +70,11 @@ export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics param
   checkSettingKeys(setting, 'setting', bad);
   const features = featureSettingsFromPyradiomics(setting, where);
 
-  // featureClass: null / missing = every class PyRadiomics enables by default (all but shape2D? no: all)
+  // featureClass missing: every class, as PyRadiomics enables them all (shape is then skipped on 2D
+  // input and shape2D on 3D input without force2D, both with a warning there, silently here)
   const fc = o.featureClass as Record<string, unknown> | null | undefined;
   const classes: ClassSelection[] = [];
-  const names = fc ? Object.keys(fc) : PYRADIOMICS_CLASSES.filter((c) => c !== 'shape2D');
+  const names = fc ? Object.keys(fc) : [...PYRADIOMICS_CLASSES];
   for (const cls of names) {
     if (!(cls in PYRADIOMICS_FEATURES)) bad(`featureClass '${cls}' is unknown (known: ${PYRADIOMICS_CLASSES.join(', ')})`);
     const list = fc?.[cls];

@@ -19,14 +19,14 @@ const EXAMPLES = sharedPath('refdata', 'pyradiomics', 'examples_settings');
 const yamlFile = (name: string): unknown => parseYaml(readFileSync(join(EXAMPLES, name), 'utf8'));
 
 describe('PyRadiomics parameter files', () => {
-  it('a minimal file: defaults as PyRadiomics (binWidth 25, 3D, label 1, Original, every class but shape2D)', () => {
+  it('a minimal file: defaults as PyRadiomics (binWidth 25, 3D, label 1, Original, every class)', () => {
     const p = readPyradiomicsParams({ setting: {} });
     expect(p.features.discretisation).toEqual({ method: 'FBS', value: 25 });
     expect(p.features.dimension).toBe('3D');
     expect(p.features.conventions?.binEdges).toBe('pyradiomics');
     expect(p.imageNames).toEqual(['original']);
     expect(p.label).toBe(1);
-    expect(p.classes.map((c) => c.cls)).toEqual(['firstorder', 'glcm', 'gldm', 'glrlm', 'glszm', 'ngtdm', 'shape']);
+    expect(p.classes.map((c) => c.cls)).toEqual(['firstorder', 'glcm', 'gldm', 'glrlm', 'glszm', 'ngtdm', 'shape', 'shape2D']);
   });
   it('settings map onto the engine: binCount, force2D, weightingNorm, resegmentation, normalisation, gldm_a, voxelArrayShift', () => {
     const p = readPyradiomicsParams({
