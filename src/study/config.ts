@@ -102,6 +102,12 @@ export interface StudyConfig {
   extraction?: unknown;
 }
 
+/**
+ * Documented limits of numeric settings (docs/study.md): beyond them a study would run for hours or
+ * days without a better answer (issue #20: repeats 100000 and bootstrap 1e9 ran until killed).
+ */
+export const LIMITS = { svmC: 1e6, svmGamma: 1e4, folds: 100, repeats: 100, bootstrap: 100_000 } as const;
+
 const DEFAULT_CS = [0.1, 1, 10, 100];
 const DEFAULT_GAMMAS = [0.001, 0.01, 0.1, 1];
 
@@ -175,17 +181,18 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
     input: f(s.oneOf(['features', 'score']), 'what the combined SVM reads: its columns, or their logistic linear predictor', { default: 'features' }),
   }), 'the combined model', { default: {} }),
   svm: f(s.obj({
-    C: f(s.list(s.num({ gt: 0 }), { single: true, minItems: 1 }), 'grid of C', { aliases: ['Cs'], default: DEFAULT_CS }),
-    gamma: f(s.list(s.num({ gt: 0 }), { single: true, minItems: 1 }), 'grid of the RBF γ', { aliases: ['gammas'], default: DEFAULT_GAMMAS }),
+    // C and γ are bounded: LIBSVM's solver does not converge in any useful time at C = 1e300 (issue #20)
+    C: f(s.list(s.num({ gt: 0, max: LIMITS.svmC }), { single: true, minItems: 1 }), 'grid of C', { aliases: ['Cs'], default: DEFAULT_CS }),
+    gamma: f(s.list(s.num({ gt: 0, max: LIMITS.svmGamma }), { single: true, minItems: 1 }), 'grid of the RBF γ', { aliases: ['gammas'], default: DEFAULT_GAMMAS }),
     classWeights: f(s.oneOf(['balanced', 'none']), 'class weights of the SVM', { default: 'balanced' }),
   }), 'SVM tuning grid (inner CV)', { default: {} }),
-  innerFolds: f(s.int({ min: 2 }), 'folds of the inner CV (λ, C/γ, Platt, threshold)', { default: 5 }),
+  innerFolds: f(s.int({ min: 2, max: LIMITS.folds }), 'folds of the inner CV (λ, C/γ, Platt, threshold)', { default: 5 }),
   evaluation: f(s.obj({
-    folds: f(s.int({ min: 2 }), 'outer CV folds', { default: 5 }),
-    repeats: f(s.int({ min: 1 }), 'outer CV repeats', { default: 1 }),
+    folds: f(s.int({ min: 2, max: LIMITS.folds }), 'outer CV folds', { default: 5 }),
+    repeats: f(s.int({ min: 1, max: LIMITS.repeats }), 'outer CV repeats', { default: 1 }),
     foldColumn: f(s.str(), 'column with fixed fold ids 1..k (overrides folds/repeats)'),
     protocol: f(s.oneOf(['no-leakage', 'paper']), 'no-leakage refits every step per fold; paper selects on the whole cohort', { default: 'no-leakage' }),
-    bootstrap: f(s.int({ min: 0 }), 'bootstrap replicates for CIs (0 = DeLong)', { default: 0 }),
+    bootstrap: f(s.int({ min: 0, max: LIMITS.bootstrap }), 'bootstrap replicates for CIs (0 = DeLong)', { default: 0 }),
     ciLevel: f(s.num({ gt: 0, lt: 1 }), 'confidence level', { default: 0.95 }),
   }), 'evaluation protocol', { default: {} }),
   models: f(s.list(s.oneOf(MODEL_NAMES), { single: true }), 'models to fit', { default: [...MODEL_NAMES] }),

@@ -41,9 +41,9 @@ describe('study config', () => {
     expect(msg).toContain('data.outcome: is required');
     expect(msg).toContain('data.cohorts[0].tables');
     expect(msg).toContain('exactly one cohort must have role: main');
-    expect(msg).toContain('evaluation.folds: must be an integer ≥ 2');
+    expect(msg).toContain('evaluation.folds: must be an integer in [2, 100]'); // the range has an upper limit since issue #20
     expect(msg).toContain("evaluation.protocol: must be one of 'no-leakage', 'paper'");
-    expect(msg).toContain('svm.C[0]: must be > 0');
+    expect(msg).toContain('svm.C[0]: must be in (0, 1000000]'); // bounded above since issue #20
   });
 
   it('requires clinical variables for the clinical and combined models', () => {
