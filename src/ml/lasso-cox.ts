@@ -207,12 +207,22 @@ export function lassoCoxPath(X: Matrix, d: SurvivalData, opts: LassoCoxOptions =
   let converged = true;
   const out: LassoCoxPath = { family: 'cox', lambda: [], a0: [], beta: Array.from({ length: p }, () => []), df: [], devRatio: [], nulldev, xMean, xSd, converged: true, passes: 0 };
 
-  const sweep = (list: number[], l1: number, l2: number): number => {
+  /**
+   * One coordinate pass over `list`; returns max v_j·Δβ_j². With `freshV`, v_j = Σ w x_j² is computed
+   * in the same pass as the gradient (a feature outside the active set has no current v_j).
+   */
+  const sweep = (list: number[], l1: number, l2: number, freshV: boolean): number => {
     let dlx = 0;
     for (const j of list) {
       const off = j * n;
       let g = 0;
-      for (let i = 0; i < n; i++) g += wr[i]! * xs[off + i]!;
+      if (freshV) {
+        let vv = 0;
+        for (let i = 0; i < n; i++) { const x = xs[off + i]!; g += wr[i]! * x; vv += w[i]! * x * x; }
+        v[j] = vv;
+      } else {
+        for (let i = 0; i < n; i++) g += wr[i]! * xs[off + i]!;
+      }
       const z = beta[j]! * v[j]! + g;
       const nb = Math.abs(z) <= l1 ? 0 : (Math.sign(z) * (Math.abs(z) - l1)) / (v[j]! + l2);
       if (nb === beta[j]) continue;
@@ -225,31 +235,40 @@ export function lassoCoxPath(X: Matrix, d: SurvivalData, opts: LassoCoxOptions =
     passes++;
     return dlx;
   };
-  const variances = (): void => {
-    for (const j of work) { const off = j * n; let s = 0; for (let i = 0; i < n; i++) s += w[i]! * xs[off + i]! ** 2; v[j] = s; }
+  const activeVariances = (): void => {
+    for (const j of active) { const off = j * n; let s = 0; for (let i = 0; i < n; i++) s += w[i]! * xs[off + i]! ** 2; v[j] = s; }
   };
 
-  /** Quadratic approximations at the current β, each solved by coordinate descent, until β settles. */
+  /**
+   * Solve at one λ to threshold `thr`: quadratic approximations at the current β solved by
+   * coordinate descent on the active set until β settles (re-expanding w, wr each time), then one
+   * pass over the whole working set; repeated while that pass changes anything. (glmnet's coxnet
+   * sweeps the working set in every approximation; sweeping it only once the active set has
+   * converged reaches the same minimiser with far fewer passes when p ≫ n.)
+   */
   const solve = (thr: number, l1: number, l2: number): void => {
     for (;;) {
-      if (passes > maxit) { converged = false; return; }
-      for (const j of active) betaStart[j] = beta[j]!;
-      variances();
       for (;;) {
         if (passes > maxit) { converged = false; return; }
-        const dl = sweep(work, l1, l2);
-        if (dl < thr) break;
+        for (const j of active) betaStart[j] = beta[j]!;
+        activeVariances();
         for (;;) {
           if (passes > maxit) { converged = false; return; }
-          if (sweep(active, l1, l2) < thr) break;
+          if (sweep(active, l1, l2, false) < thr) break;
         }
+        outer();
+        let moved = false;
+        for (const j of active) if (v[j]! * (beta[j]! - betaStart[j]!) ** 2 >= thr) { moved = true; break; }
+        if (!moved) break;
       }
+      if (passes > maxit) { converged = false; return; }
+      const before = active.length;
+      const dl = sweep(work, l1, l2, true);
+      if (dl < thr && active.length === before) return;
       outer();
-      let moved = false;
-      for (const j of active) if (v[j]! * (beta[j]! - betaStart[j]!) ** 2 >= thr) { moved = true; break; }
-      if (!moved) return;
     }
   };
+
   const groups = timeGroups(d.time);
   /** Newton on the non-zero coefficients with their signs fixed; true if the result is the minimiser. */
   const polish = (l1: number, l2: number): boolean => {

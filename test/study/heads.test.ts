@@ -28,7 +28,8 @@ function cohort(seed: number): { X: number[][]; y: number[] } {
 const config = parseStudyConfig({ data: { outcome: 'y', cohorts: [{ name: 'm', role: 'main', tables: ['t.csv'] }] }, clinical: { variables: ['a'], kernel: 'linear' }, svm: { C: [0.1, 1], gamma: [0.1] }, innerFolds: 3 });
 
 describe('model heads (registry and contract)', () => {
-  for (const kind of Object.keys(HEADS)) {
+  // Binary heads here; the time-to-event heads (cox) have their own test below.
+  for (const kind of Object.keys(HEADS).filter((k) => HEADS[k]!.outcomes.includes('binary'))) {
     it(`${kind}: fit → apply → describe → check, as plain JSON data`, () => {
       const h = headFor(kind, 'test');
       const { X, y } = cohort(11);
@@ -57,7 +58,36 @@ describe('model heads (registry and contract)', () => {
   }
 
   it('an unknown head kind is an error that names it and lists the known ones', () => {
-    expect(() => headFor('forest', 'the clinical model')).toThrow(/the clinical model: unknown model head "forest"; use one of svm, logistic/);
+    expect(() => headFor('forest', 'the clinical model')).toThrow(/the clinical model: unknown model head "forest"; use one of svm, logistic, cox/);
+  });
+
+  it('cox: fit → apply → describe → check on a time-to-event outcome, as plain JSON data', () => {
+    // Weibull event times with the logistic cohort's linear predictor, exponential censoring.
+    const { X } = cohort(11);
+    const r = new Random(5);
+    const time: number[] = [], event: number[] = [];
+    for (const x of X) {
+      const lp = 1.2 * x[0]! + 0.08 * (x[1]! - 50);
+      const te = (-Math.log(1 - r.next()) / (0.02 * Math.exp(lp))) ** (1 / 1.3);
+      const tc = -Math.log(1 - r.next()) / 0.02;
+      time.push(Math.min(te, tc)); event.push(te <= tc ? 1 : 0);
+    }
+    const h = headFor('cox', 'test');
+    const fitted = h.fit(X, { kind: 'time-to-event', time, event, horizon: 24 }, ['a', 'b', 'noise'], { settings: {}, seeds: { of: () => 1 }, where: 'the test cohort', model: 'clinical', notes: [] });
+    expect(fitted.kind).toBe('cox');
+    const out = h.apply(fitted, X);
+    expect(out.probability.every((p) => p > 0 && p < 1)).toBe(true);
+    // Half the training cases are above the threshold (the median split).
+    expect(out.probability.filter((p) => p > fitted.threshold).length).toBe(X.length / 2);
+    // risk and probability at 24 rank the cases the same way; the curves decrease from ≤ 1.
+    expect(pairCountAuc(event, out.risk)).toBeCloseTo(pairCountAuc(event, out.probability), 12);
+    for (const c of out.survival!.curves) for (let k = 1; k < c.length; k++) expect(c[k]!).toBeLessThanOrEqual(c[k - 1]!);
+    const copy = JSON.parse(JSON.stringify(fitted));
+    expect(h.apply(copy, X)).toEqual(out);
+    expect(h.describe(fitted).text).toMatch(/Cox proportional-hazards/);
+    expect(h.check(fitted)).toBeUndefined();
+    expect(h.check({ kind: 'cox', features: ['a'], threshold: 0.5 } as never)).toMatch(/lacks/);
+    expect(() => h.fit(X, binaryOutcome(event), ['a', 'b', 'c'], { settings: {}, seeds: { of: () => 1 }, where: 'x', model: 'clinical', notes: [] })).toThrow(/clinical model's cox head needs a time-to-event outcome/);
   });
 
   it('refuses a time-to-event outcome in a binary head, naming the model', () => {

@@ -5,12 +5,14 @@
  */
 import { SonomicsError } from '../../core/errors.ts';
 import type { FittedHead, ModelHead } from './contract.ts';
+import { coxHead } from './cox.ts';
 import { logisticHead } from './logistic.ts';
 import { svmHead } from './svm.ts';
 
 export const HEADS: Readonly<Record<string, ModelHead<any, any>>> = {
   svm: svmHead,
   logistic: logisticHead,
+  cox: coxHead,
 };
 
 export const HEAD_KINDS = Object.keys(HEADS);
