@@ -17,7 +17,7 @@ import { CaseStore } from './case-store.ts';
 import type { ExtractTask, ExtractTaskResult } from './extract-task.ts';
 import { writeFeatureTable, writeRobustnessTable } from './feature-table.ts';
 import type { Perturbation } from '../extract/perturb.ts';
-import { readManifest, shardOf, type ManifestCase } from './manifest.ts';
+import { perturbedKey, readableKey, readManifest, shardOf, type ManifestCase } from './manifest.ts';
 import { lockFolder } from './folder-lock.ts';
 import { runPool, taskModule } from './pool.ts';
 import { summariseSources } from '../extract/source-summary.ts';
@@ -91,7 +91,7 @@ async function extractLocked(opts: ExtractOptions, t0: number, settings: Extract
     tasks.push({ key: c.caseId, c });
     for (const p of opts.perturb ?? []) {
       if (p === 'reader2' && !c.secondReaderMask) continue;
-      tasks.push({ key: `${c.caseId}@${p}`, c, perturbation: p });
+      tasks.push({ key: perturbedKey(c.caseId, p), c, perturbation: p });
     }
   }
   const todo = tasks.filter((t) => !store.has(t.key));
@@ -117,7 +117,7 @@ async function extractLocked(opts: ExtractOptions, t0: number, settings: Extract
         if (r.warnings.length) warnings[key] = r.warnings;
       } else {
         store.append({ case_id: key, ok: false, error: { code: outcome.error.code, message: outcome.error.message }, ms: 0 });
-        failed.push({ caseId: key, code: outcome.error.code, message: outcome.error.message });
+        failed.push({ caseId: readableKey(key), code: outcome.error.code, message: outcome.error.message });
         if (opts.failFast) stop = true;
       }
       progress?.tick(outcome.ok);

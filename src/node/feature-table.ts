@@ -10,7 +10,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { csvLine } from '../tables/csv.ts';
 import type { RecordSource } from './case-store.ts';
 import { featureCellsFromJson } from './json-values.ts';
-import type { ManifestCase } from './manifest.ts';
+import { perturbedKey, type ManifestCase } from './manifest.ts';
 
 export type TableFormat = 'csv' | 'jsonl';
 
@@ -48,7 +48,7 @@ export function writeRobustnessTable(path: string, manifest: ManifestCase[], sou
   const entries: Array<[string, string, string]> = [];
   for (const c of manifest) {
     for (const reader of readers) {
-      const key = reader === 'original' ? c.caseId : `${c.caseId}@${reader}`;
+      const key = reader === 'original' ? c.caseId : perturbedKey(c.caseId, reader);
       if (source.has(key)) entries.push([c.caseId, reader, key]);
     }
   }

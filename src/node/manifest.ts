@@ -53,6 +53,8 @@ export function readManifest(path: string, opts: { idColumn?: string } = {}): Ma
   return table.rows.map((row, i) => {
     const caseId = row[col.caseId!]!;
     if (!caseId) throw new SonomicsError('BAD_INPUT', `manifest ${path}: row ${i + 2} has no case id`, { subject: path });
+    // control characters never belong in an id, and the store uses one to keep perturbed copies of a case apart
+    if (/[\u0000-\u001f\u007f]/.test(caseId)) throw new SonomicsError('BAD_INPUT', `manifest ${path}: row ${i + 2}: case id ${JSON.stringify(caseId)} contains a control character; use printable ids`, { subject: path });
     if (seen.has(caseId)) throw new SonomicsError('BAD_INPUT', `manifest ${path}: case id ${caseId} appears twice in column '${col.caseId}'; case ids must be unique (choose another column with --id-column)`, { subject: path });
     seen.add(caseId);
     const p = (c: string | undefined) => (c && row[c] ? resolve(base, row[c]!) : undefined);
@@ -85,4 +87,18 @@ export function parseShard(text: string): { index: number; count: number } {
     throw new SonomicsError('BAD_INPUT', `--shard ${text}: write i/n with 1 ≤ i ≤ n, e.g. --shard 1/4 (SLURM: $SLURM_ARRAY_TASK_ID/4)`);
   }
   return { index, count };
+}
+
+/**
+ * The store key of a case extracted under a mask perturbation. The separator is a control
+ * character, which case ids may not contain: any printable id, '@' included, stays apart from
+ * every perturbed key (issue #20: id "A@erode1" collided with case A's eroded copy).
+ */
+export function perturbedKey(caseId: string, perturbation: string): string {
+  return `${caseId}\u0001${perturbation}`;
+}
+
+/** A store key as people read it ("A @ erode1"). */
+export function readableKey(key: string): string {
+  return key.replace('\u0001', ' @ ');
 }
