@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the vitest suites and ends with one plain line "N passed, N failed",
-// which CI and humans read. Extra arguments are passed on to vitest.
+// Runs the vitest suites and ends with one plain line "N passed, N failed, N skipped",
+// which CI and humans read: a skip is visible, not silently green. Extra arguments are passed
+// on to vitest (e.g. `--project unit`, as the test:unit / test:ref / test:slow scripts do).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,16 +17,19 @@ const run = spawnSync(
 );
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 try {
   const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
   passed = report.numPassedTests ?? 0;
+  // vitest's JSON report counts skipped tests (it.skip, skipIf, describe.skipIf) as pending.
+  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
 } catch {
   failed = Math.max(failed, 1);
 }
 rmSync(dir, { recursive: true, force: true });
 if (run.status !== 0 && failed === 0) failed = 1;
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
 
 // A suite that fails to load has no tests; count it once as a failure, but do not

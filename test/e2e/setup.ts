@@ -5,11 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
+import { CHROMIUM } from '../helpers/chromium.ts';
 import { buildWebApp } from '../../src/cli/serve.ts';
 import { runDemo } from '../../src/node/demo.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
+// Where Chromium is, and whether its absence skips (a developer's machine) or fails (CI=true).
+export { CHROMIUM, HAS_CHROMIUM, requireChromium } from '../helpers/chromium.ts';
 
 /** The same build `sonomics serve` makes, into a temporary folder (tests never touch web/dist). */
 export const buildApp = (outDir: string): Promise<string> => buildWebApp(outDir);

@@ -2,7 +2,7 @@
 // playwright-core. A small synthetic demo (synth → extract → study) gives a real model bundle, a
 // DICOM case with its masks and a results.json. The risk the page shows must equal `predict` (what
 // `sonomics predict` runs) on the same case's features to 1e-9, and no request may leave localhost.
-// Skips with a message when /usr/bin/chromium is absent (.ci/run installs it).
+// Skips with a message when /usr/bin/chromium is absent (.ci/run installs it); fails instead under CI=true.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { encodePng, extractCase, loadModel, parseCsv, polygonToMask, predict, readImage, readMask, resolveExtractionSettings, type ModelBundle } from '../../src/index.ts';
 import { serveStatic, type StaticServer } from '../../src/node/static-server.ts';
-import { buildDemo, buildApp, CHROMIUM, HAS_CHROMIUM, launchChromium } from './setup.ts';
+import { buildDemo, buildApp, HAS_CHROMIUM, launchChromium, requireChromium } from './setup.ts';
 
-if (!HAS_CHROMIUM) console.warn(`[sonomics e2e] ${CHROMIUM} not found: the web-app browser tests are skipped (install Debian's chromium: apt-get install chromium; .ci/run does).`);
+requireChromium('the web-app browser tests');
 
 const SHOTS = process.env.SONOMICS_SCREENSHOTS; // e.g. docs/screenshots: where to save screenshots of both views
 

@@ -1,22 +1,23 @@
 // report.html in headless Chromium (Debian's `chromium`, installed by .ci/run): it opens without
-// console errors and every section, table and chart is there. Skips with a message without Chromium.
+// console errors and every section, table and chart is there. Skips with a message without Chromium
+// (fails instead under CI=true).
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
+import { CHROMIUM, HAS_CHROMIUM, requireChromium } from '../helpers/chromium.ts';
 import { parseStudyConfig } from '../../src/study/config.ts';
 import { runStudy } from '../../src/study/run.ts';
 import { readTableFile } from '../../src/node/study-files.ts';
 import { renderReport, REPORT_SECTIONS } from '../../src/report/render.ts';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-if (!CHROMIUM) console.warn('[sonomics tests] no /usr/bin/chromium: the report browser test is skipped (.ci/run installs it).');
+requireChromium('the report browser test');
 
 const COMBAT = sharedPath('oracles', 'data', 'combat_data.csv');
 
-describe.skipIf(!CHROMIUM || !HAS_SHARED)('report.html in headless Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)('report.html in headless Chromium', () => {
   it('opens without console errors and shows every section', async () => {
     // A small three-model study: 70 cases, 12 features; a derived "clinical" variable from f12.
     const cfg = parseStudyConfig({

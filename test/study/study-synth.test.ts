@@ -32,6 +32,10 @@ describe.skipIf(!HAS_SHARED)('study on the synthetic oracle cohorts (fixed folds
       { name: 'external', role: 'external', n: 150, events: 38 },
     ]);
     // The radiomics signal is strong in this generator (β on f01, f02, f05, f10, f20).
+    // Loosened from 0.75 to 0.7 (commit 7095322, "margin against solver changes"): data and folds are
+    // fixed, but the CV AUC moves by a few hundredths when the LASSO / SMO solvers change their
+    // stopping or tie-breaking. Measured now: 0.773 (DeLong 95 % CI 0.708–0.837; external 0.769):
+    // 0.7, the CI's lower end, still fails a model that lost the signal (0.5) but not a solver tweak.
     expect(result.models.radiomics!.cv.auc).toBeGreaterThan(0.7);
     const selected = result.selection.radiomics!.selected.map((s) => s.name);
     expect(selected).toEqual(expect.arrayContaining(['f01', 'f02']));
