@@ -35,6 +35,6 @@ describe.skipIf(!HAS_SHARED)('IBSI 1 CT phantom', () => {
       }
       expect(counted.length).toBeGreaterThan(0);
       expect(report(counted)).toBe('');
-    }, 60_000);
+    });
   }
 });

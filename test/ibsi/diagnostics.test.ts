@@ -53,6 +53,6 @@ describe.skipIf(!HAS_SHARED)('IBSI 1 diagnostic values (CT phantom)', () => {
       }
       expect(checked).toBeGreaterThan(20);
       expect(misses).toEqual([]);
-    }, 30_000);
+    });
   }
 });
