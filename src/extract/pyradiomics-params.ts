@@ -164,6 +164,7 @@ export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where
     dimension,
     discretisation,
     conventions: { ...PYRADIOMICS_CONVENTIONS, voxelArrayShift: num('voxelArrayShift') ?? 0 },
+    spatialAutocorrelation: false, // no PyRadiomics feature needs it
     texture: {
       distance: 1,
       ngldmCoarseness: num('gldm_a') ?? 0,

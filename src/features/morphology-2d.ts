@@ -116,7 +116,8 @@ export function computeMorphology2D(ctx: RoiContext): FamilyValues {
     if (!intensityMask[i]) continue;
     wsum += image[i]!; ni++; wx += image[i]! * x * sp[0]; wy += image[i]! * y * sp[1];
   }
-  const { moransI, gearysC } = spatialAutocorrelation(size, sp, image, intensityMask);
+  // O(N²) in the ROI size: skipped (NaN) when the settings say so (PyRadiomics has no such features)
+  const { moransI, gearysC } = ctx.settings.spatialAutocorrelation === false ? { moransI: NaN, gearysC: NaN } : spatialAutocorrelation(size, sp, image, intensityMask);
   const bw = (bx1 - bx0) * hx, bh = (by1 - by0) * hy;
   return {
     area,

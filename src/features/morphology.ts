@@ -150,7 +150,8 @@ function computeMorphology3D(ctx: RoiContext): FamilyValues {
   diameter = Math.sqrt(diameter);
   const semi = [2 * Math.sqrt(l1), 2 * Math.sqrt(l2), 2 * Math.sqrt(l3)] as const;
   const aee = ((4 * Math.PI) / 3) * semi[0] * semi[1] * semi[2];
-  const { moransI, gearysC } = spatialAutocorrelation(size, sp, image, intensityMask);
+  // O(N²) in the ROI size: skipped (NaN) when the settings say so (PyRadiomics has no such features)
+  const { moransI, gearysC } = ctx.settings.spatialAutocorrelation === false ? { moransI: NaN, gearysC: NaN } : spatialAutocorrelation(size, sp, image, intensityMask);
   const k36 = 36 * Math.PI * V * V;
   const extra = conventions.pyradiomicsFeatures ? planeDiameters(mesh, sp) : {};
   return {

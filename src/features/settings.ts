@@ -81,6 +81,8 @@ export interface FeatureSettings {
   };
   /** Radius of the local-intensity sphere in mm (IBSI 3.2: 1 cm³ sphere → 6.2035 mm). */
   localIntensityRadiusMm?: number;
+  /** Morphology's Moran's I and Geary's C (O(N²) in the ROI size); false leaves them NaN. Default true. */
+  spatialAutocorrelation?: boolean;
 }
 
 const DIRECTIONAL: readonly TextureAggregation[] = ['2D, averaged', '2D, slice-merged', '2.5D, direction-merged', '2.5D, merged', '3D, averaged', '3D, merged'];
@@ -154,6 +156,7 @@ export const FEATURE_SETTINGS_SCHEMA: ObjectNode = s.obj({
     symmetric: s.field(s.bool(), 'GLCM counts each pair in both orders (PyRadiomics symmetricalGLCM)', { docDefault: '`true`' }),
     aggregation: s.field(s.map(s.str(), 'texture family', TEXTURE_FAMILIES), "aggregation per texture family, e.g. glcm: '3D, merged'", { docDefault: 'see docs/features.md' }),
   }), 'texture options'),
+  spatialAutocorrelation: s.field(s.bool(), "morphology's Moran's I and Geary's C (cost O(N²) in the ROI size); false leaves them NaN", { docDefault: '`true`' }),
   localIntensityRadiusMm: s.field(s.num({ gt: 0 }), 'radius of the local-intensity sphere in mm (IBSI 3.2: 1 cm³ → 6.2035 mm)', { docDefault: '`6.2035`' }),
 });
 
