@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { SonomicsError } from '../core/errors.ts';
 import { subcommands } from './commands.ts';
+import { describeSystemError } from './system-errors.ts';
 import { version } from './version.ts';
 
 export { version } from './version.ts';
@@ -25,6 +26,12 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof SonomicsError) {
       console.error(`sonomics: ${err.message} [${err.code}]`);
+      process.exitCode = 2;
+      return;
+    }
+    const system = describeSystemError(err);
+    if (system) {
+      console.error(`sonomics: ${system}`);
       process.exitCode = 2;
       return;
     }
