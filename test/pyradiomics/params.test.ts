@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { extractCase } from '../../src/extract/case.ts';
 import { isPyRadiomicsParams, readPyradiomicsParams } from '../../src/extract/pyradiomics-params.ts';
 import { resolveExtractionSettings } from '../../src/extract/settings.ts';
 import { allFeatures } from '../../src/features/pyradiomics/names.ts';
@@ -125,4 +126,21 @@ describe.skipIf(!HAS_SHARED)('sonomics extract with Params.yaml on BUS-BRA', () 
     expect(Number(row.original_firstorder_Kurtosis)).toBeCloseTo(m4 / variance ** 2, 9); // no −3
     expect(Number(row.original_glszm_ZonePercentage)).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe.skipIf(!HAS_SHARED)('names: pyradiomics with sonomics regions', () => {
+  it('prefixes the region when there are several, not when there is one; same values as the single-region run', () => {
+    const B = sharedPath('data', 'us-breast-busbra', 'BUSBRA');
+    const image = readImageFile(`${B}/Images/bus_0002-l.png`), tumour = readMaskFile(`${B}/Masks/mask_0002-l.png`, { label: 1 });
+    const features = { ...readPyradiomicsParams({ setting: { binCount: 32 } }).features };
+    const base = { images: [{ type: 'original' }, { type: 'log', sigmaMm: 2 }], features, names: 'pyradiomics' };
+    const one = extractCase({ image, tumour }, resolveExtractionSettings({ ...base, regions: { tumour: true, rings: [], parenchyma: false } }), { caseId: 'c' }).features;
+    const two = extractCase({ image, tumour }, resolveExtractionSettings({ ...base, regions: { tumour: true, rings: [2], parenchyma: false } }), { caseId: 'c' }).features;
+    expect(Object.keys(one)[0]).toBe('original_shape2D_Elongation'); // shape first, on the original image only
+    expect(one['log-sigma-2-0-mm-3D_glcm_Contrast']).toBeGreaterThan(0);
+    expect(Object.keys(one).some((k) => k.startsWith('log-sigma-2-0-mm-3D_shape'))).toBe(false);
+    expect(Object.keys(two).length).toBe(2 * Object.keys(one).length);
+    for (const [k, v] of Object.entries(one)) expect(two[`tumour_${k}`], k).toBe(v);
+    expect(two['ring2mm_original_firstorder_Mean']).toBeGreaterThan(0);
+  }, 60_000);
 });
