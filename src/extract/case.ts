@@ -16,7 +16,7 @@ import { ringName } from '../roi/regions.ts';
 import { regionNames, type ExtractionSettings } from './settings.ts';
 import { normaliseImage } from '../features/preprocess/normalise.ts';
 import { allFeatures, PYRADIOMICS_CLASSES, pyradiomicsValues } from '../features/pyradiomics/names.ts';
-import { pyradiomicsImageName } from './pyradiomics-params.ts';
+import { forSingleSliceImage, pyradiomicsImageName } from './pyradiomics-params.ts';
 
 export interface CaseImages {
   image: Image;
@@ -53,6 +53,11 @@ export function extractCase(input: CaseImages, settingsIn: ExtractionSettings, o
     const norm = settings.features.normalisation;
     const img = norm ? normaliseImage(input.image, norm) : input.image;
     if (norm) settings = { ...settings, features: { ...settings.features, normalisation: undefined } };
+    // A PyRadiomics plan on a one-slice image: PyRadiomics' 2D LoG and in-plane wavelet (see forSingleSliceImage)
+    if (settings.pyradiomics?.imageNames && img.size[2] === 1) {
+      const r = forSingleSliceImage(settings.images, settings.pyradiomics.imageNames);
+      settings = { ...settings, images: r.images, pyradiomics: { ...settings.pyradiomics, imageNames: r.imageNames } };
+    }
     // Masks must sit on the image grid before anything is cropped.
     sameGrid(input.tumour, img, 'tumour mask', 'image', caseId);
     if (input.parenchyma) sameGrid(input.parenchyma, img, 'parenchyma mask', 'image', caseId);

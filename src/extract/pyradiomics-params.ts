@@ -253,3 +253,25 @@ export function pyradiomicsImageName(spec: FilterSpec, sonomicsName: string): st
     default: return sonomicsName;
   }
 }
+
+/**
+ * PyRadiomics reads a 2D image (PNG, one-slice file) as 2D: its LoG is the 2D one and its wavelet
+ * decomposes the two in-plane axes only (wavelet-LH, -HL, -HH, -LL). A plan read for 3D (no
+ * force2D) is narrowed to that for a single-slice image: 3-letter sub-bands low along z keep
+ * their in-plane letters, those high along z are dropped, LoG becomes 2D.
+ */
+export function forSingleSliceImage(images: FilterSpec[], imageNames: string[]): { images: FilterSpec[]; imageNames: string[] } {
+  const out: FilterSpec[] = [], names: string[] = [];
+  images.forEach((spec, i) => {
+    const name = imageNames[i]!;
+    if (spec.type === 'wavelet' && spec.subband.length === 3) {
+      if (spec.subband[2]!.toUpperCase() !== 'L') return; // high along z: nothing on one slice
+      out.push({ ...spec, subband: spec.subband.slice(0, 2) });
+      names.push(name.replace(/-([LH])([LH]{2})$/, '-$2'));
+      return;
+    }
+    out.push(spec.type === 'log' || spec.type === 'gradient' ? { ...spec, dims: '2D' } as FilterSpec : spec);
+    names.push(name);
+  });
+  return { images: out, imageNames: names };
+}

@@ -144,3 +144,14 @@ describe.skipIf(!HAS_SHARED)('names: pyradiomics with sonomics regions', () => {
     expect(two['ring2mm_original_firstorder_Mean']).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe.skipIf(!HAS_SHARED)('a PyRadiomics plan on a one-slice (2D) image', () => {
+  it('takes PyRadiomics 2D image types: wavelet-LH/HL/HH/LL, 2D LoG', () => {
+    const B = sharedPath('data', 'us-breast-busbra', 'BUSBRA');
+    const image = readImageFile(`${B}/Images/bus_0002-l.png`), tumour = readMaskFile(`${B}/Masks/mask_0002-l.png`, { label: 1 });
+    const ex = resolveExtractionSettings({ setting: { binCount: 32 }, imageType: { Original: {}, LoG: { sigma: [2] }, Wavelet: {} }, featureClass: { firstorder: ['Mean'] } });
+    expect(ex.images.length).toBe(1 + 1 + 8); // read for 3D: 8 sub-bands
+    const f = extractCase({ image, tumour }, ex, { caseId: 'c' }).features;
+    expect(Object.keys(f)).toEqual(['original', 'log-sigma-2-0-mm-3D', 'wavelet-LH', 'wavelet-HL', 'wavelet-HH', 'wavelet-LL'].map((n) => `${n}_firstorder_Mean`));
+  }, 60_000);
+});
