@@ -56,7 +56,7 @@ function time(label: string, runs: number, fn: () => Record<string, unknown>): v
   for (const [label, opts] of [['_glmnet_thresh', { thresh: 1e-7 }]] as const) {
     time(`survival_cvlassocox_224x3000_10fold_100lambda${label}`, 1, () => {
       const cv = cvLassoCox(X, { time: t, status }, { foldId, nlambda: 100, typeMeasure: 'deviance', ...opts });
-      return { n: 224, p: 3000, events, lambdas: cv.lambda.length, index_min: cv.indexMin, nonzero_min: cv.nzero[cv.indexMin], passes_full_path: cv.fit.passes };
+      return { subjects: 224, p: 3000, events, lambdas: cv.lambda.length, index_min: cv.indexMin, nonzero_min: cv.nzero[cv.indexMin], passes_full_path: cv.fit.passes };
     });
   }
 }
@@ -64,7 +64,7 @@ function time(label: string, runs: number, fn: () => Record<string, unknown>): v
   const { X, time: t, status } = synth(2025, 224, 8, 4);
   time('survival_coxph_efron_224x8', 5, () => {
     const m = coxPH(X, { time: t, status });
-    return { n: 224, p: 8, iterations: m.iterations };
+    return { subjects: 224, p: 8, iterations: m.iterations };
   });
   const risk = X.map((r) => r[0]! - r[1]!);
   time('survival_harrell_uno_auc24_224', 5, () => {
