@@ -5,6 +5,7 @@
  */
 import { SonomicsError, inCase } from '../core/errors.ts';
 import { extractFeatures } from '../features/pipeline.ts';
+import { FAMILY_NAMES } from '../features/families.ts';
 import { PEAK_RADIUS_MM } from '../features/settings.ts';
 import { applyFilters, filterName, filterReachMm, type FilterSpec } from '../filters/index.ts';
 import { boundingBox, cropImage, cropMask, growBox, uncropMask, type Box } from '../image/crop.ts';
@@ -134,7 +135,7 @@ export function extractCase(input: CaseImages, settingsIn: ExtractionSettings, o
         const featureSettings = spec.type === 'original' ? settings.features : {
           ...settings.features,
           // Shape does not change with the filter: computed once, on the original image.
-          families: (settings.features.families ?? ALL_BUT_NONE).filter((f) => f !== 'morphology'),
+          families: (settings.features.families ?? FAMILY_NAMES).filter((f) => f !== 'morphology'),
           discretisation: settings.filteredDiscretisation ?? settings.features.discretisation,
           resegmentation: undefined,
         };
@@ -173,11 +174,6 @@ function pyradiomicsColumns(settings: ExtractionSettings, regions: string[], per
   }
   return out;
 }
-
-const ALL_BUT_NONE = [
-  'morphology', 'local_intensity', 'intensity_statistics', 'intensity_histogram', 'intensity_volume_histogram',
-  'glcm', 'glrlm', 'glszm', 'gldzm', 'ngtdm', 'ngldm',
-] as const satisfies NonNullable<ExtractionSettings['features']['families']>;
 
 /**
  * How far (mm) a filter's output at a pixel depends on other pixels: the crop margin needed.

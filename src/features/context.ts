@@ -4,11 +4,11 @@
  */
 import type { Discretised } from './discretise.ts';
 import type { PreparedRoi } from './preprocess/prepare.ts';
-import type { FeatureSettings } from './settings.ts';
+import type { ProcessingSettings } from './processing-settings.ts';
 
 export interface RoiContext {
   roi: PreparedRoi;
-  settings: FeatureSettings;
+  settings: ProcessingSettings;
   /** Discretised intensity mask (histogram and texture families); computed lazily. */
   discretised: () => Discretised;
   /** Intensities inside the intensity mask in raster order, and the same sorted ascending; computed lazily, shared by the first-order families (do not modify). */

@@ -5,7 +5,7 @@
  * set (else the ROI minimum); N_g = the highest bin present.
  */
 import { SonomicsError } from '../core/errors.ts';
-import type { DiscretisationSettings } from './settings.ts';
+import type { DiscretisationSettings } from './processing-settings.ts';
 
 export interface Discretised {
   /** Grey level 1..nLevels inside the mask, 0 outside. */

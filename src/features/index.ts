@@ -6,6 +6,7 @@ export {
   type FeatureSettings, type FamilyName, type Interpolation, type ResamplingSettings, type DiscretisationSettings,
 } from './settings.ts';
 export { FEATURE_REGISTRY, featureInfo, pyradiomicsName, type RegistryEntry } from './registry.ts';
+export { FEATURE_FAMILIES, FAMILY_NAMES } from './families.ts';
 export type { FeatureDef, DiscretisedRoi, TextureAggregation, TextureOptions, FamilyValues } from './types.ts';
 export { checkConfig as checkIbsiConfig, summarise as summariseIbsi, type ComplianceRow, type ComplianceSummary } from './ibsi/compliance.ts';
 export { parseReferenceTable as parseIbsiReferenceTable, ibsiSettings, IBSI_CONFIGS, type IbsiConfig, type ReferenceRow as IbsiReferenceRow } from './ibsi/reference.ts';

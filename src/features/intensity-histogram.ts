@@ -6,6 +6,7 @@
 import type { RoiContext } from './context.ts';
 import { descriptive } from './stats-util.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
+import { defineFamily } from './family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'mean', ibsiCode: 'X6K6', unit: '' },
@@ -90,3 +91,6 @@ export function computeIntensityHistogram(ctx: RoiContext): FamilyValues {
   for (const f of FEATURES) ordered[f.name] = out[f.name]!;
   return ordered;
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.4. */
+export const INTENSITY_HISTOGRAM_FAMILY = defineFamily({ family: 'intensity_histogram', title: 'intensity histogram', kind: 'roi', features: FEATURES, compute: computeIntensityHistogram });

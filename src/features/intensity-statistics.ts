@@ -5,6 +5,7 @@
 import type { RoiContext } from './context.ts';
 import { descriptive } from './stats-util.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
+import { defineFamily } from './family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'mean', ibsiCode: 'Q4LE', unit: 'I', pyradiomics: 'Mean' },
@@ -51,3 +52,6 @@ export function computeIntensityStatistics(ctx: RoiContext): FamilyValues {
   }
   return out;
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.3. */
+export const INTENSITY_STATISTICS_FAMILY = defineFamily({ family: 'intensity_statistics', title: 'intensity statistics (first order)', kind: 'roi', features: FEATURES, pyradiomicsClass: 'firstorder', compute: computeIntensityStatistics });

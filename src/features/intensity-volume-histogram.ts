@@ -12,6 +12,7 @@ import type { RoiContext } from './context.ts';
 import { discretise } from './discretise.ts';
 import { maskedValues } from './stats-util.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
+import { defineFamily } from './family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'v10', ibsiCode: 'BC2M', unit: '' },
@@ -98,3 +99,6 @@ export function computeIntensityVolumeHistogram(ctx: RoiContext): FamilyValues {
   const v10 = volumeAt(0.1), v90 = volumeAt(0.9), i10 = intensityAt(0.1), i90 = intensityAt(0.9);
   return { v10, v90, i10, i90, v10_minus_v90: v10 - v90, i10_minus_i90: i10 - i90 };
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.5. */
+export const INTENSITY_VOLUME_HISTOGRAM_FAMILY = defineFamily({ family: 'intensity_volume_histogram', title: 'intensity-volume histogram', kind: 'roi', features: FEATURES, ibsiReferenceNames: REFERENCE_NAMES, compute: computeIntensityVolumeHistogram });

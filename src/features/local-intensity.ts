@@ -10,8 +10,9 @@
  * the hot loop it made V8 deoptimise the whole family again and again (no type feedback yet).
  */
 import type { RoiContext } from './context.ts';
-import { PEAK_RADIUS_MM } from './settings.ts';
+import { PEAK_RADIUS_MM } from './processing-settings.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
+import { defineFamily } from './family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'local_intensity_peak', ibsiCode: 'VJGA', unit: 'I' },
@@ -133,3 +134,6 @@ export function computeLocalIntensity(ctx: RoiContext): FamilyValues {
   }
   return { local_intensity_peak: local, global_intensity_peak: global };
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.2. */
+export const LOCAL_INTENSITY_FAMILY = defineFamily({ family: 'local_intensity', title: 'local intensity', kind: 'roi', features: FEATURES, compute: computeLocalIntensity });

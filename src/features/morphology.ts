@@ -10,9 +10,10 @@ import { positionCovariance, symmetricEigenvalues3 } from './linalg.ts';
 import { convexHull, extremePoints } from './mesh/convex-hull.ts';
 import { marchingCubes, meshAreaVolume, type Mesh } from './mesh/marching-cubes.ts';
 import { lorensenAreaVolume } from './mesh/lorensen.ts';
-import { computeMorphology2D, hull2d } from './morphology-2d.ts';
+import { computeMorphology2D, FEATURES_2D, hull2d } from './morphology-2d.ts';
 import { spatialAutocorrelation } from './spatial-autocorrelation.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
+import { defineFamily } from './family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'volume', ibsiCode: 'RNU0', unit: 'mm³', pyradiomics: 'MeshVolume' },
@@ -183,3 +184,6 @@ function computeMorphology3D(ctx: RoiContext): FamilyValues {
     gearys_c: gearysC,
   };
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.1. */
+export const MORPHOLOGY_FAMILY = defineFamily({ family: 'morphology', title: 'morphology (shape)', kind: 'roi', features: FEATURES, features2D: FEATURES_2D, pyradiomicsClass: 'shape', pyradiomicsClass2D: 'shape2D', compute: computeMorphology });

@@ -7,26 +7,14 @@
 import type { Image, Mask, Vec3 } from '../image/image.ts';
 import type { RoiContext } from './context.ts';
 import { discretise, type Discretised } from './discretise.ts';
-import { computeIntensityHistogram } from './intensity-histogram.ts';
-import { computeIntensityStatistics } from './intensity-statistics.ts';
-import { computeIntensityVolumeHistogram } from './intensity-volume-histogram.ts';
-import { computeLocalIntensity } from './local-intensity.ts';
-import { computeMorphology } from './morphology.ts';
+import { SonomicsError } from '../core/errors.ts';
+import { FAMILY_NAMES, featureFamily } from './families.ts';
 import { boxSize, cropData, maskBox } from './preprocess/grid.ts';
 import { normaliseImage } from './preprocess/normalise.ts';
 import { prepareRoi } from './preprocess/prepare.ts';
 import { maskedValues, sortedCopy } from './stats-util.ts';
-import { ALL_FAMILIES, defaultAggregation, resolveSettings, type FamilyName, type FeatureSettings } from './settings.ts';
-import { TEXTURE } from './texture-families.ts';
+import { defaultAggregation, resolveSettings, type FamilyName, type FeatureSettings } from './settings.ts';
 import type { DiscretisedRoi, FamilyValues, TextureAggregation, TextureOptions } from './types.ts';
-
-const NON_TEXTURE: Partial<Record<FamilyName, (ctx: RoiContext) => FamilyValues>> = {
-  morphology: computeMorphology,
-  local_intensity: computeLocalIntensity,
-  intensity_statistics: computeIntensityStatistics,
-  intensity_histogram: computeIntensityHistogram,
-  intensity_volume_histogram: computeIntensityVolumeHistogram,
-};
 
 export interface FamilyResult {
   family: FamilyName;
@@ -75,7 +63,7 @@ export function textureInput(ctx: RoiContext): DiscretisedRoi {
 export function computeFamilies(image: Image, mask: Mask, settingsIn: Partial<FeatureSettings>, request: FamilyRequest = {}): FamilyResult[] {
   const settings = resolveSettings(settingsIn);
   const ctx = buildContext(settings.normalisation ? normaliseImage(image, settings.normalisation) : image, mask, settings);
-  const families = request.families ?? settings.families ?? [...ALL_FAMILIES];
+  const families = request.families ?? settings.families ?? [...FAMILY_NAMES];
   const out: FamilyResult[] = [];
   let tex: DiscretisedRoi | undefined;
   const c = settings.conventions ?? {};
@@ -88,19 +76,30 @@ export function computeFamilies(image: Image, mask: Mask, settingsIn: Partial<Fe
     ...(c.ngtdmIsolated ? { ngtdmIsolated: c.ngtdmIsolated } : {}),
     ...(c.flatDirections === 'drop' ? { dropFlatDirections: true } : {}),
   };
-  for (const family of families) {
-    const f = NON_TEXTURE[family];
-    if (f) {
-      out.push({ family, aggregation: '', values: f(ctx) });
+  for (const name of families) {
+    const family = featureFamily(name);
+    if (!family) throw new SonomicsError('BAD_SETTINGS', `feature family "${name}" is not registered; use one of ${FAMILY_NAMES.join(', ')}.`, { subject: name });
+    if (family.kind === 'roi') {
+      out.push({ family: name, aggregation: '', values: yielded(name, '', family.compute(ctx)) });
       continue;
     }
-    const t = TEXTURE.find((x) => x.family === family);
-    if (!t) continue; // texture family not available in this build
     tex ??= textureInput(ctx);
-    const aggs = request.aggregations?.[family] ?? [settings.texture?.aggregation?.[family] ?? defaultAggregation(family, settings.dimension)];
-    for (const aggregation of aggs) out.push({ family, aggregation, values: t.compute(tex, aggregation, options) });
+    const aggs = request.aggregations?.[name] ?? [settings.texture?.aggregation?.[name] ?? defaultAggregation(name, settings.dimension)];
+    for (const aggregation of aggs) out.push({ family: name, aggregation, values: yielded(name, aggregation, family.compute(tex, aggregation, options)) });
   }
   return out;
+}
+
+/**
+ * A registered family must yield values: an empty result means its compute function is missing
+ * or broken (a family that silently yields nothing would drop all its columns from every table).
+ */
+function yielded(family: FamilyName, aggregation: TextureAggregation | '', values: FamilyValues | undefined): FamilyValues {
+  if (!values || Object.keys(values).length === 0) {
+    const how = aggregation ? ` (aggregation '${aggregation}')` : '';
+    throw new SonomicsError('INTERNAL', `feature family "${family}"${how} yielded no values; its compute function in the family registry (src/features/families.ts) is missing or broken.`, { subject: family });
+  }
+  return values;
 }
 
 /**

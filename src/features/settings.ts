@@ -5,91 +5,35 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { checkSchema, s, type ObjectNode } from '../core/schema.ts';
-import type { Conventions } from './conventions.ts';
+import { FAMILY_NAMES, FEATURE_FAMILIES, type FamilyName } from './families.ts';
+import type { ProcessingSettings } from './processing-settings.ts';
 import type { TextureAggregation } from './types.ts';
 
-export type FamilyName =
-  | 'morphology' | 'local_intensity' | 'intensity_statistics' | 'intensity_histogram' | 'intensity_volume_histogram'
-  | 'glcm' | 'glrlm' | 'glszm' | 'gldzm' | 'ngtdm' | 'ngldm';
+export type { FamilyName } from './families.ts';
+export {
+  PEAK_RADIUS_MM, type Interpolation, type ResamplingSettings, type DiscretisationSettings, type ProcessingSettings,
+} from './processing-settings.ts';
 
-export const NON_TEXTURE_FAMILIES: readonly FamilyName[] = [
-  'morphology', 'local_intensity', 'intensity_statistics', 'intensity_histogram', 'intensity_volume_histogram',
-];
-export const TEXTURE_FAMILIES: readonly FamilyName[] = ['glcm', 'glrlm', 'glszm', 'gldzm', 'ngtdm', 'ngldm'];
-export const ALL_FAMILIES: readonly FamilyName[] = [...NON_TEXTURE_FAMILIES, ...TEXTURE_FAMILIES];
+/** Family names from the one family registry (families.ts), kept under their old names. */
+export const ALL_FAMILIES: readonly FamilyName[] = FAMILY_NAMES;
+export const TEXTURE_FAMILIES: readonly FamilyName[] = FEATURE_FAMILIES.filter((f) => f.kind === 'texture').map((f) => f.family);
+export const NON_TEXTURE_FAMILIES: readonly FamilyName[] = FEATURE_FAMILIES.filter((f) => f.kind === 'roi').map((f) => f.family);
 
-export type Interpolation = 'nearest' | 'linear' | 'cubic';
-
-export interface ResamplingSettings {
-  /** Target spacing in mm [x, y, z]; with dimension '2D' only x and y are used (z is kept). */
-  spacing: [number, number, number];
-  /** Image interpolation (IBSI 2.4): nearest neighbour, (tri)linear, cubic B-spline (tricubic). Default 'linear'. */
-  imageInterpolation?: Interpolation;
-  /** Mask interpolation before thresholding (IBSI 2.4). Default 'linear'. */
-  maskInterpolation?: Interpolation;
-  /** Partial-volume threshold of the interpolated mask (IBSI 2.4: 0.5). */
-  partialVolumeThreshold?: number;
-}
-
-export interface DiscretisationSettings {
-  /** 'FBN' = fixed bin number, 'FBS' = fixed bin size (IBSI 2.7); 'none' uses the intensities as they are (IVH only). */
-  method: 'FBN' | 'FBS' | 'none';
-  /** Number of bins (FBN) or bin width in intensity units (FBS). */
-  value?: number;
-}
-
-export interface FeatureSettings {
-  /** '2D' computes texture slice by slice (and 2D morphology for single-slice images); '3D' volumetrically. */
-  dimension: '2D' | '3D';
-  /** Resampling (IBSI 2.4); absent = none. */
-  resampling?: ResamplingSettings;
-  /** Round intensities to the nearest integer after interpolation (IBSI: for CT). Default false. */
-  roundIntensities?: boolean;
-  /**
-   * Re-segmentation (IBSI 2.5): intensity range (null = open bound) and/or μ ± kσ outlier filtering.
-   * PyRadiomics' resegmentMode as ranges of their own (used instead of `range`, alone):
-   * `sigmaRange` [a, b] keeps μ + aσ ≤ X ≤ μ + bσ, `relativeRange` [a, b] keeps a·max ≤ X ≤ b·max
-   * (μ, σ (population) and max of the ROI before re-segmentation; b null = no upper bound).
-   */
-  resegmentation?: {
-    range?: [number | null, number | null];
-    outlierSigma?: number;
-    sigmaRange?: [number, number | null];
-    relativeRange?: [number, number | null];
-  };
-  /**
-   * Whole-image intensity normalisation before anything else (PyRadiomics `normalize`, i.e.
-   * SimpleITK Normalize): (X − mean)/sd over every pixel of the image (sd with N − 1), values
-   * clipped to ±removeOutliers (in sd) when set, then multiplied by `scale` (default 1).
-   */
-  normalisation?: { scale?: number; removeOutliers?: number };
-  /** Conventions where PyRadiomics differs from IBSI (conventions.ts); absent = IBSI. */
-  conventions?: Conventions;
-  /** Discretisation for the intensity histogram and texture families. Default FBN 32. */
-  discretisation?: DiscretisationSettings;
-  /** Discretisation for the intensity-volume histogram (IBSI 3.5). Default 'none' (use intensities with step 1). */
-  ivhDiscretisation?: DiscretisationSettings;
+/**
+ * The settings of the feature engine: the processing chain the families read
+ * (processing-settings.ts) plus which families to compute and each texture family's aggregation.
+ */
+export interface FeatureSettings extends ProcessingSettings {
   /** Families to compute; default all. */
   families?: FamilyName[];
   /** Texture options (contract in types.ts) and the aggregation per texture family. */
-  texture?: {
-    distance?: number;
-    ngldmCoarseness?: number;
-    /** GLCM counts each pair in both orders (IBSI; PyRadiomics symmetricalGLCM, default true). */
-    symmetric?: boolean;
+  texture?: ProcessingSettings['texture'] & {
     aggregation?: Partial<Record<FamilyName, TextureAggregation>>;
   };
-  /** Radius of the local-intensity sphere in mm (IBSI 3.2: 1 cm³ sphere → 6.2035 mm). */
-  localIntensityRadiusMm?: number;
-  /** Morphology's Moran's I and Geary's C (O(N²) in the ROI size); false leaves them NaN. Default true. */
-  spatialAutocorrelation?: boolean;
 }
 
 const DIRECTIONAL: readonly TextureAggregation[] = ['2D, averaged', '2D, slice-merged', '2.5D, direction-merged', '2.5D, merged', '3D, averaged', '3D, merged'];
 const PLANAR: readonly TextureAggregation[] = ['2D', '2.5D', '3D'];
-
-/** IBSI 3.2: radius of a sphere of volume 1 cm³, in mm. */
-export const PEAK_RADIUS_MM = 10 * Math.cbrt(3 / (4 * Math.PI));
 
 export const DEFAULT_SETTINGS: FeatureSettings = {
   dimension: '2D',
@@ -101,7 +45,7 @@ export const DEFAULT_SETTINGS: FeatureSettings = {
  * GLCM/GLRLM and '2D' for the others; 3D → '3D, averaged' for GLCM/GLRLM and '3D' otherwise.
  */
 export function defaultAggregation(family: FamilyName, dimension: '2D' | '3D'): TextureAggregation {
-  const matrixPerDirection = family === 'glcm' || family === 'glrlm';
+  const matrixPerDirection = FEATURE_FAMILIES.some((f) => f.family === family && f.kind === 'texture' && f.directional);
   if (dimension === '2D') return matrixPerDirection ? '2D, slice-merged' : '2D';
   return matrixPerDirection ? '3D, averaged' : '3D';
 }
@@ -177,7 +121,7 @@ export function resolveSettings(input: Partial<FeatureSettings> | undefined, whe
   if (ivh && ivh.method !== 'none' && ivh.value === undefined) bad(`ivhDiscretisation.value is required for ${ivh.method}`);
   const aggs = s.texture?.aggregation ?? {};
   for (const [family, agg] of Object.entries(aggs)) {
-    const directional = family === 'glcm' || family === 'glrlm';
+    const directional = FEATURE_FAMILIES.some((f) => f.family === family && f.kind === 'texture' && f.directional);
     const allowed = directional ? DIRECTIONAL : PLANAR;
     if (!allowed.includes(agg as TextureAggregation)) bad(`texture.aggregation.${family} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
   }

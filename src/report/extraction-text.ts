@@ -3,7 +3,8 @@
  * with all its parameters), discretisation and feature option that ran, in words a paper can use.
  */
 import type { ExtractionSettings } from '../extract/settings.ts';
-import { defaultAggregation, PEAK_RADIUS_MM, TEXTURE_FAMILIES, type FamilyName } from '../features/settings.ts';
+import { featureFamily } from '../features/families.ts';
+import { ALL_FAMILIES, defaultAggregation, PEAK_RADIUS_MM, TEXTURE_FAMILIES, type FamilyName } from '../features/settings.ts';
 import { filterName, type FilterSpec } from '../filters/index.ts';
 
 const FILTER_NAMES: Record<FilterSpec['type'], string> = {
@@ -36,20 +37,12 @@ export function describeFilter(spec: FilterSpec): string {
   return `${FILTER_NAMES[spec.type]}${params.length ? ` (${params.join(', ')})` : ''} → feature-name part "${filterName(spec)}"`;
 }
 
-const FAMILY_NAMES: Record<FamilyName, string> = {
-  morphology: 'morphology (shape)', local_intensity: 'local intensity', intensity_statistics: 'intensity statistics (first order)',
-  intensity_histogram: 'intensity histogram', intensity_volume_histogram: 'intensity-volume histogram', glcm: 'GLCM', glrlm: 'GLRLM',
-  glszm: 'GLSZM', gldzm: 'GLDZM', ngtdm: 'NGTDM', ngldm: 'NGLDM',
-};
-
 export function familyName(f: FamilyName): string {
-  return FAMILY_NAMES[f];
+  return featureFamily(f)?.title ?? f;
 }
 
-const ALL: FamilyName[] = ['morphology', 'local_intensity', 'intensity_statistics', 'intensity_histogram', 'intensity_volume_histogram', 'glcm', 'glrlm', 'glszm', 'gldzm', 'ngtdm', 'ngldm'];
-
 export function familiesOf(s: ExtractionSettings): FamilyName[] {
-  return s.features.families ?? ALL;
+  return s.features.families ?? [...ALL_FAMILIES];
 }
 
 export function describeDiscretisation(d: { method: string; value?: number } | undefined): string {
@@ -75,7 +68,7 @@ export function featureOptions(s: ExtractionSettings): string[] {
   if (fams.includes('intensity_volume_histogram')) out.push(`intensity-volume histogram discretisation: ${f.ivhDiscretisation ? describeDiscretisation(f.ivhDiscretisation) : 'none (intensity step 1)'}`);
   const tex = fams.filter((x) => TEXTURE_FAMILIES.includes(x));
   if (tex.length) {
-    out.push(`texture aggregation ${tex.map((t) => `${FAMILY_NAMES[t]} "${f.texture?.aggregation?.[t] ?? defaultAggregation(t, f.dimension)}"`).join(', ')}`);
+    out.push(`texture aggregation ${tex.map((t) => `${familyName(t)} "${f.texture?.aggregation?.[t] ?? defaultAggregation(t, f.dimension)}"`).join(', ')}`);
     out.push(`texture neighbourhood distance ${f.texture?.distance ?? 1} (Chebyshev)${tex.includes('ngldm') ? `, NGLDM coarseness ${f.texture?.ngldmCoarseness ?? 0}` : ''}`);
   }
   if (fams.includes('local_intensity')) out.push(`local-intensity sphere radius ${(f.localIntensityRadiusMm ?? PEAK_RADIUS_MM).toFixed(2)} mm`);

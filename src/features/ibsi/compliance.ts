@@ -4,15 +4,9 @@
  * (+ aggregation; the IVH shares codes, so it maps by name) and compare.
  */
 import type { Image, Mask } from '../../image/image.ts';
-import { REFERENCE_NAMES as IVH_NAMES } from '../intensity-volume-histogram.ts';
-import { FEATURES as MORPH } from '../morphology.ts';
-import { FEATURES as LOCAL } from '../local-intensity.ts';
-import { FEATURES as STATS } from '../intensity-statistics.ts';
-import { FEATURES as IH } from '../intensity-histogram.ts';
+import { featureFamily, type FamilyName } from '../families.ts';
 import { computeFamilies, type FamilyResult } from '../pipeline.ts';
-import type { FamilyName } from '../settings.ts';
-import { TEXTURE } from '../texture-families.ts';
-import type { FeatureDef, TextureAggregation } from '../types.ts';
+import type { TextureAggregation } from '../types.ts';
 import { ibsiSettings, passes, type IbsiConfig, type ReferenceRow } from './reference.ts';
 
 export interface ComplianceRow {
@@ -30,19 +24,15 @@ export interface ComplianceRow {
   name?: string;
 }
 
-const DEFS: Partial<Record<string, FeatureDef[]>> = {
-  morphology: MORPH, local_intensity: LOCAL, intensity_statistics: STATS, intensity_histogram: IH,
-  ...Object.fromEntries(TEXTURE.map((t) => [t.family, t.features])),
-};
-
-/** Our feature name within its family for a reference row, or undefined when unmapped. */
+/**
+ * Our feature name within its family for a reference row, or undefined when unmapped: by the
+ * family's own reference-name table where it has one (the IVH), else by IBSI code.
+ */
 export function mapReference(row: ReferenceRow): string | undefined {
-  if (row.family === 'intensity_volume_histogram') return IVH_NAMES[row.feature];
-  return DEFS[row.family]?.find((d) => d.ibsiCode === row.ibsiCode)?.name;
-}
-
-export function availableFamilies(): string[] {
-  return Object.keys(DEFS).concat('intensity_volume_histogram');
+  const family = featureFamily(row.family);
+  if (!family) return undefined;
+  if (family.ibsiReferenceNames) return family.ibsiReferenceNames[row.feature];
+  return family.features.find((d) => d.ibsiCode === row.ibsiCode)?.name;
 }
 
 /** Run one configuration on its image and mask against its reference rows. */

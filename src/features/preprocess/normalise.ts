@@ -5,9 +5,9 @@
  * whole image (not a crop around the ROI), so callers apply it before cropping.
  */
 import type { Image } from '../../image/image.ts';
-import type { FeatureSettings } from '../settings.ts';
+import type { ProcessingSettings } from '../processing-settings.ts';
 
-export function normaliseImage(image: Image, n: NonNullable<FeatureSettings['normalisation']>): Image {
+export function normaliseImage(image: Image, n: NonNullable<ProcessingSettings['normalisation']>): Image {
   const d = image.data;
   // Kahan-compensated sums, as ITK's CompensatedSummation in StatisticsImageFilter
   let sum = 0, cs = 0, sq = 0, cq = 0;

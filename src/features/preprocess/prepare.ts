@@ -7,7 +7,7 @@
  */
 import { SonomicsError } from '../../core/errors.ts';
 import type { Image, Mask, Vec3 } from '../../image/image.ts';
-import { PEAK_RADIUS_MM, type FeatureSettings } from '../settings.ts';
+import { PEAK_RADIUS_MM, type ProcessingSettings } from '../processing-settings.ts';
 import { boxSize, cropData, cropToFloat64, growBox, maskBox, type Box } from './grid.ts';
 import { axisMaps, resampleWindow, targetWindow } from './resample.ts';
 
@@ -24,7 +24,7 @@ export interface PreparedRoi {
   fullSize: Vec3;
 }
 
-export function prepareRoi(image: Image, mask: Mask, settings: FeatureSettings): PreparedRoi {
+export function prepareRoi(image: Image, mask: Mask, settings: ProcessingSettings): PreparedRoi {
   if (image.size.some((v, i) => v !== mask.size[i])) {
     throw new SonomicsError('MASK_MISMATCH', `mask ${mask.size.join('×')} does not match image ${image.size.join('×')}: resample or re-export the mask on the image grid`);
   }
@@ -112,7 +112,7 @@ function countSet(m: Uint8Array): number {
   return n;
 }
 
-function finish(size: Vec3, spacing: Vec3, img: Float64Array, morph: Uint8Array, settings: FeatureSettings, fullSize: Vec3): PreparedRoi {
+function finish(size: Vec3, spacing: Vec3, img: Float64Array, morph: Uint8Array, settings: ProcessingSettings, fullSize: Vec3): PreparedRoi {
   const nonFinite = countNonFinite(img);
   if (nonFinite > 0) {
     // NaN would silently turn every feature into NaN, ±Inf would make binning unbounded: refuse.
@@ -124,7 +124,7 @@ function finish(size: Vec3, spacing: Vec3, img: Float64Array, morph: Uint8Array,
 }
 
 /** IBSI §2.5: range re-segmentation, then outlier filtering (μ ± kσ over the remaining voxels). */
-export function resegment(img: Float64Array, morph: Uint8Array, reseg: FeatureSettings['resegmentation']): Uint8Array {
+export function resegment(img: Float64Array, morph: Uint8Array, reseg: ProcessingSettings['resegmentation']): Uint8Array {
   const out = morph.slice();
   if (!reseg) return out;
   if (reseg.sigmaRange || reseg.relativeRange) return resegmentByRoi(img, out, reseg);
@@ -147,7 +147,7 @@ export function resegment(img: Float64Array, morph: Uint8Array, reseg: FeatureSe
  * the ROI before re-segmentation (mean + k·sd with the population sd, or k·max), lower bound then
  * upper bound, both inclusive.
  */
-function resegmentByRoi(img: Float64Array, out: Uint8Array, reseg: NonNullable<FeatureSettings['resegmentation']>): Uint8Array {
+function resegmentByRoi(img: Float64Array, out: Uint8Array, reseg: NonNullable<ProcessingSettings['resegmentation']>): Uint8Array {
   let n = 0, s = 0, max = -Infinity;
   for (let i = 0; i < out.length; i++) if (out[i]) { n++; s += img[i]!; if (img[i]! > max) max = img[i]!; }
   let lo: number, hi: number;

@@ -7,7 +7,7 @@
  * Only the target voxels in a requested index window are computed (crop before resample).
  */
 import type { Vec3 } from '../../image/image.ts';
-import type { Interpolation } from '../settings.ts';
+import type { Interpolation } from '../processing-settings.ts';
 import type { Box, Volume } from './grid.ts';
 
 /** Size of the resampled full grid and the map target index → source index position, per axis. */

@@ -11,6 +11,7 @@ import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { textureDistance } from './options.ts';
 import { symmetricEigenvalues } from '../linalg.ts';
+import { defineFamily } from '../family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'joint_maximum', ibsiCode: 'GYBY', unit: '' },
@@ -242,3 +243,6 @@ export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation
     names: options.mcc ? NAMES : IBSI_NAMES,
   });
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.6. */
+export const GLCM_FAMILY = defineFamily({ family: 'glcm', title: 'GLCM', kind: 'texture', directional: true, features: FEATURES, pyradiomicsClass: 'glcm', compute: computeGlcm });

@@ -13,6 +13,7 @@ import { sizeMatrixFeatures } from './size-features.ts';
 import { cachedTextureVolume, sliceVoxelCount } from './volume.ts';
 import { labelZones, zoneMinimum } from './zones.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+import { defineFamily } from '../family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'small_distance_emphasis', ibsiCode: '0GBI', unit: '' },
@@ -69,3 +70,6 @@ export function computeGldzm(roi: DiscretisedRoi, aggregation: TextureAggregatio
     names: NAMES,
   });
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.9. */
+export const GLDZM_FAMILY = defineFamily({ family: 'gldzm', title: 'GLDZM', kind: 'texture', directional: false, features: FEATURES, compute: computeGldzm });

@@ -12,6 +12,7 @@ import { bitOf, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
 import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+import { defineFamily } from '../family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'short_runs_emphasis', ibsiCode: '22OV', unit: '', pyradiomics: 'ShortRunEmphasis' },
@@ -115,3 +116,6 @@ export function computeGlrlm(roi: DiscretisedRoi, aggregation: TextureAggregatio
     names: NAMES,
   });
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.7. */
+export const GLRLM_FAMILY = defineFamily({ family: 'glrlm', title: 'GLRLM', kind: 'texture', directional: true, features: FEATURES, pyradiomicsClass: 'glrlm', compute: computeGlrlm });

@@ -10,6 +10,7 @@ import { sizeMatrixFeatures } from './size-features.ts';
 import { cachedTextureVolume, sliceVoxelCount } from './volume.ts';
 import { labelZones, type Zones } from './zones.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+import { defineFamily } from '../family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'small_zone_emphasis', ibsiCode: '5QRC', unit: '', pyradiomics: 'SmallAreaEmphasis' },
@@ -91,3 +92,6 @@ export function computeGlszm(roi: DiscretisedRoi, aggregation: TextureAggregatio
     names: NAMES,
   });
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.8. */
+export const GLSZM_FAMILY = defineFamily({ family: 'glszm', title: 'GLSZM', kind: 'texture', directional: false, features: FEATURES, pyradiomicsClass: 'glszm', compute: computeGlszm });

@@ -1,30 +1,18 @@
-/** The six IBSI 1 texture families (GLCM, GLRLM, GLSZM, GLDZM, NGTDM, NGLDM). */
+/** The IBSI 1 texture families (GLCM, GLRLM, GLSZM, GLDZM, NGTDM, NGLDM) and their building blocks. */
 import { FEATURES as GLCM_FEATURES, computeGlcm } from './glcm.ts';
 import { FEATURES as GLRLM_FEATURES, computeGlrlm } from './glrlm.ts';
 import { FEATURES as GLSZM_FEATURES, computeGlszm } from './glszm.ts';
 import { FEATURES as GLDZM_FEATURES, computeGldzm } from './gldzm.ts';
 import { FEATURES as NGTDM_FEATURES, computeNgtdm } from './ngtdm.ts';
 import { FEATURES as NGLDM_FEATURES, computeNgldm } from './ngldm.ts';
-import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+import { TEXTURE_FAMILY_DEFS, type FamilyName } from '../families.ts';
+import type { TextureFamily as TextureFamilyDef } from '../family.ts';
 
-export type TextureFamilyName = 'glcm' | 'glrlm' | 'glszm' | 'gldzm' | 'ngtdm' | 'ngldm';
+/** A registered texture family (the contract is src/features/family.ts). */
+export type TextureFamily = TextureFamilyDef<FamilyName>;
 
-export interface TextureFamily {
-  family: TextureFamilyName;
-  features: FeatureDef[];
-  /** True for GLCM / GLRLM, whose aggregations name a direction treatment ('2D, averaged', …). */
-  directional: boolean;
-  compute(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions): FamilyValues;
-}
-
-export const TEXTURE_FAMILIES: readonly TextureFamily[] = [
-  { family: 'glcm', features: GLCM_FEATURES, directional: true, compute: computeGlcm },
-  { family: 'glrlm', features: GLRLM_FEATURES, directional: true, compute: computeGlrlm },
-  { family: 'glszm', features: GLSZM_FEATURES, directional: false, compute: computeGlszm },
-  { family: 'gldzm', features: GLDZM_FEATURES, directional: false, compute: computeGldzm },
-  { family: 'ngtdm', features: NGTDM_FEATURES, directional: false, compute: computeNgtdm },
-  { family: 'ngldm', features: NGLDM_FEATURES, directional: false, compute: computeNgldm },
-];
+/** The registered texture families, from the one family registry (src/features/families.ts). */
+export const TEXTURE_FAMILIES: readonly TextureFamily[] = TEXTURE_FAMILY_DEFS;
 
 export {
   GLCM_FEATURES, GLRLM_FEATURES, GLSZM_FEATURES, GLDZM_FEATURES, NGTDM_FEATURES, NGLDM_FEATURES,

@@ -12,6 +12,7 @@ import { popcount, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
 import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+import { defineFamily } from '../family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'low_dependence_emphasis', ibsiCode: 'SODN', unit: '', pyradiomics: 'SmallDependenceEmphasis' },
@@ -103,3 +104,6 @@ export function computeNgldm(roi: DiscretisedRoi, aggregation: TextureAggregatio
     names: NAMES,
   });
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.11. */
+export const NGLDM_FAMILY = defineFamily({ family: 'ngldm', title: 'NGLDM', kind: 'texture', directional: false, features: FEATURES, pyradiomicsClass: 'gldm', compute: computeNgldm });

@@ -10,6 +10,7 @@ import { textureDistance } from './options.ts';
 import { runPlanar } from './runner.ts';
 import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
+import { defineFamily } from '../family.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'coarseness', ibsiCode: 'QCDE', unit: '', pyradiomics: 'Coarseness' },
@@ -141,3 +142,6 @@ export function computeNgtdm(roi: DiscretisedRoi, aggregation: TextureAggregatio
     names: NAMES,
   });
 }
+
+/** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.10. */
+export const NGTDM_FAMILY = defineFamily({ family: 'ngtdm', title: 'NGTDM', kind: 'texture', directional: false, features: FEATURES, pyradiomicsClass: 'ngtdm', compute: computeNgtdm });
