@@ -15,3 +15,4 @@ export { baselineIncrements, type CoxTies } from './cox-risk-sets.ts';
 export { coxCalibrationSlope, type CalibrationSlope } from './cox-calibration.ts';
 export { lassoCoxPath, lassoCoxLinearPredictor, coxnetDeviance, type LassoCoxPath, type LassoCoxOptions } from './lasso-cox.ts';
 export { cvLassoCox, type CvLassoCoxResult, type CvLassoCoxOptions, type CoxTypeMeasure } from './cv-lasso-cox.ts';
+export { fineGray, type FineGrayModel } from './fine-gray.ts';

@@ -5,6 +5,8 @@ import { HAS_SHARED } from '../helpers/shared.ts';
 import { expectAllClose, expectClose, expectP, oracleJson } from './stats-helpers.ts';
 import { survCohort } from './surv-helpers.ts';
 import { aalenJohansen, cumulativeIncidenceAt, grayTest, type CumulativeIncidence } from '../../src/stats/index.ts';
+import { fineGray } from '../../src/ml/index.ts';
+import { COX_TERMS } from './surv-helpers.ts';
 
 /** cuminc's plotting vectors: time 0, each jump twice (before/after), then the last follow-up time. */
 function raw(ci: CumulativeIncidence): { time: number[]; est: number[]; var: number[] } {
@@ -67,5 +69,20 @@ describe.skipIf(!HAS_SHARED)('competing risks vs cmprsk (surv_competing_synth.js
       expect(t.df).toBe(g.df[k]);
       expectP(t.p, g.p[k], `p cause ${cause}`);
     });
+  });
+
+  it('Fine–Gray (crr): coefficients, sandwich SEs with the censoring term, z, p, log-likelihoods', () => {
+    const r = ref.crr;
+    const m = fineGray(data!.matrix(COX_TERMS), { time: data!.time, status: data!.status }, { names: [...COX_TERMS] });
+    expect(m.names).toEqual(r.terms);
+    expectAllClose(m.coef, r.coef, { rel: 1e-6 }, 'coef');
+    expectAllClose(m.subdistributionHR, r.subdistribution_hr, { rel: 1e-6 }, 'sHR');
+    expectAllClose(m.se, r.se, { rel: 1e-6 }, 'se');
+    expectAllClose(m.vcov.flat(), r.var.flat(), { rel: 1e-6 }, 'var');
+    expectAllClose(m.z, r.z, { rel: 1e-6 }, 'z');
+    // p inherits the coefficients' rel 1e-6 (README: crr coef rel 1e-6), so not the usual 1e-9.
+    m.p.forEach((p, k) => expectClose(p, r.p[k], { rel: 1e-5 }, `p[${k}]`));
+    expectClose(m.loglik, r.loglik, { abs: 1e-6 }, 'loglik');
+    expectClose(m.loglikNull, r.loglik_null, { abs: 1e-9 }, 'loglik null');
   });
 });
