@@ -152,8 +152,8 @@ export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where
     bad(`distances ${JSON.stringify(distances)}: only [1] is supported (PyRadiomics' other distances use whole Chebyshev shells, which IBSI's δ does not)`);
   }
   const wn = s.weightingNorm ?? null;
-  if (wn !== null && wn !== 'no_weighting') bad(`weightingNorm '${String(wn)}': only none (per-direction features averaged) and 'no_weighting' (direction matrices summed) are supported`);
-  const merged = wn === 'no_weighting';
+  if (wn !== null && !['no_weighting', 'manhattan', 'euclidean', 'infinity'].includes(wn as string)) bad(`weightingNorm '${String(wn)}' is unknown (manhattan, euclidean, infinity, no_weighting, or empty)`);
+  const merged = wn !== null; // any weighting sums the direction matrices (weighted) into one
   const dimension = force2D ? '2D' : '3D';
   // force2D: PyRadiomics sums each in-plane direction's matrix over all slices (IBSI 2.5D);
   // without: 13 volumetric directions, features per direction averaged (IBSI 3D, averaged).
@@ -169,6 +169,7 @@ export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where
       distance: 1,
       ngldmCoarseness: num('gldm_a') ?? 0,
       symmetric: s.symmetricalGLCM === undefined || s.symmetricalGLCM === null ? true : s.symmetricalGLCM === true,
+      ...(merged && wn !== 'no_weighting' ? { directionWeighting: wn as 'manhattan' | 'euclidean' | 'infinity' } : {}),
       aggregation: aggregation as NonNullable<FeatureSettings['texture']>['aggregation'],
     },
   };

@@ -71,6 +71,7 @@ export function computeFamilies(image: Image, mask: Mask, settingsIn: Partial<Fe
     distance: settings.texture?.distance ?? 1,
     ngldmCoarseness: settings.texture?.ngldmCoarseness ?? 0,
     symmetric: settings.texture?.symmetric ?? true,
+    ...(settings.texture?.directionWeighting ? { directionWeighting: settings.texture.directionWeighting } : {}),
     ...(c.flatCorrelation ? { flatCorrelation: c.flatCorrelation } : {}),
     ...(c.pyradiomicsFeatures ? { mcc: true } : {}),
     ...(c.ngtdmIsolated ? { ngtdmIsolated: c.ngtdmIsolated } : {}),

@@ -64,6 +64,8 @@ export interface ProcessingSettings {
     ngldmCoarseness?: number;
     /** GLCM counts each pair in both orders (IBSI; PyRadiomics symmetricalGLCM, default true). */
     symmetric?: boolean;
+    /** GLCM/GLRLM direction matrices weighted by their length in mm before summing (PyRadiomics weightingNorm; merged aggregations). */
+    directionWeighting?: 'manhattan' | 'euclidean' | 'infinity';
   };
   /** Radius of the local-intensity sphere in mm (IBSI 3.2: 1 cm³ sphere → 6.2035 mm). */
   localIntensityRadiusMm?: number;

@@ -98,6 +98,7 @@ export const FEATURE_SETTINGS_SCHEMA: ObjectNode = s.obj({
     distance: s.field(s.int({ min: 1 }), 'neighbour distance of GLCM / NGTDM / NGLDM (voxels, Chebyshev)', { docDefault: '`1`' }),
     ngldmCoarseness: s.field(s.int({ min: 0 }), 'NGLDM coarseness α', { docDefault: '`0`' }),
     symmetric: s.field(s.bool(), 'GLCM counts each pair in both orders (PyRadiomics symmetricalGLCM)', { docDefault: '`true`' }),
+    directionWeighting: s.field(s.oneOf(['manhattan', 'euclidean', 'infinity']), 'GLCM/GLRLM direction matrices weighted by their length in mm before summing (PyRadiomics weightingNorm; needs a merged aggregation)', { docDefault: 'none' }),
     aggregation: s.field(s.map(s.str(), 'texture family', TEXTURE_FAMILIES), "aggregation per texture family, e.g. glcm: '3D, merged'", { docDefault: 'see docs/features.md' }),
   }), 'texture options'),
   spatialAutocorrelation: s.field(s.bool(), "morphology's Moran's I and Geary's C (cost O(N²) in the ROI size); false leaves them NaN", { docDefault: '`true`' }),

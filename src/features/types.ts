@@ -57,6 +57,12 @@ export interface TextureOptions {
    * length 1 along z to the GLRLM average).
    */
   dropFlatDirections?: boolean;
+  /**
+   * GLCM/GLRLM: weight each direction's matrix by its length in mm before the matrices are summed
+   * (PyRadiomics weightingNorm; needs a merged aggregation). GLCM weight exp(−‖d‖²), GLRLM ‖d‖, with
+   * the manhattan, euclidean or infinity norm of the direction scaled by the spacing.
+   */
+  directionWeighting?: 'manhattan' | 'euclidean' | 'infinity';
   /** NGTDM voxels without ROI neighbours: left out (IBSI) or counted with s = 0 (PyRadiomics). */
   ngtdmIsolated?: 'exclude' | 'count';
 }

@@ -47,7 +47,7 @@ describe('PyRadiomics parameter files', () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ setting: { resampledPixelSpacing: [1, 1, 1] } }, /setting\.resampledPixelSpacing/],
       [{ setting: { distances: [1, 2] } }, /distances/],
-      [{ setting: { weightingNorm: 'euclidean' } }, /weightingNorm 'euclidean'/],
+      [{ setting: { weightingNorm: 'cosine' } }, /weightingNorm 'cosine' is unknown/],
       [{ setting: { force2D: true, force2Ddimension: 1 } }, /force2Ddimension 1/],
       [{ setting: { binWidht: 25 } }, /setting\.binWidht is not a PyRadiomics setting/],
       [{ setting: {}, voxelSetting: { kernelRadius: 2 } }, /voxelSetting/],

@@ -37,6 +37,21 @@ export function neighbourhoodOffsets(distance: number, volumetric: boolean, X: n
   return Int32Array.from(out);
 }
 
+/** Length in mm of direction d under a norm (PyRadiomics weightingNorm), spacing [x, y, z]. */
+export function directionLength(d: Direction, spacing: readonly number[], norm: 'manhattan' | 'euclidean' | 'infinity'): number {
+  const c = d.map((v, a) => Math.abs(v) * spacing[a]!);
+  if (norm === 'manhattan') return c[0]! + c[1]! + c[2]!;
+  if (norm === 'euclidean') return Math.hypot(c[0]!, c[1]!, c[2]!);
+  return Math.max(c[0]!, c[1]!, c[2]!);
+}
+
+/** A copy of a count matrix with counts and voxel count multiplied by w (weighted direction sums). */
+export function scaledMatrix<M extends { counts: Float64Array; nVoxels: number }>(m: M | null, w: number): M | null {
+  if (m === null || w === 1) return m;
+  const counts = Float64Array.from(m.counts, (c) => c * w);
+  return { ...m, counts, nVoxels: m.nVoxels * w };
+}
+
 /** Directions that do not step along an axis where the ROI box is one voxel thick (PyRadiomics' angles). */
 export function directionsWithin(dirs: readonly Direction[], size: readonly number[]): Direction[] {
   return dirs.filter((d) => d.every((c, a) => c === 0 || size[a]! > 1));

@@ -4,7 +4,8 @@
  * along the 4 in-plane or 13 volumetric directions; entropies in log2.
  */
 import { directionalPlan } from './aggregation.ts';
-import { DIRECTIONS_2D, DIRECTIONS_3D, directionsWithin, flatOffset, type Direction } from './directions.ts';
+import { DIRECTIONS_2D, DIRECTIONS_3D, directionLength, directionsWithin, flatOffset, scaledMatrix, type Direction } from './directions.ts';
+import { SonomicsError } from '../../core/errors.ts';
 import { countMatrix, mergeMatrices, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
@@ -226,6 +227,8 @@ function maximalCorrelation(c: Float64Array, ng: number, total: number, px: Floa
 
 export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions = {}): FamilyValues {
   const plan = directionalPlan('GLCM', aggregation);
+  const weighting = options.directionWeighting;
+  if (weighting && !plan.mergeDirections) throw new SonomicsError('BAD_SETTINGS', `GLCM: direction weighting '${weighting}' weights the direction matrices of a sum; use a merged aggregation ('3D, merged' or '2.5D, merged'), not '${aggregation}'`);
   const distance = textureDistance(options, 'GLCM');
   const v = cachedTextureVolume(roi, distance, plan.volumetric ? distance : 0);
   const symmetric = options.symmetric ?? true;
@@ -236,7 +239,9 @@ export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation
   return runDirectional(v, plan, dirs, {
     build: (d, z) => {
       if (z !== unit) { unit = z; unitMatrices = glcmMatrices(v, dirs, distance, z, symmetric); }
-      return unitMatrices[dirs.indexOf(d)]!;
+      const m = unitMatrices[dirs.indexOf(d)]!;
+      // PyRadiomics weightingNorm for the GLCM: w = exp(−‖d‖²), ‖d‖ in mm (glcm._calculateMatrix)
+      return weighting ? scaledMatrix(m, Math.exp(-(directionLength(d, roi.spacing, weighting) ** 2))) : m;
     },
     merge: mergeMatrices,
     features: (m) => glcmFeatures(m, options),

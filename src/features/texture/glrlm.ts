@@ -5,7 +5,8 @@
  * over 4 directions has N_v = 4 × the ROI voxels.
  */
 import { directionalPlan } from './aggregation.ts';
-import { DIRECTIONS_2D, DIRECTIONS_3D, directionsWithin, flatOffset, type Direction } from './directions.ts';
+import { DIRECTIONS_2D, DIRECTIONS_3D, directionLength, directionsWithin, flatOffset, scaledMatrix, type Direction } from './directions.ts';
+import { SonomicsError } from '../../core/errors.ts';
 import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { bitOf, sameLevelBits } from './same-level.ts';
@@ -107,10 +108,14 @@ export function glrlmFeatures(m: CountMatrix): FamilyValues {
 
 export function computeGlrlm(roi: DiscretisedRoi, aggregation: TextureAggregation, options: TextureOptions = {}): FamilyValues {
   const plan = directionalPlan('GLRLM', aggregation);
+  const weighting = options.directionWeighting;
+  if (weighting && !plan.mergeDirections) throw new SonomicsError('BAD_SETTINGS', `GLRLM: direction weighting '${weighting}' weights the direction matrices of a sum; use a merged aggregation ('3D, merged' or '2.5D, merged'), not '${aggregation}'`);
   const v = cachedTextureVolume(roi, 1, plan.volumetric ? 1 : 0);
   const all = plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D;
   return runDirectional(v, plan, options.dropFlatDirections ? directionsWithin(all, roi.size) : all, {
-    build: (d, z) => glrlmMatrix(v, d, z),
+    // PyRadiomics weightingNorm for the GLRLM: w = ‖d‖ in mm (glrlm._calculateMatrix); run percentage
+    // then divides by Σ w·N_v, PyRadiomics' Σ j·p(j) of the weighted matrix
+    build: (d, z) => (weighting ? scaledMatrix(glrlmMatrix(v, d, z), directionLength(d, roi.spacing, weighting)) : glrlmMatrix(v, d, z)),
     merge: mergeMatrices,
     features: glrlmFeatures,
     names: NAMES,
