@@ -16,3 +16,4 @@ export { coxCalibrationSlope, type CalibrationSlope } from './cox-calibration.ts
 export { lassoCoxPath, lassoCoxLinearPredictor, coxnetDeviance, type LassoCoxPath, type LassoCoxOptions } from './lasso-cox.ts';
 export { cvLassoCox, type CvLassoCoxResult, type CvLassoCoxOptions, type CoxTypeMeasure } from './cv-lasso-cox.ts';
 export { fineGray, type FineGrayModel } from './fine-gray.ts';
+export { coxZph, type CoxZphTest, type ZphTransform } from './cox-zph.ts';
