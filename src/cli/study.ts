@@ -3,6 +3,7 @@ import { seedOption, workersOption } from './numbers.ts';
 import type { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
 import { prepareStudy, writeStudyOutputs } from '../node/study-files.ts';
+import { writeFigurePngs } from '../node/figure-png.ts';
 import { runStudy } from '../study/run.ts';
 import { formatPerformanceTable } from '../report/text.ts';
 import { version } from './version.ts';
@@ -22,6 +23,8 @@ export function addStudyCommand(program: Command): void {
       const study = await prepareStudy(opts.config, { workDir: outDir, workers: opts.workers, progress: !opts.quiet, overrides: { protocol: opts.protocol, seed: opts.seed } });
       const result = runStudy(study.config, study.tables, { extraction: study.extraction });
       const files = writeStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node });
+      const png = await writeFigurePngs(files.figures, files.figuresDir);
+      if (png.skipped) console.error(`sonomics: ${png.skipped}`);
       if (!opts.quiet) console.log(formatPerformanceTable(result) + '\n');
       console.log(`report:      ${files.report}\nresults:     ${files.results}\npredictions: ${files.predictions}\nmodel:       ${files.bundle}`);
     });

@@ -14,6 +14,8 @@ import { writeSynthCohort } from './synth-files.ts';
 import { DEMO_EXTRACTION, demoStudyConfig } from './demo-config.ts';
 import { runExtraction } from './extract-run.ts';
 import { loadStudy, writeStudyOutputs } from './study-files.ts';
+import { writeFigurePngs } from './figure-png.ts';
+import { version } from '../cli/version.ts';
 
 export { DEMO_EXTRACTION, demoStudyConfig } from './demo-config.ts';
 
@@ -59,7 +61,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   log('3/3 study: clinical, radiomics and combined models; 5-fold CV on centre A, external validation on centre B');
   const study = loadStudy(studyPath);
   const result = runStudy(study.config, study.tables, { extraction: study.extraction });
-  const files = writeStudyOutputs(result, join(out, 'study'), { sonomics: 'demo', node: process.versions.node });
+  const files = writeStudyOutputs(result, join(out, 'study'), { sonomics: version(), node: process.versions.node });
+  const png = await writeFigurePngs(files.figures, files.figuresDir);
+  if (png.skipped) log(`   ${png.skipped}`);
   return { result, truth: truthAucs(cases), reportPath: files.report, resultsPath: files.results, bundlePath: files.bundle, seconds: (Date.now() - t0) / 1000 };
 }
 

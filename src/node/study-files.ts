@@ -2,7 +2,7 @@
  * Files of a study: read the YAML config and the tables it names (paths relative to the config),
  * and write the outputs (report.html, results.json, predictions.csv, bundle.json) into one folder.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SonomicsError } from '../core/errors.ts';
@@ -13,6 +13,7 @@ import { buildBundle } from '../study/bundle.ts';
 import { predictionsCsv, resultsJson } from '../study/outputs.ts';
 import type { StudyResult } from '../study/run.ts';
 import { buildReport, type BuiltReport } from '../report/render.ts';
+import type { ReportFigure } from '../report/sections/context.ts';
 import { tableCsv } from '../report/csv.ts';
 import { runExtraction } from './extract-run.ts';
 import type { ExtractionSettings } from '../extract/settings.ts';
@@ -100,7 +101,12 @@ export async function prepareStudy(configPath: string, o: { workDir: string; wor
   return study;
 }
 
-export interface WrittenOutputs { report: string; results: string; predictions: string; bundle: string }
+export interface WrittenOutputs {
+  report: string; results: string; predictions: string; bundle: string;
+  /** figures/<id>.svg beside the report; the figures themselves for the PNG step (figure-png.ts). */
+  figuresDir: string;
+  figures: ReportFigure[];
+}
 
 export function writeStudyOutputs(result: StudyResult, outDir: string, software: Record<string, string> = {}): WrittenOutputs {
   mkdirSync(outDir, { recursive: true });
@@ -109,10 +115,13 @@ export function writeStudyOutputs(result: StudyResult, outDir: string, software:
     results: join(outDir, 'results.json'),
     predictions: join(outDir, 'predictions.csv'),
     bundle: join(outDir, 'bundle.json'),
+    figuresDir: join(outDir, 'figures'),
+    figures: [],
   };
   const built = buildReport(result, { software });
   writeFileSync(out.report, built.html);
   writeReportFiles(built, outDir);
+  out.figures = built.figures;
   writeFileSync(out.results, resultsJson(result));
   writeFileSync(out.predictions, predictionsCsv(result));
   writeFileSync(out.bundle, JSON.stringify(buildBundle(result, software), null, 1) + '\n');
@@ -128,6 +137,8 @@ export function writeReportFiles(built: BuiltReport, outDir: string): { figures:
   const tabDir = join(outDir, 'tables');
   mkdirSync(figDir, { recursive: true });
   mkdirSync(tabDir, { recursive: true });
+  // Figures and tables of an earlier run in the same folder would otherwise linger beside these.
+  for (const [d, ext] of [[figDir, /\.(svg|png)$/], [tabDir, /\.csv$/]] as const) for (const f of readdirSync(d)) if (ext.test(f)) rmSync(join(d, f));
   const figures = built.figures.map((f) => {
     const path = join(figDir, `${f.id}.svg`);
     writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?>\n${f.svg}\n`);

@@ -26,3 +26,5 @@ export { chiSquare, type ChiSquare } from './chi-square.ts';
 export { fisherExact, type FisherExact } from './fisher.ts';
 export { pAdjust, type AdjustMethod } from './adjust.ts';
 export * from './survival/index.ts';
+export { rocBand, type RocBand } from './roc-band.ts';
+export { wilsonInterval } from './proportion-ci.ts';
