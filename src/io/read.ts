@@ -67,6 +67,10 @@ export function detectFormat(bytes: Uint8Array): ImageFormat | null {
 }
 
 function unknownFormat(bytes: Uint8Array, name: string): SonomicsError {
+  if (isGzip(bytes)) {
+    // gzip whose start does not inflate to any image header: a damaged .nii.gz, not an unknown format
+    return new SonomicsError('CORRUPT_FILE', `${name}: gzip-compressed data that does not inflate to a NIfTI header (a damaged or truncated .nii.gz?); export the file again`, { subject: name });
+  }
   const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
   return new SonomicsError('UNSUPPORTED_FORMAT',
     `${name}: not a recognised image (first bytes ${head || 'none'}); supported: PNG, JPEG, BMP, TIFF, NRRD, NIfTI (.nii/.nii.gz), DICOM`,
