@@ -20,6 +20,7 @@ export const SLOW = [
   'test/demo/demo.test.ts',
   'test/extract/extract.test.ts',
   'test/filters/ibsi2-phase2.test.ts',
+  'test/hostile/fuzz.test.ts',
   'test/ibsi/ct-phantom.test.ts',
   'test/package/pack.test.ts',
   'test/study/harmonise.test.ts',
