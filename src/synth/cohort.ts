@@ -10,6 +10,7 @@ import { buildScene } from './anatomy.ts';
 import { formBMode } from './bmode.ts';
 import { SCANNERS, type ScannerProfile } from './scanners.ts';
 import { drawPatient, type Patient } from './truth.ts';
+import { drawSurvival, type SurvivalTruth } from './survival-truth.ts';
 
 export interface SynthOptions {
   nMain?: number;
@@ -45,6 +46,14 @@ export function synthCohort(opts: SynthOptions = {}): SynthCase[] {
     cases.push({ caseId: id, cohort, centre: scanner.centre, scanner, patient: drawPatient(rng) });
   }
   return cases;
+}
+
+/**
+ * Recurrence times with competing death and censoring for the cases of synthCohort (survival-truth.ts),
+ * from each case's own stream 2: adding them changes nothing else about the cohort.
+ */
+export function synthSurvival(cases: SynthCase[], seed = 2024): SurvivalTruth[] {
+  return cases.map((c, k) => drawSurvival(c.patient, caseRandom(seed, k, 2)));
 }
 
 /** The raw 8-bit pixels and 0/1 masks of one case, x fastest (what the file writers need). */
