@@ -22,6 +22,8 @@ export const SLOW = [
   'test/filters/ibsi2-phase2.test.ts',
   'test/hostile/fuzz.test.ts',
   'test/ibsi/ct-phantom.test.ts',
+  // Six cv.glmnet-style LASSO-Cox cross-validations at the oracle's tight threshold: 40–130 s under load.
+  'test/oracles/surv-glmnet-cox.test.ts',
   'test/package/pack.test.ts',
   'test/study/harmonise.test.ts',
   'test/study/model-options.test.ts',
