@@ -7,6 +7,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import { checkDeclaredSize, MAX_RASTER_PIXELS } from './limits.ts';
 import type { Raster } from './raster.ts';
+import { defineImageFormat } from './format.ts';
 
 export function isBmp(bytes: Uint8Array): boolean {
   return bytes.length >= 26 && bytes[0] === 0x42 && bytes[1] === 0x4d;
@@ -144,3 +145,6 @@ function decodeRle(src: Uint8Array, width: number, height: number, four: boolean
   }
   return out;
 }
+
+/** BMP in the image-format registry (src/io/formats.ts). */
+export const BMP_FORMAT = defineImageFormat({ format: 'bmp', title: 'BMP', kind: 'raster', sniff: isBmp, decode: decodeBmp });

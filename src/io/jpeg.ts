@@ -7,6 +7,7 @@ import jpeg from 'jpeg-js';
 import { SonomicsError } from '../core/errors.ts';
 import { MAX_RASTER_PIXELS } from './limits.ts';
 import type { Raster } from './raster.ts';
+import { defineImageFormat } from './format.ts';
 
 export function isJpeg(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
@@ -45,3 +46,6 @@ export function decodeJpeg(bytes: Uint8Array, name = 'JPEG file'): Raster {
   }
   return { width, height, channels: 3, data, bitDepth: 8, maxValue: 255, photometric: components === 4 ? 'CMYK' : 'YCbCr' };
 }
+
+/** JPEG in the image-format registry (src/io/formats.ts). */
+export const JPEG_FORMAT = defineImageFormat({ format: 'jpeg', title: 'JPEG', kind: 'raster', sniff: isJpeg, decode: decodeJpeg });

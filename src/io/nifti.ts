@@ -8,6 +8,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { createImage, type Image, type Mat3, type Vec3 } from '../image/image.ts';
 import { gunzipPrefix, inflateCapped, isGzip, MAX_INFLATED_BYTES } from './gzip.ts';
 import { checkDeclaredSize, MAX_VOLUME_VOXELS } from './limits.ts';
+import { defineImageFormat } from './format.ts';
 
 export function isNifti(bytes: Uint8Array): boolean {
   // Only the header is needed: inflate just its first bytes of a .nii.gz.
@@ -122,3 +123,13 @@ function voxelReader(datatype: number, name: string): VoxelReader {
       throw new SonomicsError('UNSUPPORTED_FORMAT', `${name}: NIfTI datatype ${datatype} is not supported (use uint8/int8/int16/uint16/int32/uint32/float32/float64)`);
   }
 }
+
+/** NIfTI in the image-format registry (src/io/formats.ts); gzip-compressed (.nii.gz) too. */
+export const NIFTI_FORMAT = defineImageFormat({
+  format: 'nifti', title: 'NIfTI (.nii/.nii.gz)', kind: 'volume',
+  sniff: (bytes) => {
+    if (!isGzip(bytes) && bytes.length < 348) return false;
+    try { return isNifti(bytes); } catch { return false; } // a corrupt gzip stream is not NIfTI
+  },
+  read: (bytes, opts) => readNifti(bytes, opts.name),
+});

@@ -9,6 +9,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { createImage, type Image, type Mat3, type Vec3 } from '../image/image.ts';
 import { inflateCapped, MAX_INFLATED_BYTES } from './gzip.ts';
 import { checkDeclaredSize, MAX_VOLUME_VOXELS } from './limits.ts';
+import { defineImageFormat } from './format.ts';
 
 export function isNrrd(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && String.fromCharCode(...bytes.subarray(0, 7)) === 'NRRD000';
@@ -187,3 +188,9 @@ export function readNrrd(bytes: Uint8Array, opts: NrrdOptions = {}): Image {
   if (source === 'default') img.warnings = [`${name}: NRRD has no 'space directions' or 'spacings'; spacing is 1 pixel`];
   return img;
 }
+
+/** NRRD in the image-format registry (src/io/formats.ts). */
+export const NRRD_FORMAT = defineImageFormat({
+  format: 'nrrd', title: 'NRRD', kind: 'volume', sniff: isNrrd,
+  read: (bytes, opts) => readNrrd(bytes, { name: opts.name, resolveDataFile: opts.resolveDataFile }),
+});

@@ -8,6 +8,7 @@ import { inflateCapped } from './gzip.ts';
 import { checkDeclaredSize, MAX_RASTER_PIXELS } from './limits.ts';
 import { crc32 } from './crc32.ts';
 import type { Raster } from './raster.ts';
+import { defineImageFormat } from './format.ts';
 
 /** Larger claimed sizes are refused before allocating (a damaged header must not exhaust memory). */
 export const MAX_PIXELS = MAX_RASTER_PIXELS;
@@ -245,3 +246,6 @@ function rawSize(width: number, height: number, bitDepth: number, channels: numb
   }
   return total;
 }
+
+/** PNG in the image-format registry (src/io/formats.ts). */
+export const PNG_FORMAT = defineImageFormat({ format: 'png', title: 'PNG', kind: 'raster', sniff: isPng, decode: decodePng });

@@ -5,8 +5,9 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import type { Image, Mask } from '../image/image.ts';
-import { DicomTags, parseDicom, readDicom, readDicomAsync, rtstructToMask, segToMask } from './dicom/index.ts';
+import { DicomTags, isDicom, parseDicom, readDicom, readDicomAsync, rtstructToMask, segToMask } from './dicom/index.ts';
 import type { Channel } from './raster.ts';
+import { defineImageFormat } from './format.ts';
 
 export interface DicomBridgeOptions {
   frame?: number;
@@ -44,3 +45,21 @@ export function readDicomMask(bytes: Uint8Array, opts: { reference?: Image; stru
   }
   return segToMask(bytes, opts.reference, opts.structure, name);
 }
+
+/** DICOM Part 10 ('DICM' after a 128-byte preamble) or a bare data set starting with group 0002/0008. */
+function looksLikeDicom(b: Uint8Array): boolean {
+  if (b.length >= 132 && b[128] === 0x44 && b[129] === 0x49 && b[130] === 0x43 && b[131] === 0x4d) return true;
+  return b.length >= 8 && (b[0] === 0x02 || b[0] === 0x08) && b[1] === 0x00 && b[3] === 0x00 && b[2]! <= 0x20 &&
+    /^[A-Z]{2}$/.test(String.fromCharCode(b[4]!, b[5]!)) === true;
+}
+
+/**
+ * DICOM in the image-format registry (src/io/formats.ts). Listed before TIFF: a DICOM preamble
+ * may itself hold a TIFF header (dual-format files, PS3.10 §7.1). A bare implicit-VR data set
+ * (no preamble, no VR letters) is the weakest signature of all, tried last.
+ */
+export const DICOM_FORMAT = defineImageFormat({
+  format: 'dicom', title: 'DICOM', kind: 'volume', sniff: looksLikeDicom, sniffWeak: isDicom,
+  read: (bytes, opts) => readDicomImage(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name }),
+  readMask: (bytes, opts) => readDicomMask(bytes, { reference: opts.reference, structure: opts.structure, name: opts.name }),
+});

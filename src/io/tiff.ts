@@ -8,6 +8,7 @@ import { unzlibSync } from 'fflate';
 import { SonomicsError } from '../core/errors.ts';
 import { checkDeclaredSize, MAX_RASTER_PIXELS } from './limits.ts';
 import type { Raster } from './raster.ts';
+import { defineImageFormat } from './format.ts';
 
 export function isTiff(bytes: Uint8Array): boolean {
   return bytes.length >= 8 &&
@@ -221,3 +222,6 @@ function undoPredictor(chunk: Uint8Array, width: number, rows: number, spp: numb
   }
   return data;
 }
+
+/** TIFF in the image-format registry (src/io/formats.ts). */
+export const TIFF_FORMAT = defineImageFormat({ format: 'tiff', title: 'TIFF', kind: 'raster', sniff: isTiff, decode: decodeTiff });
