@@ -6,6 +6,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { createMask, type Image, type Mask } from '../image/image.ts';
 import type { MaskReadOptions, ReadOptions } from './format.ts';
 import { IMAGE_FORMATS, imageFormat, type ImageFormat } from './formats.ts';
+import { isGzip } from './gzip.ts';
 import { readDicomImageAsync } from './read-dicom.ts';
 import { rasterToImage, rasterToMask, type Raster } from './raster.ts';
 
