@@ -21,6 +21,7 @@ export const SLOW = [
   'test/extract/extract.test.ts',
   'test/filters/ibsi2-phase2.test.ts',
   'test/hostile/fuzz.test.ts',
+  'test/slurm/slurm.test.ts',
   'test/ibsi/ct-phantom.test.ts',
   // Six cv.glmnet-style LASSO-Cox cross-validations at the oracle's tight threshold: 40–130 s under load.
   'test/oracles/surv-glmnet-cox.test.ts',
