@@ -1,15 +1,15 @@
 /**
  * Must-show of issue #16: PyRadiomics' own baselines (brain1, brain2, breast1; every feature class
- * and every configuration without resampling) reproduced by our engine under PyRadiomics'
- * conventions, each value within relative 1e-6. lung1/lung2 are skipped: their images are not in
- * the snapshot (refdata README). Resampled configurations are not claimed (SimpleITK resampling
- * is not implemented; the parameter reader refuses resampledPixelSpacing).
+ * and every configuration, the resampled ones included: SimpleITK's grid and B-spline as
+ * resample-pyradiomics.ts does them) reproduced by our engine under PyRadiomics' conventions, each
+ * value within relative 1e-6. lung1/lung2 are skipped: their images are not in the snapshot
+ * (refdata README).
  * Zero-valued entropies: PyRadiomics computes −Σ p log2(p + eps), which is −3.2e-16 (not 0) for
  * a single-bin distribution; such round-off of zero is accepted at absolute 1e-12.
  */
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED } from '../helpers/shared.ts';
-import { CLASSES, baselineColumns, computeColumn, loadCase, relDiff, resampled } from './baseline.ts';
+import { CLASSES, baselineColumns, computeColumn, loadCase, relDiff } from './baseline.ts';
 
 /**
  * The one known deviation: brain1's mesh (its volume 0.012 %, its surface 0.08 % off; the four
@@ -30,10 +30,10 @@ function agrees(ours: number | undefined, expected: number): boolean {
 describe.skipIf(!HAS_SHARED)('PyRadiomics baseline (refdata/pyradiomics)', () => {
   const table: Record<string, string> = {};
   for (const cls of CLASSES) {
-    it(`${cls}: every value of every non-resampled configuration within 1e-6`, () => {
+    it(`${cls}: every value of every configuration within 1e-6`, () => {
       let columns = 0;
       for (const col of baselineColumns(cls)) {
-        if (resampled(col) || !loadCase(col.testCase)) continue;
+        if (!loadCase(col.testCase)) continue;
         const ours = computeColumn(col)!;
         const names = Object.keys(col.expected).filter((n) => !Number.isNaN(col.expected[n]!));
         const known = KNOWN_OFF[`${cls}/${col.column}`];
@@ -47,8 +47,8 @@ describe.skipIf(!HAS_SHARED)('PyRadiomics baseline (refdata/pyradiomics)', () =>
         expect(names.length).toBeGreaterThanOrEqual(5);
         columns++;
       }
-      // 3 cases × the class's non-resampled configurations (shape: 1, shape2D: 1, firstorder: 3, glcm/glrlm: 7, others 6)
-      const expectedColumns = { firstorder: 9, shape: 3, shape2D: 3, glcm: 21, glrlm: 21, glszm: 18, gldm: 18, ngtdm: 18 }[cls];
+      // 3 cases × the class's configurations (shape: 2, shape2D: 1, firstorder: 4, glcm/glrlm: 8, others 7)
+      const expectedColumns = { firstorder: 12, shape: 6, shape2D: 3, glcm: 24, glrlm: 24, glszm: 21, gldm: 21, ngtdm: 21 }[cls];
       expect(columns).toBe(expectedColumns);
     }, 120_000);
   }

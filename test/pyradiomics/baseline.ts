@@ -12,6 +12,7 @@ import { readNrrd } from '../../src/io/nrrd.ts';
 import { imageToMask } from '../../src/io/read.ts';
 import { createImage, createMask, type Image, type Mask } from '../../src/image/image.ts';
 import { sharedPath } from '../helpers/shared.ts';
+import { resampleLikePyradiomics } from '../../src/features/preprocess/resample-pyradiomics.ts';
 
 export const BASELINE_DIR = sharedPath('refdata', 'pyradiomics');
 export const CLASSES: PyradiomicsClass[] = ['firstorder', 'shape', 'shape2D', 'glcm', 'glrlm', 'glszm', 'gldm', 'ngtdm'];
@@ -98,6 +99,10 @@ export function computeColumn(col: BaselineColumn): Record<string, number> | nul
   if (!data) return null;
   let { image, mask } = data;
   if (col.cls === 'shape2D') ({ image, mask } = sliceWithLargestRoi(image, mask));
+  if (resampled(col)) {
+    const sp = col.settings.resampledPixelSpacing as [number, number, number];
+    ({ image, mask } = resampleLikePyradiomics(image, mask, sp, (col.settings.padDistance as number | undefined) ?? 5));
+  }
   const s = { ...col.settings };
   // the baseline harness (tests/testUtils.py) adds voxelArrayShift only where recorded; keep the rest as recorded
   const features = featureSettingsFromPyradiomics(s, `baseline ${col.cls}/${col.column}`);
