@@ -18,6 +18,7 @@ import { regionNames, type ExtractionSettings } from './settings.ts';
 import { normaliseImage } from '../features/preprocess/normalise.ts';
 import { allFeatures, PYRADIOMICS_CLASSES, pyradiomicsValues } from '../features/pyradiomics/names.ts';
 import { forSingleSliceImage, pyradiomicsImageName } from './pyradiomics-params.ts';
+import { resampleLikePyradiomics } from '../features/preprocess/resample-pyradiomics.ts';
 
 export interface CaseImages {
   image: Image;
@@ -50,9 +51,18 @@ export function extractCase(input: CaseImages, settingsIn: ExtractionSettings, o
     const warnings: string[] = [];
     const r = settings.regions;
     const names = regionNames(settings, Boolean(input.parenchyma));
-    // PyRadiomics' normalize uses statistics of the whole image: done before any crop, once.
+    // PyRadiomics' normalize uses statistics of the whole image: done before any crop, once; then
+    // its resampling (a grid around the tumour mask), before the crop too.
     const norm = settings.features.normalisation;
-    const img = norm ? normaliseImage(input.image, norm) : input.image;
+    let img = norm ? normaliseImage(input.image, norm) : input.image;
+    const rs = settings.pyradiomics?.resampling;
+    if (rs) {
+      sameGrid(input.tumour, img, 'tumour mask', 'image', caseId);
+      if (!boundingBox([input.tumour])) checkMask(img, input.tumour, { caseId, maskName: 'tumour mask' }); // throws EMPTY_MASK
+      const r = resampleLikePyradiomics(img, input.tumour, rs.spacing, rs.padDistance, rs.interpolation);
+      img = r.image;
+      input = { image: r.image, tumour: r.mask };
+    }
     if (norm) settings = { ...settings, features: { ...settings.features, normalisation: undefined } };
     // A PyRadiomics plan on a one-slice image: PyRadiomics' 2D LoG and in-plane wavelet (see forSingleSliceImage)
     if (settings.pyradiomics?.imageNames && img.size[2] === 1) {

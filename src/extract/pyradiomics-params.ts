@@ -33,6 +33,15 @@ export interface PyradiomicsPlan {
   label: number;
   /** Minimum ROI size in voxels (setting `minimumROISize`), when given. */
   minimumROISize?: number;
+  /** PyRadiomics resampling (resampledPixelSpacing with interpolator and padDistance), when set. */
+  resampling?: PyradiomicsResampling;
+}
+
+export interface PyradiomicsResampling {
+  /** Target spacing [x, y, z] in mm; 0 keeps an axis' spacing. */
+  spacing: [number, number, number];
+  interpolation: 'cubic' | 'linear' | 'nearest';
+  padDistance: number;
 }
 
 /**
@@ -40,7 +49,6 @@ export interface PyradiomicsPlan {
  * Refused only when set to a value that would change results.
  */
 const REFUSED: Record<string, string> = {
-  resampledPixelSpacing: 'SimpleITK-style resampling is not implemented in PyRadiomics mode; resample the images beforehand or leave it empty',
   resegmentShape: 'shape on the re-segmented mask is not supported; leave it false',
   correctMask: 'masks must already lie on the image grid (sonomics does not resample masks); leave it false',
   label_channel: 'multi-channel label maps are not supported; give a single-channel mask',
@@ -50,7 +58,11 @@ const REFUSED: Record<string, string> = {
 /** Settings with no effect on sonomics' values (PyRadiomics uses them for crops and checks). */
 const NO_EFFECT = new Set(['padDistance', 'preCrop', 'geometryTolerance', 'additionalInfo', 'minimumROIDimensions', 'interpolator']);
 
+/** SimpleITK interpolators PyRadiomics names, and ours (only these three). */
+const INTERPOLATORS: Record<string, 'cubic' | 'linear' | 'nearest'> = { sitkBSpline: 'cubic', sitkLinear: 'linear', sitkNearestNeighbor: 'nearest' };
+
 const HANDLED = new Set([
+  'resampledPixelSpacing',
   'binWidth', 'binCount', 'label', 'normalize', 'normalizeScale', 'removeOutliers', 'distances', 'force2D', 'force2Ddimension',
   'resegmentRange', 'resegmentMode', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize',
   'sigma', 'start_level', 'level', 'wavelet', 'gradientUseSpacing', 'lbp2DRadius', 'lbp2DSamples', 'lbp2DMethod',
@@ -116,6 +128,16 @@ export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics param
   if (!(Number.isInteger(label) && label > 0)) bad(`setting.label must be a positive integer, got ${JSON.stringify(setting.label)}`);
   const plan: PyradiomicsPlan = { features, images, imageNames, classes, label };
   if (setting.minimumROISize !== undefined && setting.minimumROISize !== null) plan.minimumROISize = setting.minimumROISize as number;
+  const rs = setting.resampledPixelSpacing;
+  const interp = setting.interpolator ?? 'sitkBSpline';
+  if (rs !== undefined && rs !== null && interp !== null) {
+    if (!Array.isArray(rs) || rs.length !== 3 || rs.some((v) => typeof v !== 'number' || v < 0)) bad(`setting.resampledPixelSpacing must be three spacings [x, y, z] in mm (0 keeps an axis), got ${JSON.stringify(rs)}`);
+    const interpolation = typeof interp === 'string' ? INTERPOLATORS[interp] : undefined;
+    if (!interpolation) bad(`setting.interpolator ${JSON.stringify(interp)}: only ${Object.keys(INTERPOLATORS).join(', ')} are supported`);
+    const pad = setting.padDistance ?? 5;
+    if (!(Number.isInteger(pad) && (pad as number) >= 0)) bad('setting.padDistance must be a non-negative integer');
+    plan.resampling = { spacing: rs as [number, number, number], interpolation: interpolation!, padDistance: pad as number };
+  }
   return plan;
 }
 

@@ -10,7 +10,7 @@ import { ringName } from '../roi/regions.ts';
 import { checkSchema, s, type ObjectNode } from '../core/schema.ts';
 import { FEATURE_SETTINGS_SCHEMA } from '../features/settings.ts';
 import { FILTER_SPEC_SCHEMA } from '../filters/spec-schema.ts';
-import { isPyRadiomicsParams, readPyradiomicsParams } from './pyradiomics-params.ts';
+import { isPyRadiomicsParams, readPyradiomicsParams, type PyradiomicsResampling } from './pyradiomics-params.ts';
 import { PYRADIOMICS_CLASSES, type ClassSelection } from '../features/pyradiomics/names.ts';
 
 export interface RegionSettings {
@@ -46,7 +46,7 @@ export interface ExtractionSettings {
    */
   names?: 'sonomics' | 'pyradiomics';
   /** PyRadiomics output: image-type names parallel to `images` and the classes/features to write (default all). */
-  pyradiomics?: { imageNames?: string[]; classes?: ClassSelection[] };
+  pyradiomics?: { imageNames?: string[]; classes?: ClassSelection[]; resampling?: PyradiomicsResampling };
   /** Label value of the masks (PyRadiomics setting `label`); default: every non-zero pixel. */
   maskLabel?: number;
 }
@@ -82,6 +82,11 @@ export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
       cls: s.field(s.oneOf(PYRADIOMICS_CLASSES, 'PyRadiomics feature class'), 'PyRadiomics feature class', { required: true }),
       features: s.field(s.list(s.str()), 'its features, PyRadiomics names', { required: true }),
     })), 'PyRadiomics classes and features to write', { docDefault: 'all' }),
+    resampling: s.field(s.obj({
+      spacing: s.field(s.tuple(s.num({ min: 0 }), s.num({ min: 0 }), s.num({ min: 0 })), 'target spacing [x, y, z] in mm; 0 keeps an axis', { required: true }),
+      interpolation: s.field(s.oneOf(['cubic', 'linear', 'nearest']), 'image interpolation (sitkBSpline = cubic)', { required: true }),
+      padDistance: s.field(s.int({ min: 0 }), 'new voxels kept around the mask box', { required: true }),
+    }), "resampling as PyRadiomics / SimpleITK does it, before cropping (set by resampledPixelSpacing)"),
   }), "with names: pyradiomics, which PyRadiomics columns to write (set by a PyRadiomics parameter file)"),
   maskLabel: s.field(s.int({ min: 1 }), 'label value of the masks (PyRadiomics setting label)', { docDefault: 'every non-zero pixel' }),
 });
@@ -135,7 +140,7 @@ function fromPyradiomicsParams(input: unknown, where: string): ExtractionSetting
     images: plan.images,
     features: plan.features,
     names: 'pyradiomics',
-    pyradiomics: { imageNames: plan.imageNames, classes: plan.classes },
+    pyradiomics: { imageNames: plan.imageNames, classes: plan.classes, ...(plan.resampling ? { resampling: plan.resampling } : {}) },
     maskLabel: plan.label,
   };
 }
