@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'SMALL_MASK'
   | 'BAD_SETTINGS'
   | 'BAD_CONFIG'
+  | 'POSSIBLE_LEAKAGE'
   | 'MISSING_VALUES'
   | 'ONE_CLASS'
   | 'NOT_CONVERGED'

@@ -58,10 +58,26 @@ export interface ExtractSummary {
 }
 
 export function loadExtractionSettings(settings: string | ExtractionSettings | undefined): ExtractionSettings {
-  if (settings === undefined) return resolveExtractionSettings(undefined);
-  if (typeof settings !== 'string') return resolveExtractionSettings(settings);
+  return loadSettingsAndRaw(settings).settings;
+}
+
+function loadSettingsAndRaw(settings: string | ExtractionSettings | undefined): { settings: ExtractionSettings; raw: unknown; where: string } {
+  if (settings === undefined) return { settings: resolveExtractionSettings(undefined), raw: undefined, where: 'extraction settings' };
+  if (typeof settings !== 'string') return { settings: resolveExtractionSettings(settings), raw: settings, where: 'extraction settings' };
   const parsed = readSettingsFile(settings);
-  return resolveExtractionSettings(parsed, settings);
+  return { settings: resolveExtractionSettings(parsed, settings), raw: parsed, where: settings };
+}
+
+/**
+ * A region the settings ask for by name whose mask column the manifest lacks is an error before
+ * any case runs (it used to yield no parenchyma features without a word). The parenchyma default
+ * (true) asks only when the manifest has the column.
+ */
+export function checkRegionMasks(raw: unknown, manifest: ManifestCase[], manifestPath: string, where: string): void {
+  const regions = (raw as { regions?: { parenchyma?: unknown } } | undefined)?.regions;
+  if (regions?.parenchyma === true && manifest.length && !manifest.some((c) => c.parenchymaMask)) {
+    throw new SonomicsError('BAD_SETTINGS', `${where}: regions.parenchyma is true, but manifest ${manifestPath} has no parenchyma_mask column (or it is empty in every row); add the column with each case's parenchyma mask, or set regions.parenchyma: false.`, { subject: manifestPath });
+  }
 }
 
 export function settingsHash(s: ExtractionSettings): string {
@@ -70,9 +86,10 @@ export function settingsHash(s: ExtractionSettings): string {
 
 export async function runExtraction(opts: ExtractOptions): Promise<ExtractSummary> {
   const t0 = Date.now();
-  const settings = loadExtractionSettings(opts.settings);
+  const { settings, raw, where } = loadSettingsAndRaw(opts.settings);
   const hash = settingsHash(settings);
   const manifest = readManifest(opts.manifest, { idColumn: opts.idColumn });
+  checkRegionMasks(raw, manifest, opts.manifest, where);
   const mine = opts.shard ? manifest.filter((c) => shardOf(c.caseId, opts.shard!.count) === opts.shard!.index) : manifest;
   mkdirSync(opts.outDir, { recursive: true });
   const unlock = lockFolder(opts.outDir, `extract${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`);
@@ -128,7 +145,7 @@ async function extractLocked(opts: ExtractOptions, t0: number, settings: Extract
   progress?.finish();
 
   const tablePath = join(opts.outDir, 'features.csv');
-  writeFeatureTable(tablePath, mine, store);
+  const columns = writeFeatureTable(tablePath, mine, store);
   if (opts.jsonl) writeFeatureTable(join(opts.outDir, 'features.jsonl'), mine, store, 'jsonl');
   if (opts.perturb?.length) writeRobustnessTable(join(opts.outDir, 'robustness.csv'), mine, store, opts.perturb);
   const perCase = Object.fromEntries(mine.filter((c) => store.has(c.caseId)).map((c) => [c.caseId, store.ms(c.caseId)]));
@@ -139,6 +156,8 @@ async function extractLocked(opts: ExtractOptions, t0: number, settings: Extract
     shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
     settings,
     settings_hash: hash,
+    // which columns of features.csv are features; `study` takes radiomics candidates only from these
+    columns,
     cases: mine.length,
     finished: mine.filter((c) => store.has(c.caseId)).length,
     failed,
@@ -172,9 +191,9 @@ export function mergeShards(manifestPath: string, shardDirs: string[], outDir: s
     const unlock = lockFolder(outDir, 'merge');
     try {
       const tablePath = join(outDir, 'features.csv');
-      writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id), featureNames: (id) => owner.get(id)?.featureNames(id), text: (id) => owner.get(id)?.text(id) });
+      const columns = writeFeatureTable(tablePath, manifest, { has: (id) => owner.has(id), get: (id) => owner.get(id)?.get(id), featureNames: (id) => owner.get(id)?.featureNames(id), text: (id) => owner.get(id)?.text(id) });
       const missing = manifest.filter((c) => !owner.has(c.caseId)).map((c) => c.caseId);
-      writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, cases: owner.size, missing }, null, 2) + '\n');
+      writeFileSync(join(outDir, 'merge.json'), JSON.stringify({ shards: shardDirs.map((d) => resolve(d)), settings_hash: hash, columns, cases: owner.size, missing }, null, 2) + '\n');
       return { cases: owner.size, tablePath };
     } finally {
       unlock();

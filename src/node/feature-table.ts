@@ -7,7 +7,9 @@
  * table can also be written as JSON Lines.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { SonomicsError } from '../core/errors.ts';
 import { csvLine } from '../tables/csv.ts';
+import type { ColumnRoles } from '../tables/table.ts';
 import type { RecordSource } from './case-store.ts';
 import { featureCellsFromJson } from './json-values.ts';
 import { perturbedKey, type ManifestCase } from './manifest.ts';
@@ -15,17 +17,19 @@ import { perturbedKey, type ManifestCase } from './manifest.ts';
 export type TableFormat = 'csv' | 'jsonl';
 
 /** Writes the table as CSV, or as JSON Lines (one object per case; missing and non-finite values null). */
-export function writeFeatureTable(path: string, manifest: ManifestCase[], source: RecordSource, format: TableFormat = 'csv'): void {
+export function writeFeatureTable(path: string, manifest: ManifestCase[], source: RecordSource, format: TableFormat = 'csv'): ColumnRoles {
   const ok = manifest.filter((c) => source.has(c.caseId));
   const extraCols = manifest.length ? Object.keys(manifest[0]!.extra) : [];
   const featureCols = featureColumns(ok.map((c) => source.featureNames(c.caseId)));
-  const columns = ['case_id', 'cohort', ...extraCols, ...featureCols];
+  const passThrough = passThroughHeaders(extraCols, featureCols);
+  const columns = ['case_id', 'cohort', ...passThrough, ...featureCols];
   // Cases whose names are exactly the columns (nearly always all) take their cells from the JSON text.
   const aligned = new Map<readonly string[] | undefined, boolean>();
   const isAligned = (names: readonly string[] | undefined) => {
     if (!aligned.has(names)) aligned.set(names, !!names && names.length === featureCols.length && names.every((n, i) => n === featureCols[i]));
     return aligned.get(names)!;
   };
+  const roles: ColumnRoles = { id: 'case_id', features: featureCols, passThrough: ['cohort', ...passThrough] };
   writeLines(path, function* () {
     if (format === 'csv') yield csvLine(columns);
     for (const c of ok) {
@@ -36,6 +40,25 @@ export function writeFeatureTable(path: string, manifest: ManifestCase[], source
       const row = [c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? ''), ...featureCols.map((k) => (k in f ? f[k]! : null))];
       yield format === 'csv' ? csvLine(row) : JSON.stringify(Object.fromEntries(columns.map((k, i) => [k, row[i]])));
     }
+  });
+  return roles;
+}
+
+/**
+ * Header names of the manifest's pass-through columns. A manifest column named like one the table
+ * writes itself (`case_id` when --id-column picked another column, `cohort` when the cohort came
+ * from `centre`) is written as `manifest_<name>`, so that no header repeats (a repeated header made
+ * the table unreadable by `study`). A clash with a feature name cannot be renamed away: an error.
+ */
+export function passThroughHeaders(extraCols: string[], featureCols: string[]): string[] {
+  const taken = new Set(['case_id', 'cohort']);
+  const features = new Set(featureCols);
+  return extraCols.map((c) => {
+    if (features.has(c)) throw new SonomicsError('BAD_INPUT', `manifest column '${c}' has the name of a feature column; rename it in the manifest (features are named {region}_{image}_{family}_{feature})`, { subject: c });
+    let name = c;
+    while (taken.has(name)) name = `manifest_${name}`;
+    taken.add(name);
+    return name;
   });
 }
 

@@ -9,6 +9,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { configTablePaths, parseStudyConfig, type StudyConfig } from '../study/config.ts';
 import type { Table } from '../tables/table.ts';
 import { readTableFile } from './table-file.ts';
+import { withRoles } from './feature-table-roles.ts';
 import { buildBundle } from '../study/bundle.ts';
 import { predictionsCsv, resultsJson } from '../study/outputs.ts';
 import type { StudyResult } from '../study/run.ts';
@@ -68,7 +69,7 @@ export function loadStudy(configPath: string, overrides: { protocol?: 'no-leakag
   const extraction: ExtractionRun[] = [];
   for (const p of configTablePaths(config)) {
     const path = isAbsolute(p) ? p : join(configDir, p);
-    tables[p] = readTableFile(path);
+    tables[p] = withRoles(readTableFile(path), path);
     addRun(extraction, findExtractionRun(path, p));
   }
   return { config, tables, configDir, extraction };
@@ -88,11 +89,11 @@ export async function prepareStudy(configPath: string, o: { workDir: string; wor
     const outDir = join(o.workDir, `extract-${cohort.name.replace(/[^A-Za-z0-9_.-]+/g, '_')}`);
     const ex = await runExtraction({ manifest, settings: config.extraction as ExtractionSettings, outDir, workers: o.workers, progress: o.progress ?? false });
     for (const f of ex.failed) console.error(`sonomics: cohort ${cohort.name}, case ${f.caseId} not extracted (left out): ${f.message} [${f.code}]`);
-    const t = readTableFile(ex.tablePath);
+    const t = withRoles(readTableFile(ex.tablePath), ex.tablePath);
     const id = config.data.id;
     const features: Table = id === 'case_id' || t.columns.includes(id)
       ? t
-      : { ...t, columns: t.columns.map((c) => (c === 'case_id' ? id : c)), rows: t.rows.map(({ case_id, ...r }) => ({ [id]: case_id!, ...r })) };
+      : { ...t, columns: t.columns.map((c) => (c === 'case_id' ? id : c)), rows: t.rows.map(({ case_id, ...r }) => ({ [id]: case_id!, ...r })), ...(t.roles ? { roles: { ...t.roles, id } } : {}) };
     const key = `extracted:${cohort.name}`;
     study.tables[key] = features;
     addRun(study.extraction, findExtractionRun(ex.tablePath, key));

@@ -53,6 +53,8 @@ export interface StudyConfig {
     missing: 'complete-case' | 'impute';
     /** Optional batch column for ComBat (e.g. centre or device). */
     batch?: string;
+    /** Patient column: cases (lesions, images) of one patient stay in one fold, outer and inner. */
+    group?: string;
   };
   /** alpha: multivariable retention; entryAlpha: univariable entry (default alpha). */
   clinical: {
@@ -80,6 +82,8 @@ export interface StudyConfig {
     kernel: 'rbf' | 'linear';
     /** What the radiomics model's SVM reads: the selected features, or the radiomics score alone. */
     input: 'features' | 'score';
+    /** Candidates allowed to separate the training outcome almost perfectly (else a possible-leakage error). */
+    acknowledgeSeparation: string[];
   };
   combined: {
     radiomics: 'features' | 'score'; kernel: 'rbf' | 'linear';
@@ -146,6 +150,7 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
     missingCodes: f(s.list(s.str(true), { single: true }), 'text codes meaning missing (besides empty, NA, NaN)', { aliases: ['missing_codes'], default: [] }),
     missing: f(s.oneOf(['complete-case', 'impute']), 'cases with a missing value: left out, or imputed inside each training fold', { default: 'complete-case' }),
     batch: f(s.str(), 'batch column for ComBat (centre or device)'),
+    group: f(s.str(), 'patient column: all cases of a patient stay in one fold (outer and inner CV), CIs resample patients'),
   }), 'the data: tables, id and outcome columns, cohorts', { default: {} }),
   clinical: f(s.obj({
     variables: f(s.list(s.either(s.str(), VARIABLE_SCHEMA)), 'clinical candidates: a name (continuous) or { name, type, ... }', { default: [] }),
@@ -174,6 +179,7 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
     alpha: f(s.num({ ...unit, hint: '1 = LASSO, smaller mixes in ridge; 0 would select nothing' }), 'elastic-net mixing of the selection (glmnet alpha)', { default: 1 }),
     kernel: f(kernel, 'SVM kernel of the radiomics model', { default: 'rbf' }),
     input: f(s.oneOf(['features', 'score']), 'what the radiomics SVM reads: the selected features, or the radiomics score', { default: 'features' }),
+    acknowledgeSeparation: f(s.list(s.str(), { single: true }), 'candidates allowed to separate the main cohort\'s outcome alone (training AUC ≥ 0.98 or ≤ 0.02); any other stops the study as possible leakage', { default: [] }),
   }), 'the radiomics model', { default: {} }),
   combined: f(s.obj({
     radiomics: f(s.oneOf(['features', 'score']), 'the radiomics part of the combined model', { default: 'features' }),
@@ -202,7 +208,7 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
 /** The validated file, as the schema gives it (keys as written in the file). */
 type Checked = {
   title: string; seed: number;
-  data: { id: string; outcome: string; cohorts: Array<Partial<CohortConfig> & { tables: string[] }>; missingCodes: string[]; missing: StudyConfig['data']['missing']; batch?: string };
+  data: { id: string; outcome: string; cohorts: Array<Partial<CohortConfig> & { tables: string[] }>; missingCodes: string[]; missing: StudyConfig['data']['missing']; batch?: string; group?: string };
   clinical: { variables: Array<string | VariableConfig>; alpha: number; entryAlpha?: number; kernel: 'rbf' | 'linear'; input: 'variables' | 'score' };
   radiomics: Omit<StudyConfig['radiomics'], 'lambdaRule' | 'include'> & { include?: string[]; lambda: '1se' | 'min' };
   combined: StudyConfig['combined'];
@@ -258,7 +264,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
   const cfg: StudyConfig = {
     title: v.title,
     seed: v.seed,
-    data: { id: v.data.id, outcome: v.data.outcome, cohorts, missingCodes: v.data.missingCodes, missing: v.data.missing, batch: v.data.batch },
+    data: { id: v.data.id, outcome: v.data.outcome, cohorts, missingCodes: v.data.missingCodes, missing: v.data.missing, batch: v.data.batch, ...(v.data.group ? { group: v.data.group } : {}) },
     clinical: { variables, alpha: v.clinical.alpha, entryAlpha: v.clinical.entryAlpha ?? v.clinical.alpha, kernel: v.clinical.kernel, input: v.clinical.input },
     radiomics: { ...rad, include: include ?? [], lambdaRule: lambda },
     combined: v.combined,

@@ -8,7 +8,8 @@ import { SonomicsError } from '../core/errors.ts';
 import type { StudyConfig } from './config.ts';
 import type { Table } from '../tables/table.ts';
 import { buildVariableSpecs, encodeVariable, isMissing, toNumber, type VariableSpec } from './variables.ts';
-import { selectFeatureColumns } from './feature-groups.ts';
+import { radiomicsCandidates } from './column-roles.ts';
+import { checkSeparatingCandidates } from './leakage-check.ts';
 
 export interface CohortData {
   name: string;
@@ -53,13 +54,26 @@ function joinTables(tables: Table[], id: string, cohort: string): Array<Record<s
     seen.add(key);
     return { ...r };
   });
+  // A column in two tables must say the same thing in both: a differing value (one side empty is
+  // not a difference) is an error naming the column, instead of silently taking the first table's.
+  const from = new Map<string, string>(first!.columns.map((c) => [c, first!.source]));
   for (const t of rest) {
     const byId = new Map(t.rows.map((r) => [r[id]!, r] as const));
+    const conflicts = new Map<string, string>();
     for (const r of rows) {
       const other = byId.get(r[id]!);
       if (!other) continue;
-      for (const c of t.columns) if (!(c in r)) r[c] = other[c]!;
+      for (const c of t.columns) {
+        const mine = r[c], theirs = other[c] ?? '';
+        if (mine === undefined || mine === '') r[c] = theirs;
+        else if (c !== id && theirs !== '' && theirs !== mine && !conflicts.has(c)) conflicts.set(c, `case ${r[id]}: "${mine}" in ${from.get(c)}, "${theirs}" in ${t.source}`);
+      }
     }
+    if (conflicts.size) {
+      const list = [...conflicts].map(([c, why]) => `'${c}' (${why})`).join('; ');
+      throw new SonomicsError('BAD_INPUT', `cohort ${cohort}: tables share column(s) whose values differ: ${list}. Rename or drop the column in one table, so that each column has one source.`, { subject: [...conflicts.keys()][0] });
+    }
+    for (const c of t.columns) if (!from.has(c)) from.set(c, t.source);
   }
   return rows;
 }
@@ -84,9 +98,9 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
   for (const v of variables) for (const r of raw) {
     if (!r.columns.includes(v.column)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: variable "${v.name}" needs column "${v.column}", which is not in its tables.`, { subject: v.name });
   }
-  const reserved = new Set([cfg.data.id, cfg.data.outcome, ...(cfg.data.batch ? [cfg.data.batch] : []), ...(cfg.evaluation.foldColumn ? [cfg.evaluation.foldColumn] : []), ...variables.map((v) => v.column)]);
   const usesRadiomics = cfg.models.includes('radiomics') || cfg.models.includes('combined');
-  const features = usesRadiomics ? selectFeatureColumns(main.columns.filter((c) => !reserved.has(c)), cfg.radiomics) : [];
+  const mainTables = main.cfg.tables.map(table);
+  const features = usesRadiomics ? radiomicsCandidates(cfg, mainTables, main.columns, new Set(variables.map((v) => v.column))).features : [];
   if (usesRadiomics && features.length === 0) throw new SonomicsError('BAD_CONFIG', `no radiomics feature columns match radiomics.include/exclude/regions/images/families in the main cohort; check the patterns or set models: [clinical].`);
   for (const r of raw) for (const f of features) {
     if (!r.columns.includes(f)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: feature column "${f}" (present in the main cohort) is missing; every cohort needs the same features.`, { subject: f });
@@ -150,5 +164,6 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
   if (events < 2 || m.y.length - events < 2) {
     throw new SonomicsError('ONE_CLASS', `main cohort ${m.name}: ${events} events and ${m.y.length - events} non-events after the missing-value policy; a study needs both classes (check data.outcome and data.missing).`, { subject: m.name });
   }
+  if (features.length) checkSeparatingCandidates(m.name, m.y, m.columns, features, cfg.radiomics.acknowledgeSeparation);
   return { cohorts, variables, features, missing, policy: cfg.data.missing };
 }
