@@ -22,6 +22,7 @@ export function addStudyCommand(program: Command): void {
       const outDir = resolve(opts.out ?? join(dirname(resolve(opts.config)), 'study-output'));
       const study = await prepareStudy(opts.config, { workDir: outDir, workers: opts.workers, progress: !opts.quiet, overrides: { protocol: opts.protocol, seed: opts.seed } });
       const result = runStudy(study.config, study.tables, { extraction: study.extraction });
+      for (const n of result.notes) if (n.startsWith('warning: ')) console.error(`sonomics: ${n}`);
       const files = writeStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node });
       const png = await writeFigurePngs(files.figures, files.figuresDir);
       if (png.skipped) console.error(`sonomics: ${png.skipped}`);

@@ -27,14 +27,15 @@ export interface GridSearchResult {
 export function gridSearchSVM(
   X: Matrix,
   y: ArrayLike<number>,
-  opts: { kernel: KernelType; Cs: number[]; gammas?: number[]; folds?: number; seed?: number; scale?: boolean; tolerance?: number; classWeights?: { 0?: number; 1?: number } },
+  opts: { kernel: KernelType; Cs: number[]; gammas?: number[]; folds?: number; seed?: number; /** 0-based fold ids (e.g. grouped by patient); replace folds/seed */ foldIds?: number[]; scale?: boolean; tolerance?: number; classWeights?: { 0?: number; 1?: number } },
 ): GridSearchResult {
   const [n, p] = checkMatrix(X, 'gridSearchSVM');
   const yy = checkBinary(y, n, 'gridSearchSVM');
   if (opts.Cs.length === 0) throw new SonomicsError('BAD_SETTINGS', 'gridSearchSVM: Cs is empty.');
   const gammas: (number | undefined)[] = opts.kernel === 'rbf' ? (opts.gammas?.length ? opts.gammas : [1 / p]) : [undefined];
-  const k = opts.folds ?? 5;
-  const foldIds = stratifiedKFold(yy, k, { shuffle: true, seed: opts.seed ?? 1 });
+  const foldIds = opts.foldIds ?? stratifiedKFold(yy, opts.folds ?? 5, { shuffle: true, seed: opts.seed ?? 1 });
+  if (foldIds.length !== n) throw new SonomicsError('BAD_INPUT', `gridSearchSVM: ${foldIds.length} fold ids for ${n} samples.`);
+  const k = Math.max(...foldIds) + 1;
   // Scaled fold data are shared by every grid point.
   const splits = Array.from({ length: k }, (_, f) => {
     const { train, test } = foldSplit(foldIds, f);

@@ -5,6 +5,7 @@ export * from './cv-lasso.ts';
 export { logisticRegression, predictLogistic, logisticLinearPredictor, type LogisticModel } from './logistic.ts';
 export * from './platt.ts';
 export * from './folds.ts';
+export * from './stratified-group-kfold.ts';
 export { aucMannWhitney } from './auc.ts';
 export * from './svm.ts';
 export { kernelValue, type KernelType } from './svm-kernel.ts';

@@ -15,6 +15,7 @@ export {
   type DelongCI, type DelongTest, type DelongUnpairedTest, type Placements,
 } from './delong.ts';
 export { bootstrapCI, type BootstrapCI, type BootstrapOptions } from './bootstrap.ts';
+export { clusteredAucCovariance, clusteredDelongCI, clusteredDelongTest, clusterBootstrapAucCI, type ClusteredAuc } from './clustered-auc.ts';
 export { thresholdMetrics, youdenThreshold, type ThresholdMetrics, type YoudenResult } from './threshold.ts';
 export { calibration, type Calibration, type CalibrationOptions, type CalibrationCurvePoint, type ValProbStats } from './calibration.ts';
 export { hosmerLemeshow, type HosmerLemeshow, type HosmerLemeshowGroup } from './hosmer-lemeshow.ts';

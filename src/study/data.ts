@@ -10,6 +10,7 @@ import type { Table } from '../tables/table.ts';
 import { buildVariableSpecs, encodeVariable, isMissing, toNumber, type VariableSpec } from './variables.ts';
 import { radiomicsCandidates } from './column-roles.ts';
 import { checkSeparatingCandidates } from './leakage-check.ts';
+import { repeatedIdWarnings } from './repeated-ids.ts';
 
 export interface CohortData {
   name: string;
@@ -21,6 +22,8 @@ export interface CohortData {
   batch?: string[];
   /** Fixed 1-based fold ids (main cohort, when evaluation.foldColumn is set). */
   folds?: number[];
+  /** The patient of each case (data.group): folds keep a patient together, CIs resample patients. */
+  groups?: string[];
 }
 
 export interface MissingReport {
@@ -39,6 +42,8 @@ export interface StudyData {
   features: string[];
   missing: MissingReport[];
   policy: 'complete-case' | 'impute';
+  /** Loud warnings for the report and the console (e.g. repeated patient ids without data.group). */
+  warnings: string[];
 }
 
 /** Join a cohort's tables side by side on the id column (the first table defines the cases). */
@@ -88,6 +93,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
   const raw = cfg.data.cohorts.map((c) => ({ cfg: c, rows: joinTables(c.tables.map(table), cfg.data.id, c.name), columns: [...new Set(c.tables.flatMap((p) => table(p).columns))] }));
   const main = raw.find((r) => r.cfg.role === 'main')!;
   for (const r of raw) {
+    if (cfg.data.group && !r.columns.includes(cfg.data.group)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no group column "${cfg.data.group}" (data.group) in ${r.cfg.tables.join(', ')}.`, { subject: cfg.data.group });
     if (!r.columns.includes(cfg.data.outcome)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no outcome column "${cfg.data.outcome}" in ${r.cfg.tables.join(', ')}.`, { subject: r.cfg.name });
     for (const v of cfg.clinical.variables) {
       const col = v.derive ? undefined : (v.column ?? v.name);
@@ -111,7 +117,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
   for (const r of raw) {
     const cname = r.cfg.name;
     const byVariable: Record<string, number> = {};
-    const rowsOut: Array<{ id: string; y: number; values: Record<string, number>; batch?: string; fold?: number; complete: boolean }> = [];
+    const rowsOut: Array<{ id: string; y: number; values: Record<string, number>; batch?: string; fold?: number; group?: string; complete: boolean }> = [];
     let missingOutcome = 0;
     for (const row of r.rows) {
       const id = row[cfg.data.id]!;
@@ -143,7 +149,13 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
         fold = toNumber(row[cfg.evaluation.foldColumn], miss, where(cfg.evaluation.foldColumn));
         if (!Number.isInteger(fold) || fold < 1) throw new SonomicsError('BAD_INPUT', `cohort ${cname}, case ${id}: fold id in ${cfg.evaluation.foldColumn} must be an integer ≥ 1, got ${row[cfg.evaluation.foldColumn]}.`, { subject: id });
       }
-      rowsOut.push({ id, y: yv, values, batch, fold, complete });
+      let group: string | undefined;
+      if (cfg.data.group) {
+        const g = row[cfg.data.group];
+        if (isMissing(g, miss)) throw new SonomicsError('BAD_INPUT', `cohort ${cname}, case ${id}: group column ${cfg.data.group} is empty; every case needs its patient so that the folds keep patients together.`, { subject: id });
+        group = g!.trim();
+      }
+      rowsOut.push({ id, y: yv, values, batch, fold, group, complete });
     }
     const kept = cfg.data.missing === 'complete-case' ? rowsOut.filter((x) => x.complete) : rowsOut;
     const columns: Record<string, number[]> = {};
@@ -156,6 +168,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
       columns,
       batch: cfg.data.batch ? kept.map((x) => x.batch!) : undefined,
       folds: cfg.evaluation.foldColumn && r.cfg.role === 'main' ? kept.map((x) => x.fold!) : undefined,
+      ...(cfg.data.group ? { groups: kept.map((x) => x.group!) } : {}),
     });
     missing.push({ cohort: cname, total: r.rows.length, missingOutcome, incomplete: rowsOut.filter((x) => !x.complete).length, analysed: kept.length, byVariable });
   }
@@ -165,5 +178,10 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
     throw new SonomicsError('ONE_CLASS', `main cohort ${m.name}: ${events} events and ${m.y.length - events} non-events after the missing-value policy; a study needs both classes (check data.outcome and data.missing).`, { subject: m.name });
   }
   if (features.length) checkSeparatingCandidates(m.name, m.y, m.columns, features, cfg.radiomics.acknowledgeSeparation);
-  return { cohorts, variables, features, missing, policy: cfg.data.missing };
+  const warnings: string[] = [];
+  if (!cfg.data.group) {
+    const skip = new Set([cfg.data.id, cfg.data.outcome, ...features, ...variables.map((v) => v.column)]);
+    for (const r of raw) warnings.push(...repeatedIdWarnings(r.cfg.name, r.rows, r.columns, skip));
+  }
+  return { cohorts, variables, features, missing, policy: cfg.data.missing, warnings };
 }

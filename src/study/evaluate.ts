@@ -4,7 +4,7 @@
  * per case so pooled out-of-fold predictions use their own fold's threshold), calibration, decision
  * curve and the ROC curve for plotting.
  */
-import { bootstrapCI, calibration, decisionCurve, delongCI, roc } from '../stats/index.ts';
+import { bootstrapCI, calibration, clusterBootstrapAucCI, clusteredDelongCI, decisionCurve, delongCI, roc } from '../stats/index.ts';
 
 export interface Metrics {
   n: number;
@@ -13,6 +13,13 @@ export interface Metrics {
   auc_ci: [number, number];
   auc_se: number;
   auc_ci_bootstrap?: [number, number];
+  /**
+   * With data.group: how auc_ci was computed ('clustered DeLong (Obuchowski 1997), patient level');
+   * the bootstrap CI then resamples patients. Absent: DeLong, cases independent.
+   */
+  auc_ci_method?: string;
+  /** Number of patients (data.group), when cases are clustered. */
+  patients?: number;
   /** The threshold (the mean of the per-fold thresholds for pooled CV predictions). */
   threshold: number;
   accuracy: number;
@@ -32,8 +39,9 @@ export interface MetricOptions { level: number; bootstrap: number; seed: number 
 
 const DCA_THRESHOLDS = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
-export function evaluate(y: number[], p: number[], thresholds: number[], o: MetricOptions): Metrics {
-  const ci = delongCI(y, p, { level: o.level, direction: '<' });
+/** `groups`: the patient of each case (data.group); CIs then account for the clustering. */
+export function evaluate(y: number[], p: number[], thresholds: number[], o: MetricOptions, groups?: string[]): Metrics {
+  const ci = groups ? clusteredDelongCI(y, p, groups, o.level) : delongCI(y, p, { level: o.level, direction: '<' });
   let tp = 0, fp = 0, tn = 0, fn = 0;
   y.forEach((v, i) => {
     const pos = p[i]! >= thresholds[i]!;
@@ -47,6 +55,7 @@ export function evaluate(y: number[], p: number[], thresholds: number[], o: Metr
     auc: ci.auc,
     auc_ci: [ci.lower, ci.upper],
     auc_se: ci.se,
+    ...(groups ? { auc_ci_method: 'clustered DeLong (Obuchowski 1997), patient level', patients: new Set(groups).size } : {}),
     threshold: thresholds.reduce((a, b) => a + b, 0) / thresholds.length,
     accuracy: (tp + tn) / y.length,
     sensitivity: tp / (tp + fn),
@@ -63,7 +72,7 @@ export function evaluate(y: number[], p: number[], thresholds: number[], o: Metr
     m.calibration_error = (e as Error).message;
   }
   if (o.bootstrap > 0) {
-    const b = bootstrapCI(y, p, { n: o.bootstrap, seed: o.seed, level: o.level, stratified: true });
+    const b = groups ? clusterBootstrapAucCI(y, p, groups, { n: o.bootstrap, seed: o.seed, level: o.level }) : bootstrapCI(y, p, { n: o.bootstrap, seed: o.seed, level: o.level, stratified: true });
     m.auc_ci_bootstrap = [b.lower, b.upper];
   }
   return m;

@@ -55,7 +55,8 @@ export interface FitContext {
 }
 
 /** `where` names the training set in error messages (e.g. "outer training fold 2 of repeat 1"). */
-export function fitModels(ctx: FitContext, records: Array<Record<string, number>>, y: number[], batch: string[] | undefined, seed: number, fixed?: Selections, where = 'the training data', seedsOf?: SeedsOf): FitResult {
+/** `groups`: the patient of each training row (data.group); every inner CV keeps a patient in one fold. */
+export function fitModels(ctx: FitContext, records: Array<Record<string, number>>, y: number[], batch: string[] | undefined, seed: number, fixed?: Selections, where = 'the training data', seedsOf?: SeedsOf, groups?: string[]): FitResult {
   const { cfg } = ctx;
   const want = (m: ModelName) => cfg.models.includes(m);
   const needClinical = want('clinical') || want('combined');
@@ -64,7 +65,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   let recs = applyImputer(records, imputer);
   const clinical = needClinical ? (fixed?.clinical ?? selectClinical(recs, y, ctx.variables, cfg.clinical.alpha, cfg.clinical.entryAlpha)) : undefined;
   const radiomicsFit = needRadiomics && !fixed?.radiomics
-    ? selectRadiomicsPrevalidated(recs, y, ctx.features, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, alpha: cfg.radiomics.alpha, innerFolds: cfg.innerFolds, seed: seed + 101 })
+    ? selectRadiomicsPrevalidated(recs, y, ctx.features, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, alpha: cfg.radiomics.alpha, innerFolds: cfg.innerFolds, seed: seed + 101, groups })
     : undefined;
   const radiomics = needRadiomics ? (fixed?.radiomics ?? radiomicsFit!.selection) : undefined;
   if (radiomics?.combat) {
@@ -129,7 +130,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     const h = headFor(spec.head, `the ${kind} model`);
     const notes: string[] = [];
     const isModel = spec.key === kind;
-    const head = h.fit(matrix(names), binaryOutcome(y), names, { settings: h.settings({ model: kind, config: cfg }), seeds: (seedsOf ?? legacySeeds)(spec.key), where, model: kind, fixed: isModel ? fixed?.hyper[kind] : undefined, notes });
+    const head = h.fit(matrix(names), binaryOutcome(y), names, { settings: h.settings({ model: kind, config: cfg }), seeds: (seedsOf ?? legacySeeds)(spec.key), where, model: kind, fixed: isModel ? fixed?.hyper[kind] : undefined, notes, groups });
     headNotes[spec.key] = notes;
     const usesRad = kind !== 'clinical';
     const usesScore = (kind === 'combined' && cfg.combined.radiomics === 'score') || (kind === 'radiomics' && cfg.radiomics.input === 'score');

@@ -77,7 +77,7 @@ export function selectRadiomicsPrevalidated(records: Array<Record<string, number
   const redundancy = redundancyFilter(features, cols, y, o.redundancy);
   const keptIdx = redundancy.kept.map((f) => features.indexOf(f));
   const Zk = Z.map((row) => keptIdx.map((j) => row[j]!));
-  const k = Math.max(3, usableFolds(y, o.innerFolds)); // cv.glmnet needs ≥ 3 folds
+  const k = Math.max(3, usableFolds(y, o.innerFolds, o.groups)); // cv.glmnet needs ≥ 3 folds
   const foldId = innerFoldIds(y, k, o.seed, o.groups).map((f) => f + 1);
   // glmnet's defaults (thresh 1e-7, plain coordinate descent): what cv.glmnet users get, and fast.
   const cv = cvLasso(Zk, y, { foldId, family: 'binomial', alpha: o.alpha ?? 1, typeMeasure: 'deviance', thresh: 1e-7, polish: false });

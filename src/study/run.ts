@@ -9,8 +9,8 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { Random } from '../core/random.ts';
-import { repeatedStratifiedKFold } from '../ml/index.ts';
-import { delongTest, roc } from '../stats/index.ts';
+import { repeatedStratifiedGroupKFold, repeatedStratifiedKFold } from '../ml/index.ts';
+import { clusteredDelongTest, delongTest, qnorm, roc } from '../stats/index.ts';
 import { MODEL_NAMES, type ModelName, type StudyConfig } from './config.ts';
 import { buildStudyData, type CohortData, type MissingReport, type StudyData } from './data.ts';
 import { evaluate, type Metrics } from './evaluate.ts';
@@ -41,7 +41,7 @@ export interface ModelResult {
   logistic?: { cv: Metrics; external?: Metrics; externals: Record<string, Metrics>; threshold: number; thresholdRule: string };
 }
 
-export interface Comparison { cohort: string; a: ModelName; b: ModelName; auc_a: number; auc_b: number; diff: number; z: number; p: number; ci_diff: [number, number] }
+export interface Comparison { cohort: string; a: ModelName; b: ModelName; auc_a: number; auc_b: number; diff: number; z: number; p: number; ci_diff: [number, number]; /** set when not the plain paired DeLong test */ method?: string }
 
 export interface PredictionRow { cohort: string; id: string; y: number; set: 'cv' | 'external' | 'fitted'; repeat: number; fold: number; probability: Partial<Record<ModelName, number>>; predicted: Partial<Record<ModelName, number>> }
 
@@ -96,19 +96,33 @@ const CLINICAL_LOGISTIC = 'clinical.logistic';
 function outerFolds(cfg: StudyConfig, main: CohortData): number[][] {
   if (main.folds) {
     const ids = [...new Set(main.folds)].sort((a, b) => a - b);
+    if (main.groups) checkGroupsInOneFold(main.groups, main.folds, `evaluation.foldColumn ${cfg.evaluation.foldColumn}`);
     return [main.folds.map((f) => ids.indexOf(f))];
   }
   const events = main.y.filter((v) => v === 1).length;
   const k = Math.min(cfg.evaluation.folds, events, main.y.length - events);
   if (k < 2) throw new SonomicsError('ONE_CLASS', `main cohort: ${events} events — too few for ${cfg.evaluation.folds}-fold CV.`);
+  // Cases of one patient (data.group) stay in one fold: scikit-learn's StratifiedGroupKFold.
+  if (main.groups) return repeatedStratifiedGroupKFold(main.y, main.groups, k, cfg.evaluation.repeats, cfg.seed);
   return repeatedStratifiedKFold(main.y, k, cfg.evaluation.repeats, cfg.seed);
+}
+
+/** Fixed folds must not split a patient either. */
+function checkGroupsInOneFold(groups: string[], folds: number[], what: string): void {
+  const first = new Map<string, number>();
+  groups.forEach((g, i) => {
+    const f = first.get(g);
+    if (f === undefined) first.set(g, folds[i]!);
+    else if (f !== folds[i]) throw new SonomicsError('BAD_INPUT', `${what} puts the cases of group ${g} (data.group) in folds ${f} and ${folds[i]}; a patient's cases must share one fold.`, { subject: g });
+  });
 }
 
 const PAIRS: Array<[ModelName, ModelName]> = [['combined', 'radiomics'], ['combined', 'clinical'], ['radiomics', 'clinical']];
 
 export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: RunOptions = {}): StudyResult {
   const data: StudyData = buildStudyData(cfg, tables);
-  const notes: string[] = [];
+  // Loud warnings first (the CLI prints them too): e.g. repeated patient ids without data.group.
+  const notes: string[] = data.warnings.map((w) => `warning: ${w}`);
   let features = data.features;
   let icc: IccReport | undefined;
   if (cfg.radiomics.icc && features.length) {
@@ -129,7 +143,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   const mOpts = { level: cfg.evaluation.ciLevel, bootstrap: cfg.evaluation.bootstrap, seed: cfg.seed };
 
   // Final models on the whole main cohort (also the fixed selections of the paper protocol).
-  const final = fitModels(ctx, mainRecs, main.y, main.batch, cfg.seed, undefined, `the whole main cohort ${main.name} (final model)`);
+  const final = fitModels(ctx, mainRecs, main.y, main.batch, cfg.seed, undefined, `the whole main cohort ${main.name} (final model)`, undefined, main.groups);
   const fixed = cfg.evaluation.protocol === 'paper' ? final.selections : undefined;
 
   // Outer cross-validation: every training fold fits all models; every track predicts its held-out part.
@@ -146,7 +160,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       const tr = all.filter((i) => fold[i] !== f);
       const te = all.filter((i) => fold[i] === f);
       const seed = new Random(cfg.seed + 7919 * (r + 1) + 104729 * (f + 1)).nextUint32();
-      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), seed, fixed, `outer training fold ${f + 1}${foldSets.length > 1 ? ` of repeat ${r + 1}` : ''} of the main cohort ${main.name}`);
+      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), seed, fixed, `outer training fold ${f + 1}${foldSets.length > 1 ? ` of repeat ${r + 1}` : ''} of the main cohort ${main.name}`, undefined, main.groups && tr.map((i) => main.groups![i]!));
       nFits++;
       for (const s of fit.selections.radiomics?.selected ?? []) frequency[s.name] = (frequency[s.name] ?? 0) + 1;
       for (const v of fit.selections.clinical?.retained ?? []) frequency[v] = (frequency[v] ?? 0) + 1;
@@ -188,7 +202,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     const t = track(m);
     const fp = applyModel(model, mainRecs, main.batch, main.ids).probability;
     fitted[m] = fp;
-    const cvMetrics = evaluate(main.y, t.oof[0]!, t.thr[0]!, mOpts);
+    const cvMetrics = evaluate(main.y, t.oof[0]!, t.thr[0]!, mOpts, main.groups);
     const aucs = t.folds.map((f) => f.auc).filter(Number.isFinite);
     const mean = aucs.reduce((a, b) => a + b, 0) / aucs.length;
     const sd = Math.sqrt(aucs.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, aucs.length - 1));
@@ -198,13 +212,13 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     for (const e of externals) {
       const p = externalProbability(model, e);
       (extP[e.name] ??= {})[m] = p;
-      if (hasBothClasses(e.y)) ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts);
+      if (hasBothClasses(e.y)) ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts, e.groups);
     }
     results[m] = {
       cv,
       external: externals.length ? ext[externals[0]!.name] : undefined,
       externals: ext,
-      apparent: evaluate(main.y, fp, fp.map(() => model.head.threshold), mOpts),
+      apparent: evaluate(main.y, fp, fp.map(() => model.head.threshold), mOpts, main.groups),
       features: model.head.features,
       hyper: headFor(model.head.kind, `the ${m} model`).describe(model.head).hyper,
       threshold: model.head.threshold,
@@ -216,11 +230,11 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     for (const e of externals) {
       if (!hasBothClasses(e.y)) continue;
       const p = externalProbability(lg, e);
-      externalsLg[e.name] = evaluate(e.y, p, p.map(() => lg.head.threshold), mOpts);
+      externalsLg[e.name] = evaluate(e.y, p, p.map(() => lg.head.threshold), mOpts, e.groups);
     }
     const t = track(CLINICAL_LOGISTIC);
     results.clinical.logistic = {
-      cv: evaluate(main.y, t.oof[0]!, t.thr[0]!, mOpts),
+      cv: evaluate(main.y, t.oof[0]!, t.thr[0]!, mOpts, main.groups),
       external: externals.length ? externalsLg[externals[0]!.name] : undefined,
       externals: externalsLg,
       threshold: lg.head.threshold,
@@ -239,20 +253,28 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   }));
 
   const comparisons: Comparison[] = [];
-  const compare = (cohort: string, y: number[], probs: Partial<Record<ModelName, number[]>>) => {
+  const compare = (cohort: string, y: number[], probs: Partial<Record<ModelName, number[]>>, groups?: string[]) => {
     for (const [a, b] of PAIRS) {
       if (!probs[a] || !probs[b]) continue;
+      if (groups) {
+        // patients with several cases: Obuchowski's clustered covariance of the two AUCs
+        const t = clusteredDelongTest(y, probs[a]!, probs[b]!, groups);
+        const d = t.auc1 - t.auc2, half = qnorm(1 - (1 - cfg.evaluation.ciLevel) / 2) * t.se;
+        comparisons.push({ cohort, a, b, auc_a: t.auc1, auc_b: t.auc2, diff: d, z: t.z, p: t.p, ci_diff: [d - half, d + half], method: 'clustered DeLong (Obuchowski 1997)' });
+        continue;
+      }
       const t = delongTest(y, probs[a]!, probs[b]!);
       comparisons.push({ cohort, a, b, auc_a: t.auc1, auc_b: t.auc2, diff: t.diff, z: t.z, p: t.p, ci_diff: t.ciDiff });
     }
   };
-  compare('cv', main.y, Object.fromEntries(models.map((m) => [m, track(m).oof[0]!])));
+  compare('cv', main.y, Object.fromEntries(models.map((m) => [m, track(m).oof[0]!])), main.groups);
   for (const e of externals) {
-    if (hasBothClasses(e.y)) compare(e.name, e.y, extP[e.name]!);
+    if (hasBothClasses(e.y)) compare(e.name, e.y, extP[e.name]!, e.groups);
     else notes.push(`external cohort ${e.name} has only one outcome class after the missing-value policy: its predictions are written but AUC and DeLong tests are not defined.`);
   }
 
   if (cfg.radiomics.harmonise !== 'none' && externals.length) notes.push(`external cohorts were harmonised to the training centre (${cfg.radiomics.harmonise}) from their own unlabelled feature values${cfg.data.batch ? `, per ${cfg.data.batch}` : ', each cohort as one centre'}; main-cohort cases are not transformed.`);
+  if (main.groups) notes.push(`cases are grouped by ${cfg.data.group} (${new Set(main.groups).size} patients in ${main.name}): outer and inner folds keep a patient's cases together (stratified group k-fold), AUC CIs and DeLong tests are clustered by patient (Obuchowski 1997)${cfg.evaluation.bootstrap > 0 ? ', the bootstrap resamples patients' : ''}.`);
   if (foldSets.length > 1) notes.push(`CV metrics are from the pooled out-of-fold predictions of repeat 1; repeat_auc lists every repeat's pooled AUC.`);
   notes.push(...(final.selections.clinical?.notes ?? []), ...(final.selections.radiomics?.notes ?? []));
 

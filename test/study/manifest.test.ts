@@ -18,9 +18,13 @@ describe('study from an image manifest', () => {
     for (let c = 0; c < 30; c++) {
       const y = c % 2;
       // Events have a brighter, more heterogeneous tumour: a radiomics signal the study must find.
+      // Case-level variation of brightness and heterogeneity keeps any single feature from
+      // separating the classes perfectly (that would now stop the study as possible leakage, issue #14).
+      const offset = 20 * y + 12 * rng.normal();
+      const spread = (15 + 12 * y) * Math.exp(0.35 * rng.normal());
       const img = Array.from({ length: W * W }, (_, i) => {
         const inside = Math.abs((i % W) - 16) < 7 && Math.abs(Math.floor(i / W) - 16) < 6;
-        return Math.max(0, Math.min(255, Math.round(inside ? 90 + 25 * y + (15 + 20 * y) * rng.normal() : 60 + 10 * rng.normal())));
+        return Math.max(0, Math.min(255, Math.round(inside ? 90 + offset + spread * rng.normal() : 60 + 10 * rng.normal())));
       });
       const mask = Array.from({ length: W * W }, (_, i) => (Math.abs((i % W) - 16) < 7 && Math.abs(Math.floor(i / W) - 16) < 6 ? 255 : 0));
       writeFileSync(join(dir, `i${c}.png`), encodePng({ width: W, height: W, channels: 1, bitDepth: 8, data: img }));

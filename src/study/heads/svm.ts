@@ -62,7 +62,7 @@ function fitSvmHead(X: number[][], y: number[], features: string[], ctx: HeadFit
   const o = ctx.settings;
   const scaler = fitScaler(X, { sd: 'sample' });
   const Z = applyScaler(scaler, X);
-  const k = usableFolds(y, o.innerFolds);
+  const k = usableFolds(y, o.innerFolds, ctx.groups);
   const ones = y.reduce((a, b) => a + b, 0);
   // Without weights an RBF SVM with small C on imbalanced data often collapses to one constant
   // decision value (every case the majority class); balanced weights avoid that degenerate fit.
@@ -73,7 +73,9 @@ function fitSvmHead(X: number[][], y: number[], features: string[], ctx: HeadFit
     C = ctx.fixed.C!;
     gamma = ctx.fixed.gamma;
   } else {
-    const g = gridSearchSVM(Z, y, { kernel: o.kernel, Cs: o.Cs, gammas: o.kernel === 'rbf' ? o.gammas : undefined, folds: k, seed: ctx.seeds.of('tuning'), classWeights });
+    // Grouped: the tuning folds keep each patient together; ungrouped calls stay as they were.
+    const folds = ctx.groups ? { foldIds: innerFoldIds(y, k, ctx.seeds.of('tuning'), ctx.groups) } : { folds: k, seed: ctx.seeds.of('tuning') };
+    const g = gridSearchSVM(Z, y, { kernel: o.kernel, Cs: o.Cs, gammas: o.kernel === 'rbf' ? o.gammas : undefined, ...folds, classWeights });
     C = g.C;
     gamma = o.kernel === 'rbf' ? g.gamma : undefined;
   }
