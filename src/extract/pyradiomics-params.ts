@@ -56,13 +56,13 @@ const REFUSED: Record<string, string> = {
 };
 
 /** Settings with no effect on sonomics' values (PyRadiomics uses them for crops and checks). */
-const NO_EFFECT = new Set(['padDistance', 'preCrop', 'geometryTolerance', 'additionalInfo', 'minimumROIDimensions', 'interpolator']);
+const NO_EFFECT = new Set(['preCrop', 'geometryTolerance', 'additionalInfo', 'minimumROIDimensions']);
 
 /** SimpleITK interpolators PyRadiomics names, and ours (only these three). */
 const INTERPOLATORS: Record<string, 'cubic' | 'linear' | 'nearest'> = { sitkBSpline: 'cubic', sitkLinear: 'linear', sitkNearestNeighbor: 'nearest' };
 
 const HANDLED = new Set([
-  'resampledPixelSpacing',
+  'resampledPixelSpacing', 'interpolator', 'padDistance',
   'binWidth', 'binCount', 'label', 'normalize', 'normalizeScale', 'removeOutliers', 'distances', 'force2D', 'force2Ddimension',
   'resegmentRange', 'resegmentMode', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize',
   'sigma', 'start_level', 'level', 'wavelet', 'gradientUseSpacing', 'lbp2DRadius', 'lbp2DSamples', 'lbp2DMethod',
