@@ -92,7 +92,7 @@ export {
 } from './study/index.ts';
 
 // report: the HTML report and its parts
-export { renderReport, methodsText, tripodChecklist, lineChart, type Series, type ChartOptions, type ChecklistItem } from './report/index.ts';
+export { renderReport, buildReport, methodsText, methodsParagraphs, tripodChecklist, clearChecklist, ibsiReportingItems, cautions, SECTION_REGISTRY, lineChart, type Series, type ChartOptions, type ChecklistItem, type BuiltReport, type ReportSection, type ReportContext, type ReportFigure, type Caution, type MethodsParagraph } from './report/index.ts';
 
 // synth: the synthetic two-centre cohort with known truth
 export { synthCohort, synthImages, type SynthOptions, type SynthCase, type SynthImages } from './synth/cohort.ts';

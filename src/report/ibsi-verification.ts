@@ -6,5 +6,5 @@
  */
 export const IBSI_VERIFICATION = {
   ibsi1: { matched: 1803, total: 1803, sets: 'digital phantom and CT phantom configurations A–E, every family and texture aggregation' },
-  ibsi2: { phase1: '30 of 30', phase2: '162 of 162', checked: '`sonomics ibsi-filters`; mean, LoG, Laws, Gabor, wavelets and Simoncelli' },
+  ibsi2: { phase1: '30 of 30', phase2: '162 of 162', checked: 'sonomics ibsi-filters; mean, LoG, Laws, Gabor, wavelets and Simoncelli' },
 } as const;

@@ -15,7 +15,7 @@ const CSS = `body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif
 h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}h3{font-size:1.05em;margin:1.2em 0 .3em}
 table{border-collapse:collapse;margin:.8em 0;font-size:.88em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#f3f3f3}caption{text-align:left;font-weight:bold;padding:.3em 0}.charts{display:flex;flex-wrap:wrap;gap:1em}
-figure{margin:0;max-width:100%}figcaption{font-size:.85em;color:#444;max-width:560px;margin-top:.3em}.files{color:#777}
+figure{margin:0;max-width:100%;display:table}figcaption{display:table-caption;caption-side:bottom;font-size:.85em;color:#444;margin-top:.3em}.files{color:#777}
 svg.chart{max-width:100%;height:auto}
 .note{color:#555;font-size:.9em}.ok{color:#1a7f37}.partly{color:#9a6700}.authors{color:#555}.na{color:#777}
 .cautions li{margin:.4em 0}nav{line-height:1.8}nav a{margin-right:.8em;white-space:nowrap}`;
