@@ -45,8 +45,24 @@ export function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Image {
   const format = detectFormat(bytes);
   const f = format ? imageFormat(format) : undefined;
   if (!f) throw unknownFormat(bytes, name);
-  if (f.kind === 'raster') return rasterToImage(f.decode(bytes, name), f.title, { channel: opts.channel, spacing: opts.spacing, name });
-  return f.read(bytes, { ...opts, name });
+  return coded(name, () => {
+    if (f.kind === 'raster') return rasterToImage(f.decode(bytes, name), f.title, { channel: opts.channel, spacing: opts.spacing, name });
+    return f.read(bytes, { ...opts, name });
+  });
+}
+
+/**
+ * Every failure of a reader reaches library callers as a SonomicsError (issue #20): a decoder
+ * that trips over damaged bytes in a way no check foresaw (a DataView read past the end, a
+ * WebAssembly trap, a typed-array size mismatch) still means the file is damaged.
+ */
+function coded<T>(name: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof SonomicsError) throw err;
+    throw new SonomicsError('CORRUPT_FILE', `${name}: the file could not be decoded (${(err as Error)?.message ?? String(err)}); it is damaged or not what its header says`, { subject: name, cause: err });
+  }
 }
 
 /**
@@ -55,7 +71,12 @@ export function readImage(bytes: Uint8Array, opts: ReadOptions = {}): Image {
  */
 export async function readImageAsync(bytes: Uint8Array, opts: ReadOptions = {}): Promise<Image> {
   if (detectFormat(bytes) === 'dicom') {
-    return readDicomImageAsync(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name: opts.name ?? 'image' });
+    const name = opts.name ?? 'image';
+    try {
+      return await readDicomImageAsync(bytes, { frame: opts.frame, channel: opts.channel, roi: opts.roi, name });
+    } catch (err) {
+      return coded(name, () => { throw err; });
+    }
   }
   return readImage(bytes, opts);
 }
@@ -76,9 +97,9 @@ export function readMask(bytes: Uint8Array, opts: MaskReadOptions = {}): Mask {
   const f = format ? imageFormat(format) : undefined;
   if (!f) throw unknownFormat(bytes, name);
   if (f.kind === 'raster') {
-    return rasterToMask(f.decode(bytes, name), { label: opts.label, channel: opts.channel, name, spacing: opts.spacing });
+    return coded(name, () => rasterToMask(f.decode(bytes, name), { label: opts.label, channel: opts.channel, name, spacing: opts.spacing }));
   }
-  const m = f.readMask?.(bytes, { ...opts, name });
+  const m = coded(name, () => f.readMask?.(bytes, { ...opts, name }));
   if (m) return m;
   return imageToMask(readImage(bytes, opts), opts.label);
 }

@@ -187,7 +187,7 @@ export function parseDicom(input: Uint8Array, name = 'DICOM file'): DicomFile {
     const r = new Reader(bytes, dvAll, true, true, name, pos);
     let metaEnd = bytes.length;
     // Group length (0002,0000) tells where the meta group ends; otherwise stop at the first non-0002 group.
-    if (dvAll.getUint32(pos, true) === 0x00000002 && bytes.length >= pos + 12) metaEnd = pos + 12 + dvAll.getUint32(pos + 8, true);
+    if (bytes.length >= pos + 12 && dvAll.getUint32(pos, true) === 0x00000002) metaEnd = pos + 12 + dvAll.getUint32(pos + 8, true);
     meta = parseMetaGroup(r, metaEnd);
     pos = r.pos;
   }

@@ -97,6 +97,10 @@ export function imageFromDicom(file: DicomFile, opts: ReadDicomOptions = {}): Im
   const o = orientation(ds) ?? orientationOf(functionalGroupItem(ds, frame, SEG.PlaneOrientationSequence));
   const origin: Vec3 = position(ds) ?? positionOf(functionalGroupItem(ds, frame, SEG.PlanePositionSequence)) ?? [0, 0, 0];
   const z = ds.number(T.SpacingBetweenSlices) ?? ds.number(T.SliceThickness) ?? 1;
+  if (data.length !== info.columns * info.rows) {
+    // a compressed frame that decodes to another size than Rows × Columns (issue #20: a bare RangeError)
+    throw new SonomicsError('CORRUPT_FILE', `${file.name}: the decoded frame has ${data.length} pixels, Rows × Columns = ${info.rows} × ${info.columns} needs ${info.rows * info.columns}; the pixel data or its header is damaged`, { subject: file.name });
+  }
   const image = createImage([info.columns, info.rows, 1], [spacingXY?.[0] ?? 1, spacingXY?.[1] ?? 1, z > 0 ? z : 1], data, {
     origin,
     direction: o ? directionMatrix(o.row, o.col, o.normal) : undefined,

@@ -86,6 +86,8 @@ export function runWasmDecoder(kind: 'jpeg-ls' | 'jpeg2000', data: Uint8Array, n
     const what = typeof err === 'number' ? `error code ${err}` : (err as Error).message;
     throw new SonomicsError('CORRUPT_FILE', `${name}: ${kind === 'jpeg-ls' ? 'JPEG-LS' : 'JPEG 2000'} frame cannot be decoded (${what})`, { cause: err });
   } finally {
-    decoder.delete();
+    // after a WebAssembly trap on damaged data, freeing the decoder may trap too: the frame's
+    // error above is the one to report
+    try { decoder.delete(); } catch { /* the decoder's memory is gone with the trap */ }
   }
 }
