@@ -6,7 +6,7 @@ import {
   applyFilter, boundaryIndex, convolveAxis, fft1d, filterData, filterName, gaborThetas, lawsKernels,
   parseBoundary, rightAngleRotations, waveletFilters, WAVELET_FAMILIES, type FilterSpec,
 } from '../../src/filters/index.ts';
-import { intensityStatistics } from '../../src/node/ibsi2.ts';
+import { intensityStatistics } from '../../src/features/ibsi/ibsi2.ts';
 
 function volume(size: Vec3, f: (x: number, y: number, z: number) => number, spacing: Vec3 = [1, 1, 1]) {
   const d = new Float32Array(size[0] * size[1] * size[2]);
