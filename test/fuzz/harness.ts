@@ -42,7 +42,9 @@ export async function fuzzReader(reader: string, count: number, opts: { seed?: n
         clearTimeout(timer);
         timer = setTimeout(onHang, timeoutMs);
       });
-      child.on('exit', (code, signal) => {
+      // 'close', not 'exit': 'exit' may come before the last IPC messages are delivered, which
+      // made a finished child look as if it had died mid-run
+      child.on('close', (code, signal) => {
         clearTimeout(timer);
         if (current >= count) return resolve(count);
         if (hung) report.hangs.push(current);
