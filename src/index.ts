@@ -86,9 +86,10 @@ export { parseCsv, toCsv, parseXlsx, type Table } from './tables/index.ts';
 export {
   parseStudyConfig, buildStudyData, runStudy, resultsJson, predictionsCsv,
   loadModel, predict, MODEL_NAMES, RESULTS_SCHEMA, BUNDLE_SCHEMA,
+  buildBundle, shareBundle, withCentreReference, readableInputName, readableNumber, BUNDLE_JSON_SCHEMA, MIN_REFERENCE_CASES,
   type StudyConfig, type CohortConfig, type VariableConfig, type ModelName, type StudyData,
   type StudyResult, type ModelResult, type Comparison, type PredictionRow, type Metrics,
-  type ModelBundle, type Prediction, type ModelHead, type Outcome, type BinaryOutcome, type TimeToEventOutcome,
+  type ModelBundle, type Prediction, type SharedBundles, type ModelHead, type Outcome, type BinaryOutcome, type TimeToEventOutcome,
 } from './study/index.ts';
 
 // report: the HTML report and its parts

@@ -14,16 +14,16 @@ import { readTableFile } from '../node/study-files.ts';
 import { loadExtractionSettings, runExtraction } from '../node/extract-run.ts';
 import { resolveExtractionSettings, type ExtractionSettings } from '../extract/settings.ts';
 import { canonicalJson } from '../core/hash.ts';
-import { loadModel, predict, type ModelBundle } from '../study/bundle.ts';
+import { loadModel, MIN_REFERENCE_CASES, predict, withCentreReference, type ModelBundle } from '../study/bundle.ts';
 import type { ModelName } from '../study/config.ts';
 import { toCsv } from '../tables/csv.ts';
 import type { Table } from '../tables/table.ts';
 
-interface PredictOptions { model: string; features?: string; manifest?: string; settings?: string; work?: string; workers?: number; id?: string; use?: ModelName; out?: string }
+interface PredictOptions { model: string; features?: string; manifest?: string; settings?: string; work?: string; workers?: number; id?: string; use?: ModelName; out?: string; centre?: string; centreReference?: string }
 
 function bundleSettings(bundle: ModelBundle, path: string): ExtractionSettings {
-  if (bundle.extraction.settings === null || bundle.extraction.settings === undefined) {
-    throw new SonomicsError('BUNDLE_MISMATCH', `${path} records no extraction settings (its study was run on a ready-made feature table); extract the features yourself and pass --features.`);
+  if (!bundle.extraction.scoresImages) {
+    throw new SonomicsError('BUNDLE_MISMATCH', `${path} is features-only: it cannot score images because ${bundle.extraction.why ?? 'it records no extraction settings'}; extract the features yourself and pass --features.`);
   }
   return resolveExtractionSettings(bundle.extraction.settings, `${path} extraction settings`);
 }
@@ -58,16 +58,22 @@ export function addPredictCommand(program: Command): void {
     .option('--workers <n>', 'with --manifest: extraction worker processes', workersOption)
     .option('--id <column>', 'case-id column (default: id; case_id with --manifest)')
     .option('--use <model>', 'which model of the bundle: clinical, radiomics or combined (default: the bundle\'s default)')
+    .option('--centre <name>', 'models trained with centre harmonisation: the centre the cases come from (the training centre, a centre the bundle has seen, or a new one with --centre-reference)')
+    .option('--centre-reference <table.csv>', `with --centre NAME: unlabelled feature table of at least ${MIN_REFERENCE_CASES} cases of that new centre, to align it to the training centre`)
     .option('-o, --out <file>', 'write predictions CSV here (default: print to stdout)')
     .action(async (o: PredictOptions) => {
-      const bundle = loadModel(readFileSync(o.model, 'utf8'));
+      let bundle = loadModel(readFileSync(o.model, 'utf8'));
+      if (o.centreReference) {
+        if (!o.centre) throw new SonomicsError('BAD_INPUT', '--centre-reference needs --centre NAME: the name of the new centre the reference set comes from.');
+        bundle = withCentreReference(bundle, o.centre, readTableFile(o.centreReference).rows, o.centreReference);
+      }
       const { table, id } = await casesTable(bundle, o);
       if (!table.columns.includes(id)) throw new SonomicsError('BAD_INPUT', `${table.source}: no id column "${id}"; pass --id <column>.`);
       const rows = table.rows.map((r) => {
-        const p = predict(bundle, r, { model: o.use, caseId: r[id] });
-        return [r[id]!, p.model, p.risk, p.class, p.threshold, p.contributions.slice(0, 3).map((c) => `${c.name}:${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`).join(' '), p.warnings.join('; ')];
+        const p = predict(bundle, r, { model: o.use, caseId: r[id], centre: o.centre });
+        return [r[id]!, p.model, p.risk, p.class, p.threshold, p.contributions.slice(0, 3).map((c) => `${c.name}:${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`).join(' '), p.warnings.join('; '), p.centre?.name ?? ''];
       });
-      const csv = toCsv(['id', 'model', 'risk', 'class', 'threshold', 'top_contributions', 'warnings'], rows);
+      const csv = toCsv(['id', 'model', 'risk', 'class', 'threshold', 'top_contributions', 'warnings', 'centre'], rows);
       if (o.out) {
         writeFileSync(o.out, csv);
         console.log(`predictions for ${rows.length} case(s): ${o.out}`);

@@ -23,10 +23,14 @@ export function addStudyCommand(program: Command): void {
       const study = await prepareStudy(opts.config, { workDir: outDir, workers: opts.workers, progress: !opts.quiet, overrides: { protocol: opts.protocol, seed: opts.seed } });
       const result = runStudy(study.config, study.tables, { extraction: study.extraction });
       for (const n of result.notes) if (n.startsWith('warning: ')) console.error(`sonomics: ${n}`);
-      const files = writeStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node });
+      const files = writeStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node }, { extractionSource: study.extractionSource });
       const png = await writeFigurePngs(files.figures, files.figuresDir);
       if (png.skipped) console.error(`sonomics: ${png.skipped}`);
       if (!opts.quiet) console.log(formatPerformanceTable(result) + '\n');
-      console.log(`report:      ${files.report}\nresults:     ${files.results}\npredictions: ${files.predictions}\nmodel:       ${files.bundle}`);
+      console.log(`report:      ${files.report}\nresults:     ${files.results}\npredictions: ${files.predictions}`);
+      if (files.bundle) console.log(`model:       ${files.bundle} (shareable)`);
+      if (files.privateBundle) console.log(`private:     ${files.privateBundle} (holds training rows: keep it with the data)`);
+      // Said now, not at deployment: what the bundles can and cannot do.
+      for (const m of files.messages) console.error(`sonomics: ${m}`);
     });
 }

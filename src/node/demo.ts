@@ -61,10 +61,11 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   log('3/3 study: clinical, radiomics and combined models; 5-fold CV on centre A, external validation on centre B');
   const study = loadStudy(studyPath);
   const result = runStudy(study.config, study.tables, { extraction: study.extraction });
-  const files = writeStudyOutputs(result, join(out, 'study'), { sonomics: version(), node: process.versions.node });
+  const files = writeStudyOutputs(result, join(out, 'study'), { sonomics: version(), node: process.versions.node }, { extractionSource: study.extractionSource });
   const png = await writeFigurePngs(files.figures, files.figuresDir);
   if (png.skipped) log(`   ${png.skipped}`);
-  return { result, truth: truthAucs(cases), reportPath: files.report, resultsPath: files.results, bundlePath: files.bundle, seconds: (Date.now() - t0) / 1000 };
+  for (const m of files.messages) log(`   ${m}`);
+  return { result, truth: truthAucs(cases), reportPath: files.report, resultsPath: files.results, bundlePath: (files.bundle ?? files.privateBundle)!, seconds: (Date.now() - t0) / 1000 };
 }
 
 export interface TruthAucs {

@@ -10,7 +10,9 @@ import { configTablePaths, parseStudyConfig, type StudyConfig } from '../study/c
 import type { Table } from '../tables/table.ts';
 import { readTableFile } from './table-file.ts';
 import { withRoles } from './feature-table-roles.ts';
-import { buildBundle } from '../study/bundle.ts';
+import { buildBundle, bundleJson, shareBundle } from '../study/bundle.ts';
+import { settingsHash } from '../core/hash.ts';
+import { resolveExtractionSettings } from '../extract/settings.ts';
 import { predictionsCsv, resultsJson } from '../study/outputs.ts';
 import type { StudyResult } from '../study/run.ts';
 import { buildReport, type BuiltReport } from '../report/render.ts';
@@ -28,6 +30,47 @@ export interface LoadedStudy {
   configDir: string;
   /** Run records (run.json) found beside the feature tables: how their features were extracted. */
   extraction: ExtractionRun[];
+  /** Where config.extraction came from: the config (or the file it names), or an extraction's run.json. */
+  extractionSource: 'config' | 'extraction record';
+}
+
+/** `extraction:` given as a file path (YAML or JSON, relative to the config): its contents. */
+function extractionFromFile(value: string, configPath: string): unknown {
+  const p = isAbsolute(value) ? value : join(dirname(resolve(configPath)), value);
+  if (!existsSync(p)) throw new SonomicsError('FILE_NOT_FOUND', `${configPath}: extraction: "${value}" is neither extraction settings nor an existing settings file (looked for ${p}); give the settings inline or the path of the file you pass to sonomics extract --settings.`, { subject: configPath });
+  try {
+    const text = readFileSync(p, 'utf8');
+    return /\.json$/i.test(p) ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new SonomicsError('BAD_CONFIG', `${configPath}: extraction settings file ${p} cannot be read (${(e as Error).message}).`, { subject: configPath });
+  }
+}
+
+/**
+ * The settings that made the study's features travel with the model: a feature table written by
+ * `sonomics extract` has its run.json beside it. Without `extraction:` in the config the record's
+ * settings are taken; with it, they must be the same settings (same hash), else the bundle would
+ * extract a new patient differently from the training cases.
+ */
+function reconcileExtraction(config: StudyConfig, runs: ExtractionRun[], configPath: string): LoadedStudy['extractionSource'] {
+  if (runs.length === 0) return 'config';
+  const distinct = [...new Set(runs.map((r) => r.settingsHash))];
+  if (distinct.length > 1) {
+    throw new SonomicsError('BAD_CONFIG', `${configPath}: the feature tables come from extractions with different settings (${runs.map((r) => `${r.table}: ${r.settingsHash.slice(0, 12)}…`).join(', ')}); extract every cohort with the same settings.`, { subject: configPath });
+  }
+  const rec = runs[0]!;
+  if (config.extraction === undefined) {
+    config.extraction = rec.settings;
+    return 'extraction record';
+  }
+  let hash: string;
+  try { hash = settingsHash(resolveExtractionSettings(config.extraction, `${configPath}: extraction`)); } catch (e) {
+    throw new SonomicsError('BAD_CONFIG', `${configPath}: extraction: is not extraction settings (${(e as Error).message}), but the features of ${rec.table} were made by a recorded extraction (run.json beside it); remove extraction: to take the recorded settings, or give the settings file you extracted with.`, { subject: configPath });
+  }
+  if (hash !== rec.settingsHash) {
+    throw new SonomicsError('BAD_CONFIG', `${configPath}: extraction: (hash ${hash.slice(0, 12)}…) disagrees with the settings that produced the features of ${rec.table} (run.json beside it, hash ${rec.settingsHash.slice(0, 12)}…); the bundle would extract new patients differently. Remove extraction: to take the recorded settings, or re-extract with these.`, { subject: configPath });
+  }
+  return 'extraction record';
 }
 
 /**
@@ -60,6 +103,7 @@ export function loadStudy(configPath: string, overrides: { protocol?: 'no-leakag
   }
   if (raw && typeof raw === 'object') {
     const r = raw as Record<string, unknown>;
+    if (typeof r.extraction === 'string') r.extraction = extractionFromFile(r.extraction, configPath);
     if (overrides.protocol) r.evaluation = { ...(r.evaluation as object | undefined), protocol: overrides.protocol };
     if (overrides.seed !== undefined) r.seed = overrides.seed;
   }
@@ -72,7 +116,8 @@ export function loadStudy(configPath: string, overrides: { protocol?: 'no-leakag
     tables[p] = withRoles(readTableFile(path), path);
     addRun(extraction, findExtractionRun(path, p));
   }
-  return { config, tables, configDir, extraction };
+  const extractionSource = reconcileExtraction(config, extraction, configPath);
+  return { config, tables, configDir, extraction, extractionSource };
 }
 
 /**
@@ -98,34 +143,75 @@ export async function prepareStudy(configPath: string, o: { workDir: string; wor
     study.tables[key] = features;
     addRun(study.extraction, findExtractionRun(ex.tablePath, key));
     cohort.tables = [...cohort.tables, key];
+    study.extractionSource = 'extraction record';
   }
   return study;
 }
 
 export interface WrittenOutputs {
-  report: string; results: string; predictions: string; bundle: string;
+  report: string;
+  results: string;
+  predictions: string;
+  /** The shareable bundle (null: no model of the study can be shared, see messages). */
+  bundle: string | null;
+  /** The private bundle with training rows (null: the shareable one holds every model). */
+  privateBundle: string | null;
+  /** What the user must know about the bundles (privacy split, features-only). */
+  messages: string[];
   /** figures/<id>.svg beside the report; the figures themselves for the PNG step (figure-png.ts). */
   figuresDir: string;
   figures: ReportFigure[];
 }
 
-export function writeStudyOutputs(result: StudyResult, outDir: string, software: Record<string, string> = {}): WrittenOutputs {
+/** The date written into the outputs: SOURCE_DATE_EPOCH (reproducible builds) or now. */
+function createdDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : new Date().toISOString();
+}
+
+export function writeStudyOutputs(result: StudyResult, outDir: string, software: { sonomics?: string; node?: string } = {}, opts: { extractionSource?: LoadedStudy['extractionSource'] } = {}): WrittenOutputs {
   mkdirSync(outDir, { recursive: true });
+  const full = buildBundle(result, { software, created: createdDate(), extractionSource: opts.extractionSource });
+  const shared = shareBundle(full);
+  const messages = [...shared.notes];
+  if (!full.extraction.scoresImages) messages.push(`the model bundle is features-only: it cannot score images because ${full.extraction.why}. predict needs ready-made feature tables (--features); give extraction: in the study config (inline or a settings file) to make it score images.`);
   const out: WrittenOutputs = {
     report: join(outDir, 'report.html'),
     results: join(outDir, 'results.json'),
     predictions: join(outDir, 'predictions.csv'),
-    bundle: join(outDir, 'bundle.json'),
+    bundle: shared.shareable ? join(outDir, 'bundle.json') : null,
+    privateBundle: shared.private ? join(outDir, 'bundle.private.json') : null,
+    messages,
     figuresDir: join(outDir, 'figures'),
     figures: [],
   };
-  const built = buildReport(result, { software });
+  const main = shared.shareable ?? shared.private!;
+  const withProvenance: StudyResult = {
+    ...result,
+    provenance: {
+      ...main.provenance,
+      bundle: {
+        file: out.bundle ? 'bundle.json' : null,
+        contentHash: shared.shareable?.contentHash ?? null,
+        privateFile: out.privateBundle ? 'bundle.private.json' : null,
+        privateContentHash: shared.private?.contentHash ?? null,
+        containsTrainingData: shared.shareable?.sharing.containsTrainingData ?? false,
+        includeTrainingData: full.sharing.optedIn,
+        scoresImages: full.extraction.scoresImages,
+        omitted: shared.shareable?.sharing.omitted.map((o) => o.model) ?? Object.keys(full.models),
+      },
+    },
+  };
+  const built = buildReport(withProvenance, { software });
   writeFileSync(out.report, built.html);
   writeReportFiles(built, outDir);
   out.figures = built.figures;
-  writeFileSync(out.results, resultsJson(result));
+  writeFileSync(out.results, resultsJson(withProvenance));
   writeFileSync(out.predictions, predictionsCsv(result));
-  writeFileSync(out.bundle, JSON.stringify(buildBundle(result, software), null, 1) + '\n');
+  if (out.bundle) writeFileSync(out.bundle, bundleJson(shared.shareable!));
+  else if (existsSync(join(outDir, 'bundle.json'))) rmSync(join(outDir, 'bundle.json'));
+  if (out.privateBundle) writeFileSync(out.privateBundle, bundleJson(shared.private!));
+  else if (existsSync(join(outDir, 'bundle.private.json'))) rmSync(join(outDir, 'bundle.private.json'));
   return out;
 }
 

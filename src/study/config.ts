@@ -102,8 +102,13 @@ export interface StudyConfig {
     ciLevel: number;
   };
   models: ModelName[];
-  /** Feature-extraction settings, stored verbatim in the model bundle. */
+  /** Feature-extraction settings (resolved and hashed in the model bundle). */
   extraction?: unknown;
+  /**
+   * The model bundle. includeTrainingData: also put models whose parameters are training rows (RBF
+   * SVM support vectors) into the shareable bundle.json (default false: they go to bundle.private.json).
+   */
+  bundle: { includeTrainingData: boolean };
 }
 
 /**
@@ -202,7 +207,10 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
     ciLevel: f(s.num({ gt: 0, lt: 1 }), 'confidence level', { default: 0.95 }),
   }), 'evaluation protocol', { default: {} }),
   models: f(s.list(s.oneOf(MODEL_NAMES), { single: true }), 'models to fit', { default: [...MODEL_NAMES] }),
-  extraction: f(EXTRACTION_SETTINGS_SCHEMA, 'feature-extraction settings for cohorts with a manifest, stored in the bundle', { docElsewhere: 'docs/extraction.md' }),
+  extraction: f(EXTRACTION_SETTINGS_SCHEMA, 'feature-extraction settings (inline, or the path of a settings file): used for cohorts with a manifest, checked against the run.json of extracted feature tables, stored in the bundle', { docElsewhere: 'docs/extraction.md' }),
+  bundle: f(s.obj({
+    includeTrainingData: f(s.bool(), 'also put models whose parameters are training rows (RBF SVM support vectors) into the shareable bundle.json (else: bundle.private.json)', { default: false }),
+  }), 'the model bundle (docs/bundle.md)', { default: {} }),
 });
 
 /** The validated file, as the schema gives it (keys as written in the file). */
@@ -217,6 +225,7 @@ type Checked = {
   evaluation: StudyConfig['evaluation'];
   models: ModelName[];
   extraction?: unknown;
+  bundle: StudyConfig['bundle'];
 };
 
 /** Validate a parsed YAML/JSON object and fill in defaults. Throws BAD_CONFIG listing every problem. */
@@ -272,8 +281,9 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     innerFolds: v.innerFolds,
     evaluation: v.evaluation,
     models: v.models,
-    // stored verbatim (validated above): the bundle keeps what the user wrote
+    // stored verbatim (validated above); the bundle resolves it (defaults filled in) and hashes that
     extraction: top.extraction,
+    bundle: v.bundle,
   };
   if (cfg.data.cohorts.some((x) => x.manifest) && cfg.extraction === undefined) fail('extraction', 'a cohort names a manifest: give the extraction settings here (as for sonomics extract --settings)');
   if (cfg.radiomics.combat && cfg.radiomics.harmonise !== 'none') fail('radiomics.harmonise', 'choose one harmonisation: ComBat (radiomics.combat, batches inside the training data) or centre harmonisation (radiomics.harmonise, centres not in the training data)');

@@ -93,43 +93,131 @@ function quantileMap(q: number[], own: number[]): number[] {
 }
 
 /**
- * Align the records of ONE centre to the reference (returns new records; other columns are copied).
- * Needs several cases of the centre at once (its statistics come from them).
+ * One centre's own statistics of the reference features, fitted from its unlabelled cases: what a
+ * model bundle stores per centre so that `predict` can align a single new case of that centre exactly
+ * as the study aligned the centre's cohort. 'centre-quantile' keeps the centre's own 101-point
+ * quantile grid instead (a per-case mapping through it approximates the study's rank mapping).
  */
-export function harmoniseCentre(ref: CentreReference, records: Array<Record<string, number>>, centre = 'centre'): Array<Record<string, number>> {
-  if (records.length < 3) {
-    throw new SonomicsError('BAD_INPUT', `${centre}: centre harmonisation (${ref.method}) estimates the centre's feature location/scale from its own cases and needs at least 3 of them (got ${records.length}); pass all of the centre's cases together.`, { subject: centre });
+export interface CentreParameters {
+  /** Cases the statistics came from. */
+  n: number;
+  location: number[];
+  scale: number[];
+  /** 'centre-quantile': the centre's own quantiles (type 7) of each feature at 0, 1/100, ..., 1. */
+  quantiles?: number[][];
+}
+
+/** The smallest unlabelled reference set of a centre that `fitCentreParameters` accepts. */
+export const MIN_CENTRE_CASES = 3;
+
+/** A centre's own location/scale (and quantile grid) of the reference features. */
+export function fitCentreParameters(ref: CentreReference, records: Array<Record<string, number>>, centre = 'centre', min = MIN_CENTRE_CASES): CentreParameters {
+  if (records.length < min) {
+    throw new SonomicsError('BAD_INPUT', `${centre}: centre harmonisation (${ref.method}) estimates the centre's feature location/scale from its own cases and needs at least ${min} of them (got ${records.length}); pass all of the centre's cases together.`, { subject: centre });
   }
-  const out = records.map((r) => ({ ...r }));
-  if (ref.quantiles) {
-    ref.features.forEach((f, j) => {
-      const mapped = quantileMap(ref.quantiles![j]!, records.map((r) => r[f]!));
-      out.forEach((r, i) => { r[f] = mapped[i]!; });
+  const location: number[] = [];
+  const scale: number[] = [];
+  for (const f of ref.features) {
+    const ls = locationScale(records.map((r) => r[f]!), ref.method);
+    location.push(ls.location);
+    scale.push(ls.scale);
+  }
+  const p: CentreParameters = { n: records.length, location, scale };
+  if (ref.method === 'centre-quantile') {
+    p.quantiles = ref.features.map((f) => {
+      const v = records.map((r) => r[f]!).filter(Number.isFinite);
+      return Array.from({ length: QN + 1 }, (_, k) => (v.length ? quantile7(v, k / QN) : NaN));
     });
-    return out;
   }
+  return p;
+}
+
+/**
+ * Align records of a centre with its stored parameters, one case at a time (what `predict` does).
+ * For the location/scale methods this is the same arithmetic as harmoniseCentre, so a case gets
+ * bit for bit the value the study gave it.
+ */
+export function applyCentreParameters(ref: CentreReference, params: CentreParameters, records: Array<Record<string, number>>): Array<Record<string, number>> {
+  const out = records.map((r) => ({ ...r }));
   ref.features.forEach((f, j) => {
-    const own = locationScale(records.map((r) => r[f]!), ref.method);
-    // A feature constant within the centre (scale 0) can only be shifted; a constant reference
-    // likewise maps every case to its location.
-    const ratio = own.scale > 0 && Number.isFinite(own.scale) ? ref.scale[j]! / own.scale : 1;
     for (const r of out) {
       const x = r[f];
       if (x === undefined || !Number.isFinite(x)) continue;
-      r[f] = ref.location[j]! + ratio * (x - own.location);
+      r[f] = ref.quantiles && params.quantiles ? gridMap(params.quantiles[j]!, ref.quantiles[j]!, x) : affine(ref, params, j, x);
     }
   });
   return out;
 }
 
+/** x' = loc_ref + scale_ref · (x − loc_centre) / scale_centre (see the top of this file). */
+function affine(ref: CentreReference, own: { location: number[]; scale: number[] }, j: number, x: number): number {
+  // A feature constant within the centre (scale 0) can only be shifted; a constant reference
+  // likewise maps every case to its location.
+  const s = own.scale[j]!;
+  const ratio = s > 0 && Number.isFinite(s) ? ref.scale[j]! / s : 1;
+  return ref.location[j]! + ratio * (x - own.location[j]!);
+}
+
+/**
+ * One value through the quantile grids: its probability in the centre's grid (linear between grid
+ * points, clamped to [0, 1]), then the training quantile at that probability.
+ */
+function gridMap(own: number[], train: number[], x: number): number {
+  let p: number;
+  if (x <= own[0]!) p = 0;
+  else if (x >= own[QN]!) p = 1;
+  else {
+    let k = 0;
+    while (k < QN - 1 && own[k + 1]! <= x) k++;
+    const span = own[k + 1]! - own[k]!;
+    p = (k + (span > 0 ? (x - own[k]!) / span : 0)) / QN;
+  }
+  const h = p * QN, lo = Math.floor(h), hi = Math.min(QN, lo + 1);
+  return train[lo]! + (h - lo) * (train[hi]! - train[lo]!);
+}
+
+/**
+ * Align the records of ONE centre to the reference (returns new records; other columns are copied).
+ * Needs several cases of the centre at once (its statistics come from them).
+ */
+export function harmoniseCentre(ref: CentreReference, records: Array<Record<string, number>>, centre = 'centre'): Array<Record<string, number>> {
+  return harmoniseCentreWith(ref, records, centre).records;
+}
+
+/** harmoniseCentre, also returning the centre's parameters (the bundle stores them). */
+export function harmoniseCentreWith(ref: CentreReference, records: Array<Record<string, number>>, centre = 'centre'): { records: Array<Record<string, number>>; params: CentreParameters } {
+  const params = fitCentreParameters(ref, records, centre);
+  if (!ref.quantiles) return { records: applyCentreParameters(ref, params, records), params };
+  // The study maps a centre's cases by their ranks within the centre (exact for the cohort at hand).
+  const out = records.map((r) => ({ ...r }));
+  ref.features.forEach((f, j) => {
+    const mapped = quantileMap(ref.quantiles![j]!, records.map((r) => r[f]!));
+    out.forEach((r, i) => { r[f] = mapped[i]!; });
+  });
+  return { records: out, params };
+}
+
 /** Harmonise a cohort centre by centre (batch labels, or the whole cohort as one centre). */
 export function harmoniseCohort(ref: CentreReference, records: Array<Record<string, number>>, centres: string[] | undefined, cohort: string): Array<Record<string, number>> {
-  if (!centres) return harmoniseCentre(ref, records, cohort);
+  return harmoniseCohortWith(ref, records, centres, cohort).records;
+}
+
+/**
+ * harmoniseCohort, also returning each centre's parameters keyed by its name: the batch label, or
+ * the cohort name when the cohort is one centre.
+ */
+export function harmoniseCohortWith(ref: CentreReference, records: Array<Record<string, number>>, centres: string[] | undefined, cohort: string): { records: Array<Record<string, number>>; params: Record<string, CentreParameters> } {
+  if (!centres) {
+    const h = harmoniseCentreWith(ref, records, cohort);
+    return { records: h.records, params: { [cohort]: h.params } };
+  }
   const out = new Array<Record<string, number>>(records.length);
+  const params: Record<string, CentreParameters> = {};
   for (const c of [...new Set(centres)]) {
     const idx = centres.flatMap((x, i) => (x === c ? [i] : []));
-    const h = harmoniseCentre(ref, idx.map((i) => records[i]!), `${cohort}, centre ${c}`);
-    idx.forEach((i, k) => { out[i] = h[k]!; });
+    const h = harmoniseCentreWith(ref, idx.map((i) => records[i]!), `${cohort}, centre ${c}`);
+    idx.forEach((i, k) => { out[i] = h.records[k]!; });
+    params[c] = h.params;
   }
-  return out;
+  return { records: out, params };
 }

@@ -9,7 +9,7 @@ import type { StudyResult } from './run.ts';
 import { toCsv } from '../tables/csv.ts';
 
 export function resultsJson(result: StudyResult): string {
-  const { final: _final, predictions: _predictions, ...rest } = result;
+  const { final: _final, predictions: _predictions, centres: _centres, ...rest } = result;
   return JSON.stringify(rest, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? 'NaN' : v > 0 ? 'Inf' : '-Inf') : v), 2) + '\n';
 }
 

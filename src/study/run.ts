@@ -16,7 +16,7 @@ import { buildStudyData, type CohortData, type MissingReport, type StudyData } f
 import { evaluate, type Metrics } from './evaluate.ts';
 import { fitModels, type FitResult, type Selections } from './fit.ts';
 import { applyModel, caseRecords, type FittedModel } from './model.ts';
-import { harmoniseCohort } from './harmonise.ts';
+import { harmoniseCohortWith, type CentreParameters } from './harmonise.ts';
 import { iccFilter, type IccReport } from './icc-filter.ts';
 import { headFor } from './heads/registry.ts';
 import type { Table } from '../tables/table.ts';
@@ -62,11 +62,42 @@ export interface StudyResult {
   comparisons: Comparison[];
   predictions: PredictionRow[];
   final: Partial<Record<ModelName, FittedModel>>;
+  /**
+   * Centre harmonisation (radiomics.harmonise): the training centre(s), whose cases are never
+   * transformed, and each external centre's own parameters per model (the bundle carries them).
+   */
+  centres: CentreRecord;
+  /**
+   * Written by the file layer (results.json, report): versions, hashes, date, and the bundles it
+   * wrote. Absent in a result built in memory.
+   */
+  provenance?: StudyProvenance;
   /** Mean, SD, range of every input column in the main cohort (bundle: out-of-range warnings, contributions). */
   trainingSummary: InputSummary[];
   /** How the feature tables were extracted (their run records), when the file layer found them. */
   extraction?: ExtractionRun[];
   notes: string[];
+}
+
+export interface CentreRecord {
+  /** Names of the training centre(s): the batch labels of the main cohort, or its name. */
+  training: string[];
+  /** Per model with harmonisation: centre name → its parameters (fitted from its unlabelled features). */
+  models: Partial<Record<ModelName, Record<string, CentreParameters>>>;
+}
+
+export interface StudyProvenance {
+  sonomics: string;
+  node?: string;
+  created?: string;
+  settingsHash: string | null;
+  configHash: string;
+  protocol: string;
+  seed: number;
+  bundle: {
+    file: string | null; contentHash: string | null; privateFile: string | null; privateContentHash: string | null;
+    containsTrainingData: boolean; includeTrainingData: boolean; scoresImages: boolean; omitted: string[];
+  };
 }
 
 export interface RunOptions {
@@ -190,12 +221,23 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   const results: StudyResult['models'] = {};
   const fitted: Partial<Record<ModelName, number[]>> = {};
   const extP: Record<string, Partial<Record<ModelName, number[]>>> = {};
-  /** A final model's probabilities on an external cohort (harmonised to the training centre first when the model does that). */
-  const externalProbability = (model: FittedModel, e: CohortData): number[] => {
+  const centres: CentreRecord = { training: main.batch ? [...new Set(main.batch)] : [main.name], models: {} };
+  /**
+   * A final model's probabilities on an external cohort (harmonised to the training centre first when
+   * the model does that). The centre's parameters go into the bundle under `record` (the study's
+   * models), so `predict --centre` aligns a case of it exactly as here.
+   */
+  const externalProbability = (model: FittedModel, e: CohortData, record?: ModelName): number[] => {
     // Only the columns this model reads: copying ~1,000-feature records per model was a sizeable share of the study.
     const recs = caseRecords(e.columns, model.inputs, e.y.map((_, i) => i));
     // A centre outside the training data: its own unlabelled feature values align it to the training centre.
-    return applyModel(model, model.harmonise ? harmoniseCohort(model.harmonise, recs, e.batch, e.name) : recs, e.batch, e.ids).probability;
+    let aligned = recs;
+    if (model.harmonise) {
+      const h = harmoniseCohortWith(model.harmonise, recs, e.batch, e.name);
+      aligned = h.records;
+      if (record) Object.assign((centres.models[record] ??= {}), h.params);
+    }
+    return applyModel(model, aligned, e.batch, e.ids).probability;
   };
   for (const m of models) {
     const model = final.models[m]!;
@@ -210,7 +252,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     if (foldSets.length > 1) cv.repeat_auc = foldSets.map((_, r) => roc(main.y, t.oof[r]!, { direction: '<' }).auc);
     const ext: Record<string, Metrics> = {};
     for (const e of externals) {
-      const p = externalProbability(model, e);
+      const p = externalProbability(model, e, m);
       (extP[e.name] ??= {})[m] = p;
       if (hasBothClasses(e.y)) ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts, e.groups);
     }
@@ -295,6 +337,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     comparisons,
     predictions,
     final: final.models,
+    centres,
     trainingSummary: inputs.map((name) => summarise(name, main.columns[name]!)),
     ...(opts.extraction?.length ? { extraction: opts.extraction } : {}),
     notes,

@@ -1,18 +1,21 @@
 // The demo at reduced size: synth → extract → study runs end to end, and what it estimates agrees
 // with the generator's truth (the true-risk AUCs of the same patients).
-import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runDemo, formatDemoTable } from '../../src/node/demo.ts';
+import { runDemo, formatDemoTable, type DemoResult } from '../../src/node/demo.ts';
+import { buildProgram } from '../../src/cli/main.ts';
+import { parseCsv, toCsv } from '../../src/tables/csv.ts';
 
 const N_MAIN = 140;
 const N_EXTERNAL = 54;
 
 describe('sonomics demo (reduced size)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'sonomics-demo-'));
+  let d: DemoResult | undefined;
   it(`runs ${N_MAIN} + ${N_EXTERNAL} synthetic cases end to end; each true-risk AUC lies inside the estimated AUC's 95% CI`, async () => {
-    const out = mkdtempSync(join(tmpdir(), 'sonomics-demo-'));
-    const d = await runDemo({ outDir: out, nMain: N_MAIN, nExternal: N_EXTERNAL, seed: 2024, workers: 2, progress: false, log: () => {} });
+    d = await runDemo({ outDir: out, nMain: N_MAIN, nExternal: N_EXTERNAL, seed: 2024, workers: 2, progress: false, log: () => {} });
     console.log(formatDemoTable(d));
     expect(existsSync(d.reportPath)).toBe(true);
     const results = JSON.parse(readFileSync(d.resultsPath, 'utf8'));
@@ -40,4 +43,40 @@ describe('sonomics demo (reduced size)', () => {
     // nearly every centre-B case positive (external specificity was 0.06–0.5 without it).
     for (const m of ['radiomics', 'combined'] as const) expect(results.models[m].external.specificity, `${m} external specificity`).toBeGreaterThan(0.3);
   }, 900_000);
+
+  // Must-show of #15: the bundle carries centre B's harmonisation, so `sonomics predict --centre`
+  // gives every external patient exactly the probability and class the study reported.
+  it('sonomics predict --centre on the shareable bundle gives every external case exactly the study\'s external probability and class (all models)', async () => {
+    expect(d, 'the demo ran').toBeDefined();
+    expect(d!.bundlePath).toBe(join(out, 'study', 'bundle.json'));
+    const features = parseCsv(readFileSync(join(out, 'features', 'features.csv'), 'utf8'));
+    const clinical = parseCsv(readFileSync(join(out, 'cohort', 'clinical_external.csv'), 'utf8'));
+    const byId = new Map(features.rows.map((r) => [r.case_id!, r]));
+    const cols = [...new Set([...clinical.columns, ...features.columns])];
+    const merged = join(out, 'external-cases.csv');
+    writeFileSync(merged, toCsv(cols, clinical.rows.filter((r) => byId.has(r.case_id!)).map((r) => { const m = { ...byId.get(r.case_id!)!, ...r }; return cols.map((c) => m[c] ?? ''); })));
+    const study = parseCsv(readFileSync(join(out, 'study', 'predictions.csv'), 'utf8')).rows.filter((r) => r.set === 'external');
+    expect(study).toHaveLength(N_EXTERNAL);
+    const bundle = JSON.parse(readFileSync(d!.bundlePath, 'utf8'));
+    const centre = bundle.harmonisation.centres[0];
+    expect(centre).toBe('centre B (external)');
+    expect(bundle.sharing.containsTrainingData).toBe(false);
+    expect(bundle.provenance.sonomics).toMatch(/^\d+\.\d+\.\d+/);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      for (const m of ['clinical', 'radiomics', 'combined']) {
+        const file = join(out, `predict-${m}.csv`);
+        await buildProgram().parseAsync(['node', 'sonomics', 'predict', '--model', d!.bundlePath, '--features', merged, '--id', 'case_id', '--centre', centre, '--use', m, '--out', file]);
+        const got = new Map(parseCsv(readFileSync(file, 'utf8')).rows.map((r) => [r.id!, r]));
+        for (const r of study) {
+          expect(Number(got.get(r.id!)!.risk), `${r.id} ${m}`).toBe(Number(r[`p_${m}`]));
+          expect(got.get(r.id!)!.class, `${r.id} ${m}`).toBe(r[`class_${m}`]);
+        }
+      }
+      // Without --centre, predict refuses instead of skipping the harmonisation.
+      await expect(buildProgram().parseAsync(['node', 'sonomics', 'predict', '--model', d!.bundlePath, '--features', merged, '--id', 'case_id', '--out', join(out, 'x.csv')])).rejects.toThrow(/say which centre.*centre B \(external\)/);
+    } finally {
+      log.mockRestore();
+    }
+  }, 300_000);
 });

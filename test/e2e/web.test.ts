@@ -56,12 +56,17 @@ describe.skipIf(!HAS_CHROMIUM)('web app in headless Chromium', () => {
     const image = readImage(new Uint8Array(readFileSync(cohortFile(`images/${caseId}.dcm`))));
     const parenchyma = readMask(new Uint8Array(readFileSync(cohortFile(`masks/${caseId}_parenchyma.png`))));
     const { features } = extractCase({ image, tumour, parenchyma }, resolveExtractionSettings(bundle.extraction.settings), { caseId });
-    return predict(bundle, { ...clinical[caseId]!, ...features }, { caseId });
+    return predict(bundle, { ...clinical[caseId]!, ...features }, { caseId, centre: centreOf(caseId) });
   }
+
+  /** The demo's centre of a case: its cohort name (the demo study has no batch column). */
+  const centreOf = (caseId: string) => (caseId.startsWith('B') ? bundle.harmonisation!.centres[0]! : bundle.harmonisation!.trainingCentres[0]!);
 
   async function loadCase(page: Page, caseId: string, withTumour = true): Promise<void> {
     await page.setInputFiles('#bundle-file', join(demo, 'study', 'bundle.json'));
     await page.locator('#bundle-info').filter({ hasText: 'trained on' }).waitFor();
+    // The demo is harmonised (centre-robust): the calculator asks for the image's centre.
+    await page.selectOption('#centre-select', centreOf(caseId));
     await page.setInputFiles('#image-file', cohortFile(`images/${caseId}.dcm`));
     await page.waitForFunction(() => (document.getElementById('overlay') as HTMLCanvasElement).width > 1);
     if (withTumour) await page.setInputFiles('#tumour-file', cohortFile(`masks/${caseId}_tumour.png`));
@@ -91,9 +96,12 @@ describe.skipIf(!HAS_CHROMIUM)('web app in headless Chromium', () => {
     expect(Math.abs(risk - want.risk)).toBeLessThanOrEqual(1e-9);
     const group = await page.locator('#risk-group').innerText();
     expect(group).toContain(want.class === 1 ? 'High-risk' : 'Low-risk');
-    // Drivers table lists the model's inputs; the overlay legend has the three regions.
-    const drivers = await page.locator('#drivers tbody th').allInnerTexts();
-    expect(drivers.sort()).toEqual(want.contributions.map((c) => c.name).sort());
+    // The top drivers, then every input behind a disclosure (raw names in data-name, readable names shown).
+    const names = (sel: string) => page.locator(`${sel} tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')!));
+    expect(await names('#drivers')).toEqual(want.contributions.slice(0, 3).map((c) => c.name));
+    expect(await names('#all-drivers')).toEqual(want.contributions.map((c) => c.name));
+    expect(await page.locator('#all-drivers').isVisible()).toBe(false);
+    expect(await page.locator('#drivers tbody th').first().innerText()).not.toMatch(/_/);
     expect(await page.locator('#legend label').allInnerTexts()).toEqual(['Tumour', 'Peri-tumoural ring (ring5mm)', 'Parenchyma']);
     // Each model of the bundle gives predict's risk too (clinical: no image features).
     for (const m of Object.keys(bundle.models) as Array<keyof ModelBundle['models']>) {
@@ -104,17 +112,46 @@ describe.skipIf(!HAS_CHROMIUM)('web app in headless Chromium', () => {
         else await el.fill(clinical[caseId]![column]!);
       }
       const r = await computedRisk(page);
-      expect(Math.abs(r - predict(bundle, { ...clinical[caseId]!, ...featuresOf(caseId) }, { model: m }).risk), m).toBeLessThanOrEqual(1e-9);
-    }
-    if (SHOTS) {
-      await page.selectOption('#model-select', bundle.defaultModel);
-      await loadCase(page, caseId);
-      await computedRisk(page);
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: join(SHOTS, 'calculator.png'), fullPage: true });
+      expect(Math.abs(r - predict(bundle, { ...clinical[caseId]!, ...featuresOf(caseId) }, { model: m, centre: centreOf(caseId) }).risk), m).toBeLessThanOrEqual(1e-9);
     }
     await page.close();
   });
+
+  it('1366×768: after Compute, risk, risk group, top drivers and the image with its outline are on one screen', async () => {
+    const page = await open();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await loadCase(page, 'A0001');
+    await computedRisk(page);
+    const inView = async (sel: string) => {
+      const b = (await page.locator(sel).boundingBox())!;
+      return b.y >= 0 && b.y + b.height <= 768 && b.x >= 0 && b.x + b.width <= 1366;
+    };
+    for (const sel of ['#risk', '#risk-group', '#drivers', '#overlay']) expect(await inView(sel), sel).toBe(true);
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, 'calculator.png') });
+    }
+    await page.close();
+  });
+
+  it('must-show: for every external (centre B) case, the calculator gives exactly the study\'s external probability and class', async () => {
+    const study = parseCsv(readFileSync(join(demo, 'study', 'predictions.csv'), 'utf8')).rows.filter((r) => r.set === 'external');
+    expect(study.length).toBeGreaterThanOrEqual(10);
+    const page = await open();
+    const m = bundle.defaultModel;
+    for (const r of study) {
+      await loadCase(page, r.id!);
+      const risk = await computedRisk(page);
+      expect(risk, `${r.id} ${m}`).toBe(Number(r[`p_${m}`]));
+      expect(Number(await page.locator('#risk').getAttribute('data-class')), r.id).toBe(Number(r[`class_${m}`]));
+      expect(await page.locator('#risk-group').innerText()).toContain(`Centre: ${bundle.harmonisation!.centres[0]}`);
+    }
+    // No centre chosen: the page says what to do instead of skipping the harmonisation.
+    await page.selectOption('#centre-select', '');
+    await page.click('#compute');
+    await expect.poll(() => page.locator('#calc-error').innerText()).toMatch(/choose the centre/);
+    await page.close();
+  }, 600_000);
 
   const featureCache = new Map<string, Record<string, number>>();
   function featuresOf(caseId: string): Record<string, number> {

@@ -7,7 +7,7 @@ import { parseStudyConfig } from '../../src/study/config.ts';
 import { HEADS, headFor } from '../../src/study/heads/registry.ts';
 import { binaryOutcome } from '../../src/study/heads/outcome.ts';
 import { runStudy } from '../../src/study/run.ts';
-import { buildBundle, loadModel } from '../../src/study/bundle.ts';
+import { buildBundle, loadModel, sealBundle } from '../../src/study/bundle.ts';
 import { HAS_SHARED } from '../helpers/shared.ts';
 import { pairCountAuc, synthConfig, synthTables } from './helpers.ts';
 
@@ -98,20 +98,20 @@ describe('model heads (registry and contract)', () => {
 });
 
 describe.skipIf(!HAS_SHARED)('model heads in the bundle', () => {
-  it('the bundle stores each head with its kind; an unknown kind or a head without its parameters is refused; a head without kind is an SVM (older bundles)', () => {
+  it('the bundle stores each head with its kind; an unknown kind or a head without its parameters or without its kind is refused (bundle schema 2)', () => {
     const r = runStudy(synthConfig({ models: ['clinical'] }), synthTables());
     const bundle = JSON.parse(JSON.stringify(buildBundle(r)));
     expect(bundle.models.clinical.head.kind).toBe(r.final.clinical!.head.kind);
+    // Bundle schema 2 (#15): an edited bundle is refused by its content hash, so each edit below is
+    // resealed (a deliberate forgery) to reach the checks behind it; every head carries its kind.
     const unknown = structuredClone(bundle);
     unknown.models.clinical.head.kind = 'forest';
-    expect(() => loadModel(unknown)).toThrow(/head of kind "forest", which this sonomics does not know/);
+    expect(() => loadModel(sealBundle(unknown))).toThrow(/head\.kind: must be one of "svm", "logistic".*, found "forest"/);
     const broken = structuredClone(bundle);
-    broken.models.clinical.head = { kind: 'svm', features: ['x'], threshold: 0.5 };
-    expect(() => loadModel(broken)).toThrow(/its svm head lacks its scaler, SVM or Platt parameters/);
-    if (bundle.models.clinical.head.kind === 'svm') {
-      const old = structuredClone(bundle);
-      delete old.models.clinical.head.kind;
-      expect(loadModel(old).models.clinical!.head.kind).toBe('svm');
-    }
+    broken.models.clinical.head = { kind: 'svm', features: broken.models.clinical.head.features, threshold: broken.models.clinical.head.threshold };
+    expect(() => loadModel(sealBundle(broken))).toThrow(/its svm head lacks its scaler, SVM or Platt parameters/);
+    const old = structuredClone(bundle);
+    delete old.models.clinical.head.kind;
+    expect(() => loadModel(sealBundle(old))).toThrow(/head: "kind" is missing/);
   });
 });

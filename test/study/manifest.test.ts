@@ -8,6 +8,7 @@ import { buildProgram } from '../../src/cli/main.ts';
 import { encodePng } from '../../src/io/png-write.ts';
 import { Random } from '../../src/core/random.ts';
 import { settingsHash } from '../../src/core/hash.ts';
+import { resolveExtractionSettings } from '../../src/extract/settings.ts';
 
 describe('study from an image manifest', () => {
   it('extracts, then runs the study; the bundle records the settings and their hash', async () => {
@@ -51,8 +52,14 @@ describe('study from an image manifest', () => {
     expect(results.cohorts[0]).toMatchObject({ n: 30, events: 15 });
     expect(results.features.candidates.length).toBeGreaterThan(20);
     expect(results.models.radiomics.cv.auc).toBeGreaterThan(0.7);
-    const bundle = JSON.parse(readFileSync(join(dir, 'out', 'bundle.json'), 'utf8'));
-    expect(bundle.extraction.settings).toEqual(extraction);
-    expect(bundle.extraction.hash).toBe(settingsHash(extraction));
+    // RBF heads (support vectors = training rows): the models are in the private bundle (#15). The
+    // bundle stores the settings as the extraction resolved and recorded them (run.json), defaults
+    // filled in, with that record's hash.
+    const bundle = JSON.parse(readFileSync(join(dir, 'out', 'bundle.private.json'), 'utf8'));
+    const resolved = resolveExtractionSettings(extraction);
+    expect(bundle.extraction.settings).toEqual(resolved);
+    expect(bundle.extraction.hash).toBe(settingsHash(resolved));
+    expect(bundle.extraction.hash).toBe(JSON.parse(readFileSync(join(dir, 'out', 'extract-main', 'run.json'), 'utf8')).settings_hash);
+    expect(bundle.extraction).toMatchObject({ source: 'extraction record', scoresImages: true });
   });
 });

@@ -9,6 +9,7 @@ import { formatPerformanceTable } from '../../src/report/text.ts';
 import { SonomicsError } from '../../src/core/errors.ts';
 import { pairCountAuc, synthConfig, synthTables, TRAIN, FOLDS } from './helpers.ts';
 import { readTableFile } from '../../src/node/study-files.ts';
+import { resolveExtractionSettings } from '../../src/extract/settings.ts';
 
 describe.skipIf(!HAS_SHARED)('study on the synthetic oracle cohorts (fixed folds)', () => {
   let result: StudyResult;
@@ -65,8 +66,8 @@ describe.skipIf(!HAS_SHARED)('study on the synthetic oracle cohorts (fixed folds
   });
 
   it('predict on the training cases reproduces the fitted probabilities exactly', () => {
-    const text = JSON.stringify(buildBundle(result, { sonomics: 'test' }));
-    const bundle = loadModel(text, { extraction: { description: 'synthetic', features: { discretisation: { method: 'FBS', value: 25 } } } });
+    const text = JSON.stringify(buildBundle(result, { software: { sonomics: 'test' } }));
+    const bundle = loadModel(text, { extraction: resolveExtractionSettings({ description: 'synthetic', features: { discretisation: { method: 'FBS', value: 25 } } }) });
     expect(bundle.schema).toBe(BUNDLE_SCHEMA);
     const rows = readTableFile(TRAIN).rows;
     const fitted = new Map(result.predictions.filter((p) => p.set === 'fitted').map((p) => [p.id, p]));

@@ -5,7 +5,7 @@
  * the bundle's stored settings and the risk from `predict`: the same code as the CLI.
  */
 import {
-  checkMask, loadModel, peritumoralRing, polygonToMask, predict, readImageAsync, readMask, resolveExtractionSettings, ringName,
+  checkMask, loadModel, parseCsv, peritumoralRing, polygonToMask, predict, readableInputName, readableNumber, readImageAsync, readMask, resolveExtractionSettings, ringName, withCentreReference,
   type Image, type Mask, type ModelBundle, type ModelName, type Prediction,
 } from '../../src/index.ts';
 import { clinicalForm, type ClinicalForm } from './clinical-form.ts';
@@ -25,6 +25,8 @@ export function mountCalculator(root: HTMLElement): void {
   let form: ClinicalForm | null = null;
   let tokens = 0;
   let cache: { key: string; reply: ExtractReply } | null = null;
+  /** A new centre's reference set (raw rows of its feature table) and its file name. */
+  let centreRef: { rows: Array<Record<string, string>>; name: string } | null = null;
 
   const error = h('div', { id: 'calc-error', class: 'message', role: 'alert' });
   const showError = (msg: string) => { error.textContent = msg; };
@@ -34,9 +36,21 @@ export function mountCalculator(root: HTMLElement): void {
   const bundleInput = h('input', { type: 'file', accept: '.json,application/json' });
   const bundleInfo = h('div', { id: 'bundle-info', class: 'info', role: 'status' });
   const modelSelect = h('select', { disabled: true });
+  // Centre: a model trained with centre harmonisation aligns each centre's features to the training
+  // centre with that centre's own parameters (stored in the bundle, or fitted from a reference set).
+  const NEW_CENTRE = '__new__';
+  const centreSelect = h('select', {});
+  const centreNameInput = h('input', { type: 'text', spellcheck: 'false' });
+  const centreRefInput = h('input', { type: 'file', accept: '.csv,text/csv' });
+  const centreRefInfo = h('div', { id: 'centre-reference-info', class: 'hint', role: 'status' });
+  const newCentreBox = h('div', { id: 'new-centre-box', hidden: true },
+    field('centre-name', 'Name of the new centre', centreNameInput),
+    field('centre-reference-file', 'Reference set of the new centre (features CSV of unlabelled cases)', centreRefInput), centreRefInfo);
+  const centreBox = h('div', { id: 'centre-box', hidden: true },
+    field('centre-select', 'Centre the image comes from', centreSelect, 'The model aligns each centre\'s image features to the training centre, as in the study.'), newCentreBox);
   const modelSet = h('fieldset', {}, h('legend', { text: '1. Model' }),
     field('bundle-file', 'Model bundle (bundle.json written by sonomics study)', bundleInput), bundleInfo,
-    field('model-select', 'Model', modelSelect, 'Clinical, radiomics or combined; the default is the bundle\'s.'));
+    field('model-select', 'Model', modelSelect, 'Clinical, radiomics or combined; the default is the bundle\'s.'), centreBox);
 
   // 2. Image and regions
   const imageInput = h('input', { type: 'file', accept: '.dcm,.png,.jpg,.jpeg,.bmp,.tif,.tiff,.nrrd,.nii,.gz,application/dicom,image/*' });
@@ -75,12 +89,14 @@ export function mountCalculator(root: HTMLElement): void {
   const view = new ImageView(canvas);
   const legend = h('div', { class: 'legend', id: 'legend' });
 
+  // The result column stays in view (sticky) while the form scrolls: risk, group, top drivers and
+  // the image with its outline fit one 1366×768 screen; the full driver table is behind a disclosure.
   root.append(
     h('h2', { text: 'Risk calculator' }),
     error,
     h('div', { class: 'grid' },
       h('div', {}, modelSet, imageSet, clinicalSet, h('div', { class: 'row' }, computeButton, busy)),
-      h('div', {}, h('h3', { text: 'Prediction' }), result, h('h3', { text: 'Image and regions' }), legend, h('div', { class: 'canvas-wrap' }, canvas))),
+      h('div', { class: 'result-col', id: 'result-col' }, h('h3', { text: 'Prediction' }), result, h('h3', { class: 'sr-only', text: 'Image and regions' }), legend, h('div', { class: 'canvas-wrap' }, canvas))),
   );
 
   const modelName = (): ModelName => (modelSelect.value || bundle!.defaultModel) as ModelName;
@@ -89,7 +105,10 @@ export function mountCalculator(root: HTMLElement): void {
     const inputs = new Set(bundle.models[modelName()]?.inputs ?? []);
     return bundle.features.filter((f) => inputs.has(f));
   };
-  const settings = () => resolveExtractionSettings(bundle?.extraction.settings ?? null, 'the model bundle\'s extraction settings');
+  const settings = () => {
+    if (bundle && !bundle.extraction.scoresImages) throw new Error(`this bundle is features-only: it cannot score images because ${bundle.extraction.why}.`);
+    return resolveExtractionSettings(bundle?.extraction.settings ?? null, 'the model bundle\'s extraction settings');
+  };
   const drawMode = () => modeDraw.checked;
   const tumour = () => (drawMode() ? outline : tumourFile);
 
@@ -142,19 +161,61 @@ export function mountCalculator(root: HTMLElement): void {
       const text = await file.text();
       let b: ModelBundle;
       try { b = loadModel(text); } catch (err) { throw new Error(`${file.name}: ${errorText(err)}`); }
-      resolveExtractionSettings(b.extraction.settings ?? null, `${file.name}: extraction settings`);
       bundle = b;
+      centreRef = null;
       cache = null;
       const names = Object.keys(b.models) as ModelName[];
       modelSelect.replaceChildren(...names.map((m) => h('option', { value: m, selected: m === b.defaultModel, text: `${m}${m === b.defaultModel ? ' (default)' : ''} — threshold ${fmt(b.models[m]!.threshold)}` })));
       modelSelect.disabled = false;
       const perf = b.training.performance;
+      const pv = b.provenance;
       bundleInfo.textContent = `${b.title} — trained on ${b.training.cohort} (n = ${b.training.n}, ${b.training.events} events). `
-        + names.map((m) => `${m}: CV AUC ${fmt(perf[m]?.cvAuc ?? NaN)}${perf[m]?.externalAuc !== undefined ? `, external ${fmt(perf[m]!.externalAuc!)}` : ''}`).join('; ');
+        + names.map((m) => `${m}: CV AUC ${fmt(perf[m]?.cvAuc ?? NaN)}${perf[m]?.externalAuc !== undefined ? `, external ${fmt(perf[m]!.externalAuc!)}` : ''}`).join('; ')
+        + `. Made by sonomics ${pv.sonomics}${pv.created ? ` on ${pv.created.slice(0, 10)}` : ''}; content hash ${b.contentHash.slice(0, 12)}… (checked).`
+        + (b.sharing.omitted.length ? ` Not in this shareable bundle: ${b.sharing.omitted.map((o) => o.model).join(', ')} (training rows; private bundle).` : '')
+        + (b.extraction.scoresImages ? '' : ` Features-only: it cannot score images (${b.extraction.why}); only the clinical model can be used here.`);
+      renderCentres(b);
       renderForm();
       refreshRegions();
       result.replaceChildren(h('p', { class: 'hint', text: 'The predicted risk appears here.' }));
     } catch (err) {
+      showError(errorText(err));
+    }
+  }
+
+  function renderCentres(b: ModelBundle): void {
+    const hm = b.harmonisation;
+    centreBox.hidden = !hm;
+    newCentreBox.hidden = true;
+    if (!hm) { centreSelect.replaceChildren(); return; }
+    centreSelect.replaceChildren(
+      h('option', { value: '', text: '— choose the centre —' }),
+      ...hm.trainingCentres.map((c) => h('option', { value: c, text: `${c} (training centre)` })),
+      ...hm.centres.map((c) => h('option', { value: c, text: c })),
+      h('option', { value: NEW_CENTRE, text: `Another centre (needs a reference set of ≥ ${hm.minReferenceCases} of its cases)` }));
+  }
+
+  /** The bundle and centre name to predict with (a new centre: its parameters from the reference set). */
+  function centreChoice(b: ModelBundle, model: ModelName): { bundle: ModelBundle; centre?: string } {
+    if (!b.harmonisation || !b.models[model]?.harmonise) return { bundle: b };
+    const v = centreSelect.value;
+    if (!v) throw new Error(`the ${model} model aligns each centre's image features to the training centre: choose the centre the image comes from.`);
+    if (v !== NEW_CENTRE) return { bundle: b, centre: v };
+    const name = centreNameInput.value.trim();
+    if (!name) throw new Error('give the new centre a name.');
+    if (!centreRef) throw new Error(`load a reference set of the new centre: a features CSV of at least ${b.harmonisation.minReferenceCases} of its cases (extracted with this bundle's settings; no outcome needed).`);
+    return { bundle: withCentreReference(b, name, centreRef.rows, centreRef.name), centre: name };
+  }
+
+  async function loadCentreReference(file: File): Promise<void> {
+    clearError();
+    try {
+      const t = parseCsv(await file.text(), file.name);
+      centreRef = { rows: t.rows as Array<Record<string, string>>, name: file.name };
+      centreRefInfo.textContent = `${t.rows.length} cases in ${file.name}.`;
+    } catch (err) {
+      centreRef = null;
+      centreRefInfo.textContent = '';
       showError(errorText(err));
     }
   }
@@ -224,6 +285,8 @@ export function mountCalculator(root: HTMLElement): void {
     clearError();
     const b = bundle;
     const model = modelName();
+    // The previous case's risk goes at once: a result on screen is always the current inputs'.
+    result.replaceChildren(h('p', { class: 'hint', text: 'Computing…' }));
     try {
       const row: Record<string, number | string> = { ...(form?.read() ?? {}) };
       const needs = neededFeatures();
@@ -244,7 +307,8 @@ export function mountCalculator(root: HTMLElement): void {
         }
         for (const f of needs) row[f] = reply.features[f]!;
       }
-      const p = predict(b, row, { model, caseId: image?.name ?? 'this case' });
+      const c = centreChoice(b, model);
+      const p = predict(c.bundle, row, { model, caseId: image?.name ?? 'this case', centre: c.centre });
       showResult(p, reply);
     } catch (err) {
       showError(errorText(err));
@@ -255,29 +319,43 @@ export function mountCalculator(root: HTMLElement): void {
     }
   }
 
+  const TOP = 3;
+
+  function driversTable(id: string, caption: string, list: Prediction['contributions'], maxAbs: number): HTMLElement {
+    const vars = bundle?.variables ?? [];
+    const rows = list.map((c) => h('tr', { 'data-name': c.name },
+      h('th', { scope: 'row', title: c.name, text: readableInputName(c.name, vars) }),
+      h('td', { class: 'num', text: readableNumber(c.value) }),
+      h('td', { class: 'num' }, `${c.contribution >= 0 ? '+' : '−'}${fmt(Math.abs(100 * c.contribution), 1)} pts `,
+        h('span', { class: `bar ${c.contribution >= 0 ? 'up' : 'down'}`, style: `width:${(4 * Math.abs(c.contribution)) / maxAbs}em`, 'aria-hidden': 'true' }))));
+    return h('div', { class: 'table-wrap' }, h('table', { id },
+      h('caption', { text: caption }),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Input' }), h('th', { scope: 'col', text: 'Value' }), h('th', { scope: 'col', text: 'Effect on risk' }))),
+      h('tbody', {}, ...rows)));
+  }
+
   function showResult(p: Prediction, reply: ExtractReply | null): void {
     const high = p.class === 1;
     const maxAbs = Math.max(1e-12, ...p.contributions.map((c) => Math.abs(c.contribution)));
-    const rows = p.contributions.map((c) => h('tr', {},
-      h('th', { scope: 'row', text: c.name }),
-      h('td', { class: 'num', text: +c.value.toPrecision(6) }),
-      h('td', { class: 'num' }, `${c.contribution >= 0 ? '+' : '−'}${fmt(Math.abs(100 * c.contribution), 1)} pts `,
-        h('span', { class: `bar ${c.contribution >= 0 ? 'up' : 'down'}`, style: `width:${(4 * Math.abs(c.contribution)) / maxAbs}em`, 'aria-hidden': 'true' }))));
-    const warnings = [...p.warnings, ...(reply?.warnings ?? [])];
+    const vars = bundle?.variables ?? [];
+    // Warnings in words: the out-of-range inputs named readably, the extraction's own notes as they are.
+    const ranges = p.outOfRange.map((o) => `${readableInputName(o.name, vars)} is ${readableNumber(o.value)}, ${o.value < o.min ? 'below' : 'above'} the training range (${readableNumber(o.min)} to ${readableNumber(o.max)}): the model extrapolates here.`);
+    const warnings = [...ranges, ...(reply?.warnings ?? [])];
+    const centre = p.centre ? ` Centre: ${p.centre.name}${p.centre.role === 'training' ? ' (training centre, features used as they are)' : p.centre.role === 'stored' ? ' (aligned with its stored parameters)' : ' (aligned with its reference set)'}.` : '';
     result.replaceChildren(...([
       h('p', { class: 'risk', id: 'risk', 'data-risk': String(p.risk), 'data-class': p.class, text: `${fmt(100 * p.risk, 1)}%` }),
       h('p', { id: 'risk-group' }, h('span', { class: high ? 'group-high' : 'group-low', text: high ? 'High-risk group' : 'Low-risk group' }),
-        ` — the ${p.model} model's threshold is ${fmt(100 * p.threshold, 1)}% (risk ${high ? '≥' : '<'} threshold).`),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'drivers' },
-        h('caption', { text: 'What drove the prediction: change in risk (percentage points) when each input is set to its training mean' }),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Input' }), h('th', { scope: 'col', text: 'Value' }), h('th', { scope: 'col', text: 'Effect on risk' }))),
-        h('tbody', {}, ...rows))),
-      warnings.length ? h('div', { class: 'info', id: 'warnings' }, h('strong', { text: 'Warnings: ' }), warnings.join('; ')) : null,
+        ` — ${p.model} model, threshold ${fmt(100 * p.threshold, 1)}% (risk ${high ? '≥' : '<'} threshold).${centre}`),
+      driversTable('drivers', `Top ${Math.min(TOP, p.contributions.length)} drivers: change in risk (percentage points) when the input is set to its training mean`, p.contributions.slice(0, TOP), maxAbs),
+      p.contributions.length > TOP ? h('details', { id: 'all-drivers-box' }, h('summary', { text: `All ${p.contributions.length} inputs` }), driversTable('all-drivers', 'Every input of the model, largest effect first', p.contributions, maxAbs)) : null,
+      warnings.length ? h('details', { class: 'info', id: 'warnings' }, h('summary', {}, h('strong', { text: `${warnings.length} warning${warnings.length > 1 ? 's' : ''}` }), ` — ${warnings[0]!.length > 90 ? `${warnings[0]!.slice(0, 88)}…` : warnings[0]}`), h('ul', {}, ...warnings.map((w) => h('li', { text: w })))) : null,
     ].filter((x) => x !== null) as HTMLElement[]));
   }
 
   bundleInput.addEventListener('change', () => { const f = bundleInput.files?.[0]; if (f) void loadBundle(f); });
   modelSelect.addEventListener('change', () => { renderForm(); result.replaceChildren(h('p', { class: 'hint', text: 'The predicted risk appears here.' })); });
+  centreSelect.addEventListener('change', () => { newCentreBox.hidden = centreSelect.value !== NEW_CENTRE; });
+  centreRefInput.addEventListener('change', () => { const f = centreRefInput.files?.[0]; if (f) void loadCentreReference(f); });
   imageInput.addEventListener('change', () => { const f = imageInput.files?.[0]; if (f) void loadImage(f); });
   tumourInput.addEventListener('change', () => { const f = tumourInput.files?.[0]; if (f) void loadMask(f, 'tumour'); });
   parenchymaInput.addEventListener('change', () => { const f = parenchymaInput.files?.[0]; if (f) void loadMask(f, 'parenchyma'); });

@@ -84,6 +84,19 @@ export interface ModelHead<F extends FittedHeadBase = FittedHeadBase, S = unknow
   fit(X: number[][], outcome: Outcome, features: string[], ctx: HeadFitContext<S>): F;
   apply(head: F, X: number[][]): HeadOutput;
   describe(head: F): HeadDescription;
-  /** A problem with a fitted head read from a bundle (missing parameters), or undefined. */
+  /**
+   * A problem with a fitted head read from a bundle (missing parameters, a number that is not finite,
+   * shapes that disagree with `features`), or undefined.
+   */
   check(head: F): string | undefined;
+  /**
+   * The head as the bundle stores it: only what `apply` needs (e.g. a linear SVM as w·z + b without
+   * its support vectors). `apply` on it gives bit for bit what `apply` on the fitted head gives.
+   */
+  forBundle(head: F): F;
+  /**
+   * Does this stored head contain individual training rows (an RBF SVM's support vectors)? Such a
+   * head cannot go into a shareable bundle (bundle-share.ts).
+   */
+  revealsTrainingRows(head: F): boolean;
 }

@@ -55,4 +55,8 @@ export const coxHead: ModelHead<CoxHead, Record<string, never>> = {
       && head.baseline && Array.isArray(head.baseline.time) && head.baseline.time.length === head.baseline.cumhaz?.length && Number.isFinite(head.horizon);
     return ok ? undefined : 'lacks its coefficients (one per input), baseline hazard or horizon';
   },
+  forBundle: (head) => head,
+  // Coefficients and the baseline cumulative hazard at the training event times: a step function of
+  // the cohort (like a Kaplan–Meier curve in a paper), not any case's covariate row.
+  revealsTrainingRows: () => false,
 };

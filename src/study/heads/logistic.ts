@@ -40,4 +40,7 @@ export const logisticHead: ModelHead<LogisticHead, Record<string, never>> = {
   check(head) {
     return Array.isArray(head.coef) && head.coef.length === head.features.length + 1 && head.coef.every(Number.isFinite) ? undefined : 'lacks its coefficients (intercept + one per input)';
   },
+  // Coefficients only: nothing of an individual training case.
+  forBundle: (head) => head,
+  revealsTrainingRows: () => false,
 };

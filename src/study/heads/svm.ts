@@ -4,7 +4,7 @@
  * folds so it is deterministic) → Youden threshold on those inner out-of-fold probabilities
  * (pROC coords "best"/youden; first/lowest tied threshold).
  */
-import { applyScaler, fitScaler, gridSearchSVM, plattProbability, plattScale, svmDecision, trainSVM, type fitScaler as FitScaler, type trainSVM as TrainSVM } from '../../ml/index.ts';
+import { applyScaler, fitScaler, gridSearchSVM, plattProbability, plattScale, svmDecision, svmLinearWeights, trainSVM, type fitScaler as FitScaler, type trainSVM as TrainSVM } from '../../ml/index.ts';
 import { youdenThreshold } from '../../stats/index.ts';
 import type { FittedHeadBase, HeadFitContext, ModelHead } from './contract.ts';
 import { innerFoldIds, usableFolds } from './inner-folds.ts';
@@ -19,7 +19,17 @@ export interface SvmHead extends FittedHeadBase {
   kernel: 'rbf' | 'linear';
   C: number;
   gamma?: number;
-  svm: SvmModel;
+  /**
+   * The SVM with its support vectors (rows of the scaled training data). The study keeps it; the
+   * bundle drops it for a linear kernel, whose decision is `linear` alone.
+   */
+  svm?: SvmModel;
+  /**
+   * Linear kernel: the SVM collapsed to decision = w·z + b (w = Σ αᵢyᵢ zᵢ over the support vectors,
+   * LIBSVM's primal form). Every prediction of a linear head goes through it, so the study and a
+   * bundle without support vectors give bit-identical risks and no training row is shipped.
+   */
+  linear?: { w: number[]; b: number };
   platt: { A: number; B: number };
 }
 
@@ -45,7 +55,7 @@ export const svmHead: ModelHead<SvmHead, SvmSettings> = {
     return fitSvmHead(X, binaryLabels(outcome, 'svm', ctx.model), features, ctx);
   },
   apply(head, X) {
-    const risk = svmDecision(head.svm, applyScaler(head.scaler, X));
+    const risk = decision(head, applyScaler(head.scaler, X));
     return { risk, probability: risk.map((f) => plattProbability(head.platt, f)) };
   },
   describe(head) {
@@ -54,9 +64,47 @@ export const svmHead: ModelHead<SvmHead, SvmSettings> = {
     return { kind: 'svm', label: `${head.kernel === 'rbf' ? 'RBF' : 'linear'} SVM + Platt`, hyper, text: `a ${head.kernel === 'rbf' ? 'radial-basis' : 'linear'} support vector machine (C = ${head.C}${head.gamma === undefined ? '' : `, γ = ${head.gamma}`}) with Platt-scaled probabilities` };
   },
   check(head) {
-    return head.svm && head.scaler && head.platt ? undefined : 'lacks its scaler, SVM or Platt parameters';
+    if (!head.scaler || !head.platt || !(head.svm || head.linear)) return 'lacks its scaler, SVM or Platt parameters';
+    const p = head.features.length;
+    const finite = (xs: number[]) => xs.every(Number.isFinite);
+    if (head.scaler.mean.length !== p || head.scaler.sd.length !== p) return `has a scaler of ${head.scaler.mean.length}/${head.scaler.sd.length} values for ${p} features`;
+    if (!finite(head.scaler.mean) || !head.scaler.sd.every((v) => v > 0 && Number.isFinite(v))) return 'has a scaler value that is not finite (or an SD ≤ 0)';
+    if (!Number.isFinite(head.platt.A) || !Number.isFinite(head.platt.B)) return 'has a Platt parameter that is not finite';
+    if (!(head.C > 0) || (head.kernel === 'rbf' && !(head.gamma! > 0))) return 'has C (or the RBF γ) not > 0';
+    if (head.linear) {
+      if (head.kernel !== 'linear') return 'has a linear decision function on an RBF head';
+      if (head.linear.w.length !== p || !finite(head.linear.w) || !Number.isFinite(head.linear.b)) return `has a linear decision function of ${head.linear.w.length} weights for ${p} features (or a weight that is not finite)`;
+    }
+    if (head.svm) {
+      const s = head.svm;
+      if (s.kernel !== head.kernel) return `has an SVM of kernel ${s.kernel} under a ${head.kernel} head`;
+      if (s.dualCoef.length !== s.supportVectors.length || !finite(s.dualCoef) || !Number.isFinite(s.rho)) return 'has SVM coefficients that do not match its support vectors';
+      if (s.supportVectors.some((v) => v.length !== p || !finite(v))) return `has support vectors that are not ${p} finite values each`;
+    }
+    return undefined;
+  },
+  forBundle(head) {
+    if (!head.linear) return head;
+    const { svm: _svm, ...rest } = head;
+    return rest;
+  },
+  revealsTrainingRows(head) {
+    return head.svm !== undefined;
   },
 };
+
+/** Decision values on scaled rows: the linear form when there is one, else the SVM's kernel sum. */
+function decision(head: SvmHead, Z: number[][]): number[] {
+  if (head.linear) {
+    const { w, b } = head.linear;
+    return Z.map((z) => {
+      let s = 0;
+      for (let j = 0; j < w.length; j++) s += w[j]! * z[j]!;
+      return s + b;
+    });
+  }
+  return svmDecision(head.svm!, Z);
+}
 
 function fitSvmHead(X: number[][], y: number[], features: string[], ctx: HeadFitContext<SvmSettings>): SvmHead {
   const o = ctx.settings;
@@ -91,7 +139,9 @@ function fitSvmHead(X: number[][], y: number[], features: string[], ctx: HeadFit
   const innerP = inner.map((f) => plattProbability(platt, f));
   const yd = youdenThreshold(y, innerP);
   const threshold = Number.isFinite(yd.threshold) ? yd.threshold : 0.5;
-  return { kind: 'svm', features, scaler, kernel: o.kernel, C, gamma, svm, platt, threshold };
+  const head: SvmHead = { kind: 'svm', features, scaler, kernel: o.kernel, C, gamma, svm, platt, threshold };
+  if (o.kernel === 'linear') head.linear = svmLinearWeights(svm);
+  return head;
 }
 
 /** Out-of-fold SVM decision values on the (already scaled) training data. */

@@ -1,0 +1,76 @@
+/**
+ * The model bundle's types (the JSON format; schema in bundle-schema.ts, docs/bundle.md). Apart from
+ * bundle.ts so that the loader, `predict` and the sharing split need no import of the builder.
+ */
+import type { ModelName } from './config.ts';
+import type { CentreParameters, HarmoniseMethod } from './harmonise.ts';
+import type { InputSummary } from './input-summary.ts';
+import type { FittedModel } from './model.ts';
+import type { BUNDLE_SCHEMA } from './bundle-schema.ts';
+import type { VariableSpec } from './variables.ts';
+
+/** The smallest unlabelled reference set of a new centre that `predict --centre-reference` accepts. */
+export const MIN_REFERENCE_CASES = 20;
+
+/** A model as the bundle carries it. */
+export interface BundleModel extends FittedModel {
+  selectedFeatures: string[];
+  threshold: number;
+  /** Centre harmonisation: each external centre's parameters, fitted from its unlabelled features. */
+  centres?: Record<string, CentreParameters>;
+}
+
+export interface ModelBundle {
+  schema: typeof BUNDLE_SCHEMA;
+  title: string;
+  /** The model `predict` uses unless told otherwise. */
+  defaultModel: ModelName;
+  provenance: {
+    /** sonomics version that wrote the bundle (and the Node version, when written by the CLI). */
+    sonomics: string;
+    node?: string;
+    /** ISO date the study's outputs were written (absent when built in memory). */
+    created?: string;
+    /** SHA-256 of the canonical JSON of the resolved extraction settings (null: none recorded). */
+    settingsHash: string | null;
+    /** SHA-256 of the canonical JSON of the study config (after defaults). */
+    configHash: string;
+    protocol: string;
+    seed: number;
+  };
+  sharing: {
+    /** true: the bundle holds individual training rows (RBF support vectors) and must not be shared. */
+    containsTrainingData: boolean;
+    /** `bundle.includeTrainingData` of the study config. */
+    optedIn: boolean;
+    /** Models of the study left out of this bundle, and why. */
+    omitted: Array<{ model: ModelName; reason: string }>;
+  };
+  extraction: {
+    settings: unknown;
+    hash: string | null;
+    /** Where the settings came from: the config, or the record (run.json) of the extraction that made the features. */
+    source: 'config' | 'extraction record' | 'none';
+    /** false: the bundle cannot score images (features-only); `why` says what is missing. */
+    scoresImages: boolean;
+    why?: string;
+  };
+  harmonisation: null | {
+    method: Exclude<HarmoniseMethod, 'none'>;
+    /** The training centre(s): their cases are used as they are. */
+    trainingCentres: string[];
+    /** External centres whose parameters the bundle carries. */
+    centres: string[];
+    minReferenceCases: number;
+  };
+  preprocessing: { missingCodes: string[]; missingPolicy: 'complete-case' | 'impute'; batchColumn?: string; protocol: string; steps: string[] };
+  /** Clinical variables as the study encoded them (raw column → design columns). */
+  variables: VariableSpec[];
+  /** Radiomics feature columns read from a case. */
+  features: string[];
+  models: Partial<Record<ModelName, BundleModel>>;
+  training: { cohort: string; n: number; events: number; inputs: InputSummary[]; performance: Partial<Record<ModelName, { cvAuc: number; externalAuc?: number }>> };
+  /** SHA-256 of the canonical JSON of everything else in the bundle (bundleContentHash); checked on load. */
+  contentHash: string;
+}
+
