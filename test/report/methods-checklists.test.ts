@@ -78,6 +78,12 @@ describe.skipIf(!HAS_SHARED)('report: methods and checklists from what ran', () 
     }
   });
 
+  it('a patient grouping column is stated in the validation design', () => {
+    expect(methodsText(base)).not.toMatch(/Cases of one patient/);
+    const grouped = { ...base, config: { ...base.config, data: { ...base.config.data, group: 'patient_id' } } };
+    expect(methodsText(grouped)).toMatch(/Cases of one patient \(column patient_id\) were kept in the same fold/);
+  });
+
   it('every checklist row resolves to an element of the report', () => {
     for (const r of [base, { ...base, extraction: undefined }]) {
       const { html } = buildReport(r);
