@@ -29,6 +29,7 @@ export const SLOW = [
   'test/oracles/surv-glmnet-cox.test.ts',
   'test/package/pack.test.ts',
   'test/study/harmonise.test.ts',
+  'test/study/heads-behaviour.test.ts',
   'test/study/model-options.test.ts',
   'test/study/study-synth.test.ts',
 ];

@@ -91,3 +91,39 @@ export class Random {
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
+
+/**
+ * The seed of a named stream: the root seed (the study's `seed`) and a name such as
+ * "model:radiomics/fold:3/tuning", hashed (FNV-1a over the name's UTF-16 code units, then mixed
+ * with the root by splitmix32's finaliser). Each consumer asks for its own name, so a seed never
+ * depends on how many other consumers came before it: adding a model to a study changes no other
+ * model's seeds.
+ */
+export function streamSeed(root: number, name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  let z = (h ^ Math.imul(root >>> 0, 0x9e3779b9)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** A named stream of seeds below a root seed: child("tuning") names a sub-stream, seed() gives its seed. */
+export class SeedStream {
+  constructor(readonly root: number, readonly name: string) {}
+
+  child(part: string): SeedStream {
+    return new SeedStream(this.root, this.name ? `${this.name}/${part}` : part);
+  }
+
+  seed(): number {
+    return streamSeed(this.root, this.name);
+  }
+
+  random(): Random {
+    return new Random(this.seed());
+  }
+}

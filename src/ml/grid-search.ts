@@ -3,8 +3,13 @@
  * is re-scaled (sample SD, as e1071's scale = TRUE) unless `scale: false`, the SVM is trained,
  * and the held-out decision values are scored by AUC. The score of a grid point is the mean of
  * the per-fold AUCs (decision values from different fold models are not on one scale, so they are
- * not pooled). Ties keep the first grid point in C-major order (smaller C, then smaller γ as
- * given), i.e. the simpler model when the inputs are sorted ascending.
+ * not pooled). A grid point is degenerate when, in some inner fold, its held-out decision values
+ * all fall on one side of zero or are (numerically) constant: the SVM calls every case the same
+ * class, and its ranking is an artefact of a nearly flat function (tiny C with a tiny γ on one
+ * ordinal predictor ranks correctly yet calls every case positive). The best mean AUC is taken among
+ * the non-degenerate points (all points only if every one is degenerate; `degenerate` says so);
+ * ties keep the first such point in C-major order (smaller C, then smaller γ as given), i.e. the
+ * simplest non-degenerate model when the inputs are sorted ascending.
  */
 import { SonomicsError } from '../core/errors.ts';
 import { aucMannWhitney } from './auc.ts';
@@ -21,7 +26,28 @@ export interface GridSearchResult {
   C: number;
   gamma?: number;
   score: number;
-  table: Array<{ C: number; gamma?: number; auc: number; foldAucs: number[] }>;
+  /** Every grid point was degenerate; the chosen one is too. */
+  degenerate: boolean;
+  table: Array<{ C: number; gamma?: number; auc: number; foldAucs: number[]; degenerate: boolean }>;
+}
+
+/** Decision values that do not vary (relative spread below 1e-8). */
+export function constantDecisions(d: ArrayLike<number>): boolean {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < d.length; i++) { if (d[i]! < lo) lo = d[i]!; if (d[i]! > hi) hi = d[i]!; }
+  return !(hi - lo > 1e-8 * Math.max(1, Math.abs(hi), Math.abs(lo)));
+}
+
+/** Held-out decision values that call every case one class, or do not vary. */
+export function degenerateDecisions(d: ArrayLike<number>): boolean {
+  let pos = 0, neg = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i]!;
+    if (v > 0) pos++; else neg++;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return pos === 0 || neg === 0 || !(hi - lo > 1e-8 * Math.max(1, Math.abs(hi), Math.abs(lo)));
 }
 
 export function gridSearchSVM(
@@ -58,18 +84,21 @@ export function gridSearchSVM(
     return gammas.map((gamma) => splits.map((f, i) => svmKernelCache(f.Xtr, f.ytr, opts.kernel, gamma ?? 1 / p, dots[i])));
   })();
   const table: GridSearchResult['table'] = [];
-  let best: GridSearchResult | null = null;
   for (const C of opts.Cs) {
     for (const [g, gamma] of gammas.entries()) {
+      let degenerate = false;
       const foldAucs = splits.map((s, i) => {
         const m = trainSVM(s.Xtr, s.ytr, { kernel: opts.kernel, C, gamma, tolerance: opts.tolerance, classWeights: opts.classWeights, kernelCache: caches?.[g]![i] });
-        return aucMannWhitney(s.yte, svmDecisionShared(m, s.teInputs, s.Xtr.length));
+        const d = svmDecisionShared(m, s.teInputs, s.Xtr.length);
+        if (degenerateDecisions(d)) degenerate = true;
+        return aucMannWhitney(s.yte, d);
       });
       const auc = foldAucs.reduce((a, b) => a + b, 0) / foldAucs.length;
-      const row = gamma === undefined ? { C, auc, foldAucs } : { C, gamma, auc, foldAucs };
-      table.push(row);
-      if (!best || auc > best.score) best = { C, ...(gamma === undefined ? {} : { gamma }), score: auc, table };
+      table.push(gamma === undefined ? { C, auc, foldAucs, degenerate } : { C, gamma, auc, foldAucs, degenerate });
     }
   }
-  return best!;
+  const allDegenerate = table.every((r) => r.degenerate);
+  let best: GridSearchResult['table'][number] | undefined;
+  for (const row of table) if (allDegenerate || !row.degenerate) if (!best || row.auc > best.auc) best = row;
+  return { C: best!.C, ...(best!.gamma === undefined ? {} : { gamma: best!.gamma }), score: best!.auc, degenerate: allDegenerate, table };
 }

@@ -46,15 +46,14 @@ export function demoStudyConfig(seed: number): Record<string, unknown> {
     // The clinical model is the study's six pre-specified predictors (alpha 1: no stepwise
     // selection, which with ~180 cases drops true but modest predictors and lets noise in; Heinze,
     // Wallisch & Dunkler 2018, Biom J 60:431). Age, sex and CEA are described in Table 1 only.
-    // Each SVM reads one score fitted on the same training fold — the logistic linear predictor
-    // (clinical; clinical + radiomics score for the combined model) or the radiomics score — with a
-    // linear kernel: the truth is additive on the logit scale, and hinge loss on the raw binary
-    // predictors weighs them less well than the likelihood (CV AUC 0.02–0.05 lower on six seeds).
-    // The SVM then sets the calibration (Platt) and the threshold.
+    // The clinical model is the default logistic head (its probabilities share one scale across
+    // folds; docs/study.md). The radiomics and combined SVMs each read one score fitted on the same
+    // training fold — the radiomics score, or the logistic linear predictor of the clinical
+    // predictors + the radiomics score — with a linear kernel: the truth is additive on the logit
+    // scale, and hinge loss on the raw binary predictors weighs them less well than the likelihood
+    // (CV AUC 0.02–0.05 lower on six seeds). The SVM then sets the calibration (Platt) and the threshold.
     clinical: {
       alpha: 1,
-      kernel: 'linear',
-      input: 'score',
       variables: [
         binary('node_positive'), binary('synchronous'), binary('bilobar'), binary('preop_chemo'), binary('targeted_drugs'),
         { name: 'ca199_over_200', derive: 'ca199 > 200' },

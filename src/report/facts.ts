@@ -60,8 +60,9 @@ export function studyFacts(r: StudyResult): StudyFacts {
     const kernel = m === 'clinical' ? c.clinical.kernel : m === 'radiomics' ? c.radiomics.kernel : c.combined.kernel;
     const grids: Array<['C' | 'γ', number[], (h: Record<string, number> | undefined) => number | undefined]> = [['C', c.svm.Cs, (h) => h?.C]];
     if (kernel === 'rbf') grids.push(['γ', c.svm.gammas, (h) => h?.gamma]);
+    const head = m === 'clinical' ? c.clinical.head : m === 'radiomics' ? c.radiomics.head : c.combined.head;
     for (const [parameter, grid, get] of grids) {
-      if (grid.length < 2) continue;
+      if (grid.length < 2 || head !== 'svm') continue;
       const lo = Math.min(...grid), hi = Math.max(...grid);
       for (const [edge, value] of [['lowest', lo], ['highest', hi]] as const) {
         const finalModel = get(res.hyper) === value;

@@ -59,6 +59,8 @@ export interface StudyConfig {
   /** alpha: multivariable retention; entryAlpha: univariable entry (default alpha). */
   clinical: {
     variables: VariableConfig[]; alpha: number; entryAlpha: number; kernel: 'rbf' | 'linear';
+    /** The model's head (heads/registry.ts); default 'logistic' (docs/study.md, "The clinical model's head"). */
+    head: string;
     /** What the clinical SVM reads: the retained design columns, or their logistic linear predictor alone (logit-score.ts). */
     input: 'variables' | 'score';
   };
@@ -80,6 +82,8 @@ export interface StudyConfig {
     alpha: number;
     /** SVM kernel of the radiomics model. */
     kernel: 'rbf' | 'linear';
+    /** The model's head (heads/registry.ts); default 'svm'. */
+    head: string;
     /** What the radiomics model's SVM reads: the selected features, or the radiomics score alone. */
     input: 'features' | 'score';
     /** Candidates allowed to separate the training outcome almost perfectly (else a possible-leakage error). */
@@ -87,6 +91,8 @@ export interface StudyConfig {
   };
   combined: {
     radiomics: 'features' | 'score'; kernel: 'rbf' | 'linear';
+    /** The model's head (heads/registry.ts); default 'svm'. */
+    head: string;
     /** What the combined SVM reads: its columns, or the linear predictor of a logistic regression on them (logit-score.ts). */
     input: 'features' | 'score';
   };
@@ -161,7 +167,8 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
     variables: f(s.list(s.either(s.str(), VARIABLE_SCHEMA)), 'clinical candidates: a name (continuous) or { name, type, ... }', { default: [] }),
     alpha: f(s.num(unit), 'multivariable retention level', { default: 0.05 }),
     entryAlpha: f(s.num(unit), 'univariable entry level', { docDefault: '= clinical.alpha' }),
-    kernel: f(kernel, 'SVM kernel of the clinical model', { default: 'rbf' }),
+    head: f(s.str(), 'the model head, a kind in src/study/heads/registry.ts (svm, logistic, cox); see docs/study.md', { default: 'logistic' }),
+    kernel: f(kernel, 'SVM kernel of the clinical model (head svm)', { default: 'rbf' }),
     input: f(s.oneOf(['variables', 'score']), 'what the clinical SVM reads: the retained columns, or their logistic linear predictor', { default: 'variables' }),
   }), 'the clinical model', { default: {} }),
   radiomics: f(s.obj({
@@ -182,13 +189,15 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
     redundancy: f(s.num(unit), 'drop one of two features with |Spearman ρ| above this', { default: 0.9 }),
     lambda: f(s.oneOf(['1se', 'min']), 'LASSO λ rule of cv.glmnet', { aliases: ['lambdaRule'], default: '1se' }),
     alpha: f(s.num({ ...unit, hint: '1 = LASSO, smaller mixes in ridge; 0 would select nothing' }), 'elastic-net mixing of the selection (glmnet alpha)', { default: 1 }),
-    kernel: f(kernel, 'SVM kernel of the radiomics model', { default: 'rbf' }),
+    head: f(s.str(), 'the model head, a kind in src/study/heads/registry.ts', { default: 'svm' }),
+    kernel: f(kernel, 'SVM kernel of the radiomics model (head svm)', { default: 'rbf' }),
     input: f(s.oneOf(['features', 'score']), 'what the radiomics SVM reads: the selected features, or the radiomics score', { default: 'features' }),
     acknowledgeSeparation: f(s.list(s.str(), { single: true }), 'candidates allowed to separate the main cohort\'s outcome alone (training AUC ≥ 0.98 or ≤ 0.02); any other stops the study as possible leakage', { default: [] }),
   }), 'the radiomics model', { default: {} }),
   combined: f(s.obj({
     radiomics: f(s.oneOf(['features', 'score']), 'the radiomics part of the combined model', { default: 'features' }),
-    kernel: f(kernel, 'SVM kernel of the combined model', { default: 'rbf' }),
+    head: f(s.str(), 'the model head, a kind in src/study/heads/registry.ts', { default: 'svm' }),
+    kernel: f(kernel, 'SVM kernel of the combined model (head svm)', { default: 'rbf' }),
     input: f(s.oneOf(['features', 'score']), 'what the combined SVM reads: its columns, or their logistic linear predictor', { default: 'features' }),
   }), 'the combined model', { default: {} }),
   svm: f(s.obj({
@@ -217,7 +226,7 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
 type Checked = {
   title: string; seed: number;
   data: { id: string; outcome: string; cohorts: Array<Partial<CohortConfig> & { tables: string[] }>; missingCodes: string[]; missing: StudyConfig['data']['missing']; batch?: string; group?: string };
-  clinical: { variables: Array<string | VariableConfig>; alpha: number; entryAlpha?: number; kernel: 'rbf' | 'linear'; input: 'variables' | 'score' };
+  clinical: { variables: Array<string | VariableConfig>; alpha: number; entryAlpha?: number; head: string; kernel: 'rbf' | 'linear'; input: 'variables' | 'score' };
   radiomics: Omit<StudyConfig['radiomics'], 'lambdaRule' | 'include'> & { include?: string[]; lambda: '1se' | 'min' };
   combined: StudyConfig['combined'];
   svm: { C: number[]; gamma: number[]; classWeights: 'balanced' | 'none' };
@@ -274,7 +283,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     title: v.title,
     seed: v.seed,
     data: { id: v.data.id, outcome: v.data.outcome, cohorts, missingCodes: v.data.missingCodes, missing: v.data.missing, batch: v.data.batch, ...(v.data.group ? { group: v.data.group } : {}) },
-    clinical: { variables, alpha: v.clinical.alpha, entryAlpha: v.clinical.entryAlpha ?? v.clinical.alpha, kernel: v.clinical.kernel, input: v.clinical.input },
+    clinical: { variables, alpha: v.clinical.alpha, entryAlpha: v.clinical.entryAlpha ?? v.clinical.alpha, head: v.clinical.head, kernel: v.clinical.kernel, input: v.clinical.input },
     radiomics: { ...rad, include: include ?? [], lambdaRule: lambda },
     combined: v.combined,
     svm: { Cs: v.svm.C, gammas: v.svm.gamma, classWeights: v.svm.classWeights },
@@ -288,6 +297,13 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
   if (cfg.data.cohorts.some((x) => x.manifest) && cfg.extraction === undefined) fail('extraction', 'a cohort names a manifest: give the extraction settings here (as for sonomics extract --settings)');
   if (cfg.radiomics.combat && cfg.radiomics.harmonise !== 'none') fail('radiomics.harmonise', 'choose one harmonisation: ComBat (radiomics.combat, batches inside the training data) or centre harmonisation (radiomics.harmonise, centres not in the training data)');
   if (cfg.radiomics.combat && !cfg.data.batch) fail('radiomics.combat', 'needs data.batch: the column that names each case\'s batch (centre or device)');
+  // kernel and input shape what an SVM head reads; another head reads the model's columns as they are.
+  for (const sec of ['clinical', 'radiomics', 'combined'] as const) {
+    const head = cfg[sec].head;
+    const written = top[sec] !== null && typeof top[sec] === 'object' ? (top[sec] as Record<string, unknown>) : {};
+    if (head === 'svm') continue;
+    for (const key of ['kernel', 'input']) if (written[key] !== undefined) fail(`${sec}.${key}`, `applies to the SVM head; ${sec}.head is ${head}: remove ${sec}.${key} or set ${sec}.head: svm`);
+  }
   const needsClinical = cfg.models.includes('clinical') || cfg.models.includes('combined');
   if (needsClinical && !variables.some((x) => x.role !== 'describe')) fail('clinical.variables', `the ${cfg.models.includes('clinical') ? 'clinical' : 'combined'} model needs at least one clinical variable with role predictor; add them or set models: [radiomics]`);
   if (problems.length) throw configError(source, problems);

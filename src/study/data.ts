@@ -1,7 +1,9 @@
 /**
  * Tables + config → the study data: per cohort, the outcome and every design column
  * (clinical design columns and radiomics feature columns), with the missing-value policy applied.
- * Complete-case analysis (default) drops a case missing any value a model uses and reports the counts;
+ * Complete-case analysis (default) drops a case missing any clinical value a model uses and reports
+ * the counts; an undefined radiomics feature value drops no case (feature-gaps.ts handles it inside
+ * each training set);
  * 'impute' keeps NaN here and lets each model fit its imputer inside the training data.
  */
 import { SonomicsError } from '../core/errors.ts';
@@ -34,6 +36,9 @@ export interface MissingReport {
   analysed: number;
   /** Number of cases (with an outcome) missing each variable or feature. */
   byVariable: Record<string, number>;
+  /** Undefined radiomics feature values (cells) and the cases having any: kept, handled inside each training set (feature-gaps.ts). */
+  undefinedFeatureValues: number;
+  casesWithUndefinedFeatures: number;
 }
 
 export interface StudyData {
@@ -119,6 +124,8 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
     const byVariable: Record<string, number> = {};
     const rowsOut: Array<{ id: string; y: number; values: Record<string, number>; batch?: string; fold?: number; group?: string; complete: boolean }> = [];
     let missingOutcome = 0;
+    let undefinedFeatureValues = 0;
+    let casesWithUndefinedFeatures = 0;
     for (const row of r.rows) {
       const id = row[cfg.data.id]!;
       const where = (col: string) => () => `cohort ${cname}, case ${id}, column ${col}`;
@@ -133,11 +140,14 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
         if (enc.some(Number.isNaN)) { byVariable[v.name] = (byVariable[v.name] ?? 0) + 1; if (!v.describeOnly) complete = false; }
         v.design.forEach((d, j) => { values[d] = enc[j]!; });
       }
+      let undefinedHere = 0;
       for (const f of features) {
         const x = toNumber(row[f], miss, where(f));
-        if (Number.isNaN(x)) { byVariable[f] = (byVariable[f] ?? 0) + 1; complete = false; }
+        if (!Number.isFinite(x)) { byVariable[f] = (byVariable[f] ?? 0) + 1; undefinedHere++; }
         values[f] = x;
       }
+      undefinedFeatureValues += undefinedHere;
+      if (undefinedHere) casesWithUndefinedFeatures++;
       let batch: string | undefined;
       if (cfg.data.batch) {
         const b = row[cfg.data.batch];
@@ -170,7 +180,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
       folds: cfg.evaluation.foldColumn && r.cfg.role === 'main' ? kept.map((x) => x.fold!) : undefined,
       ...(cfg.data.group ? { groups: kept.map((x) => x.group!) } : {}),
     });
-    missing.push({ cohort: cname, total: r.rows.length, missingOutcome, incomplete: rowsOut.filter((x) => !x.complete).length, analysed: kept.length, byVariable });
+    missing.push({ cohort: cname, total: r.rows.length, missingOutcome, incomplete: rowsOut.filter((x) => !x.complete).length, analysed: kept.length, byVariable, undefinedFeatureValues, casesWithUndefinedFeatures });
   }
   const m = cohorts.find((c) => c.role === 'main')!;
   const events = m.y.filter((v) => v === 1).length;

@@ -4,7 +4,10 @@
  * SVM tuning, Platt and threshold all refitted); under `paper` the selections and hyperparameters
  * come fixed from the whole main cohort and only scaler, SVM, Platt and threshold are refitted.
  */
+import type { SeedStream } from '../core/random.ts';
+import { SonomicsError } from '../core/errors.ts';
 import { combatApply } from '../ml/index.ts';
+import { applyFeatureGaps, fitFeatureGaps, MAX_UNDEFINED_SHARE } from './feature-gaps.ts';
 import type { ModelName, StudyConfig } from './config.ts';
 import { selectClinical, type ClinicalSelection } from './clinical.ts';
 import type { HeadSeeds } from './heads/contract.ts';
@@ -43,6 +46,8 @@ export interface FitResult {
   selections: Selections;
   /** What the heads noted about this training set (fallbacks, refits), by key. */
   headNotes: Record<string, string[]>;
+  /** Undefined feature values in this training set: features dropped, values set to the median. */
+  featureGaps?: { dropped: string[]; imputed: number };
 }
 
 /** Seeds of one model's head in one training set. */
@@ -55,17 +60,26 @@ export interface FitContext {
 }
 
 /** `where` names the training set in error messages (e.g. "outer training fold 2 of repeat 1"). */
-/** `groups`: the patient of each training row (data.group); every inner CV keeps a patient in one fold. */
-export function fitModels(ctx: FitContext, records: Array<Record<string, number>>, y: number[], batch: string[] | undefined, seed: number, fixed?: Selections, where = 'the training data', seedsOf?: SeedsOf, groups?: string[]): FitResult {
+/**
+ * `stream` names this training set below the study seed ("fold:3", "repeat:2/fold:3", "final"):
+ * every seed used here is a named sub-stream of it ("fold:3/model:radiomics/tuning",
+ * "fold:3/selection:radiomics/lasso-cv"), so no model's seeds depend on which other models are fitted.
+ * `groups`: the patient of each training row (data.group); every inner CV keeps a patient in one fold.
+ */
+export function fitModels(ctx: FitContext, records: Array<Record<string, number>>, y: number[], batch: string[] | undefined, stream: SeedStream, fixed?: Selections, where = 'the training data', groups?: string[]): FitResult {
   const { cfg } = ctx;
   const want = (m: ModelName) => cfg.models.includes(m);
   const needClinical = want('clinical') || want('combined');
   const needRadiomics = want('radiomics') || want('combined');
-  const imputer = cfg.data.missing === 'impute' ? fitImputer(records, ctx.variables, needRadiomics ? ctx.features : []) : undefined;
-  let recs = applyImputer(records, imputer);
+  // Undefined feature values: dropped or set to the training median by feature-gaps.ts's rule, under either missing-value policy.
+  const gaps = needRadiomics ? fitFeatureGaps(records, ctx.features) : undefined;
+  const imputer = cfg.data.missing === 'impute' ? fitImputer(records, ctx.variables, []) : undefined;
+  let recs = applyImputer(gaps ? applyFeatureGaps(records, ctx.features, gaps) : records, imputer);
+  const candidates = gaps?.dropped.length ? ctx.features.filter((f) => !gaps.dropped.includes(f)) : ctx.features;
+  if (needRadiomics && candidates.length === 0) throw new SonomicsError('BAD_INPUT', `every radiomics feature is undefined in more than ${MAX_UNDEFINED_SHARE * 100}% of the cases of ${where}; check the feature table (extraction errors?).`);
   const clinical = needClinical ? (fixed?.clinical ?? selectClinical(recs, y, ctx.variables, cfg.clinical.alpha, cfg.clinical.entryAlpha)) : undefined;
   const radiomicsFit = needRadiomics && !fixed?.radiomics
-    ? selectRadiomicsPrevalidated(recs, y, ctx.features, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, alpha: cfg.radiomics.alpha, innerFolds: cfg.innerFolds, seed: seed + 101, groups })
+    ? selectRadiomicsPrevalidated(recs, y, candidates, batch, { combat: cfg.radiomics.combat, redundancy: cfg.radiomics.redundancy, lambdaRule: cfg.radiomics.lambdaRule, alpha: cfg.radiomics.alpha, innerFolds: cfg.innerFolds, seed: stream.child('selection:radiomics/lasso-cv').seed(), groups })
     : undefined;
   const radiomics = needRadiomics ? (fixed?.radiomics ?? radiomicsFit!.selection) : undefined;
   if (radiomics?.combat) {
@@ -84,7 +98,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   // `instead` replaces computed columns for one use (the pre-validated radiomics score below).
   const matrix = (names: string[], instead: Record<string, number[]> = {}) => recs.map((r, i) => names.map((n) => (instead[n] ?? computed[n])?.[i] ?? r[n]!));
   let clinicalScore: LogitScore | undefined;
-  if (want('clinical') && cfg.clinical.input === 'score') {
+  if (want('clinical') && cfg.clinical.head === 'svm' && cfg.clinical.input === 'score') {
     const terms = clinical!.retainedDesign;
     // The selection already fitted this logistic model on the retained variables of these training
     // records (points table): reuse it. Under the paper protocol the selection comes fixed from the
@@ -96,7 +110,7 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
   }
   const combinedNames = want('combined') ? [...clinical!.retainedDesign, ...(cfg.combined.radiomics === 'score' ? [RADSCORE] : radiomics!.radscore.features)] : [];
   let combinedScore: LogitScore | undefined;
-  if (want('combined') && cfg.combined.input === 'score') {
+  if (want('combined') && cfg.combined.head === 'svm' && cfg.combined.input === 'score') {
     // The weights of the radiomics score against the clinical variables are fitted on its
     // pre-validated values (each training case scored by the inner-CV fit that did not see it, as a
     // new case will be; Tibshirani & Efron 2002): the in-sample score is overfitted — it can separate
@@ -109,16 +123,14 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     computed[COMBINED_SCORE] = logitScoreValues(combinedScore, matrix(combinedNames));
   }
 
+  const radiomicsReadsScore = cfg.radiomics.head === 'svm' && cfg.radiomics.input === 'score';
   const specs: HeadSpec[] = [];
-  if (want('clinical')) specs.push({ key: 'clinical', model: 'clinical', names: clinicalScore ? [CLINICAL_SCORE] : clinical!.retainedDesign, head: 'svm' });
-  if (want('radiomics')) specs.push({ key: 'radiomics', model: 'radiomics', names: cfg.radiomics.input === 'score' ? [RADSCORE] : radiomics!.radscore.features, head: 'svm' });
-  if (want('combined')) specs.push({ key: 'combined', model: 'combined', names: combinedScore ? [COMBINED_SCORE] : combinedNames, head: 'svm' });
-  // The logistic regression on the clinical model's retained variables, evaluated beside it (comparison, points table).
-  if (want('clinical')) specs.push({ key: 'clinical.logistic', model: 'clinical', names: clinical!.retainedDesign, head: 'logistic' });
-  const legacySeeds: SeedsOf = (key) => {
-    const s = seed + 211 * (specs.findIndex((x) => x.key === key) + 1);
-    return { of: (part) => (part === 'tuning' ? s : s + 1) };
-  };
+  if (want('clinical')) specs.push({ key: 'clinical', model: 'clinical', names: clinicalScore ? [CLINICAL_SCORE] : clinical!.retainedDesign, head: cfg.clinical.head });
+  if (want('radiomics')) specs.push({ key: 'radiomics', model: 'radiomics', names: radiomicsReadsScore ? [RADSCORE] : radiomics!.radscore.features, head: cfg.radiomics.head });
+  if (want('combined')) specs.push({ key: 'combined', model: 'combined', names: combinedScore ? [COMBINED_SCORE] : combinedNames, head: cfg.combined.head });
+  // A clinical SVM is evaluated beside the logistic regression on the same retained variables (comparison, points table).
+  if (want('clinical') && cfg.clinical.head !== 'logistic') specs.push({ key: 'clinical.logistic', model: 'clinical', names: clinical!.retainedDesign, head: 'logistic' });
+  const seedsOf: SeedsOf = (key) => ({ of: (part) => stream.child(`model:${key}/${part}`).seed() });
 
   const models: FitResult['models'] = {};
   const comparisons: FitResult['comparisons'] = {};
@@ -130,14 +142,15 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
     const h = headFor(spec.head, `the ${kind} model`);
     const notes: string[] = [];
     const isModel = spec.key === kind;
-    const head = h.fit(matrix(names), binaryOutcome(y), names, { settings: h.settings({ model: kind, config: cfg }), seeds: (seedsOf ?? legacySeeds)(spec.key), where, model: kind, fixed: isModel ? fixed?.hyper[kind] : undefined, notes, groups });
+    const head = h.fit(matrix(names), binaryOutcome(y), names, { settings: h.settings({ model: kind, config: cfg }), seeds: seedsOf(spec.key), where, model: kind, fixed: isModel ? fixed?.hyper[kind] : undefined, notes, groups });
     headNotes[spec.key] = notes;
     const usesRad = kind !== 'clinical';
-    const usesScore = (kind === 'combined' && cfg.combined.radiomics === 'score') || (kind === 'radiomics' && cfg.radiomics.input === 'score');
+    const usesScore = (kind === 'combined' && cfg.combined.radiomics === 'score') || (kind === 'radiomics' && radiomicsReadsScore);
     const radInputs = !usesRad ? [] : radiomics!.combat ? radiomics!.combat.features : radiomics!.radscore.features;
     const inputs = [...(kind === 'radiomics' ? [] : clinical!.retainedDesign), ...radInputs];
     const model: FittedModel = { kind, inputs, head };
-    if (imputer) model.imputer = Object.fromEntries(inputs.map((n) => [n, imputer[n]!]));
+    if (imputer) model.imputer = Object.fromEntries(inputs.filter((n) => imputer[n] !== undefined).map((n) => [n, imputer[n]!]));
+    if (gaps && radInputs.length) model.featureFill = Object.fromEntries(radInputs.map((n) => [n, gaps.fill[n]!]));
     if (usesRad && radiomics!.combat) model.combat = radiomics!.combat;
     // The training centre's feature location/scale: other centres are aligned to it (harmonise.ts).
     if (usesRad && cfg.radiomics.harmonise !== 'none') model.harmonise = fitCentreReference(recs, radInputs, cfg.radiomics.harmonise);
@@ -149,5 +162,5 @@ export function fitModels(ctx: FitContext, records: Array<Record<string, number>
       models[kind] = model;
     } else comparisons[spec.key] = model;
   }
-  return { models, comparisons, selections: { clinical, radiomics, hyper }, headNotes };
+  return { models, comparisons, selections: { clinical, radiomics, hyper }, headNotes, ...(gaps ? { featureGaps: { dropped: gaps.dropped, imputed: gaps.imputed } } : {}) };
 }

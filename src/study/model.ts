@@ -35,6 +35,8 @@ export interface FittedModel {
   inputs: string[];
   /** Fill value per design column (impute policy), fitted on the training data. */
   imputer?: Record<string, number>;
+  /** Training median of each radiomics input, for its undefined values (feature-gaps.ts). */
+  featureFill?: Record<string, number>;
   combat?: { features: string[]; model: CombatModel };
   /**
    * Centre harmonisation: the training centre's location/scale of the radiomics inputs. Cases from
@@ -67,7 +69,7 @@ export function headRows(model: FittedModel, cases: Array<Record<string, number>
     const r: Record<string, number> = {};
     for (const name of model.inputs) {
       let v: number | undefined = c[name];
-      if (v === undefined || Number.isNaN(v)) v = model.imputer?.[name];
+      if (v === undefined || !Number.isFinite(v)) v = model.imputer?.[name] ?? model.featureFill?.[name];
       if (v === undefined || !Number.isFinite(v)) {
         const who = caseIds?.[i] ?? `#${i + 1}`;
         throw new SonomicsError('MISSING_VALUES', `case ${who}: value of "${name}" is missing or not finite; the ${model.kind} model needs it (provide it or run the study with data.missing: impute).`, { subject: who });

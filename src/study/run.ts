@@ -8,7 +8,7 @@
  * models on the same cases. Same inputs + seed → identical result.
  */
 import { SonomicsError } from '../core/errors.ts';
-import { Random } from '../core/random.ts';
+import { SeedStream } from '../core/random.ts';
 import { repeatedStratifiedGroupKFold, repeatedStratifiedKFold } from '../ml/index.ts';
 import { clusteredDelongTest, delongTest, qnorm, roc } from '../stats/index.ts';
 import { MODEL_NAMES, type ModelName, type StudyConfig } from './config.ts';
@@ -18,6 +18,8 @@ import { fitModels, type FitResult, type Selections } from './fit.ts';
 import { applyModel, caseRecords, type FittedModel } from './model.ts';
 import { harmoniseCohortWith, type CentreParameters } from './harmonise.ts';
 import { iccFilter, type IccReport } from './icc-filter.ts';
+import type { HeadDescription } from './heads/contract.ts';
+import { FEATURE_GAP_RULE } from './feature-gaps.ts';
 import { headFor } from './heads/registry.ts';
 import type { Table } from '../tables/table.ts';
 import { table1, type Table1 } from './table1.ts';
@@ -28,7 +30,15 @@ import type { ExtractionRun } from './extraction-run.ts';
 export const RESULTS_SCHEMA = 'sonomics.study-results/1';
 
 export interface ModelResult {
-  cv: Metrics & { folds: Array<{ repeat: number; fold: number; n: number; auc: number; threshold: number; hyper?: Record<string, number>; firth?: true }>; fold_auc_mean: number; fold_auc_sd: number; repeat_auc?: number[] };
+  cv: Metrics & {
+    /** Each held-out fold: its AUC, the threshold its training fold fixed, and where that fold's head departed from its method (heads/contract.ts `fallbacks`) with the notes saying so. */
+    folds: Array<{ repeat: number; fold: number; n: number; auc: number; threshold: number; hyper?: Record<string, number>; firth?: true; fallbacks: string[]; notes: string[] }>;
+    fold_auc_mean: number; fold_auc_sd: number; repeat_auc?: number[];
+    /** How many training folds' heads took each fallback ({} when none did). */
+    fallbacks: Record<string, number>;
+    /** The pooled out-of-fold AUC against the mean per-fold AUC (pooling is only meaningful when the folds' probabilities share a scale). */
+    pooled_vs_folds: PooledVsFolds;
+  };
   external?: Metrics;
   externals: Record<string, Metrics>;
   /** The final model on its own training data (optimistic; for reference). */
@@ -36,9 +46,24 @@ export interface ModelResult {
   features: string[];
   /** The final model's head hyperparameters (SVM: C, gamma). */
   hyper: Record<string, number>;
+  /** The final model's head: kind, label, hyperparameters, a sentence for the methods (heads/contract.ts). */
+  head: HeadDescription;
+  /** Where the final model's head departed from its method (e.g. 'platt-in-sample'); [] when it did not. */
+  fallbacks: string[];
   threshold: number;
   /** Clinical model only: the logistic regression on the same retained variables, for comparison. */
   logistic?: { cv: Metrics; external?: Metrics; externals: Record<string, Metrics>; threshold: number; thresholdRule: string };
+}
+
+export interface PooledVsFolds {
+  pooled_auc: number;
+  fold_auc_mean: number;
+  /** pooled − mean per-fold. */
+  difference: number;
+  /** Half-width of the pooled AUC's DeLong CI. */
+  pooled_ci_halfwidth: number;
+  /** |difference| ≤ pooled_ci_halfwidth; when false, results.warnings says so. */
+  agree: boolean;
 }
 
 export interface Comparison { cohort: string; a: ModelName; b: ModelName; auc_a: number; auc_b: number; diff: number; z: number; p: number; ci_diff: [number, number]; /** set when not the plain paired DeLong test */ method?: string }
@@ -77,6 +102,16 @@ export interface StudyResult {
   /** How the feature tables were extracted (their run records), when the file layer found them. */
   extraction?: ExtractionRun[];
   notes: string[];
+  /** Undefined radiomics feature values and how they were handled (feature-gaps.ts); absent without radiomics. */
+  featureGaps?: {
+    rule: string;
+    cohorts: Array<{ cohort: string; values: number; cases: number }>;
+    /** The final model's training set (the whole main cohort). */
+    final: { dropped: string[]; imputed: number };
+    folds: Array<{ repeat: number; fold: number; dropped: number; imputed: number }>;
+  };
+  /** What a reader must not miss: pooled and per-fold CV disagreeing, the paper protocol's optimism. */
+  warnings: string[];
 }
 
 export interface CentreRecord {
@@ -121,6 +156,14 @@ interface Track {
   folds: FoldInfo[];
 }
 
+/**
+ * The paper protocol's optimism, with the figure that shows it: on BUS-BRA (GE main cohort,
+ * official patient-grouped folds, radiomics) with the outcome shuffled, 'paper' gave a CV AUC of
+ * 0.602 with a 95% CI excluding 0.5 (issue #21); the default protocol stays at chance
+ * (test/study/permutation.test.ts).
+ */
+export const PAPER_WARNING = "Protocol 'paper' is optimistic: feature and variable selection and the SVM hyperparameters were chosen on the whole main cohort, held-out folds included, so its cross-validated AUC overstates performance on new patients. With the outcome shuffled (no signal at all) it gave a CV AUC of 0.602 on BUS-BRA, with a 95% CI excluding 0.5; the default no-leakage protocol stays near 0.5. Report the no-leakage results.";
+
 /** The comparison models fitted beside a study model (fit.ts), by track key. */
 const CLINICAL_LOGISTIC = 'clinical.logistic';
 
@@ -151,9 +194,13 @@ function checkGroupsInOneFold(groups: string[], folds: number[], what: string): 
 const PAIRS: Array<[ModelName, ModelName]> = [['combined', 'radiomics'], ['combined', 'clinical'], ['radiomics', 'clinical']];
 
 export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: RunOptions = {}): StudyResult {
+  // Heads by kind (the config cannot import the registry: heads read the config's types). Checked before any fit.
+  for (const m of cfg.models) headFor(cfg[m].head, `study config ${m}.head`);
   const data: StudyData = buildStudyData(cfg, tables);
   // Loud warnings first (the CLI prints them too): e.g. repeated patient ids without data.group.
   const notes: string[] = data.warnings.map((w) => `warning: ${w}`);
+  const warnings: string[] = [];
+  if (cfg.evaluation.protocol === 'paper') warnings.push(PAPER_WARNING);
   let features = data.features;
   let icc: IccReport | undefined;
   if (cfg.radiomics.icc && features.length) {
@@ -174,25 +221,27 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   const mOpts = { level: cfg.evaluation.ciLevel, bootstrap: cfg.evaluation.bootstrap, seed: cfg.seed };
 
   // Final models on the whole main cohort (also the fixed selections of the paper protocol).
-  const final = fitModels(ctx, mainRecs, main.y, main.batch, cfg.seed, undefined, `the whole main cohort ${main.name} (final model)`, undefined, main.groups);
+  const final = fitModels(ctx, mainRecs, main.y, main.batch, new SeedStream(cfg.seed, 'final'), undefined, `the whole main cohort ${main.name} (final model)`, main.groups);
   const fixed = cfg.evaluation.protocol === 'paper' ? final.selections : undefined;
 
   // Outer cross-validation: every training fold fits all models; every track predicts its held-out part.
   const foldSets = outerFolds(cfg, main);
   const newTrack = (key: string, pick: Track['pick']): Track => ({ key, pick, oof: foldSets.map(() => new Array<number>(all.length).fill(NaN)), thr: foldSets.map(() => new Array<number>(all.length).fill(NaN)), folds: [] });
   const tracks: Track[] = models.map((m) => newTrack(m, (fit) => fit.models[m]));
-  if (models.includes('clinical')) tracks.push(newTrack(CLINICAL_LOGISTIC, (fit) => fit.comparisons[CLINICAL_LOGISTIC]));
+  for (const key of Object.keys(final.comparisons)) tracks.push(newTrack(key, (fit) => fit.comparisons[key]));
   const track = (key: string) => tracks.find((t) => t.key === key)!;
   const frequency: Record<string, number> = {};
   let nFits = 0;
+  const gapFolds: NonNullable<StudyResult['featureGaps']>['folds'] = [];
   foldSets.forEach((fold, r) => {
     const k = Math.max(...fold) + 1;
     for (let f = 0; f < k; f++) {
       const tr = all.filter((i) => fold[i] !== f);
       const te = all.filter((i) => fold[i] === f);
-      const seed = new Random(cfg.seed + 7919 * (r + 1) + 104729 * (f + 1)).nextUint32();
-      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), seed, fixed, `outer training fold ${f + 1}${foldSets.length > 1 ? ` of repeat ${r + 1}` : ''} of the main cohort ${main.name}`, undefined, main.groups && tr.map((i) => main.groups![i]!));
+      const stream = new SeedStream(cfg.seed, foldSets.length > 1 ? `repeat:${r + 1}/fold:${f + 1}` : `fold:${f + 1}`);
+      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), stream, fixed, `outer training fold ${f + 1}${foldSets.length > 1 ? ` of repeat ${r + 1}` : ''} of the main cohort ${main.name}`, main.groups && tr.map((i) => main.groups![i]!));
       nFits++;
+      if (fit.featureGaps) gapFolds.push({ repeat: r + 1, fold: f + 1, dropped: fit.featureGaps.dropped.length, imputed: fit.featureGaps.imputed });
       for (const s of fit.selections.radiomics?.selected ?? []) frequency[s.name] = (frequency[s.name] ?? 0) + 1;
       for (const v of fit.selections.clinical?.retained ?? []) frequency[v] = (frequency[v] ?? 0) + 1;
       const teRecs = te.map((i) => mainRecs[i]!);
@@ -206,7 +255,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
         // report's cautions count folds tuned at a grid edge or fitted under separation.
         const hyper = headFor(model.head.kind, `the ${t.key} model`).describe(model.head).hyper;
         const firth = model.logitScore?.firth === true || (t.key === 'clinical' && fit.selections.clinical?.logisticFirth === true);
-        t.folds.push({ repeat: r + 1, fold: f + 1, n: te.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: model.head.threshold, hyper, ...(firth ? { firth: true as const } : {}) });
+        t.folds.push({ repeat: r + 1, fold: f + 1, n: te.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: model.head.threshold, hyper, ...(firth ? { firth: true as const } : {}), fallbacks: model.head.fallbacks ?? [], notes: fit.headNotes[t.key] ?? [] });
       }
     }
   });
@@ -248,7 +297,12 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     const aucs = t.folds.map((f) => f.auc).filter(Number.isFinite);
     const mean = aucs.reduce((a, b) => a + b, 0) / aucs.length;
     const sd = Math.sqrt(aucs.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, aucs.length - 1));
-    const cv: ModelResult['cv'] = { ...cvMetrics, folds: t.folds, fold_auc_mean: mean, fold_auc_sd: sd };
+    const fallbacks: Record<string, number> = {};
+    for (const f of t.folds) for (const k of f.fallbacks) fallbacks[k] = (fallbacks[k] ?? 0) + 1;
+    const half = (cvMetrics.auc_ci[1] - cvMetrics.auc_ci[0]) / 2;
+    const pooledVsFolds: PooledVsFolds = { pooled_auc: cvMetrics.auc, fold_auc_mean: mean, difference: cvMetrics.auc - mean, pooled_ci_halfwidth: half, agree: Math.abs(cvMetrics.auc - mean) <= half };
+    if (!pooledVsFolds.agree) warnings.push(`${m}: the pooled out-of-fold AUC ${cvMetrics.auc.toFixed(3)} differs from the mean per-fold AUC ${mean.toFixed(3)} by more than the pooled AUC's ${Math.round(cfg.evaluation.ciLevel * 100)}% CI half-width (${half.toFixed(3)}). Each fold's model maps its inputs to its own probability scale, so pooling mixes scales; read the per-fold AUCs${m === 'clinical' ? ', or use clinical.head: logistic, whose probabilities are comparable across folds' : ''}.`);
+    const cv: ModelResult['cv'] = { ...cvMetrics, folds: t.folds, fold_auc_mean: mean, fold_auc_sd: sd, fallbacks, pooled_vs_folds: pooledVsFolds };
     if (foldSets.length > 1) cv.repeat_auc = foldSets.map((_, r) => roc(main.y, t.oof[r]!, { direction: '<' }).auc);
     const ext: Record<string, Metrics> = {};
     for (const e of externals) {
@@ -263,8 +317,11 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       apparent: evaluate(main.y, fp, fp.map(() => model.head.threshold), mOpts, main.groups),
       features: model.head.features,
       hyper: headFor(model.head.kind, `the ${m} model`).describe(model.head).hyper,
+      head: headFor(model.head.kind, `the ${m} model`).describe(model.head),
+      fallbacks: model.head.fallbacks ?? [],
       threshold: model.head.threshold,
     };
+    notes.push(...(final.headNotes[m] ?? []));
   }
   const lg = final.comparisons[CLINICAL_LOGISTIC];
   if (results.clinical && lg) {
@@ -341,6 +398,8 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     trainingSummary: inputs.map((name) => summarise(name, main.columns[name]!)),
     ...(opts.extraction?.length ? { extraction: opts.extraction } : {}),
     notes,
+    ...(final.featureGaps ? { featureGaps: { rule: FEATURE_GAP_RULE, cohorts: data.missing.map((m) => ({ cohort: m.cohort, values: m.undefinedFeatureValues, cases: m.casesWithUndefinedFeatures })), final: final.featureGaps, folds: gapFolds } } : {}),
+    warnings,
   };
 }
 

@@ -35,7 +35,8 @@ function study(over: { extraction?: unknown; classWeights?: 'balanced' | 'none';
     title: 'Report facts',
     seed: 3,
     data: { outcome: 'y', cohorts: [{ name: 'main', role: 'main', tables: [COMBAT] }] },
-    clinical: { variables: [{ name: 'marker_high', derive: 'clinical_marker > 17' }] },
+    // clinical.head: svm (the default became logistic in issue #21) so that all three models have a tuned C
+    clinical: { variables: [{ name: 'marker_high', derive: 'clinical_marker > 17' }], head: 'svm' },
     radiomics: { include: ['tumour_*', 'ring*', 'parenchyma_*'], alpha: over.alpha ?? 1 },
     svm: { C: [0.1, 1], gamma: [0.1], classWeights: over.classWeights ?? 'balanced' },
     innerFolds: 3,

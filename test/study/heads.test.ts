@@ -25,7 +25,7 @@ function cohort(seed: number): { X: number[][]; y: number[] } {
   return { X, y };
 }
 
-const config = parseStudyConfig({ data: { outcome: 'y', cohorts: [{ name: 'm', role: 'main', tables: ['t.csv'] }] }, clinical: { variables: ['a'], kernel: 'linear' }, svm: { C: [0.1, 1], gamma: [0.1] }, innerFolds: 3 });
+const config = parseStudyConfig({ data: { outcome: 'y', cohorts: [{ name: 'm', role: 'main', tables: ['t.csv'] }] }, clinical: { variables: ['a'], head: 'svm', kernel: 'linear' }, svm: { C: [0.1, 1], gamma: [0.1] }, innerFolds: 3 });
 
 describe('model heads (registry and contract)', () => {
   // Binary heads here; the time-to-event heads (cox) have their own test below.
@@ -113,5 +113,12 @@ describe.skipIf(!HAS_SHARED)('model heads in the bundle', () => {
     const old = structuredClone(bundle);
     delete old.models.clinical.head.kind;
     expect(() => loadModel(sealBundle(old))).toThrow(/head: "kind" is missing/);
+  });
+});
+
+describe('model heads in the study config', () => {
+  it('an unknown head kind stops the study before any fit, naming the config key', () => {
+    const cfg = parseStudyConfig({ data: { outcome: 'y', cohorts: [{ name: 'm', role: 'main', tables: ['t.csv'] }] }, clinical: { variables: ['a'], head: 'forest' }, models: ['clinical'] });
+    expect(() => runStudy(cfg, {})).toThrow(/study config clinical.head: unknown model head "forest"; use one of svm, logistic/);
   });
 });

@@ -29,14 +29,16 @@ describe('model options (config)', () => {
   });
 });
 
+// Since issue #21 the clinical model's default head is the logistic regression; clinical.kernel and
+// clinical.input shape an SVM head, so these tests ask for clinical.head: svm explicitly.
 describe('clinical.input and combined.input (config, score fit)', () => {
   const base = { data: { outcome: 'y', cohorts: [{ name: 'm', role: 'main', tables: ['t.csv'] }] }, clinical: { variables: ['age'] } };
   it('default to the columns themselves; score is accepted; anything else names the key and the choices', () => {
     const d = parseStudyConfig(base);
     expect([d.clinical.input, d.combined.input]).toEqual(['variables', 'features']);
-    const s = parseStudyConfig({ ...base, clinical: { variables: ['age'], input: 'score' }, combined: { input: 'score' } });
+    const s = parseStudyConfig({ ...base, clinical: { variables: ['age'], head: 'svm', input: 'score' }, combined: { input: 'score' } });
     expect([s.clinical.input, s.combined.input]).toEqual(['score', 'score']);
-    expect(() => parseStudyConfig({ ...base, clinical: { variables: ['age'], input: 'features' } })).toThrow(/clinical.input: must be one of 'variables', 'score', got "features"/);
+    expect(() => parseStudyConfig({ ...base, clinical: { variables: ['age'], head: 'svm', input: 'features' } })).toThrow(/clinical.input: must be one of 'variables', 'score', got "features"/);
     expect(() => parseStudyConfig({ ...base, combined: { input: 'variables' } })).toThrow(/combined.input: must be one of 'features', 'score', got "variables"/);
   });
 
@@ -62,7 +64,7 @@ describe.skipIf(!HAS_SHARED)('model options (study)', () => {
   const clinicalVars = [{ name: 'age', type: 'continuous' }, { name: 'sex', type: 'binary' }, { name: 'stage', type: 'categorical' }];
 
   it('clinical.input and combined.input score: each SVM reads one logistic score; the bundle reproduces the fitted risks; the methods say so', () => {
-    const cfg = synthConfig({ svm: { C: [1], gamma: [0.05] }, clinical: { variables: clinicalVars, kernel: 'linear', input: 'score' }, combined: { radiomics: 'score', kernel: 'linear', input: 'score' } });
+    const cfg = synthConfig({ svm: { C: [1], gamma: [0.05] }, clinical: { variables: clinicalVars, head: 'svm', kernel: 'linear', input: 'score' }, combined: { radiomics: 'score', kernel: 'linear', input: 'score' } });
     const tables = synthTables();
     const r = runStudy(cfg, tables);
     const clin = r.final.clinical!, comb = r.final.combined!;
@@ -109,7 +111,7 @@ describe.skipIf(!HAS_SHARED)('model options (study)', () => {
   });
 
   it('paper protocol: the clinical score is refitted on every training fold (only the variable choice is fixed) and ranks as the logistic comparison does', () => {
-    const r = runStudy(synthConfig({ svm: { C: [1], gamma: [0.05] }, models: ['clinical'], clinical: { variables: clinicalVars, kernel: 'linear', input: 'score' } }, { folds: 5, protocol: 'paper' }), synthTables());
+    const r = runStudy(synthConfig({ svm: { C: [1], gamma: [0.05] }, models: ['clinical'], clinical: { variables: clinicalVars, head: 'svm', kernel: 'linear', input: 'score' } }, { folds: 5, protocol: 'paper' }), synthTables());
     expect(r.final.clinical!.head.features).toEqual(['clinical_score']);
     expect(r.final.clinical!.logitScore!.coef).toEqual(r.selection.clinical!.logistic!.coef);
     expect(Math.abs(r.models.clinical!.cv.auc - r.models.clinical!.logistic!.cv.auc)).toBeLessThan(0.02);
@@ -119,8 +121,8 @@ describe.skipIf(!HAS_SHARED)('model options (study)', () => {
   it('explicit defaults (clinical.input: variables, combined.input: features) give byte-identical results to no option', () => {
     const tables = synthTables();
     const base = { svm: { C: [1], gamma: [0.05] }, models: ['clinical', 'combined'], combined: { radiomics: 'score' } };
-    const a = runStudy(synthConfig(base), tables);
-    const b = runStudy(synthConfig({ ...base, clinical: { ...synthConfig().clinical, input: 'variables' }, combined: { radiomics: 'score', input: 'features' } }), tables);
+    const a = runStudy(synthConfig({ ...base, clinical: { ...synthConfig().clinical, head: 'svm' } }), tables);
+    const b = runStudy(synthConfig({ ...base, clinical: { ...synthConfig().clinical, head: 'svm', input: 'variables' }, combined: { radiomics: 'score', input: 'features' } }), tables);
     expect(resultsJson(b)).toBe(resultsJson(a));
     expect(JSON.stringify(buildBundle(b))).toBe(JSON.stringify(buildBundle(a)));
     expect(a.final.clinical!.logitScore).toBeUndefined();

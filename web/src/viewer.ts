@@ -89,7 +89,7 @@ export function renderResults(r: Results): HTMLElement {
     rad.selected.map((s) => [s.name, fmt(s.coef, 4), r.selection.frequency[s.name] ?? 0])) : h('p', { class: 'hint', text: 'No radiomics model in this study.' });
   const cl = r.selection?.clinical;
   const clinical = cl ? tableEl('clinical-table', 'Clinical variables retained', ['Variable', `Retained in outer folds (of ${r.selection.folds})`], cl.retained.map((v) => [v, r.selection.frequency[v] ?? 0])) : h('span');
-  const finals = tableEl('final-table', 'Final models', ['Model', 'Inputs', 'C', 'γ', 'Threshold'], ms.map((m) => [m, r.models[m]!.features.join(', '), fmt(r.models[m]!.hyper.C, 3), r.models[m]!.hyper.gamma === undefined ? '' : fmt(r.models[m]!.hyper.gamma!, 4), fmt(r.models[m]!.threshold)]));
+  const finals = tableEl('final-table', 'Final models', ['Model', 'Inputs', 'C', 'γ', 'Threshold'], ms.map((m) => [m, r.models[m]!.features.join(', '), r.models[m]!.hyper.C === undefined ? '' : fmt(r.models[m]!.hyper.C!, 3), r.models[m]!.hyper.gamma === undefined ? '' : fmt(r.models[m]!.hyper.gamma!, 4), fmt(r.models[m]!.threshold)]));
   const comps = r.comparisons?.length ? tableEl('comparisons-table', 'Paired DeLong tests', ['Cohort', 'Models', 'AUC A', 'AUC B', 'Δ AUC (95% CI)', 'p'],
     r.comparisons.map((c) => [c.cohort, `${c.a} vs ${c.b}`, fmt(c.auc_a), fmt(c.auc_b), `${fmt(c.diff)} (${fmt(c.ci_diff[0])}–${fmt(c.ci_diff[1])})`, c.p < 0.001 ? '<0.001' : fmt(c.p)])) : h('p', { class: 'hint', text: 'Only one model: no comparison.' });
 

@@ -18,6 +18,12 @@ export interface FittedHeadBase {
   features: string[];
   /** Classification threshold on `probability` (positive iff p ≥ threshold), fixed on training data. */
   threshold: number;
+  /**
+   * Where this fit departed from the head's stated method (e.g. 'platt-in-sample': calibrated on
+   * in-sample decision values; 'refit-degenerate': the tuned choice was flat and another was taken).
+   * The study counts them per fold and the report lists them; the matching sentence is in the notes.
+   */
+  fallbacks?: string[];
 }
 
 /** A fitted head as the study and the bundle hold it: the contract's fields plus the head's own. */

@@ -4,8 +4,9 @@
  * folds so it is deterministic) → Youden threshold on those inner out-of-fold probabilities
  * (pROC coords "best"/youden; first/lowest tied threshold).
  */
-import { applyScaler, fitScaler, gridSearchSVM, plattProbability, plattScale, svmDecision, svmLinearWeights, trainSVM, type fitScaler as FitScaler, type trainSVM as TrainSVM } from '../../ml/index.ts';
+import { applyScaler, constantDecisions, degenerateDecisions, fitScaler, gridSearchSVM, plattProbability, plattScale, svmDecision, svmLinearWeights, trainSVM, type fitScaler as FitScaler, type trainSVM as TrainSVM } from '../../ml/index.ts';
 import { youdenThreshold } from '../../stats/index.ts';
+import { logisticHead } from './logistic.ts';
 import type { FittedHeadBase, HeadFitContext, ModelHead } from './contract.ts';
 import { innerFoldIds, usableFolds } from './inner-folds.ts';
 import { binaryLabels } from './outcome.ts';
@@ -52,7 +53,15 @@ export const svmHead: ModelHead<SvmHead, SvmSettings> = {
     return { kernel: section.kernel, Cs: config.svm.Cs, gammas: config.svm.gammas, innerFolds: config.innerFolds, classWeights: config.svm.classWeights };
   },
   fit(X, outcome, features, ctx) {
-    return fitSvmHead(X, binaryLabels(outcome, 'svm', ctx.model), features, ctx);
+    const head = fitSvmHead(X, binaryLabels(outcome, 'svm', ctx.model), features, ctx);
+    if (head) return head;
+    // Every grid point gives constant decision values on this training set (e.g. one binary input
+    // that barely differs between the classes): the SVM is refused and the model refitted as a
+    // logistic regression on the same inputs, which always ranks by them; counted and noted. The
+    // fitted head's kind says which head applies it.
+    ctx.notes.push(`${ctx.model} SVM on ${ctx.where}: every C${ctx.settings.kernel === 'rbf' ? ' × γ' : ''} in the grid gives constant decision values; the SVM was refused and a logistic regression on the same inputs fitted instead`);
+    const lg = logisticHead.fit(X, outcome, features, { ...ctx, settings: {} });
+    return { ...lg, fallbacks: ['svm-constant-logistic'] } as unknown as SvmHead;
   },
   apply(head, X) {
     const risk = decision(head, applyScaler(head.scaler, X));
@@ -106,7 +115,7 @@ function decision(head: SvmHead, Z: number[][]): number[] {
   return svmDecision(head.svm!, Z);
 }
 
-function fitSvmHead(X: number[][], y: number[], features: string[], ctx: HeadFitContext<SvmSettings>): SvmHead {
+function fitSvmHead(X: number[][], y: number[], features: string[], ctx: HeadFitContext<SvmSettings>): SvmHead | undefined {
   const o = ctx.settings;
   const scaler = fitScaler(X, { sd: 'sample' });
   const Z = applyScaler(scaler, X);
@@ -115,31 +124,67 @@ function fitSvmHead(X: number[][], y: number[], features: string[], ctx: HeadFit
   // Without weights an RBF SVM with small C on imbalanced data often collapses to one constant
   // decision value (every case the majority class); balanced weights avoid that degenerate fit.
   const classWeights = o.classWeights === 'balanced' ? { 0: y.length / (2 * (y.length - ones)), 1: y.length / (2 * ones) } : undefined;
-  let C: number;
-  let gamma: number | undefined;
-  if (ctx.fixed) {
-    C = ctx.fixed.C!;
-    gamma = ctx.fixed.gamma;
-  } else {
+  const fallbacks: string[] = [];
+  const what = `${ctx.model} SVM on ${ctx.where}`;
+  // Candidates in order of preference: the tuned choice first (grid-search.ts: best inner AUC among
+  // non-degenerate points, ties to the simplest), then the other points by inner AUC. A choice whose
+  // own training decision values are degenerate (one class for every case, or constant) is
+  // replaced by the next; if all are, the head is refused.
+  let candidates: Array<{ C: number; gamma?: number }>;
+  if (ctx.fixed) candidates = [{ C: ctx.fixed.C!, gamma: ctx.fixed.gamma }];
+  else {
     // Grouped: the tuning folds keep each patient together; ungrouped calls stay as they were.
     const folds = ctx.groups ? { foldIds: innerFoldIds(y, k, ctx.seeds.of('tuning'), ctx.groups) } : { folds: k, seed: ctx.seeds.of('tuning') };
     const g = gridSearchSVM(Z, y, { kernel: o.kernel, Cs: o.Cs, gammas: o.kernel === 'rbf' ? o.gammas : undefined, ...folds, classWeights });
-    C = g.C;
-    gamma = o.kernel === 'rbf' ? g.gamma : undefined;
+    if (g.degenerate) ctx.notes.push(`${what}: every grid point (C × γ) gave inner decision values that call all held-out cases one class or do not vary; the best of them was tried first`);
+    const order = g.table.map((r, i) => ({ r, i })).filter(({ r }) => r.C !== g.C || r.gamma !== g.gamma);
+    order.sort((a, b) => b.r.auc - a.r.auc || a.i - b.i);
+    candidates = [{ C: g.C, gamma: g.gamma }, ...order.map(({ r }) => ({ C: r.C, gamma: r.gamma }))];
   }
-  const svmOpts: SvmOpts = { kernel: o.kernel, C, gamma, classWeights };
-  const svm = trainSVM(Z, y, svmOpts);
+  let svmOpts: SvmOpts | undefined;
+  let svm: SvmModel | undefined;
+  // The first candidate whose decision values at least vary: kept (with a note) when every candidate calls all training cases one class.
+  let varying: { opts: SvmOpts; model: SvmModel } | undefined;
+  for (const cand of candidates) {
+    const opts: SvmOpts = { kernel: o.kernel, C: cand.C, gamma: o.kernel === 'rbf' ? cand.gamma : undefined, classWeights };
+    const m = trainSVM(Z, y, opts);
+    const d = svmDecision(m, Z);
+    if (!degenerateDecisions(d) || ctx.fixed) {
+      if (ctx.fixed && degenerateDecisions(d)) ctx.notes.push(`${what}: the fixed hyperparameters (C = ${cand.C}${cand.gamma === undefined ? '' : `, γ = ${cand.gamma}`}) give decision values that call every training case one class`);
+      svmOpts = opts;
+      svm = m;
+      break;
+    }
+    if (!varying && !constantDecisions(d)) varying = { opts, model: m };
+    if (!fallbacks.includes('refit-degenerate')) fallbacks.push('refit-degenerate');
+  }
+  if ((!svm || !svmOpts) && varying) {
+    // Every grid point calls all training cases one class, yet the decision values still rank them:
+    // keep the first such (the tuned choice when it varies), say so; its threshold comes from Platt + Youden as usual.
+    svmOpts = varying.opts;
+    svm = varying.model;
+    fallbacks.splice(fallbacks.indexOf('refit-degenerate'), 1, 'one-class');
+    ctx.notes.push(`${what}: every C${o.kernel === 'rbf' ? ' × γ' : ''} in the grid gives decision values of one sign on the training data (the SVM alone would call every case one class); C = ${svmOpts.C}${svmOpts.gamma === undefined ? '' : `, γ = ${svmOpts.gamma}`} was kept for its ranking, with the threshold from its Platt probabilities`);
+  }
+  if (!svm || !svmOpts) return undefined;
+  if (fallbacks.includes('refit-degenerate')) ctx.notes.push(`${what}: the tuned C${o.kernel === 'rbf' ? ', γ' : ''} gave a degenerate fit on the training data (every case one class); refitted with C = ${svmOpts.C}${svmOpts.gamma === undefined ? '' : `, γ = ${svmOpts.gamma}`}, the best non-degenerate grid point`);
+  const { C, gamma } = svmOpts;
   const inner = innerDecisions(Z, y, k, ctx.seeds.of('calibration'), svmOpts, ctx.groups);
   let platt = plattScale(inner, y);
   // A nearly constant SVM (small C, few binary inputs) gives inner decision values that differ
   // between folds mostly by each fold's offset; the sigmoid fitted on them can then come out
   // decreasing (A > 0), which would turn the model's ranking upside down. The final SVM's own
-  // decision values are ordered with the outcome by construction, so refit Platt on those.
-  if (platt.A > 0) platt = plattScale(svmDecision(svm, Z), y);
+  // decision values are ordered with the outcome by construction, so refit Platt on those —
+  // in-sample, hence optimistic: counted and noted.
+  if (platt.A > 0) {
+    ctx.notes.push(`${what}: the Platt sigmoid fitted on inner out-of-fold decision values was decreasing (A = ${platt.A.toPrecision(3)}); it was refitted on the in-sample decision values (optimistic calibration)`);
+    fallbacks.push('platt-in-sample');
+    platt = plattScale(svmDecision(svm, Z), y);
+  }
   const innerP = inner.map((f) => plattProbability(platt, f));
   const yd = youdenThreshold(y, innerP);
   const threshold = Number.isFinite(yd.threshold) ? yd.threshold : 0.5;
-  const head: SvmHead = { kind: 'svm', features, scaler, kernel: o.kernel, C, gamma, svm, platt, threshold };
+  const head: SvmHead = { kind: 'svm', features, scaler, kernel: o.kernel, C, gamma, svm, platt, threshold, ...(fallbacks.length ? { fallbacks } : {}) };
   if (o.kernel === 'linear') head.linear = svmLinearWeights(svm);
   return head;
 }
