@@ -82,6 +82,7 @@ export const BUNDLE_JSON_SCHEMA: JsonSchema = {
       properties: {
         kind: modelName, inputs: { ...strs, minItems: 1 }, selectedFeatures: { ...strs, minItems: 1 }, threshold: { type: 'number', minimum: 0, maximum: 1 },
         imputer: { type: 'object', additionalProperties: num },
+        featureFill: { type: 'object', additionalProperties: num },
         combat: { type: 'object', additionalProperties: false, required: ['features', 'model'], properties: { features: strs, model: { type: 'object' } } },
         harmonise: { $ref: '#/$defs/centreReference' },
         centres: { type: 'object', additionalProperties: { $ref: '#/$defs/centre' } },
@@ -119,6 +120,7 @@ export const BUNDLE_JSON_SCHEMA: JsonSchema = {
         firth: { const: true },
         baseline: { type: 'object', additionalProperties: false, required: ['time', 'cumhaz'], properties: { time: nums, cumhaz: nums } },
         horizon: num,
+        fallbacks: strs,
       },
     },
     centreReference: {

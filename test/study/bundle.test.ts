@@ -37,7 +37,8 @@ describe('the bundle schema is published', () => {
 describe.skipIf(!HAS_SHARED)('model bundle (synthetic oracle cohorts)', () => {
   const tables = synthTables();
   // A harmonised study with linear heads (shareable) and one with the default RBF heads.
-  const linear = { svm: { C: [1], gamma: [0.05] }, clinical: { kernel: 'linear', variables: [{ name: 'age', type: 'continuous' }, { name: 'sex', type: 'binary' }, { name: 'stage', type: 'categorical' }] }, combined: { kernel: 'linear' } };
+  // clinical.head: svm — the default became logistic in issue #21; these tests exercise the SVM heads' bundle forms
+  const linear = { svm: { C: [1], gamma: [0.05] }, clinical: { head: 'svm', kernel: 'linear', variables: [{ name: 'age', type: 'continuous' }, { name: 'sex', type: 'binary' }, { name: 'stage', type: 'categorical' }] }, combined: { kernel: 'linear' } };
   const harmonised = runStudy(synthConfig({ ...linear, radiomics: { include: ['f??'], harmonise: 'centre-robust', kernel: 'linear' } }), tables);
   const bundle = buildBundle(harmonised, { software: { sonomics: 'test' } });
   const text = bundleJson(bundle);
@@ -188,7 +189,8 @@ describe.skipIf(!HAS_SHARED)('model bundle (synthetic oracle cohorts)', () => {
     });
 
     it('bundle.includeTrainingData: true keeps the RBF models in the one bundle, marked', () => {
-      const optIn = runStudy(synthConfig({ svm: { C: [1], gamma: [0.05] }, models: ['clinical'], bundle: { includeTrainingData: true } }), tables);
+      // clinical.head: svm (RBF) — the default clinical head became logistic in issue #21
+      const optIn = runStudy(synthConfig({ svm: { C: [1], gamma: [0.05] }, models: ['clinical'], clinical: { ...synthConfig().clinical, head: 'svm' }, bundle: { includeTrainingData: true } }), tables);
       const split = shareBundle(buildBundle(optIn));
       expect(split.private).toBeNull();
       expect(split.shareable!.sharing).toMatchObject({ containsTrainingData: true, optedIn: true });

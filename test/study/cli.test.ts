@@ -28,6 +28,7 @@ data:
   cohorts:
     - { name: tcia, role: main, tables: ["${CSV}"] }
 clinical:
+  head: svm  # the default became logistic (issue #21); this test is about an RBF SVM's private bundle
   variables:
     - { name: node_positive_primary, type: binary }
     - { name: bilobar_disease, type: binary }
@@ -102,6 +103,7 @@ data:
   cohorts:
     - { name: tcia, role: main, tables: ${tables} }
 clinical:
+  head: svm  # kernel applies to the SVM head (the default became logistic, issue #21)
   kernel: linear
   variables:
     - { name: node_positive_primary, type: binary }
