@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'BAD_SETTINGS'
   | 'BAD_CONFIG'
   | 'POSSIBLE_LEAKAGE'
+  | 'UNCALIBRATED'
   | 'MISSING_VALUES'
   | 'ONE_CLASS'
   | 'NOT_CONVERGED'

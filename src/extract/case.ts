@@ -3,6 +3,7 @@
  * rings in mm, parenchyma), make each requested image (original and filtered) once, and compute
  * the features of every region on every image. Names: `{region}_{image}_{family}_{feature}`.
  */
+import { checkCalibration, inPixelUnits, pixelNames } from './units.ts';
 import { SonomicsError, inCase } from '../core/errors.ts';
 import { extractFeatures } from '../features/pipeline.ts';
 import { FAMILY_NAMES } from '../features/families.ts';
@@ -44,9 +45,13 @@ export interface CaseFeatures {
 /** Extra crop margin (mm) beyond the rings, the filters' reach and the local-intensity sphere. */
 const CROP_MARGIN_MM = 1;
 
-export function extractCase(input: CaseImages, settingsIn: ExtractionSettings, opts: CaseOptions): CaseFeatures {
+export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, opts: CaseOptions): CaseFeatures {
   let settings = settingsIn;
   const { caseId } = opts;
+  // Lengths in mm need a calibrated image; units: pixel counts pixels instead (units.ts).
+  const pixelUnits = settingsIn.units === 'pixel';
+  if (!pixelUnits) checkCalibration(given, settingsIn, caseId);
+  let input = pixelUnits ? inPixelUnits(given) : given;
   try {
     const warnings: string[] = [];
     const r = settings.regions;
@@ -161,7 +166,7 @@ export function extractCase(input: CaseImages, settingsIn: ExtractionSettings, o
       for (const [prefix, values] of perRegion.get(name) ?? []) for (const k in values) features[prefix + k] = values[k]!;
     }
     if (opts.perturbation) warnings.push(`mask perturbation: ${opts.perturbation}`);
-    return { features, warnings, regionPixels };
+    return { features: pixelUnits ? pixelNames(features) : features, warnings, regionPixels };
   } catch (err) {
     throw inCase(caseId, err);
   }

@@ -32,6 +32,8 @@ export interface ExtractionSettings {
   regions: RegionSettings;
   /** Images to compute features on; default [{ type: 'original' }]. */
   images: FilterSpec[];
+  /** Unit of every length in the settings; 'pixel' for images without physical calibration (names say px). */
+  units?: 'mm' | 'pixel';
   /** IBSI feature settings (dimension, discretisation, families, resampling, ...). */
   features: FeatureSettings;
   /**
@@ -72,6 +74,7 @@ export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
     components: s.field(s.oneOf(['all', 'largest']), 'disconnected tumour components: keep all or only the largest', { default: 'all' }),
     minPixels: s.field(s.int({ min: 1 }), 'smallest acceptable region, in pixels/voxels', { default: 20 }),
   }), 'which regions to compute features of', { default: {} }),
+  units: s.field(s.oneOf(['mm', 'pixel']), "unit of every length in these settings (rings, filter σ/λ, resampling): 'mm' needs calibrated images (DICOM spacing, PNG pHYs, TIFF resolution or a manifest spacing_mm column); 'pixel' measures in pixels and names features …px", { docDefault: '`mm`' }),
   images: s.field(s.list(FILTER_SPEC_SCHEMA, { minItems: 1 }), 'images to compute features on: the original and filtered images (docs/filters.md)', { default: [{ type: 'original' }] }),
   features: s.field(FEATURE_SETTINGS_SCHEMA, 'IBSI feature settings (docs/features.md)', { default: {} }),
   filteredDiscretisation: s.field(FEATURE_SETTINGS_SCHEMA.fields.discretisation!.node, 'discretisation of the filtered images (their intensity ranges differ from the original\'s)', { docDefault: 'as features.discretisation' }),
@@ -117,7 +120,7 @@ export function resolveExtractionSettings(input: unknown, where = 'extraction se
     names.add(name);
   }
   const features = resolveSettings(o.features, `${where}: features`);
-  const out: ExtractionSettings = { regions: r, images: o.images, features };
+  const out: ExtractionSettings = { regions: r, images: o.images, features, ...(o.units ? { units: o.units } : {}) };
   if (o.names !== undefined) out.names = o.names;
   if (o.pyradiomics !== undefined) out.pyradiomics = o.pyradiomics;
   if (o.maskLabel !== undefined) out.maskLabel = o.maskLabel;

@@ -46,6 +46,7 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
   let pos = 8;
   let header: Header | null = null;
   let palette: Uint8Array | null = null;
+  let physical: [number, number] | undefined;
   const idat: Uint8Array[] = [];
   let idatLength = 0;
   let sawEnd = false;
@@ -64,6 +65,11 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
         bitDepth: body[8]!, colourType: body[9]!, interlace: body[12]!,
       };
     } else if (type === 'PLTE') palette = body;
+    // pHYs (PNG §11.3.5.3): pixels per unit in x and y; unit 1 = metre (0 = aspect ratio only).
+    else if (type === 'pHYs' && length === 9 && body[8] === 1) {
+      const px = dv.getUint32(start), py = dv.getUint32(start + 4);
+      if (px > 0 && py > 0) physical = [1000 / px, 1000 / py];
+    }
     else if (type === 'IDAT') { idat.push(body); idatLength += length; }
     else if (type === 'IEND') { sawEnd = true; break; }
     pos = start + length + 4;
@@ -135,7 +141,7 @@ export function decodePng(bytes: Uint8Array, name = 'PNG file'): Raster {
     offset += needed;
   }
   const maxValue = colourType === 3 ? 255 : (1 << bitDepth) - 1;
-  return { width, height, channels: outChannels, data: out, bitDepth, maxValue, photometric: PHOTOMETRIC[colourType]!, indices };
+  return { width, height, channels: outChannels, data: out, bitDepth, maxValue, photometric: PHOTOMETRIC[colourType]!, indices, ...(physical ? { fileSpacingMm: physical, fileSpacingSource: 'PNG pHYs' } : {}) };
 }
 
 /** The i-th sample of a scanline; sub-byte samples are packed most significant bits first (§7.2). */

@@ -28,6 +28,10 @@ export interface Raster {
   photometric: string;
   /** Palette images (PNG): the palette index of every pixel, which is the label in indexed label maps. */
   indices?: Uint8Array;
+  /** Pixel size in mm [x, y] stated by the file (PNG pHYs in pixels per metre, TIFF resolution tags). */
+  fileSpacingMm?: [number, number];
+  /** Which part of the file stated it, e.g. 'PNG pHYs', 'TIFF XResolution/YResolution'. */
+  fileSpacingSource?: string;
 }
 
 export interface RasterReadOptions {
@@ -92,6 +96,14 @@ export function rasterToImage(r: Raster, format: string, opts: RasterReadOptions
     img.meta = meta;
     return img;
   }
+  if (r.fileSpacingMm) {
+    // The file's own statement (PNG pHYs, TIFF resolution): taken as the physical pixel size and
+    // recorded as such, so that a screen DPI mistaken for calibration is visible in run.json.
+    const img = createImage(size, [r.fileSpacingMm[0], r.fileSpacingMm[1], 1], data);
+    img.spacingSource = r.fileSpacingSource ?? format;
+    img.meta = meta;
+    return img;
+  }
   const img = createImage(size, [1, 1, 1], data, { spacingUnit: 'pixel' });
   img.spacingSource = 'none';
   img.warnings = [`${name}: ${format} carries no physical calibration; spacing is 1 pixel (pass a spacing in mm to calibrate)`];
@@ -131,6 +143,7 @@ export function rasterToMask(r: Raster, opts: MaskOptions = {}): Mask {
     const label = opts.label;
     for (let i = 0; i < n; i++) out[i] = Math.round(grey[i]!) === label ? 1 : 0;
   }
-  const spacing: Vec3 = opts.spacing ? [opts.spacing[0], opts.spacing[1], 1] : [1, 1, 1];
-  return createMask([r.width, r.height, 1], spacing, out, { spacingUnit: opts.spacing ? 'mm' : 'pixel' });
+  const known = opts.spacing ?? r.fileSpacingMm;
+  const spacing: Vec3 = known ? [known[0], known[1], 1] : [1, 1, 1];
+  return createMask([r.width, r.height, 1], spacing, out, { spacingUnit: known ? 'mm' : 'pixel' });
 }

@@ -52,6 +52,11 @@ export function decodeTiff(bytes: Uint8Array, name = 'TIFF file'): Raster {
     tags.set(tag, values);
   }
   const one = (t: number, d?: number) => tags.get(t)?.[0] ?? d;
+  // XResolution / YResolution (282/283, pixels per ResolutionUnit 296: 2 = inch (default), 3 = cm;
+  // 1 = no absolute unit, so no calibration), TIFF 6.0 §8.
+  const xr = one(282), yr = one(283), unit = one(296, 2);
+  const perMm = unit === 2 ? 1 / 25.4 : unit === 3 ? 1 / 10 : 0;
+  const spacing = perMm && xr && yr && xr > 0 && yr > 0 ? { fileSpacingMm: [1 / (xr * perMm), 1 / (yr * perMm)] as [number, number], fileSpacingSource: 'TIFF XResolution/YResolution' } : {};
   const width = one(256), height = one(257);
   if (!width || !height) throw corrupt('image width or length tag missing');
   checkDeclaredSize([width, height], MAX_RASTER_PIXELS, name);
@@ -130,11 +135,11 @@ export function decodeTiff(bytes: Uint8Array, name = 'TIFF file'): Raster {
       // ColorMap holds 16-bit values R..., G..., B...; kept at full precision.
       rgb[3 * i] = map[k]!; rgb[3 * i + 1] = map[entries + k]!; rgb[3 * i + 2] = map[2 * entries + k]!;
     }
-    return { width, height, channels: 3, data: rgb, bitDepth: bits, maxValue: 65535, photometric: 'palette' };
+    return { width, height, channels: 3, data: rgb, bitDepth: bits, maxValue: 65535, photometric: 'palette', ...spacing };
   }
   const channels = (spp === 2 && photometric === 2 ? 2 : spp) as 1 | 2 | 3 | 4;
   const names = ['WhiteIsZero', 'BlackIsZero', 'RGB'];
-  return { width, height, channels, data: out, bitDepth: bits, maxValue, photometric: names[photometric]! + (spp === 4 || spp === 2 ? '+alpha' : '') };
+  return { width, height, channels, data: out, bitDepth: bits, maxValue, photometric: names[photometric]! + (spp === 4 || spp === 2 ? '+alpha' : ''), ...spacing };
 }
 
 function decompress(data: Uint8Array, compression: number, expected: number, name: string): Uint8Array {

@@ -36,11 +36,13 @@ export interface ExtractTaskResult {
 export function extractTask(t: ExtractTask): ExtractTaskResult {
   const t0 = performance.now();
   try {
-    const image = readImageFile(t.c.image);
-    const label = t.settings.maskLabel === undefined ? {} : { label: t.settings.maskLabel };
+    // A manifest pixel size calibrates raster images (PNG, JPEG, BMP, TIFF) and their masks.
+    const spacing = t.c.spacing ? { spacing: t.c.spacing } : {};
+    const image = readImageFile(t.c.image, spacing);
+    const label = { ...(t.settings.maskLabel === undefined ? {} : { label: t.settings.maskLabel }), ...spacing };
     let tumour = readMaskFile(t.perturbation === 'reader2' ? t.c.secondReaderMask! : t.c.tumourMask, label);
     if (t.perturbation && t.perturbation !== 'reader2') tumour = perturbMask(tumour, t.perturbation);
-    const optionalMask = (p?: string): Mask | undefined => (p ? readMaskFile(p) : undefined);
+    const optionalMask = (p?: string): Mask | undefined => (p ? readMaskFile(p, spacing) : undefined);
     const { features, warnings, regionPixels } = extractCase(
       { image, tumour, parenchyma: optionalMask(t.c.parenchymaMask), liver: optionalMask(t.c.liverMask) },
       t.settings,

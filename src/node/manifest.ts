@@ -15,6 +15,8 @@ export interface ManifestCase {
   parenchymaMask?: string;
   liverMask?: string;
   secondReaderMask?: string;
+  /** Pixel size in mm [x, y] from the manifest (spacing_mm, or spacing_x_mm and spacing_y_mm), for images that do not carry it. */
+  spacing?: [number, number];
   /** Every other column, as text. */
   extra: Record<string, string>;
 }
@@ -28,6 +30,9 @@ const ALIASES = {
   parenchymaMask: ['parenchyma_mask'],
   liverMask: ['liver_mask'],
   secondReaderMask: ['second_reader_mask', 'tumour_mask_reader2', 'tumor_mask_reader2'],
+  spacing: ['spacing_mm', 'pixel_spacing_mm'],
+  spacingX: ['spacing_x_mm'],
+  spacingY: ['spacing_y_mm'],
 } as const;
 
 export function readManifest(path: string, opts: { idColumn?: string } = {}): ManifestCase[] {
@@ -68,9 +73,19 @@ export function readManifest(path: string, opts: { idColumn?: string } = {}): Ma
       parenchymaMask: p(col.parenchymaMask),
       liverMask: p(col.liverMask),
       secondReaderMask: p(col.secondReaderMask),
+      ...spacingOf(row, col, path, caseId),
       extra,
     };
   });
+}
+
+/** The manifest's pixel size of a case, in mm (empty cells: none, the image file decides). */
+function spacingOf(row: Record<string, string>, col: Record<string, string | undefined>, path: string, caseId: string): { spacing?: [number, number] } {
+  const num = (c: string | undefined) => (c && row[c] ? Number(row[c]) : undefined);
+  const both = num(col.spacing), x = num(col.spacingX) ?? both, y = num(col.spacingY) ?? both;
+  if (x === undefined && y === undefined) return {};
+  if (!(x! > 0 && y! > 0)) throw new SonomicsError('BAD_INPUT', `manifest ${path}, case ${caseId}: pixel spacing must be positive numbers in mm (spacing_mm, or spacing_x_mm and spacing_y_mm), got ${row[col.spacing ?? ''] ?? ''} ${row[col.spacingX ?? ''] ?? ''} ${row[col.spacingY ?? ''] ?? ''}`.trim(), { subject: caseId });
+  return { spacing: [x!, y!] };
 }
 
 /** Stable shard of a case id: FNV-1a 32-bit hash modulo n (shard numbers 1..n). */

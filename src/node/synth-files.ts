@@ -91,8 +91,10 @@ export function clinicalCsv(cases: SynthCase[]): string {
 }
 
 export function manifestCsv(cases: SynthCase[], imageExt: 'png' | 'dcm'): string {
-  const head = 'case_id,cohort,image,tumour_mask,parenchyma_mask';
-  const rows = cases.map(({ caseId, cohort }) => [caseId, cohort, `images/${caseId}.${imageExt}`, `masks/${caseId}_tumour.png`, `masks/${caseId}_parenchyma.png`].join(','));
+  // PNGs carry no pixel size: the manifest gives each case its scanner's (the DICOMs carry their own).
+  const png = imageExt === 'png';
+  const head = `case_id,cohort,image,tumour_mask,parenchyma_mask${png ? ',spacing_mm' : ''}`;
+  const rows = cases.map(({ caseId, cohort, scanner }) => [caseId, cohort, `images/${caseId}.${imageExt}`, `masks/${caseId}_tumour.png`, `masks/${caseId}_parenchyma.png`, ...(png ? [String(scanner.spacingMm)] : [])].join(','));
   return [head, ...rows].join('\n') + '\n';
 }
 

@@ -38,6 +38,8 @@ export interface CohortConfig {
   tables: string[];
   /** Image manifest: the file layer extracts features first (settings: `extraction`) and adds the table. */
   manifest?: string;
+  /** Keep only the cases whose column value is (or is not) listed: one table split into cohorts, e.g. by device. */
+  where?: { column: string; in?: string[]; notIn?: string[] };
 }
 
 export interface StudyConfig {
@@ -145,6 +147,11 @@ const COHORT_SCHEMA = s.obj({
   role: f(s.oneOf(['main', 'external']), 'exactly one cohort is main (cross-validated); the others are external', { docDefault: 'main for the first' }),
   tables: f(s.list(s.str(), { single: true }), 'tables (CSV/XLSX) joined side by side by the id column', { aliases: ['table'], default: [] }),
   manifest: f(s.str(), 'image manifest: features are extracted first (settings: extraction) and joined'),
+  where: f(s.obj({
+    column: f(s.str(), 'column whose value selects the case', { required: true }),
+    in: f(s.list(s.str(true), { single: true }), 'keep cases with one of these values'),
+    notIn: f(s.list(s.str(true), { single: true }), 'keep cases with none of these values'),
+  }), 'keep only some cases of the joined tables (one table split into cohorts, e.g. by device)'),
 });
 
 /**
@@ -261,7 +268,8 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
   const cohorts: CohortConfig[] = (v.data.cohorts ?? []).filter((o) => o !== undefined).map((o, i) => {
     const p = `data.cohorts[${i}]`;
     if ((o.tables ?? []).length === 0 && !o.manifest) fail(`${p}.tables`, 'list at least one table file (CSV), or give a manifest: to extract features from images');
-    return { name: o.name ?? (i === 0 ? 'main' : `external${i}`), role: o.role ?? (i === 0 ? 'main' : 'external'), tables: o.tables, ...(o.manifest ? { manifest: o.manifest } : {}) };
+    if (o.where && (o.where.in === undefined) === (o.where.notIn === undefined)) fail(`${p}.where`, 'give exactly one of in: [...] or notIn: [...]');
+    return { name: o.name ?? (i === 0 ? 'main' : `external${i}`), role: o.role ?? (i === 0 ? 'main' : 'external'), tables: o.tables, ...(o.manifest ? { manifest: o.manifest } : {}), ...(o.where ? { where: o.where } : {}) };
   });
   const mains = cohorts.filter((x) => x.role === 'main');
   if (cohorts.length && mains.length !== 1) fail('data.cohorts', `exactly one cohort must have role: main (found ${mains.length})`);

@@ -88,6 +88,16 @@ function joinTables(tables: Table[], id: string, cohort: string): Array<Record<s
   return rows;
 }
 
+/** data.cohorts[].where: the cases of this cohort, by the value of one column. */
+function selectRows(rows: Array<Record<string, string>>, c: StudyConfig['data']['cohorts'][number]): Array<Record<string, string>> {
+  const w = c.where;
+  if (!w) return rows;
+  if (rows.length && !(w.column in rows[0]!)) throw new SonomicsError('BAD_INPUT', `cohort ${c.name}: where.column "${w.column}" is not in ${c.tables.join(', ')}.`, { subject: w.column });
+  const kept = rows.filter((r) => (w.in ? w.in.includes(r[w.column] ?? '') : !w.notIn!.includes(r[w.column] ?? '')));
+  if (!kept.length) throw new SonomicsError('BAD_INPUT', `cohort ${c.name}: no case has ${w.column} ${w.in ? `in [${w.in.join(', ')}]` : `outside [${w.notIn!.join(', ')}]`}; check the values (they must match the table's text exactly).`, { subject: c.name });
+  return kept;
+}
+
 export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>): StudyData {
   const table = (p: string): Table => {
     const t = tables[p];
@@ -95,7 +105,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
     return t;
   };
   const miss = cfg.data.missingCodes;
-  const raw = cfg.data.cohorts.map((c) => ({ cfg: c, rows: joinTables(c.tables.map(table), cfg.data.id, c.name), columns: [...new Set(c.tables.flatMap((p) => table(p).columns))] }));
+  const raw = cfg.data.cohorts.map((c) => ({ cfg: c, rows: selectRows(joinTables(c.tables.map(table), cfg.data.id, c.name), c), columns: [...new Set(c.tables.flatMap((p) => table(p).columns))] }));
   const main = raw.find((r) => r.cfg.role === 'main')!;
   for (const r of raw) {
     if (cfg.data.group && !r.columns.includes(cfg.data.group)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no group column "${cfg.data.group}" (data.group) in ${r.cfg.tables.join(', ')}.`, { subject: cfg.data.group });

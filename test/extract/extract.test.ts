@@ -117,13 +117,14 @@ describe('sonomics extract', () => {
     writeFileSync(join(dir, 'small_mask.png'), encodePng({ width: 40, height: 30, channels: 1, bitDepth: 8, data: new Uint8Array(1200).fill(255) }));
     writeFileSync(join(dir, 'empty_mask.png'), encodePng({ width: 800, height: 600, channels: 1, bitDepth: 8, data: new Uint8Array(480000) }));
     copyFileSync(join(dir, 'images', 'A0001.png'), join(dir, 'ok_copy.png'));
+    // spacing_mm: PNGs carry no pixel size, and the settings' ring is in mm (else UNCALIBRATED, issue #14)
     const rows = [
-      'case_id,cohort,image,tumour_mask,parenchyma_mask',
+      'case_id,cohort,image,tumour_mask,parenchyma_mask,spacing_mm',
       ...good,
-      'CORRUPT,main,corrupt.png,masks/A0001_tumour.png,',
-      'MISSING,main,images/nope.png,masks/A0001_tumour.png,',
-      'MISMATCH,main,ok_copy.png,small_mask.png,',
-      'EMPTY,main,ok_copy.png,empty_mask.png,',
+      'CORRUPT,main,corrupt.png,masks/A0001_tumour.png,,0.2',
+      'MISSING,main,images/nope.png,masks/A0001_tumour.png,,0.2',
+      'MISMATCH,main,ok_copy.png,small_mask.png,,0.2',
+      'EMPTY,main,ok_copy.png,empty_mask.png,,0.2',
     ];
     const badManifest = join(dir, 'bad.csv');
     writeFileSync(badManifest, rows.join('\n') + '\n');
