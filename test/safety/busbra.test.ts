@@ -101,5 +101,5 @@ describe.skipIf(!HAS_SHARED)('BUS-BRA worked example (subset)', () => {
     expect(m.cv.auc_ci[0]).toBeLessThan(m.cv.auc);
     expect(m.external!.auc_ci_bootstrap).toBeDefined();
     console.log(`BUS-BRA subset: main ${main!.n} images, external ${external!.n}; radiomics CV AUC ${m.cv.auc.toFixed(3)} (${m.cv.auc_ci.map((x) => x.toFixed(3)).join('–')}), external ${m.external!.auc.toFixed(3)} (${m.external!.auc_ci.map((x) => x.toFixed(3)).join('–')})`);
-  }, 240_000);
+  }, 900_000);
 });
