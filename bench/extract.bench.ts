@@ -31,6 +31,8 @@ if (limit > 0) {
   writeFileSync(manifest, [head, ...rows].join('\n') + '\n');
 }
 const settings = {
+  // BUS-BRA's PNGs carry no pixel size: lengths are pixels, said explicitly (else UNCALIBRATED, issue #14)
+  units: 'pixel',
   regions: { tumour: true, rings: [5], parenchyma: false },
   images: [
     { type: 'original' },
