@@ -37,6 +37,22 @@ export function cautions(r: StudyResult): Caution[] {
   for (const x of f.firth) {
     out.push({ id: `firth-${x.model}`, text: `${x.model}: a logistic fit met separation (or did not converge) and used Firth's penalised likelihood in ${[x.finalModel ? 'the final model' : '', x.folds ? `${x.folds} of ${x.of} outer folds` : ''].filter(Boolean).join(' and ')}. Its coefficients are shrunk toward zero; few events or a predictor that nearly determines the outcome is the usual cause.` });
   }
+  // #21: what the heads and the evaluation flagged (results.warnings, per-fold fallbacks, feature gaps)
+  (r.warnings ?? []).forEach((w, i) => out.push({ id: `study-warning-${i + 1}`, text: w }));
+  for (const m of MODEL_NAMES) {
+    const model = r.models[m];
+    if (!model) continue;
+    const perFold = Object.entries(model.cv.fallbacks ?? {}).map(([kind, n]) => `${kind} in ${n} of ${model.cv.folds.length} outer folds`);
+    const final = (model.fallbacks ?? []).map((kind) => `${kind} in the final model`);
+    if (perFold.length || final.length) {
+      out.push({ id: `fallbacks-${m}`, text: `${m}: the model's head departed from its method (${[...perFold, ...final].join('; ')}); see the fold notes in results.json. An in-sample Platt calibration is optimistic; a refitted or replaced head is not the model the methods describe for those folds.` });
+    }
+  }
+  const gaps = r.featureGaps;
+  const undefinedValues = gaps?.cohorts.reduce((a, c) => a + c.values, 0) ?? 0;
+  if (gaps && undefinedValues > 0) {
+    out.push({ id: 'feature-gaps', text: `${undefinedValues} feature values were undefined (${gaps.cohorts.filter((c) => c.values).map((c) => `${c.cohort}: ${c.values} values in ${c.cases} cases`).join('; ')}). ${gaps.rule.charAt(0).toUpperCase()}${gaps.rule.slice(1)}. The final model dropped ${gaps.final.dropped.length} feature(s) and filled ${gaps.final.imputed} value(s); no case was left out.` });
+  }
   return out;
 }
 

@@ -123,4 +123,16 @@ describe.skipIf(!HAS_SHARED)('report: methods and checklists from what ran', () 
       expect(ids, m).toContain(`grid-edge-${m}-c-${hyper === 0.1 ? 'lowest' : 'highest'}`);
     }
   });
+
+  it("cautions carry what the heads and the evaluation flagged (#21): results.warnings, head fallbacks, undefined feature values", () => {
+    const flagged = structuredClone(base);
+    flagged.warnings = ['radiomics: the pooled out-of-fold AUC 0.700 differs from the mean per-fold AUC 0.800'];
+    flagged.models.radiomics!.cv.fallbacks = { 'platt-in-sample': 2 };
+    flagged.models.radiomics!.fallbacks = ['platt-in-sample'];
+    flagged.featureGaps = { rule: 'a rule', cohorts: [{ cohort: 'main', values: 3, cases: 2 }], final: { dropped: [], imputed: 3 }, folds: [] };
+    const list = cautions(flagged);
+    expect(list.find((c) => c.id === 'study-warning-1')!.text).toContain('pooled out-of-fold AUC');
+    expect(list.find((c) => c.id === 'fallbacks-radiomics')!.text).toMatch(/platt-in-sample in 2 of \d+ outer folds; platt-in-sample in the final model/);
+    expect(list.find((c) => c.id === 'feature-gaps')!.text).toMatch(/^3 feature values were undefined \(main: 3 values in 2 cases\)\. A rule\./);
+  });
 });
