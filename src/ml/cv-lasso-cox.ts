@@ -16,7 +16,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import { concordance } from '../stats/survival/concordance.ts';
 import type { SurvivalData } from '../stats/survival/data.ts';
-import { chooseLambda } from './cv-lasso.ts';
+import { chooseLambda, foldSummary } from './cv-lasso.ts';
 import { coxnetDeviance, lassoCoxLinearPredictor, lassoCoxPath, type LassoCoxOptions, type LassoCoxPath } from './lasso-cox.ts';
 import { interpolatePath } from './lasso-path.ts';
 import { selectRows, type Matrix } from './matrix.ts';
@@ -87,18 +87,7 @@ export function cvLassoCox(X: Matrix, d: SurvivalData, opts: CvLassoCoxOptions):
     }
     foldRaw.push(raw);
   }
-  const sw = foldWeights.reduce((a, b) => a + b, 0);
-  const K = folds.length;
-  const cvm = new Array<number>(L), cvsd = new Array<number>(L);
-  for (let l = 0; l < L; l++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += foldWeights[k]! * foldRaw[k]![l]!;
-    const m = s / sw;
-    let v = 0;
-    for (let k = 0; k < K; k++) v += foldWeights[k]! * (foldRaw[k]![l]! - m) ** 2;
-    cvm[l] = m;
-    cvsd[l] = Math.sqrt(v / sw / (K - 1));
-  }
+  const { cvm, cvsd } = foldSummary(foldRaw, foldWeights, L);
   const sign = type === 'C' ? -1 : 1;
   const { indexMin, index1se } = chooseLambda(fit.lambda, cvm.map((v) => sign * v), cvsd);
   return {

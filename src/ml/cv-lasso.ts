@@ -72,7 +72,6 @@ export function cvSummary(
   const n = y.length;
   const L = lambda.length;
   const folds = [...new Set(foldId)].sort((a, b) => a - b);
-  const K = folds.length;
   const foldMean: number[][] = [];
   const weights: number[] = [];
   for (const f of folds) {
@@ -91,17 +90,7 @@ export function cvSummary(
     }
     foldMean.push(m);
   }
-  const sw = weights.reduce((a, b) => a + b, 0);
-  const cvm = new Array<number>(L), cvsd = new Array<number>(L);
-  for (let k = 0; k < L; k++) {
-    let s = 0;
-    for (let f = 0; f < K; f++) s += weights[f]! * foldMean[f]![k]!;
-    const m = s / sw;
-    let v = 0;
-    for (let f = 0; f < K; f++) v += weights[f]! * (foldMean[f]![k]! - m) ** 2;
-    cvm[k] = m;
-    cvsd[k] = Math.sqrt(v / sw / (K - 1));
-  }
+  const { cvm, cvsd } = foldSummary(foldMean, weights, L);
   const sign = type === 'auc' ? -1 : 1;
   const { indexMin, index1se } = chooseLambda(lambda, cvm.map((v) => sign * v), cvsd);
   return {
@@ -130,6 +119,26 @@ function loss(type: TypeMeasure, family: string, y: number, lp: number): number 
 }
 
 /** glmnet's getOptcv.glmnet on a loss to minimise. */
+/**
+ * cv.glmnet's cvm and cvsd per λ from the folds' values: the fold-weighted mean, and the weighted
+ * SD of the fold values divided by √(K − 1) (cvcompute). Shared by cvLasso and cvLassoCox.
+ */
+export function foldSummary(perFold: ArrayLike<number>[], weights: number[], L: number): { cvm: number[]; cvsd: number[] } {
+  const K = perFold.length;
+  const sw = weights.reduce((a, b) => a + b, 0);
+  const cvm = new Array<number>(L), cvsd = new Array<number>(L);
+  for (let k = 0; k < L; k++) {
+    let s = 0;
+    for (let f = 0; f < K; f++) s += weights[f]! * perFold[f]![k]!;
+    const m = s / sw;
+    let v = 0;
+    for (let f = 0; f < K; f++) v += weights[f]! * (perFold[f]![k]! - m) ** 2;
+    cvm[k] = m;
+    cvsd[k] = Math.sqrt(v / sw / (K - 1));
+  }
+  return { cvm, cvsd };
+}
+
 export function chooseLambda(lambda: number[], cvm: number[], cvsd: number[]): { indexMin: number; index1se: number } {
   let min = Infinity;
   for (const v of cvm) if (v < min) min = v;

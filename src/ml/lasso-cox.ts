@@ -20,6 +20,7 @@ import { checkSurvival, type SurvivalData } from '../stats/survival/data.ts';
 import { solveSymmetric } from '../stats/survival/linear.ts';
 import { coxLikelihood, timeGroups } from './cox-risk-sets.ts';
 import { checkMatrix, toColumnMajor, type Matrix } from './matrix.ts';
+import type { LassoPath } from './lasso-path.ts';
 
 export interface LassoCoxOptions {
   alpha?: number;
@@ -36,20 +37,9 @@ export interface LassoCoxOptions {
   maxPolishActive?: number;
 }
 
-export interface LassoCoxPath {
+/** A Cox path in cvLasso's layout (lasso-path.ts `LassoPath`); `a0` is always 0, a Cox model has no intercept. */
+export interface LassoCoxPath extends Omit<LassoPath, 'family'> {
   family: 'cox';
-  lambda: number[];
-  /** Always 0 (a Cox model has no intercept); kept so path helpers apply. */
-  a0: number[];
-  /** p × L: beta[j][k] is feature j at λ_k, original scale. */
-  beta: number[][];
-  df: number[];
-  devRatio: number[];
-  nulldev: number;
-  xMean: number[];
-  xSd: number[];
-  converged: boolean;
-  passes: number;
 }
 
 /** Risk-set structure of the sorted times, shared by every Breslow computation on one data set. */
