@@ -9,3 +9,4 @@ export { brierScore, type BrierAt } from './brier.ts';
 export { aalenJohansen, cumulativeIncidenceAt, type CumulativeIncidence } from './aalen-johansen.ts';
 export { grayTest, type GrayTest } from './gray-test.ts';
 export { survivalCalibration, observedExpected, type SurvivalCalibration, type SurvivalCalibrationGroup } from './calibration.ts';
+export { survivalDecisionCurve, type SurvivalDecisionCurve, type SurvivalDecisionPoint } from './decision-curve.ts';
