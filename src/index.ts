@@ -60,9 +60,9 @@ export {
   type MannWhitney, type TTest, type ChiSquare, type FisherExact, type AdjustMethod,
 } from './stats/index.ts';
 export {
-  kaplanMeier, logRankTest, concordance, timeDependentAuc, brierScore, aalenJohansen, grayTest,
+  kaplanMeier, logRankTest, concordance, timeDependentAuc, brierScore, aalenJohansen, grayTest, survivalDecisionCurve,
   type SurvivalData, type KaplanMeier, type KaplanMeierOptions, type LogRankTest, type Concordance, type ConcordanceOptions,
-  type TimeAuc, type BrierAt, type CumulativeIncidence, type GrayTest,
+  type TimeAuc, type BrierAt, type CumulativeIncidence, type GrayTest, type SurvivalDecisionCurve,
 } from './stats/index.ts';
 
 // ml: models as plain JSON data
