@@ -10,3 +10,4 @@ export { fft1d, fftNd } from './fft.ts';
 export type { Dims } from './volume.ts';
 export type { ComplexResponse } from './gabor.ts';
 export { filterReachMm, validateFilterSpec } from './validate.ts';
+export { FILTERS, FILTER_TYPES, findFilter } from './registry.ts';

@@ -6,13 +6,7 @@ import type { ExtractionSettings } from '../extract/settings.ts';
 import { featureFamily } from '../features/families.ts';
 import { ALL_FAMILIES, defaultAggregation, PEAK_RADIUS_MM, TEXTURE_FAMILIES, type FamilyName } from '../features/settings.ts';
 import { filterName, type FilterSpec } from '../filters/index.ts';
-
-const FILTER_NAMES: Record<FilterSpec['type'], string> = {
-  original: 'original image', mean: 'mean filter', gaussian: 'Gaussian filter', log: 'Laplacian of Gaussian (LoG)',
-  laws: 'Laws kernels', gabor: 'Gabor filter', wavelet: 'undecimated separable wavelet', simoncelli: 'Simoncelli wavelet',
-  square: 'square transform', squareroot: 'square-root transform', logarithm: 'logarithm transform', exponential: 'exponential transform',
-  gradient: 'gradient magnitude', lbp2d: '2D local binary pattern',
-};
+import { filterOf } from '../filters/registry.ts';
 
 /** Parameters in words (the rest are printed as key = value). */
 const PARAM_TEXT: Record<string, (v: unknown) => string> = {
@@ -24,17 +18,21 @@ const PARAM_TEXT: Record<string, (v: unknown) => string> = {
   level: (v) => `level ${v}`, radius: (v) => `radius ${v}`, samples: (v) => `${v} samples`,
 };
 
-/** Filters with IBSI 2 reference values that sonomics reproduces (docs/filters.md; test/filters/ibsi2-*.test.ts). */
-const IBSI2_FILTERS: ReadonlySet<FilterSpec['type']> = new Set(['mean', 'log', 'laws', 'gabor', 'wavelet', 'simoncelli']);
-
+/** True for filters with IBSI 2 reference values that sonomics reproduces (docs/filters.md; test/filters/ibsi2-*.test.ts). */
 export function isIbsi2Filter(spec: FilterSpec): boolean {
-  return spec.type === 'original' || IBSI2_FILTERS.has(spec.type);
+  return filterOf(spec).ibsi2;
+}
+
+/** The filter's name in words ('Laplacian of Gaussian (LoG)'). */
+export function filterTitle(spec: FilterSpec): string {
+  return filterOf(spec).title;
 }
 
 export function describeFilter(spec: FilterSpec): string {
+  const def = filterOf(spec);
   const params = Object.entries(spec).filter(([k]) => k !== 'type').map(([k, v]) => (PARAM_TEXT[k] ? PARAM_TEXT[k](v) : `${k} = ${Array.isArray(v) ? v.join('/') : String(v)}`));
-  if (spec.type !== 'original' && spec.type !== 'square' && spec.type !== 'squareroot' && spec.type !== 'logarithm' && spec.type !== 'exponential' && !('boundary' in spec)) params.push('mirror boundary (default)');
-  return `${FILTER_NAMES[spec.type]}${params.length ? ` (${params.join(', ')})` : ''} → feature-name part "${filterName(spec)}"`;
+  if (def.boundaryDefault && !('boundary' in spec)) params.push('mirror boundary (default)');
+  return `${def.title}${params.length ? ` (${params.join(', ')})` : ''} → feature-name part "${filterName(spec)}"`;
 }
 
 export function familyName(f: FamilyName): string {

@@ -4,7 +4,7 @@
  * Each paragraph has an anchor (methods-…) that the checklists point to.
  */
 import type { StudyResult } from '../study/run.ts';
-import { describeDiscretisation, describeFilter, describeRegions, familiesOf, familyName, featureOptions, isIbsi2Filter } from './extraction-text.ts';
+import { describeDiscretisation, describeFilter, describeRegions, familiesOf, familyName, featureOptions, filterTitle, isIbsi2Filter } from './extraction-text.ts';
 import { studyFacts, type StudyFacts } from './facts.ts';
 import { IBSI_VERIFICATION } from './ibsi-verification.ts';
 
@@ -113,7 +113,7 @@ function imagingParagraphs(f: StudyFacts, say: (sentence: string) => void, para:
   para('extraction', 'Preprocessing, filters and feature extraction');
   const v = IBSI_VERIFICATION;
   const nonIbsi = st.images.filter((i) => !isIbsi2Filter(i));
-  s.push(`Feature definitions follow the IBSI reference manual (Zwanenburg et al., Radiology 2020;295:328); this sonomics version reproduces ${v.ibsi1.matched} of ${v.ibsi1.total} IBSI 1 reference values (${v.ibsi1.sets}) and, for filters, ${v.ibsi2.phase1} IBSI 2 phase-1 response maps and ${v.ibsi2.phase2} phase-2 2D feature values (${v.ibsi2.checked}).${nonIbsi.length ? ` ${nonIbsi.map((i) => describeFilter(i).split(' (')[0]).join(', ')} ${nonIbsi.length > 1 ? 'are' : 'is'} not an IBSI 2 filter: features of ${nonIbsi.length > 1 ? 'those images' : 'that image'} are not covered by the IBSI references.` : ' Every filter that ran is an IBSI 2 filter.'} Discretisation used ${describeDiscretisation(st.features.discretisation)}; the settings hash ${run.settingsHash.slice(0, 12)} identifies the feature table.`);
+  s.push(`Feature definitions follow the IBSI reference manual (Zwanenburg et al., Radiology 2020;295:328); this sonomics version reproduces ${v.ibsi1.matched} of ${v.ibsi1.total} IBSI 1 reference values (${v.ibsi1.sets}) and, for filters, ${v.ibsi2.phase1} IBSI 2 phase-1 response maps and ${v.ibsi2.phase2} phase-2 2D feature values (${v.ibsi2.checked}).${nonIbsi.length ? ` ${nonIbsi.map(filterTitle).join(', ')} ${nonIbsi.length > 1 ? 'are' : 'is'} not an IBSI 2 filter: features of ${nonIbsi.length > 1 ? 'those images' : 'that image'} are not covered by the IBSI references.` : ' Every filter that ran is an IBSI 2 filter.'} Discretisation used ${describeDiscretisation(st.features.discretisation)}; the settings hash ${run.settingsHash.slice(0, 12)} identifies the feature table.`);
   para('ibsi', 'IBSI compliance');
 }
 

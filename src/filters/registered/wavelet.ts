@@ -1,0 +1,80 @@
+/** Undecimated separable wavelets (IBSI 2 §2.6; math in ../wavelet.ts). */
+import { s } from '../../core/schema.ts';
+import { defineFilter } from '../filter.ts';
+import { boundarySuffix } from '../name-parts.ts';
+import { boundaryField, DEFAULT_BOUNDARY, poolingField, rotationInvariantField, type BoundarySetting, type Pooling } from '../settings-fields.ts';
+import { waveletFilters } from '../wavelet-coefficients.ts';
+import { parseSubband, sharesPasses, waveletFilter, waveletSubbands, type WaveletOptions } from '../wavelet.ts';
+
+export interface WaveletSpec extends BoundarySetting {
+  type: 'wavelet';
+  /** haar, db1..db6, coif1..coif3. */
+  family: string;
+  /** Sub-band, one letter per axis, x first: "LH" (2D) or "LLH" (3D). */
+  subband: string;
+  level?: number;
+  rotationInvariant?: boolean;
+  pooling?: Pooling;
+}
+
+function waveletOptions(spec: WaveletSpec): WaveletOptions {
+  return {
+    family: spec.family,
+    subband: spec.subband,
+    level: spec.level ?? 1,
+    rotationInvariant: spec.rotationInvariant ?? false,
+    pooling: spec.pooling ?? 'mean',
+    mode: spec.boundary ?? DEFAULT_BOUNDARY,
+  };
+}
+
+export const WAVELET_FILTER = defineFilter<WaveletSpec>({
+  type: 'wavelet',
+  title: 'undecimated separable wavelet',
+  ibsi2: true,
+  boundaryDefault: true,
+  examples: [{ type: 'wavelet', family: 'coif1', subband: 'LLH' }, { type: 'wavelet', family: 'db2', subband: 'HL', level: 2, rotationInvariant: true, pooling: 'max', boundary: 'periodic' }],
+  settings: s.obj({
+    family: s.field(s.str(), 'haar, db1..db6, coif1..coif3', { required: true }),
+    subband: s.field(s.str(), "one letter per axis, x first: 'LH' (2D) or 'LLH' (3D)", { required: true }),
+    level: s.field(s.int({ min: 1, max: 4 }), 'decomposition level', { docDefault: '`1`' }),
+    rotationInvariant: rotationInvariantField,
+    pooling: poolingField,
+    ...boundaryField,
+  }),
+  validate(spec, bad) {
+    if (typeof spec.family !== 'string' || typeof spec.subband !== 'string') bad(`family and subband are required, e.g. { family: 'coif1', subband: 'LH' }`);
+    waveletFilters(spec.family);
+    parseSubband(spec.subband);
+    if (spec.level !== undefined && !(Number.isInteger(spec.level) && spec.level >= 1 && spec.level <= 4)) bad('level must be 1..4');
+  },
+  name(spec) {
+    const level = spec.level ?? 1;
+    const ri = spec.rotationInvariant ? (spec.pooling && spec.pooling !== 'mean' ? `-ri${spec.pooling}` : '-ri') : '';
+    return `wavelet-${spec.family.toLowerCase()}-${spec.subband.toUpperCase()}${level > 1 ? `-level${level}` : ''}${ri}${boundarySuffix(spec)}`;
+  },
+  reachMm(spec, spacing) {
+    const L = waveletFilters(spec.family).lo.length;
+    const level = spec.level ?? 1;
+    let reach = 0;
+    for (let l = 1; l <= level; l++) reach += 2 ** (l - 1) * L; // odd-padded kernels, flips included
+    return reach * Math.max(...spacing);
+  },
+  apply: (data, { size }, spec, region) => waveletFilter(data, size, waveletOptions(spec), region),
+  /** 2D sub-bands of one family, level and boundary share their y passes (waveletSubbands). */
+  applyMany(data, { size }, specs, region) {
+    const out: Array<Float64Array | undefined> = specs.map(() => undefined);
+    const banks = new Map<string, number[]>();
+    specs.forEach((spec, i) => {
+      const o = waveletOptions(spec);
+      if (!sharesPasses(o)) return;
+      const key = JSON.stringify([o.family.toLowerCase(), o.level, o.mode]);
+      banks.set(key, [...(banks.get(key) ?? []), i]);
+    });
+    for (const members of banks.values()) {
+      const o = waveletOptions(specs[members[0]!]!);
+      waveletSubbands(data, size, o, members.map((i) => specs[i]!.subband), region).forEach((d, k) => { out[members[k]!] = d; });
+    }
+    return out;
+  },
+});
