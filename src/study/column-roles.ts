@@ -40,6 +40,9 @@ export function columnRoles(cfg: StudyConfig, tables: Table[], columns: string[]
   const role = (col: string | undefined, why: string) => { if (col && !forbidden.has(col)) forbidden.set(col, why); };
   role(cfg.data.id, 'the id column (data.id)');
   role(cfg.data.outcome, 'the outcome column (data.outcome)');
+  role(cfg.outcome?.time, 'the follow-up time column (outcome.time)');
+  role(cfg.outcome?.event, 'the event column (outcome.event)');
+  role(cfg.outcome?.competingColumn, 'the competing-event column (outcome.competingColumn)');
   role(cfg.data.group, 'the group column (data.group)');
   role(cfg.evaluation.foldColumn, 'the fold column (evaluation.foldColumn)');
   role(cfg.data.batch, 'the batch column (data.batch)');

@@ -42,11 +42,44 @@ export interface CohortConfig {
   where?: { column: string; in?: string[]; notIn?: string[] };
 }
 
+/**
+ * A time-to-event outcome (docs/survival.md): follow-up time and event columns; the event column's
+ * eventValue is the event of interest, competingValue (optional) the competing event, any other
+ * value censored. Probabilities, AUC, Brier, calibration and the binary metrics are read at `horizon`.
+ */
+export interface SurvivalOutcomeConfig {
+  time: string;
+  event: string;
+  eventValue: number;
+  competingValue?: number;
+  /**
+   * Column recording the competing event apart from the event column (e.g. vital status): a case
+   * without the event whose competingColumn = competingValue had the competing event. Absent = the event column.
+   */
+  competingColumn?: string;
+  horizon: number;
+  /** Times of the AUC(t)/Brier(t) table; always includes the horizon. */
+  times: number[];
+}
+
+/** Options of the survival models (only with `outcome`). */
+export interface SurvivalConfig {
+  /** Cox tie handling: Efron (R's coxph default) or Breslow. */
+  ties: 'efron' | 'breslow';
+  /** Also fit a Fine–Gray subdistribution model on the clinical model's retained variables (needs outcome.competingValue). */
+  fineGray: boolean;
+}
+
 export interface StudyConfig {
   title: string;
   seed: number;
+  /** Time-to-event outcome; absent = the binary outcome data.outcome. */
+  outcome?: SurvivalOutcomeConfig;
+  /** Survival-model options; present exactly when `outcome` is. */
+  survival?: SurvivalConfig;
   data: {
     id: string;
+    /** The binary outcome column ('' in a time-to-event study, whose outcome is `outcome`). */
     outcome: string;
     /** Explicit cohorts (one or more tables each) ... */
     cohorts: CohortConfig[];
@@ -161,9 +194,22 @@ const COHORT_SCHEMA = s.obj({
 export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
   title: f(s.str(true), 'report title', { default: 'Prediction-model study' }),
   seed: f(s.int({ min: 0 }), 'seed of every random step (folds, bootstrap, tuning)', { default: 42 }),
+  outcome: f(s.obj({
+    time: f(s.str(), 'follow-up time column (event, competing event or censoring; ≥ 0)', { required: true }),
+    event: f(s.str(), 'event column', { required: true }),
+    eventValue: f(s.num(), 'value of the event column meaning the event of interest', { default: 1 }),
+    competingValue: f(s.num(), 'value meaning the competing event (e.g. death first); any other value is censored'),
+    competingColumn: f(s.str(), 'column recording the competing event apart from the event column (e.g. vital status; needs competingValue)', { docDefault: '= event' }),
+    horizon: f(s.num({ gt: 0 }), 'time at which probabilities, AUC(t), Brier, calibration and binary metrics are read', { required: true }),
+    times: f(s.list(s.num({ gt: 0 }), { single: true }), 'times of the AUC(t) / Brier(t) table (the horizon is added)', { docDefault: '[horizon]' }),
+  }), 'time-to-event outcome instead of data.outcome (docs/survival.md)'),
+  survival: f(s.obj({
+    ties: f(s.oneOf(['efron', 'breslow']), 'Cox tie handling', { default: 'efron' }),
+    fineGray: f(s.bool(), 'also fit a Fine–Gray model on the clinical model\'s retained variables (needs outcome.competingValue)', { default: false }),
+  }), 'survival-model options (with outcome)'),
   data: f(s.obj({
     id: f(s.str(), 'id column joining the tables', { default: 'id' }),
-    outcome: f(s.str(), 'binary outcome column (0/1)', { required: true }),
+    outcome: f(s.str(), 'binary outcome column (0/1)', { docDefault: 'required without `outcome`' }),
     cohorts: f(s.list(COHORT_SCHEMA), 'the cohorts', { required: true, requiredHint: 'list the cohorts, e.g. - { name: main, role: main, tables: [clinical.csv, features.csv] }' }),
     missingCodes: f(s.list(s.str(true), { single: true }), 'text codes meaning missing (besides empty, NA, NaN)', { aliases: ['missing_codes'], default: [] }),
     missing: f(s.oneOf(['complete-case', 'impute']), 'cases with a missing value: left out, or imputed inside each training fold', { default: 'complete-case' }),
@@ -232,7 +278,9 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
 /** The validated file, as the schema gives it (keys as written in the file). */
 type Checked = {
   title: string; seed: number;
-  data: { id: string; outcome: string; cohorts: Array<Partial<CohortConfig> & { tables: string[] }>; missingCodes: string[]; missing: StudyConfig['data']['missing']; batch?: string; group?: string };
+  outcome?: Omit<SurvivalOutcomeConfig, 'times'> & { times?: number[] };
+  survival?: SurvivalConfig;
+  data: { id: string; outcome?: string; cohorts: Array<Partial<CohortConfig> & { tables: string[] }>; missingCodes: string[]; missing: StudyConfig['data']['missing']; batch?: string; group?: string };
   clinical: { variables: Array<string | VariableConfig>; alpha: number; entryAlpha?: number; head: string; kernel: 'rbf' | 'linear'; input: 'variables' | 'score' };
   radiomics: Omit<StudyConfig['radiomics'], 'lambdaRule' | 'include'> & { include?: string[]; lambda: '1se' | 'min' };
   combined: StudyConfig['combined'];
@@ -287,10 +335,12 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
   }
 
   const { lambda, include, ...rad } = v.radiomics;
+  const survival = survivalSettings(v, top, fail);
   const cfg: StudyConfig = {
     title: v.title,
     seed: v.seed,
-    data: { id: v.data.id, outcome: v.data.outcome, cohorts, missingCodes: v.data.missingCodes, missing: v.data.missing, batch: v.data.batch, ...(v.data.group ? { group: v.data.group } : {}) },
+    ...survival,
+    data: { id: v.data.id, outcome: v.data.outcome ?? '', cohorts, missingCodes: v.data.missingCodes, missing: v.data.missing, batch: v.data.batch, ...(v.data.group ? { group: v.data.group } : {}) },
     clinical: { variables, alpha: v.clinical.alpha, entryAlpha: v.clinical.entryAlpha ?? v.clinical.alpha, head: v.clinical.head, kernel: v.clinical.kernel, input: v.clinical.input },
     radiomics: { ...rad, include: include ?? [], lambdaRule: lambda },
     combined: v.combined,
@@ -302,6 +352,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     extraction: top.extraction,
     bundle: v.bundle,
   };
+  if (cfg.outcome) for (const sec of ['clinical', 'radiomics', 'combined'] as const) cfg[sec].head = 'cox';
   if (cfg.data.cohorts.some((x) => x.manifest) && cfg.extraction === undefined) fail('extraction', 'a cohort names a manifest: give the extraction settings here (as for sonomics extract --settings)');
   if (cfg.radiomics.combat && cfg.radiomics.harmonise !== 'none') fail('radiomics.harmonise', 'choose one harmonisation: ComBat (radiomics.combat, batches inside the training data) or centre harmonisation (radiomics.harmonise, centres not in the training data)');
   if (cfg.radiomics.combat && !cfg.data.batch) fail('radiomics.combat', 'needs data.batch: the column that names each case\'s batch (centre or device)');
@@ -316,6 +367,35 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
   if (needsClinical && !variables.some((x) => x.role !== 'describe')) fail('clinical.variables', `the ${cfg.models.includes('clinical') ? 'clinical' : 'combined'} model needs at least one clinical variable with role predictor; add them or set models: [radiomics]`);
   if (problems.length) throw configError(source, problems);
   return cfg;
+}
+
+/**
+ * The time-to-event keys: `outcome` replaces data.outcome (one of the two, not both); `survival`
+ * needs `outcome`; the models' heads are Cox (a written other head is an error); steps the survival
+ * loop does not have (ComBat, centre harmonisation, the paper protocol) are refused by name.
+ */
+function survivalSettings(v: Checked, top: Record<string, unknown>, fail: (path: string, msg: string) => void): Pick<StudyConfig, 'outcome' | 'survival'> {
+  const o = v.outcome;
+  if (!o) {
+    if (top.outcome === undefined && v.data.outcome === undefined) fail('data.outcome', 'give the binary outcome column (0/1), or a time-to-event outcome as outcome: { time, event, horizon }');
+    if (top.survival !== undefined) fail('survival', 'applies to a time-to-event outcome: give outcome: { time, event, horizon } or remove survival');
+    return {};
+  }
+  if (v.data.outcome !== undefined) fail('data.outcome', `the study has a time-to-event outcome (outcome: { time: ${o.time}, event: ${o.event} }); remove data.outcome (binary metrics at the horizon are reported beside the survival ones)`);
+  if (o.competingColumn !== undefined && o.competingValue === undefined) fail('outcome.competingColumn', 'needs outcome.competingValue: the value of that column meaning the competing event');
+  if (o.competingValue !== undefined && o.competingColumn === undefined && o.competingValue === o.eventValue) fail('outcome.competingValue', `equals outcome.eventValue (${o.eventValue}); the competing event needs its own value`);
+  const survival: SurvivalConfig = { ties: v.survival?.ties ?? 'efron', fineGray: v.survival?.fineGray ?? false };
+  if (survival.fineGray && o.competingValue === undefined) fail('survival.fineGray', 'a Fine–Gray model needs a competing event: give outcome.competingValue or set survival.fineGray: false');
+  for (const sec of ['clinical', 'radiomics', 'combined'] as const) {
+    const written = top[sec] !== null && typeof top[sec] === 'object' ? (top[sec] as Record<string, unknown>) : {};
+    if (written.head !== undefined && written.head !== 'cox') fail(`${sec}.head`, `a time-to-event study fits Cox models; remove ${sec}.head or set it to cox`);
+  }
+  const rad = top.radiomics !== null && typeof top.radiomics === 'object' ? (top.radiomics as Record<string, unknown>) : {};
+  for (const key of ['combat', 'harmonise']) if (rad[key] !== undefined && rad[key] !== false && rad[key] !== 'none') fail(`radiomics.${key}`, 'is not available for a time-to-event outcome yet; remove it');
+  const ev = top.evaluation !== null && typeof top.evaluation === 'object' ? (top.evaluation as Record<string, unknown>) : {};
+  if (ev.protocol === 'paper') fail('evaluation.protocol', "a time-to-event study runs the no-leakage protocol only; remove protocol: paper");
+  const times = [...new Set([...(o.times ?? []), o.horizon])].sort((a, b) => a - b);
+  return { outcome: { time: o.time, event: o.event, eventValue: o.eventValue, ...(o.competingValue !== undefined ? { competingValue: o.competingValue } : {}), ...(o.competingColumn !== undefined ? { competingColumn: o.competingColumn } : {}), horizon: o.horizon, times }, survival };
 }
 
 function configError(source: string, problems: string[]): SonomicsError {

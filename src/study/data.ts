@@ -13,12 +13,17 @@ import { buildVariableSpecs, encodeVariable, isMissing, toNumber, type VariableS
 import { radiomicsCandidates } from './column-roles.ts';
 import { checkSeparatingCandidates } from './leakage-check.ts';
 import { repeatedIdWarnings } from './repeated-ids.ts';
+import { checkSurvivalCohort, readSurvivalOutcome, survivalOutcomeColumns } from './survival/outcome-columns.ts';
 
 export interface CohortData {
   name: string;
   role: 'main' | 'external';
   ids: string[];
+  /** Binary outcome; in a time-to-event study the event indicator (status 1) — folds are stratified by `status`. */
   y: number[];
+  /** Time-to-event study (config outcome): follow-up time and status (0 censored, 1 event, 2 competing) of each case. */
+  time?: number[];
+  status?: number[];
   /** Design column → values (NaN = missing, only under the impute policy). */
   columns: Record<string, number[]>;
   batch?: string[];
@@ -109,7 +114,9 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
   const main = raw.find((r) => r.cfg.role === 'main')!;
   for (const r of raw) {
     if (cfg.data.group && !r.columns.includes(cfg.data.group)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no group column "${cfg.data.group}" (data.group) in ${r.cfg.tables.join(', ')}.`, { subject: cfg.data.group });
-    if (!r.columns.includes(cfg.data.outcome)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no outcome column "${cfg.data.outcome}" in ${r.cfg.tables.join(', ')}.`, { subject: r.cfg.name });
+    if (cfg.outcome) {
+      for (const col of survivalOutcomeColumns(cfg.outcome)) if (!r.columns.includes(col)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no column "${col}" (outcome.${col === cfg.outcome.time ? 'time' : col === cfg.outcome.event ? 'event' : 'competingColumn'}) in ${r.cfg.tables.join(', ')}; set it to the column holding the ${col === cfg.outcome.time ? 'follow-up times' : col === cfg.outcome.event ? 'event indicator' : 'competing event'}.`, { subject: col });
+    } else if (!r.columns.includes(cfg.data.outcome)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no outcome column "${cfg.data.outcome}" in ${r.cfg.tables.join(', ')}.`, { subject: r.cfg.name });
     for (const v of cfg.clinical.variables) {
       const col = v.derive ? undefined : (v.column ?? v.name);
       if (col && !r.columns.includes(col)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: clinical variable "${v.name}" needs column "${col}", which is not in ${r.cfg.tables.join(', ')}.`, { subject: v.name });
@@ -132,14 +139,16 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
   for (const r of raw) {
     const cname = r.cfg.name;
     const byVariable: Record<string, number> = {};
-    const rowsOut: Array<{ id: string; y: number; values: Record<string, number>; batch?: string; fold?: number; group?: string; complete: boolean }> = [];
+    const rowsOut: Array<{ id: string; y: number; time?: number; status?: number; values: Record<string, number>; batch?: string; fold?: number; group?: string; complete: boolean }> = [];
     let missingOutcome = 0;
     let undefinedFeatureValues = 0;
     let casesWithUndefinedFeatures = 0;
     for (const row of r.rows) {
       const id = row[cfg.data.id]!;
       const where = (col: string) => () => `cohort ${cname}, case ${id}, column ${col}`;
-      const yv = toNumber(row[cfg.data.outcome], miss, where(cfg.data.outcome));
+      const surv = cfg.outcome ? readSurvivalOutcome(cfg.outcome, row, miss, cname, id) : undefined;
+      if (cfg.outcome && !surv) { missingOutcome++; continue; }
+      const yv = surv ? (surv.status === 1 ? 1 : 0) : toNumber(row[cfg.data.outcome], miss, where(cfg.data.outcome));
       if (Number.isNaN(yv)) { missingOutcome++; continue; }
       if (yv !== 0 && yv !== 1) throw new SonomicsError('BAD_INPUT', `cohort ${cname}, case ${id}: outcome ${cfg.data.outcome} must be 0 or 1, got ${yv}.`, { subject: id });
       const values: Record<string, number> = {};
@@ -175,7 +184,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
         if (isMissing(g, miss)) throw new SonomicsError('BAD_INPUT', `cohort ${cname}, case ${id}: group column ${cfg.data.group} is empty; every case needs its patient so that the folds keep patients together.`, { subject: id });
         group = g!.trim();
       }
-      rowsOut.push({ id, y: yv, values, batch, fold, group, complete });
+      rowsOut.push({ id, y: yv, ...(surv ? { time: surv.time, status: surv.status } : {}), values, batch, fold, group, complete });
     }
     const kept = cfg.data.missing === 'complete-case' ? rowsOut.filter((x) => x.complete) : rowsOut;
     const columns: Record<string, number[]> = {};
@@ -185,6 +194,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
       role: r.cfg.role,
       ids: kept.map((x) => x.id),
       y: kept.map((x) => x.y),
+      ...(cfg.outcome ? { time: kept.map((x) => x.time!), status: kept.map((x) => x.status!) } : {}),
       columns,
       batch: cfg.data.batch ? kept.map((x) => x.batch!) : undefined,
       folds: cfg.evaluation.foldColumn && r.cfg.role === 'main' ? kept.map((x) => x.fold!) : undefined,
@@ -193,6 +203,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
     missing.push({ cohort: cname, total: r.rows.length, missingOutcome, incomplete: rowsOut.filter((x) => !x.complete).length, analysed: kept.length, byVariable, undefinedFeatureValues, casesWithUndefinedFeatures });
   }
   const m = cohorts.find((c) => c.role === 'main')!;
+  if (cfg.outcome) checkSurvivalCohort(cfg.outcome, m.name, m.time!, m.status!);
   const events = m.y.filter((v) => v === 1).length;
   if (events < 2 || m.y.length - events < 2) {
     throw new SonomicsError('ONE_CLASS', `main cohort ${m.name}: ${events} events and ${m.y.length - events} non-events after the missing-value policy; a study needs both classes (check data.outcome and data.missing).`, { subject: m.name });
@@ -200,7 +211,7 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
   if (features.length) checkSeparatingCandidates(m.name, m.y, m.columns, features, cfg.radiomics.acknowledgeSeparation);
   const warnings: string[] = [];
   if (!cfg.data.group) {
-    const skip = new Set([cfg.data.id, cfg.data.outcome, ...features, ...variables.map((v) => v.column)]);
+    const skip = new Set([cfg.data.id, cfg.data.outcome, ...(cfg.outcome ? survivalOutcomeColumns(cfg.outcome) : []), ...features, ...variables.map((v) => v.column)]);
     for (const r of raw) warnings.push(...repeatedIdWarnings(r.cfg.name, r.rows, r.columns, skip));
   }
   return { cohorts, variables, features, missing, policy: cfg.data.missing, warnings };

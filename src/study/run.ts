@@ -194,6 +194,7 @@ function checkGroupsInOneFold(groups: string[], folds: number[], what: string): 
 const PAIRS: Array<[ModelName, ModelName]> = [['combined', 'radiomics'], ['combined', 'clinical'], ['radiomics', 'clinical']];
 
 export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: RunOptions = {}): StudyResult {
+  if (cfg.outcome) throw new SonomicsError('BAD_CONFIG', `the study has a time-to-event outcome (outcome: { time: ${cfg.outcome.time}, event: ${cfg.outcome.event} }); run it with runSurvivalStudy (src/study/survival/run.ts), as sonomics study does.`);
   // Heads by kind (the config cannot import the registry: heads read the config's types). Checked before any fit.
   for (const m of cfg.models) headFor(cfg[m].head, `study config ${m}.head`);
   const data: StudyData = buildStudyData(cfg, tables);
@@ -403,7 +404,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   };
 }
 
-function summarise(name: string, values: number[]): InputSummary {
+export function summarise(name: string, values: number[]): InputSummary {
   const v = values.filter(Number.isFinite);
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   const sd = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, v.length - 1));
