@@ -377,7 +377,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
 function survivalSettings(v: Checked, top: Record<string, unknown>, fail: (path: string, msg: string) => void): Pick<StudyConfig, 'outcome' | 'survival'> {
   const o = v.outcome;
   if (!o) {
-    if (top.outcome === undefined && v.data.outcome === undefined) fail('data.outcome', 'give the binary outcome column (0/1), or a time-to-event outcome as outcome: { time, event, horizon }');
+    if (top.outcome === undefined && v.data.outcome === undefined) fail('data.outcome', 'is required: the binary outcome column (0/1); or give a time-to-event outcome as outcome: { time, event, horizon }');
     if (top.survival !== undefined) fail('survival', 'applies to a time-to-event outcome: give outcome: { time, event, horizon } or remove survival');
     return {};
   }

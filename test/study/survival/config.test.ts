@@ -66,7 +66,7 @@ describe('time-to-event outcome in the study config', () => {
 
   it('refuses impossible combinations, naming the key', () => {
     expect(problems({ ...base, data: { ...base.data, outcome: 'y' } })).toMatch(/data\.outcome: the study has a time-to-event outcome/);
-    expect(problems({ ...base, outcome: undefined })).toMatch(/data\.outcome: give the binary outcome column \(0\/1\), or a time-to-event outcome/);
+    expect(problems({ ...base, outcome: undefined })).toMatch(/data\.outcome: is required: the binary outcome column \(0\/1\); or give a time-to-event outcome/);
     expect(problems({ ...base, outcome: undefined, data: { ...base.data, outcome: 'y' }, survival: { ties: 'breslow' } })).toMatch(/survival: applies to a time-to-event outcome/);
     expect(problems({ ...base, survival: { fineGray: true } })).toMatch(/survival\.fineGray: a Fine–Gray model needs a competing event/);
     expect(problems({ ...base, clinical: { ...base.clinical, head: 'svm' } })).toMatch(/clinical\.head: a time-to-event study fits Cox models/);
