@@ -79,14 +79,28 @@ function digitise(values: ArrayLike<number>, mask: Uint8Array, d: Discretisation
     last = hi + 1;
   }
   const edge = (k: number): number => (k >= nEdges - 1 ? (k === nEdges - 1 ? last : Infinity) : start + k * step);
+  const levelOf = (v: number): number => {
+    let l = Math.min(nEdges, Math.max(0, Math.floor((v - start) / step) + 1));
+    while (l < nEdges && edge(l) <= v) l++;
+    while (l > 0 && edge(l - 1) > v) l--;
+    return l;
+  };
   const levels = new Int32Array(mask.length);
+  // Most images hold integers (8/16-bit pixels): a value's level is then looked up, computed once
+  // per distinct value (the same function of v, so the same levels).
+  // Integer v and min: o = v − min is exact, one slot per value.
+  const span = max - min;
+  const memo = Number.isInteger(min) && span <= 65535 ? new Int32Array(span + 1).fill(-1) : undefined;
   let top = 0;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
     const v = values[i]!;
-    let l = Math.min(nEdges, Math.max(0, Math.floor((v - start) / step) + 1));
-    while (l < nEdges && edge(l) <= v) l++;
-    while (l > 0 && edge(l - 1) > v) l--;
+    let l: number;
+    if (memo !== undefined && v === Math.floor(v)) {
+      const o = v - min;
+      l = memo[o]!;
+      if (l < 0) memo[o] = l = levelOf(v);
+    } else l = levelOf(v);
     levels[i] = l;
     if (l > top) top = l;
   }

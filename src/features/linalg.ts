@@ -42,7 +42,7 @@ export function symmetricEigenvalues(m: Float64Array, n: number): number[] {
       for (let k = 0; k <= l; k++) scale += Math.abs(a[i * n + k]!);
       if (scale === 0) e[i] = a[i * n + l]!;
       else {
-        for (let k = 0; k <= l; k++) { a[i * n + k]! /= scale; h += a[i * n + k]! ** 2; }
+        for (let k = 0; k <= l; k++) { a[i * n + k]! /= scale; h += a[i * n + k]! * a[i * n + k]!; }
         let f = a[i * n + l]!;
         const g = f >= 0 ? -Math.sqrt(h) : Math.sqrt(h);
         e[i] = scale * g;
@@ -79,14 +79,14 @@ export function symmetricEigenvalues(m: Float64Array, n: number): number[] {
       }
       if (mm === l || iter > 60) break;
       let g = (d[l + 1]! - d[l]!) / (2 * e[l]!);
-      let r = Math.hypot(g, 1);
+      let r = hypot2(g, 1);
       g = d[mm]! - d[l]! + e[l]! / (g + (g >= 0 ? Math.abs(r) : -Math.abs(r)));
       let s = 1, c = 1, p = 0;
       let i = mm - 1;
       for (; i >= l; i--) {
         let f = s * e[i]!;
         const b = c * e[i]!;
-        e[i + 1] = r = Math.hypot(f, g);
+        e[i + 1] = r = hypot2(f, g);
         if (r === 0) { d[i + 1] = d[i + 1]! - p; e[mm] = 0; break; }
         s = f / r; c = g / r;
         g = d[i + 1]! - p;
@@ -104,24 +104,45 @@ export function symmetricEigenvalues(m: Float64Array, n: number): number[] {
 }
 
 /**
+ * √(a² + b²) exactly as V8's Math.hypot computes it (builtins/math.tq: scale by the larger
+ * magnitude, Kahan-compensated sum of squares), so results keep their bits; as a plain function it
+ * is inlined and allocates nothing, where the builtin call cost most of the QL iteration's time.
+ */
+export function hypot2(a: number, b: number): number {
+  const x = Math.abs(a), y = Math.abs(b);
+  if (x === Infinity || y === Infinity) return Infinity;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  const max = x > y ? x : y;
+  if (max === 0) return 0;
+  // the compensated sum of two terms: its correction after the first term is exactly 0
+  const nx = x / max, ny = y / max;
+  return Math.sqrt(nx * nx + ny * ny) * max;
+}
+
+/**
  * Covariance of the voxel centres of a mask, in mm: denominator N − 1 (as numpy.cov; default) or
  * N (PyRadiomics shape, which divides the centred coordinates by √N).
  */
 export function positionCovariance(size: [number, number, number], spacing: [number, number, number], mask: Uint8Array, divisor: 'n-1' | 'n' = 'n-1'): { cov: number[]; centre: [number, number, number]; n: number } {
-  let n = 0;
-  const s = [0, 0, 0];
-  for (let z = 0, i = 0; z < size[2]; z++) for (let y = 0; y < size[1]; y++) for (let x = 0; x < size[0]; x++, i++) {
+  // Scalars and an unrolled outer product, no per-voxel array: the same operations in the same
+  // order as the textbook double loop over r, k (identical bits), several times faster.
+  const [X, Y, Z] = size, [sx, sy, sz] = spacing;
+  let n = 0, s0 = 0, s1 = 0, s2 = 0;
+  for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
     if (!mask[i]) continue;
-    n++; s[0] += x * spacing[0]; s[1] += y * spacing[1]; s[2] += z * spacing[2];
+    n++; s0 += x * sx; s1 += y * sy; s2 += z * sz;
   }
-  const c: [number, number, number] = [s[0]! / n, s[1]! / n, s[2]! / n];
-  const cov = new Array(9).fill(0) as number[];
-  for (let z = 0, i = 0; z < size[2]; z++) for (let y = 0; y < size[1]; y++) for (let x = 0; x < size[0]; x++, i++) {
+  const c: [number, number, number] = [s0 / n, s1 / n, s2 / n];
+  const [c0, c1, c2] = c;
+  let v00 = 0, v01 = 0, v02 = 0, v11 = 0, v12 = 0, v22 = 0;
+  for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
     if (!mask[i]) continue;
-    const d = [x * spacing[0] - c[0], y * spacing[1] - c[1], z * spacing[2] - c[2]];
-    for (let r = 0; r < 3; r++) for (let k = 0; k < 3; k++) cov[3 * r + k] += d[r]! * d[k]!;
+    const d0 = x * sx - c0, d1 = y * sy - c1, d2 = z * sz - c2;
+    v00 += d0 * d0; v01 += d0 * d1; v02 += d0 * d2;
+    v11 += d1 * d1; v12 += d1 * d2; v22 += d2 * d2;
   }
   const denominator = divisor === 'n' ? n : Math.max(1, n - 1);
-  for (let k = 0; k < 9; k++) cov[k] /= denominator;
+  // symmetric: d_r·d_k and d_k·d_r are the same product (IEEE multiplication commutes)
+  const cov = [v00, v01, v02, v01, v11, v12, v02, v12, v22].map((v) => v / denominator);
   return { cov, centre: c, n };
 }

@@ -30,32 +30,46 @@ export const FEATURES_2D: FeatureDef[] = [
   { name: 'gearys_c_2d', ibsiCode: '', unit: '' },
 ];
 
+// square corners counter-clockwise: (0,0) (1,0) (1,1) (0,1); edge k joins corner k and k+1
+const CX = [0, 1, 1, 0], CY = [0, 0, 1, 1];
+
+/**
+ * The segments of each of the 16 corner configurations, as doubled offsets from the square's
+ * corner (2x, 2y): [ax, ay, bx, by, ...]. For each entry edge k (corner k outside, k+1 inside),
+ * the exit is the next edge e after it with corner e inside and e+1 outside: that keeps the inside
+ * corners of an ambiguous square apart.
+ */
+const SQUARE_SEGMENTS: readonly Int32Array[] = Array.from({ length: 16 }, (_, cfg) => {
+  const inside = [0, 1, 2, 3].map((c) => (cfg >> c) & 1);
+  const out: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    if (inside[k] || !inside[(k + 1) % 4]) continue; // entry edge k
+    for (let m = 1; m < 4; m++) {
+      const e = (k + m) % 4;
+      if (inside[e] && !inside[(e + 1) % 4]) {
+        // edge midpoints ×2: corner kk plus corner kk+1
+        out.push(CX[k]! + CX[(k + 1) % 4]!, CY[k]! + CY[(k + 1) % 4]!, CX[e]! + CX[(e + 1) % 4]!, CY[e]! + CY[(e + 1) % 4]!);
+        break;
+      }
+    }
+  }
+  return Int32Array.from(out);
+});
+
 /** Directed contour segments, as doubled integer pixel coordinates [x0, y0, x1, y1, ...]. */
 export function marchingSquares(X: number, Y: number, mask: Uint8Array): Int32Array {
-  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= X || y >= Y ? 0 : mask[x + X * y]!);
-  // square corners counter-clockwise: (0,0) (1,0) (1,1) (0,1); edge k joins corner k and k+1
-  const cx = [0, 1, 1, 0], cy = [0, 0, 1, 1];
+  // The mask in a frame of zeros (one pixel each side): squares at the edge need no bounds checks.
+  const W = X + 2;
+  const padded = new Uint8Array(W * (Y + 2));
+  for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++) padded[x + 1 + W * (y + 1)] = mask[x + X * y] ? 1 : 0;
   const seg: number[] = [];
-  const inside = [0, 0, 0, 0];
+  // square (x, y), x, y from −1, has its corner (0,0) at padded index (x + 1) + W·(y + 1)
   for (let y = -1; y < Y; y++) {
-    for (let x = -1; x < X; x++) {
-      let cfg = 0;
-      for (let c = 0; c < 4; c++) { inside[c] = at(x + cx[c]!, y + cy[c]!); cfg |= inside[c]! << c; }
+    for (let x = -1, i = W * (y + 1); x < X; x++, i++) {
+      const cfg = padded[i]! | (padded[i + 1]! << 1) | (padded[i + W + 1]! << 2) | (padded[i + W]! << 3);
       if (cfg === 0 || cfg === 15) continue;
-      for (let k = 0; k < 4; k++) {
-        if (inside[k] || !inside[(k + 1) % 4]) continue; // entry edge k
-        for (let m = 1; m < 4; m++) {
-          const e = (k + m) % 4;
-          if (inside[e] && !inside[(e + 1) % 4]) {
-            // edge midpoints ×2: corner kk plus corner kk+1
-            seg.push(
-              2 * x + cx[k]! + cx[(k + 1) % 4]!, 2 * y + cy[k]! + cy[(k + 1) % 4]!,
-              2 * x + cx[e]! + cx[(e + 1) % 4]!, 2 * y + cy[e]! + cy[(e + 1) % 4]!,
-            );
-            break;
-          }
-        }
-      }
+      const t = SQUARE_SEGMENTS[cfg]!;
+      for (let k = 0; k < t.length; k += 4) seg.push(2 * x + t[k]!, 2 * y + t[k + 1]!, 2 * x + t[k + 2]!, 2 * y + t[k + 3]!);
     }
   }
   return Int32Array.from(seg);

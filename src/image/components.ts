@@ -33,31 +33,45 @@ export function connectedComponents(mask: Mask, connectivity: Connectivity = 'fa
 export function labelComponents(data: Uint8Array, size: Vec3, connectivity: Connectivity): { raw: Int32Array; sizes: number[] } {
   const [X, Y, Z] = size;
   const n = X * Y * Z;
-  const raw = new Int32Array(n);
+  // The flood fill runs on a copy framed by one voxel of zeros (in z too for 3D): every neighbour
+  // of an inside voxel exists, so the fill needs no coordinates and no bound tests.
+  const pz = Z > 1 ? 1 : 0;
+  const PX = X + 2, PY = Y + 2, PZ = Z + 2 * pz;
+  const open = new Uint8Array(PX * PY * PZ); // 1: inside and not yet labelled
+  const label = new Int32Array(PX * PY * PZ);
+  for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) {
+    const row = 1 + PX * (y + 1 + PY * (z + pz));
+    for (let x = 0; x < X; x++, i++) if (data[i]) open[row + x] = 1;
+  }
+  const step = Int32Array.from(neighbourOffsets(Z > 1, connectivity), (o) => o[0] + PX * (o[1] + PY * o[2]));
+  const K = step.length;
   const queue = new Int32Array(n);
-  const offs = neighbourOffsets(Z > 1, connectivity);
-  const K = offs.length;
-  const dx = Int32Array.from(offs, (o) => o[0]), dy = Int32Array.from(offs, (o) => o[1]), dz = Int32Array.from(offs, (o) => o[2]);
-  const step = Int32Array.from(offs, (o) => o[0] + X * (o[1] + Y * o[2]));
   const sizes: number[] = [];
-  for (let s = 0; s < n; s++) {
-    if (!data[s] || raw[s]) continue;
-    const label = sizes.length + 1;
-    let head = 0, tail = 0;
-    queue[tail++] = s; raw[s] = label;
-    while (head < tail) {
-      const i = queue[head++]!;
-      const x = i % X, row = (i - x) / X, y = row % Y, z = (row - y) / Y;
-      // Away from the grid's faces every neighbour exists: no bound tests (most voxels).
-      const interior = x > 0 && x < X - 1 && y > 0 && y < Y - 1 && (Z === 1 || (z > 0 && z < Z - 1));
-      for (let k = 0; k < K; k++) {
-        // Unsigned compare: a negative coordinate wraps to a huge number and fails too.
-        if (!interior && ((x + dx[k]!) >>> 0 >= X || (y + dy[k]!) >>> 0 >= Y || (z + dz[k]!) >>> 0 >= Z)) continue;
-        const j = i + step[k]!;
-        if (data[j] && !raw[j]) { raw[j] = label; queue[tail++] = j; }
+  // seeds in scan order (x fastest) of the original grid, so labels keep their numbering
+  for (let z = 0; z < Z; z++) for (let y = 0; y < Y; y++) {
+    const row = 1 + PX * (y + 1 + PY * (z + pz));
+    for (let x = 0; x < X; x++) {
+      const s = row + x;
+      if (!open[s]) continue;
+      const l = sizes.length + 1;
+      let head = 0, tail = 0;
+      queue[tail++] = s; open[s] = 0; label[s] = l;
+      while (head < tail) {
+        const i = queue[head++]!;
+        for (let k = 0; k < K; k++) {
+          const j = i + step[k]!;
+          if (open[j]) { open[j] = 0; label[j] = l; queue[tail++] = j; }
+        }
       }
+      sizes.push(tail);
     }
-    sizes.push(tail);
+  }
+  const raw = new Int32Array(n);
+  if (sizes.length > 0) {
+    for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) {
+      const row = 1 + PX * (y + 1 + PY * (z + pz));
+      for (let x = 0; x < X; x++, i++) raw[i] = label[row + x]!;
+    }
   }
   return { raw, sizes };
 }

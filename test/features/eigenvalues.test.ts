@@ -2,7 +2,7 @@
 // built as Q·diag(λ)·Qᵀ with known λ, every eigenvalue is recovered to round-off.
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.ts';
-import { symmetricEigenvalues } from '../../src/features/linalg.ts';
+import { hypot2, symmetricEigenvalues } from '../../src/features/linalg.ts';
 
 describe('symmetricEigenvalues', () => {
   it('recovers the spectrum of Q diag(λ) Qᵀ for n = 1..40 (to 1e-13)', () => {
@@ -25,5 +25,18 @@ describe('symmetricEigenvalues', () => {
   });
   it('a diagonal matrix gives its diagonal', () => {
     expect(symmetricEigenvalues(Float64Array.from([3, 0, 0, 0, -1, 0, 0, 0, 2]), 3).sort((a, b) => a - b)).toEqual([-1, 2, 3]);
+  });
+});
+
+describe('hypot2 (the QL iteration\'s √(a² + b²))', () => {
+  it('equals Math.hypot bit for bit, on special values and on random magnitudes from 1e-300 to 1e300', () => {
+    const special = [0, -0, 1, -1, 3, 4, Infinity, -Infinity, NaN, 5e-324, 1e-300, Number.MAX_VALUE];
+    for (const a of special) for (const b of special) expect(Object.is(hypot2(a, b), Math.hypot(a, b))).toBe(true);
+    const rng = new Random(11);
+    for (let i = 0; i < 20000; i++) {
+      const a = (rng.next() - 0.5) * 10 ** (rng.int(600) - 300), b = (rng.next() - 0.5) * 10 ** (rng.int(40) - 20);
+      expect(hypot2(a, b)).toBe(Math.hypot(a, b));
+      expect(hypot2(b, a)).toBe(Math.hypot(b, a));
+    }
   });
 });

@@ -209,13 +209,19 @@ function maximalCorrelation(c: Float64Array, ng: number, total: number, px: Floa
   const rows: number[] = [], cols: number[] = [];
   for (let i = 0; i < ng; i++) if (px[i]! > 0) rows.push(i);
   for (let k = 0; k < ng; k++) if (py[k]! > 0) cols.push(k);
-  const n = rows.length;
+  const n = rows.length, m = cols.length;
   if (n < 2) return 1;
+  // p(i, k) of the present levels, gathered once (the sums below read each n times)
+  const p = new Float64Array(n * m), pyk = new Float64Array(m);
+  for (let a = 0; a < n; a++) for (let k = 0; k < m; k++) p[a * m + k] = c[rows[a]! * ng + cols[k]!]! / total;
+  for (let k = 0; k < m; k++) pyk[k] = py[cols[k]!]!;
   const s = new Float64Array(n * n);
   for (let a = 0; a < n; a++) {
+    const ra = a * m;
     for (let b = a; b < n; b++) {
+      const rb = b * m;
       let q = 0;
-      for (const k of cols) q += (c[rows[a]! * ng + k]! / total) * (c[rows[b]! * ng + k]! / total) / py[k]!;
+      for (let k = 0; k < m; k++) q += p[ra + k]! * p[rb + k]! / pyk[k]!;
       q /= Math.sqrt(px[rows[a]!]! * px[rows[b]!]!);
       s[a * n + b] = q;
       s[b * n + a] = q;

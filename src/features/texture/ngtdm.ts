@@ -31,27 +31,20 @@ export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: bool
   const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   const s = new Float64Array(v.nLevels), n = new Float64Array(v.nLevels);
   const [start, end] = roiRange(v, z);
-  const any = offs.length === 8 ? accumulate8(v, offs, start, end, s, n) : accumulate(v, offs, start, end, s, n);
-  // PyRadiomics' C code (calculate_ngtdm) counts a voxel without ROI neighbours with s = 0.
-  if (countIsolated) return end > start ? (countIsolatedVoxels(v, offs, start, end, n), { s, n }) : null;
+  // PyRadiomics' C code (calculate_ngtdm) counts a voxel without ROI neighbours with s = 0: the
+  // same pass counts it (a second pass over the ROI cost as much as the first).
+  const isolated = countIsolated ? 1 : 0;
+  const any = offs.length === 8 ? accumulate8(v, offs, start, end, s, n, isolated) : accumulate(v, offs, start, end, s, n, isolated);
+  if (countIsolated) return end > start ? { s, n } : null;
   return any ? { s, n } : null;
-}
-
-function countIsolatedVoxels(v: TextureVolume, offs: Int32Array, start: number, end: number, n: Float64Array): void {
-  const lv = v.levels, idx = v.roiIndex;
-  for (let q = start; q < end; q++) {
-    const i = idx[q]!;
-    let w = 0;
-    for (let k = 0; k < offs.length; k++) w += +(lv[i + offs[k]!]! > 0);
-    if (w === 0) n[lv[i]! - 1]++;
-  }
 }
 
 // Levels outside the ROI are 0: adding them to the neighbourhood sum changes nothing, and counting
 // b > 0 as a number instead of branching on it avoids mispredictions at the ROI border. The sums
-// are integers, so their order does not matter.
+// are integers, so their order does not matter. `isolated` (0 or 1) is what a voxel without ROI
+// neighbours adds to n_i.
 
-function accumulate(v: TextureVolume, offs: Int32Array, start: number, end: number, s: Float64Array, n: Float64Array): boolean {
+function accumulate(v: TextureVolume, offs: Int32Array, start: number, end: number, s: Float64Array, n: Float64Array, isolated: number): boolean {
   const lv = v.levels, idx = v.roiIndex;
   let any = false;
   for (let q = start; q < end; q++) {
@@ -63,7 +56,7 @@ function accumulate(v: TextureVolume, offs: Int32Array, start: number, end: numb
       sum += b;
       w += +(b > 0);
     }
-    if (w === 0) continue;
+    if (w === 0) { n[a - 1] += isolated; continue; }
     s[a - 1] += Math.abs(a - sum / w);
     n[a - 1]++;
     any = true;
@@ -72,7 +65,7 @@ function accumulate(v: TextureVolume, offs: Int32Array, start: number, end: numb
 }
 
 /** The 8 in-plane neighbours of δ = 1 (the usual 2D case), unrolled. */
-function accumulate8(v: TextureVolume, o: Int32Array, start: number, end: number, s: Float64Array, n: Float64Array): boolean {
+function accumulate8(v: TextureVolume, o: Int32Array, start: number, end: number, s: Float64Array, n: Float64Array, isolated: number): boolean {
   const lv = v.levels, idx = v.roiIndex;
   const o0 = o[0]!, o1 = o[1]!, o2 = o[2]!, o3 = o[3]!, o4 = o[4]!, o5 = o[5]!, o6 = o[6]!, o7 = o[7]!;
   let any = false;
@@ -82,7 +75,7 @@ function accumulate8(v: TextureVolume, o: Int32Array, start: number, end: number
     const b0 = lv[i + o0]!, b1 = lv[i + o1]!, b2 = lv[i + o2]!, b3 = lv[i + o3]!, b4 = lv[i + o4]!, b5 = lv[i + o5]!, b6 = lv[i + o6]!, b7 = lv[i + o7]!;
     const sum = b0 + b1 + b2 + b3 + b4 + b5 + b6 + b7;
     const w = +(b0 > 0) + +(b1 > 0) + +(b2 > 0) + +(b3 > 0) + +(b4 > 0) + +(b5 > 0) + +(b6 > 0) + +(b7 > 0);
-    if (w === 0) continue;
+    if (w === 0) { n[a - 1] += isolated; continue; }
     s[a - 1] += Math.abs(a - sum / w);
     n[a - 1]++;
     any = true;
