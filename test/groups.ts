@@ -22,6 +22,8 @@ export const SLOW = [
   'test/extract/extract.test.ts',
   'test/filters/ibsi2-phase1.test.ts',
   'test/filters/ibsi2-phase2.test.ts',
+  // Compiles ITK 5.2's LoG and gradient (≈ 15 s CPU) and runs them on brain1: 70 s under load.
+  'test/filters/itk-oracle.test.ts',
   'test/hostile/fuzz.test.ts',
   'test/slurm/slurm.test.ts',
   'test/ibsi/ct-phantom.test.ts',
