@@ -15,11 +15,12 @@ import { loadExtractionSettings, runExtraction } from '../node/extract-run.ts';
 import { resolveExtractionSettings, type ExtractionSettings } from '../extract/settings.ts';
 import { canonicalJson } from '../core/hash.ts';
 import { loadModel, MIN_REFERENCE_CASES, predict, withCentreReference, type ModelBundle } from '../study/bundle.ts';
+import { survivalRows, parseTimes } from './predict-survival.ts';
 import type { ModelName } from '../study/config.ts';
 import { toCsv } from '../tables/csv.ts';
 import type { Table } from '../tables/table.ts';
 
-interface PredictOptions { model: string; features?: string; manifest?: string; settings?: string; work?: string; workers?: number; id?: string; use?: ModelName; out?: string; centre?: string; centreReference?: string }
+interface PredictOptions { times?: string; curve?: string; model: string; features?: string; manifest?: string; settings?: string; work?: string; workers?: number; id?: string; use?: ModelName; out?: string; centre?: string; centreReference?: string }
 
 function bundleSettings(bundle: ModelBundle, path: string): ExtractionSettings {
   if (!bundle.extraction.scoresImages) {
@@ -60,6 +61,8 @@ export function addPredictCommand(program: Command): void {
     .option('--use <model>', 'which model of the bundle: clinical, radiomics or combined (default: the bundle\'s default)')
     .option('--centre <name>', 'models trained with centre harmonisation: the centre the cases come from (the training centre, a centre the bundle has seen, or a new one with --centre-reference)')
     .option('--centre-reference <table.csv>', `with --centre NAME: unlabelled feature table of at least ${MIN_REFERENCE_CASES} cases of that new centre, to align it to the training centre`)
+    .option('--times <list>', 'survival models: times (in the study\'s time unit, months) to give S(t) and the risk at, e.g. 12,24,36 (default: the bundle\'s: the horizon and the config\'s times, or 12, 24, 36)')
+    .option('--curve <file>', 'survival models: also write each case\'s survival curve S(t) (long CSV: id, time, survival)')
     .option('-o, --out <file>', 'write predictions CSV here (default: print to stdout)')
     .action(async (o: PredictOptions) => {
       let bundle = loadModel(readFileSync(o.model, 'utf8'));
@@ -69,6 +72,20 @@ export function addPredictCommand(program: Command): void {
       }
       const { table, id } = await casesTable(bundle, o);
       if (!table.columns.includes(id)) throw new SonomicsError('BAD_INPUT', `${table.source}: no id column "${id}"; pass --id <column>.`);
+      if (bundle.survival) {
+        const out = survivalRows(bundle, table.rows, id, { model: o.use, times: o.times === undefined ? undefined : parseTimes(o.times) });
+        for (const w of out.notes) console.error(`sonomics: ${w}`);
+        if (o.curve) {
+          writeFileSync(o.curve, out.curveCsv);
+          console.error(`survival curves: ${o.curve}`);
+        }
+        if (o.out) {
+          writeFileSync(o.out, out.csv);
+          console.log(`predictions for ${table.rows.length} case(s): ${o.out}`);
+        } else process.stdout.write(out.csv);
+        return;
+      }
+      if (o.times !== undefined || o.curve !== undefined) throw new SonomicsError('BAD_INPUT', `--times and --curve apply to survival models; ${o.model} is a bundle of a binary study (its risk has no time).`);
       const rows = table.rows.map((r) => {
         const p = predict(bundle, r, { model: o.use, caseId: r[id], centre: o.centre });
         return [r[id]!, p.model, p.risk, p.class, p.threshold, p.contributions.slice(0, 3).map((c) => `${c.name}:${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`).join(' '), p.warnings.join('; '), p.centre?.name ?? ''];

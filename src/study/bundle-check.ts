@@ -16,6 +16,7 @@ import { HEAD_KINDS, HEADS } from './heads/registry.ts';
 import { resolveExtractionSettings } from '../extract/settings.ts';
 import { BUNDLE_JSON_SCHEMA, BUNDLE_SCHEMA } from './bundle-schema.ts';
 import { RADSCORE } from './model.ts';
+import { checkSurvivalPart } from './bundle-survival.ts';
 
 const mismatch = (msg: string) => new SonomicsError('BUNDLE_MISMATCH', msg);
 const REEXPORT = 're-export it from the study (sonomics study writes bundle.json)';
@@ -64,6 +65,7 @@ export function checkConsistency(bundle: ModelBundle): void {
   }
   for (const s of bundle.training.inputs) if (!(s.min <= s.max)) throw mismatch(`training.inputs "${s.name}": min ${s.min} is above max ${s.max}; ${REEXPORT}.`);
   if (bundle.training.events >= bundle.training.n) throw mismatch(`training: ${bundle.training.events} events in ${bundle.training.n} cases; ${REEXPORT}.`);
+  checkSurvivalPart(bundle, (what) => { throw mismatch(`the bundle's ${what}; the file is inconsistent — ${REEXPORT}.`); });
 }
 
 function checkModel(m: ModelName, f: BundleModel, provided: Set<string>, bundle: ModelBundle): void {

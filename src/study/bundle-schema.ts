@@ -64,7 +64,17 @@ export const BUNDLE_JSON_SCHEMA: JsonSchema = {
       properties: {
         cohort: str, n: { type: 'integer', minimum: 1 }, events: { type: 'integer', minimum: 1 },
         inputs: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['name', 'mean', 'sd', 'min', 'max'], properties: { name: str, mean: num, sd: { type: 'number', minimum: 0 }, min: num, max: num } } },
-        performance: { type: 'object', additionalProperties: { type: 'object', additionalProperties: false, required: ['cvAuc'], properties: { cvAuc: { type: 'number', minimum: 0, maximum: 1 }, externalAuc: { type: 'number', minimum: 0, maximum: 1 } } } },
+        performance: { type: 'object', additionalProperties: { type: 'object', additionalProperties: false, required: ['cvAuc'], properties: { cvAuc: { type: 'number', minimum: 0, maximum: 1 }, externalAuc: { type: 'number', minimum: 0, maximum: 1 }, cvHarrell: { type: 'number', minimum: 0, maximum: 1 }, externalHarrell: { type: 'number', minimum: 0, maximum: 1 } } } },
+      },
+    },
+    // Time-to-event studies (added compatibly within model-bundle/2: optional, absent in binary bundles).
+    survival: {
+      type: 'object', additionalProperties: false, required: ['outcome', 'horizon', 'times', 'timeUnit'],
+      properties: {
+        outcome: { type: 'object', additionalProperties: false, required: ['time', 'event', 'eventValue'], properties: { time: str, event: str, eventValue: num, competingValue: num } },
+        horizon: { type: 'number', exclusiveMinimum: 0 },
+        times: { type: 'array', minItems: 1, items: { type: 'number', exclusiveMinimum: 0 } },
+        timeUnit: { const: 'months' },
       },
     },
     contentHash: hash,
@@ -120,6 +130,7 @@ export const BUNDLE_JSON_SCHEMA: JsonSchema = {
         firth: { const: true },
         baseline: { type: 'object', additionalProperties: false, required: ['time', 'cumhaz'], properties: { time: nums, cumhaz: nums } },
         horizon: num,
+        ties: { enum: ['efron', 'breslow'] },
         fallbacks: strs,
       },
     },

@@ -8,6 +8,7 @@ import type { InputSummary } from './input-summary.ts';
 import type { FittedModel } from './model.ts';
 import type { BUNDLE_SCHEMA } from './bundle-schema.ts';
 import type { VariableSpec } from './variables.ts';
+import type { SurvivalBundlePart } from './bundle-survival.ts';
 
 /** The smallest unlabelled reference set of a new centre that `predict --centre-reference` accepts. */
 export const MIN_REFERENCE_CASES = 20;
@@ -69,7 +70,13 @@ export interface ModelBundle {
   /** Radiomics feature columns read from a case. */
   features: string[];
   models: Partial<Record<ModelName, BundleModel>>;
-  training: { cohort: string; n: number; events: number; inputs: InputSummary[]; performance: Partial<Record<ModelName, { cvAuc: number; externalAuc?: number }>> };
+  training: {
+    cohort: string; n: number; events: number; inputs: InputSummary[];
+    /** CV and external AUC (time-to-event studies: AUC at the horizon), and Harrell's C of survival models. */
+    performance: Partial<Record<ModelName, { cvAuc: number; externalAuc?: number; cvHarrell?: number; externalHarrell?: number }>>;
+  };
+  /** Time-to-event studies only: outcome columns, horizon and the default times of predictions (bundle-survival.ts). */
+  survival?: SurvivalBundlePart;
   /** SHA-256 of the canonical JSON of everything else in the bundle (bundleContentHash); checked on load. */
   contentHash: string;
 }

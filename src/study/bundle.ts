@@ -32,7 +32,7 @@ export interface BundleOptions {
 }
 
 /** What the bundle records about the extraction settings, and whether they can score images. */
-function extractionPart(settings: unknown, source: BundleOptions['extractionSource']): ModelBundle['extraction'] {
+export function extractionPart(settings: unknown, source: BundleOptions['extractionSource']): ModelBundle['extraction'] {
   if (settings === undefined || settings === null) {
     return { settings: null, hash: null, source: 'none', scoresImages: false, why: 'the study config gives no extraction settings (extraction:) and its features do not come from a recorded extraction (sonomics extract or manifest: cohorts)' };
   }
@@ -109,3 +109,4 @@ export function buildBundle(result: StudyResult, opts: BundleOptions = {}): Mode
 export { loadModel } from './bundle-check.ts';
 export { predict, encodeCase, withCentreReference, type Prediction } from './bundle-predict.ts';
 export { shareBundle, type SharedBundles } from './bundle-share.ts';
+export { predictSurvival, defaultSurvivalTimes, checkSurvivalTimes, coxHeadOf, lastBaselineTime, YEAR_TIMES, type SurvivalPrediction, type SurvivalAt, type SurvivalBundlePart } from './bundle-survival.ts';

@@ -10,6 +10,8 @@ export { fitLogitScore, logitScoreOf, CLINICAL_SCORE, COMBINED_SCORE, type Logit
 export { fitCentreReference, fitCentreParameters, applyCentreParameters, harmoniseCentre, harmoniseCohort, HARMONISE_METHODS, type CentreReference, type CentreParameters, type HarmoniseMethod } from './harmonise.ts';
 export { buildBundle, bundleJson, bundleContentHash, sealBundle, revealsTrainingRows, loadModel, predict, encodeCase, withCentreReference, shareBundle, BUNDLE_SCHEMA, BUNDLE_JSON_SCHEMA, MIN_REFERENCE_CASES, type ModelBundle, type BundleModel, type Prediction, type SharedBundles } from './bundle.ts';
 export { knownCentres } from './bundle-predict.ts';
+export { predictSurvival, type SurvivalPrediction } from './bundle-survival.ts';
+export { buildSurvivalBundle } from './bundle-survival-build.ts';
 export { readableInputName, readableNumber } from './input-names.ts';
 export { validateJson, type JsonSchema } from '../core/json-schema.ts';
 export { settingsHash, canonicalJson, sha256Hex } from '../core/hash.ts';
