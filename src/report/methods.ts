@@ -4,6 +4,7 @@
  * Each paragraph has an anchor (methods-…) that the checklists point to.
  */
 import type { StudyResult } from '../study/run.ts';
+import type { StudyConfig } from '../study/config.ts';
 import { describeDiscretisation, describeFilter, describeRegions, familiesOf, familyName, featureOptions, filterTitle, isIbsi2Filter } from './extraction-text.ts';
 import { studyFacts, type StudyFacts } from './facts.ts';
 import { IBSI_VERIFICATION } from './ibsi-verification.ts';
@@ -63,8 +64,9 @@ export function methodsParagraphs(r: StudyResult, o: MethodsOptions = {}): Metho
   para('selection', 'Radiomics feature selection and models');
   s.push(`For every SVM, C (and γ for the RBF kernel) were tuned by ${c.innerFolds}-fold inner stratified cross-validation on AUC (grid C ∈ {${c.svm.Cs.join(', ')}}, γ ∈ {${c.svm.gammas.join(', ')}}); ${c.svm.classWeights === 'balanced' ? 'classes were weighted inversely to their frequency; ' : ''}probabilities came from Platt scaling fitted on inner out-of-fold decision values, and the classification threshold was fixed on the training data by the Youden index of those inner out-of-fold probabilities.`);
   para('tuning', 'Model fitting and tuning');
+  if (c.data.unit === 'patient') s.push(patientUnitSentence(c, r.unit?.size));
   if (r.protocol === 'no-leakage') {
-    s.push(`Performance in the main cohort was estimated by ${c.evaluation.foldColumn ? `fixed-fold (column ${c.evaluation.foldColumn})` : `stratified ${c.evaluation.folds}-fold`} cross-validation${c.evaluation.repeats > 1 ? ` repeated ${c.evaluation.repeats} times` : ''}, refitting every data-driven step (imputation, harmonisation, scaling, filtering, selection, tuning, calibration and threshold) inside each training fold; out-of-fold predictions were pooled.${c.data.group ? ` Cases of one patient (column ${c.data.group}) were kept in the same fold of the outer and every inner cross-validation (stratified group k-fold), and AUC confidence intervals and paired tests were clustered by patient (Obuchowski 1997).` : ''}`);
+    s.push(`Performance in the main cohort was estimated by ${c.evaluation.foldColumn ? `fixed-fold (column ${c.evaluation.foldColumn})` : `stratified ${c.evaluation.folds}-fold`} cross-validation${c.evaluation.repeats > 1 ? ` repeated ${c.evaluation.repeats} times` : ''}, refitting every data-driven step (imputation, harmonisation, scaling, filtering, selection, tuning, calibration and threshold) inside each training fold; out-of-fold predictions were pooled.${c.data.group && c.data.unit !== 'patient' ? ` Cases of one patient (column ${c.data.group}) were kept in the same fold of the outer and every inner cross-validation (stratified group k-fold), and AUC confidence intervals and paired tests were clustered by patient (Obuchowski 1997).` : ''}`);
   } else {
     s.push(`Protocol 'paper': variable and feature selection and SVM hyperparameters were chosen once on the whole main cohort, then ${c.evaluation.folds}-fold cross-validation refitted only scaling, SVM, Platt scaling and threshold. This design is optimistic because the selection has seen the held-out folds.`);
   }
@@ -125,4 +127,12 @@ const SPACING_SOURCE: Record<string, string> = {
 
 function fmt(x: number): string {
   return String(Number(x.toPrecision(4)));
+}
+
+/** data.unit: patient — what was predicted and counted, and how a patient's lesions were combined (issue #14). */
+function patientUnitSentence(c: StudyConfig, size?: string): string {
+  const rule = c.data.combine === 'largest'
+    ? `each patient was represented by the features of their largest lesion (by ${size ?? c.data.size ?? 'the tumour area or volume from the mask'}), one row per patient`
+    : `the models were fitted on lesions, and a patient's risk was the ${c.data.combine === 'mean-risk' ? 'mean' : 'maximum'} of their lesions' predicted risks, recalibrated at patient level by a logistic (Platt) model on its logit with a patient-level Youden threshold, both fitted on inner out-of-fold risks of the training patients`;
+  return `The unit of analysis was the patient (column ${c.data.group}): ${rule}. The outcome and clinical variables were one value per patient, outer and inner cross-validation folds were formed by patient, and every performance figure counts patients.`;
 }

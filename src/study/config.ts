@@ -10,6 +10,13 @@ import { resolveExtractionSettings } from '../extract/settings.ts';
 import { HARMONISE_METHODS, type HarmoniseMethod } from './harmonise.ts';
 
 export type ModelName = 'clinical' | 'radiomics' | 'combined';
+
+/**
+ * unit: patient — how a patient's lesions combine: the largest lesion's features (one row per
+ * patient), or the mean / maximum of the lesion-level model's risks (docs/study.md).
+ */
+export const PATIENT_COMBINE_RULES = ['largest', 'mean-risk', 'max-risk'] as const;
+export type PatientCombineRule = (typeof PATIENT_COMBINE_RULES)[number];
 export const MODEL_NAMES: ModelName[] = ['clinical', 'radiomics', 'combined'];
 
 export interface VariableConfig {
@@ -90,6 +97,15 @@ export interface StudyConfig {
     batch?: string;
     /** Patient column: cases (lesions, images) of one patient stay in one fold, outer and inner. */
     group?: string;
+    /**
+     * What a model predicts and every figure counts: each case (lesion, image) as given, or each
+     * patient (data.group), whose lesions combine by `combine` (patient-unit.ts).
+     */
+    unit: 'lesion' | 'patient';
+    /** unit: patient — how a patient's lesions combine (PATIENT_COMBINE_RULES). */
+    combine?: PatientCombineRule;
+    /** combine: largest — the column giving each lesion's size (default: the tumour's pixel/voxel-counting area/volume from extract). */
+    size?: string;
   };
   /** alpha: multivariable retention; entryAlpha: univariable entry (default alpha). */
   clinical: {
@@ -215,6 +231,9 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
     missing: f(s.oneOf(['complete-case', 'impute']), 'cases with a missing value: left out, or imputed inside each training fold', { default: 'complete-case' }),
     batch: f(s.str(), 'batch column for ComBat (centre or device)'),
     group: f(s.str(), 'patient column: all cases of a patient stay in one fold (outer and inner CV), CIs resample patients'),
+    unit: f(s.oneOf(['lesion', 'patient']), 'what the models predict and the figures count: each case (lesion), or each patient (data.group; needs data.combine)', { default: 'lesion' }),
+    combine: f(s.oneOf(PATIENT_COMBINE_RULES), "unit: patient — how a patient's lesions combine: the largest lesion's features, or the mean / max of the lesion model's risks"),
+    size: f(s.str(), 'combine: largest — column of each lesion\'s size', { docDefault: 'tumour_original_morph_area_pixel_counting (2D) or …_volume_voxel_counting (3D)' }),
   }), 'the data: tables, id and outcome columns, cohorts', { default: {} }),
   clinical: f(s.obj({
     variables: f(s.list(s.either(s.str(), VARIABLE_SCHEMA)), 'clinical candidates: a name (continuous) or { name, type, ... }', { default: [] }),
@@ -280,7 +299,7 @@ type Checked = {
   title: string; seed: number;
   outcome?: Omit<SurvivalOutcomeConfig, 'times'> & { times?: number[] };
   survival?: SurvivalConfig;
-  data: { id: string; outcome?: string; cohorts: Array<Partial<CohortConfig> & { tables: string[] }>; missingCodes: string[]; missing: StudyConfig['data']['missing']; batch?: string; group?: string };
+  data: { id: string; outcome?: string; cohorts: Array<Partial<CohortConfig> & { tables: string[] }>; missingCodes: string[]; missing: StudyConfig['data']['missing']; batch?: string; group?: string; unit: 'lesion' | 'patient'; combine?: PatientCombineRule; size?: string };
   clinical: { variables: Array<string | VariableConfig>; alpha: number; entryAlpha?: number; head: string; kernel: 'rbf' | 'linear'; input: 'variables' | 'score' };
   radiomics: Omit<StudyConfig['radiomics'], 'lambdaRule' | 'include'> & { include?: string[]; lambda: '1se' | 'min' };
   combined: StudyConfig['combined'];
@@ -340,7 +359,7 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     title: v.title,
     seed: v.seed,
     ...survival,
-    data: { id: v.data.id, outcome: v.data.outcome ?? '', cohorts, missingCodes: v.data.missingCodes, missing: v.data.missing, batch: v.data.batch, ...(v.data.group ? { group: v.data.group } : {}) },
+    data: { id: v.data.id, outcome: v.data.outcome ?? '', cohorts, missingCodes: v.data.missingCodes, missing: v.data.missing, batch: v.data.batch, ...(v.data.group ? { group: v.data.group } : {}), unit: v.data.unit, ...(v.data.combine ? { combine: v.data.combine } : {}), ...(v.data.size ? { size: v.data.size } : {}) },
     clinical: { variables, alpha: v.clinical.alpha, entryAlpha: v.clinical.entryAlpha ?? v.clinical.alpha, head: v.clinical.head, kernel: v.clinical.kernel, input: v.clinical.input },
     radiomics: { ...rad, include: include ?? [], lambdaRule: lambda },
     combined: v.combined,
@@ -353,6 +372,12 @@ export function parseStudyConfig(raw: unknown, source = 'study config'): StudyCo
     bundle: v.bundle,
   };
   if (cfg.outcome) for (const sec of ['clinical', 'radiomics', 'combined'] as const) cfg[sec].head = 'cox';
+  // A patient-level model needs the patients and a rule; a rule without it would be ignored.
+  if (cfg.data.unit === 'patient' && !cfg.data.group) fail('data.unit', 'patient needs data.group: the column naming each lesion\'s patient');
+  if (cfg.data.unit === 'patient' && !cfg.data.combine) fail('data.combine', `data.unit: patient needs a rule for combining a patient's lesions: one of ${PATIENT_COMBINE_RULES.join(', ')} (docs/study.md)`);
+  if (cfg.data.unit !== 'patient' && cfg.data.combine) fail('data.combine', 'applies to data.unit: patient; set data.unit: patient or remove data.combine');
+  if (cfg.outcome && cfg.data.unit === 'patient') fail('data.unit', 'patient-level models (data.combine) are implemented for binary outcomes; with a time-to-event outcome keep data.unit: lesion (folds and CIs are still by patient with data.group)');
+  if (cfg.data.size && cfg.data.combine !== 'largest') fail('data.size', 'names the lesion size for data.combine: largest; remove it or set data.combine: largest');
   if (cfg.data.cohorts.some((x) => x.manifest) && cfg.extraction === undefined) fail('extraction', 'a cohort names a manifest: give the extraction settings here (as for sonomics extract --settings)');
   if (cfg.radiomics.combat && cfg.radiomics.harmonise !== 'none') fail('radiomics.harmonise', 'choose one harmonisation: ComBat (radiomics.combat, batches inside the training data) or centre harmonisation (radiomics.harmonise, centres not in the training data)');
   if (cfg.radiomics.combat && !cfg.data.batch) fail('radiomics.combat', 'needs data.batch: the column that names each case\'s batch (centre or device)');

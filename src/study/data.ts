@@ -14,6 +14,10 @@ import { radiomicsCandidates } from './column-roles.ts';
 import { checkSeparatingCandidates } from './leakage-check.ts';
 import { repeatedIdWarnings } from './repeated-ids.ts';
 import { checkSurvivalCohort, readSurvivalOutcome, survivalOutcomeColumns } from './survival/outcome-columns.ts';
+import { checkConstantWithinPatient, largestLesions, patientIndex } from './patient-unit.ts';
+
+/** combine: largest without data.size: the tumour's size as extract records it (morphology family). */
+export const DEFAULT_SIZE_COLUMNS = ['tumour_original_morph_area_pixel_counting', 'tumour_original_morph_volume_voxel_counting'];
 
 export interface CohortData {
   name: string;
@@ -31,6 +35,13 @@ export interface CohortData {
   folds?: number[];
   /** The patient of each case (data.group): folds keep a patient together, CIs resample patients. */
   groups?: string[];
+  /**
+   * data.combine: largest — the rows are patients (ids are the patients' data.group values) and this
+   * is the lesion (data.id) whose row each patient took.
+   */
+  lesions?: string[];
+  /** Lesion rows before they were combined per patient (data.combine: largest). */
+  lesionRows?: number;
 }
 
 export interface MissingReport {
@@ -54,6 +65,8 @@ export interface StudyData {
   policy: 'complete-case' | 'impute';
   /** Loud warnings for the report and the console (e.g. repeated patient ids without data.group). */
   warnings: string[];
+  /** data.combine: largest — the column the lesions' sizes were read from. */
+  sizeColumn?: string;
 }
 
 /** Join a cohort's tables side by side on the id column (the first table defines the cases). */
@@ -103,6 +116,34 @@ function selectRows(rows: Array<Record<string, string>>, c: StudyConfig['data'][
   return kept;
 }
 
+/** The column giving each lesion's size for combine: largest: data.size, else the tumour's morphology area/volume. */
+function lesionSizeColumn(cfg: StudyConfig, raw: Array<{ cfg: { name: string; tables: string[] }; columns: string[] }>): string {
+  const named = cfg.data.size;
+  for (const r of raw) {
+    if (named && !r.columns.includes(named)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: no lesion-size column "${named}" (data.size) in ${r.cfg.tables.join(', ')}.`, { subject: named });
+  }
+  if (named) return named;
+  const found = DEFAULT_SIZE_COLUMNS.find((c) => raw.every((r) => r.columns.includes(c)));
+  if (!found) throw new SonomicsError('BAD_CONFIG', `data.combine: largest needs each lesion's size: name its column with data.size, or extract the tumour's morphology family so that the table has ${DEFAULT_SIZE_COLUMNS.join(' (2D) or ')} (3D) in every cohort.`, { subject: 'data.size' });
+  return found;
+}
+
+/** One row per patient: the chosen lesion's row, under the patient's id. */
+export function collapseToRows(c: CohortData, chosen: number[], patients: string[]): CohortData {
+  const pick = <T>(xs: T[]) => chosen.map((i) => xs[i]!);
+  return {
+    name: c.name,
+    role: c.role,
+    ids: patients,
+    y: pick(c.y),
+    columns: Object.fromEntries(Object.entries(c.columns).map(([k, v]) => [k, pick(v)])),
+    batch: c.batch && pick(c.batch),
+    folds: c.folds && pick(c.folds),
+    lesions: pick(c.ids),
+    lesionRows: c.ids.length,
+  };
+}
+
 export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>): StudyData {
   const table = (p: string): Table => {
     const t = tables[p];
@@ -134,12 +175,14 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
     if (!r.columns.includes(f)) throw new SonomicsError('BAD_INPUT', `cohort ${r.cfg.name}: feature column "${f}" (present in the main cohort) is missing; every cohort needs the same features.`, { subject: f });
   }
 
+  const largest = cfg.data.unit === 'patient' && cfg.data.combine === 'largest';
+  const sizeColumn = largest ? lesionSizeColumn(cfg, raw) : undefined;
   const cohorts: CohortData[] = [];
   const missing: MissingReport[] = [];
   for (const r of raw) {
     const cname = r.cfg.name;
     const byVariable: Record<string, number> = {};
-    const rowsOut: Array<{ id: string; y: number; time?: number; status?: number; values: Record<string, number>; batch?: string; fold?: number; group?: string; complete: boolean }> = [];
+    const rowsOut: Array<{ id: string; y: number; time?: number; status?: number; values: Record<string, number>; batch?: string; fold?: number; group?: string; size?: number; complete: boolean }> = [];
     let missingOutcome = 0;
     let undefinedFeatureValues = 0;
     let casesWithUndefinedFeatures = 0;
@@ -184,12 +227,13 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
         if (isMissing(g, miss)) throw new SonomicsError('BAD_INPUT', `cohort ${cname}, case ${id}: group column ${cfg.data.group} is empty; every case needs its patient so that the folds keep patients together.`, { subject: id });
         group = g!.trim();
       }
-      rowsOut.push({ id, y: yv, ...(surv ? { time: surv.time, status: surv.status } : {}), values, batch, fold, group, complete });
+      const size = sizeColumn ? toNumber(row[sizeColumn], miss, where(sizeColumn)) : undefined;
+      rowsOut.push({ id, y: yv, ...(surv ? { time: surv.time, status: surv.status } : {}), values, batch, fold, group, size, complete });
     }
     const kept = cfg.data.missing === 'complete-case' ? rowsOut.filter((x) => x.complete) : rowsOut;
     const columns: Record<string, number[]> = {};
     for (const d of [...variables.flatMap((v) => v.design), ...features]) columns[d] = kept.map((x) => x.values[d]!);
-    cohorts.push({
+    let cohort: CohortData = {
       name: cname,
       role: r.cfg.role,
       ids: kept.map((x) => x.id),
@@ -199,7 +243,16 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
       batch: cfg.data.batch ? kept.map((x) => x.batch!) : undefined,
       folds: cfg.evaluation.foldColumn && r.cfg.role === 'main' ? kept.map((x) => x.fold!) : undefined,
       ...(cfg.data.group ? { groups: kept.map((x) => x.group!) } : {}),
-    });
+    };
+    if (cfg.data.unit === 'patient') {
+      // What belongs to the patient must be one value per patient (patient-unit.ts).
+      const idx = patientIndex(cohort.groups!);
+      checkConstantWithinPatient(cname, idx, cohort.ids, cfg.data.outcome, 'outcome', cohort.y);
+      for (const v of variables) for (const d of v.design) checkConstantWithinPatient(cname, idx, cohort.ids, v.column, `clinical variable ${v.name}: column`, columns[d]!);
+      if (cfg.evaluation.foldColumn && cohort.folds) checkConstantWithinPatient(cname, idx, cohort.ids, cfg.evaluation.foldColumn, 'fold column (evaluation.foldColumn)', cohort.folds);
+      if (sizeColumn) cohort = collapseToRows(cohort, largestLesions(cname, idx, cohort.ids, sizeColumn, kept.map((x) => x.size!)), idx.patients);
+    }
+    cohorts.push(cohort);
     missing.push({ cohort: cname, total: r.rows.length, missingOutcome, incomplete: rowsOut.filter((x) => !x.complete).length, analysed: kept.length, byVariable, undefinedFeatureValues, casesWithUndefinedFeatures });
   }
   const m = cohorts.find((c) => c.role === 'main')!;
@@ -214,5 +267,5 @@ export function buildStudyData(cfg: StudyConfig, tables: Record<string, Table>):
     const skip = new Set([cfg.data.id, cfg.data.outcome, ...(cfg.outcome ? survivalOutcomeColumns(cfg.outcome) : []), ...features, ...variables.map((v) => v.column)]);
     for (const r of raw) warnings.push(...repeatedIdWarnings(r.cfg.name, r.rows, r.columns, skip));
   }
-  return { cohorts, variables, features, missing, policy: cfg.data.missing, warnings };
+  return { cohorts, variables, features, missing, policy: cfg.data.missing, warnings, ...(sizeColumn ? { sizeColumn } : {}) };
 }

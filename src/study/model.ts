@@ -14,6 +14,7 @@ import type { CentreReference } from './harmonise.ts';
 import type { FittedHead, HeadOutput } from './heads/contract.ts';
 import { headFor } from './heads/registry.ts';
 import { logitScoreOf, type LogitScore } from './logit-score.ts';
+import type { PatientRule } from './patient-unit.ts';
 
 export type { Scaler, SvmModel } from './heads/svm.ts';
 export type CombatModel = ReturnType<typeof combatFit>;
@@ -47,6 +48,17 @@ export interface FittedModel {
   /** `input: score`: the logistic linear predictor the head reads (its terms may include the radiomics score). */
   logitScore?: LogitScore;
   head: FittedHead;
+  /**
+   * data.unit: patient — how a patient's lesion rows become one prediction (patient-unit.ts): the
+   * largest lesion's row, or the mean/max of the lesion risks recalibrated at patient level (whose
+   * threshold then replaces the head's).
+   */
+  patient?: PatientRule;
+}
+
+/** The threshold a model's predictions are classified by (patient-level for the risk rules). */
+export function thresholdOf(model: FittedModel): number {
+  return model.patient && model.patient.rule !== 'largest' ? model.patient.threshold : model.head.threshold;
 }
 
 export const RADSCORE = 'radscore';

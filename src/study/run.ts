@@ -12,10 +12,14 @@ import { SeedStream } from '../core/random.ts';
 import { repeatedStratifiedGroupKFold, repeatedStratifiedKFold } from '../ml/index.ts';
 import { clusteredDelongTest, delongTest, qnorm, roc } from '../stats/index.ts';
 import { MODEL_NAMES, type ModelName, type StudyConfig } from './config.ts';
-import { buildStudyData, type CohortData, type MissingReport, type StudyData } from './data.ts';
+import { buildStudyData, collapseToRows, type CohortData, type MissingReport, type StudyData } from './data.ts';
 import { evaluate, type Metrics } from './evaluate.ts';
 import { fitModels, type FitResult, type Selections } from './fit.ts';
-import { applyModel, caseRecords, type FittedModel } from './model.ts';
+import { applyModel, caseRecords, thresholdOf, type FittedModel } from './model.ts';
+import { applyPatientCombiner, patientIndex, patientOutcome, type PatientIndex, type RiskRule } from './patient-unit.ts';
+import { fitPatientCombiners, type CombinerTarget } from './patient-calibration.ts';
+import type { FitContext } from './fit.ts';
+import type { SeedStream as Stream } from '../core/random.ts';
 import { harmoniseCohortWith, type CentreParameters } from './harmonise.ts';
 import { iccFilter, type IccReport } from './icc-filter.ts';
 import type { HeadDescription } from './heads/contract.ts';
@@ -68,7 +72,27 @@ export interface PooledVsFolds {
 
 export interface Comparison { cohort: string; a: ModelName; b: ModelName; auc_a: number; auc_b: number; diff: number; z: number; p: number; ci_diff: [number, number]; /** set when not the plain paired DeLong test */ method?: string }
 
-export interface PredictionRow { cohort: string; id: string; y: number; set: 'cv' | 'external' | 'fitted'; repeat: number; fold: number; probability: Partial<Record<ModelName, number>>; predicted: Partial<Record<ModelName, number>> }
+export interface PredictionRow {
+  cohort: string; id: string; y: number; set: 'cv' | 'external' | 'fitted'; repeat: number; fold: number; probability: Partial<Record<ModelName, number>>; predicted: Partial<Record<ModelName, number>>;
+  /**
+   * data.unit: patient — 'patient' on the rows every figure is computed from (id = the patient);
+   * 'lesion' on the lesion-level model's rows behind a risk rule (id = the lesion, `patient` its patient).
+   */
+  unit?: 'patient' | 'lesion';
+  patient?: string;
+  /** combine: largest — the lesion whose row the patient's prediction used. */
+  lesion?: string;
+}
+
+/** What the models predict and every figure counts (data.unit), and how lesions combine. */
+export interface UnitRecord {
+  unit: 'lesion' | 'patient';
+  combine?: 'largest' | 'mean-risk' | 'max-risk';
+  /** combine: largest — the lesion-size column. */
+  size?: string;
+  /** One sentence for readers (report, results.json). */
+  text: string;
+}
 
 export interface StudyResult {
   schema: string;
@@ -77,7 +101,9 @@ export interface StudyResult {
   seed: number;
   thresholdRule: string;
   config: StudyConfig;
-  cohorts: Array<{ name: string; role: 'main' | 'external'; n: number; events: number }>;
+  /** n and events count the units (patients under data.unit: patient; then `lesions` counts their lesion rows). */
+  cohorts: Array<{ name: string; role: 'main' | 'external'; n: number; events: number; lesions?: number }>;
+  unit: UnitRecord;
   missing: { policy: 'complete-case' | 'impute'; cohorts: MissingReport[] };
   variables: VariableSpec[];
   features: { candidates: string[]; icc?: IccReport };
@@ -153,7 +179,38 @@ interface Track {
   pick: (fit: FitResult) => FittedModel | undefined;
   oof: number[][];
   thr: number[][];
+  /** Risk rules: the lesion model's out-of-fold risks (per repeat, by lesion) behind the patients' risks. */
+  lesionOof: number[][];
+  lesionThr: number[][];
   folds: FoldInfo[];
+}
+
+/**
+ * The units every figure counts: the cohort's rows (lesions, or patients already combined by
+ * `largest`), or — for the risk rules — its patients, each with their lesion rows.
+ */
+interface Units {
+  ids: string[];
+  y: number[];
+  groups?: string[];
+  folds?: number[];
+  lesions: number[][];
+  /** Risk rules: the patients (patient-unit.ts), for combining lesion risks. */
+  idx?: PatientIndex;
+}
+
+function unitsOf(c: CohortData, risk: boolean): Units {
+  if (!risk) return { ids: c.ids, y: c.y, groups: c.groups, folds: c.folds, lesions: c.ids.map((_, i) => [i]) };
+  const idx = patientIndex(c.groups!);
+  return { ids: idx.patients, y: patientOutcome(c.y, idx), folds: c.folds && idx.lesions.map((rows) => c.folds![rows[0]!]!), lesions: idx.lesions, idx };
+}
+
+function unitText(cfg: StudyConfig, sizeColumn?: string): string {
+  if (cfg.data.unit !== 'patient') return cfg.data.group ? `lesion level: each case (row) is predicted and counted; cases are grouped by patient (${cfg.data.group}).` : 'lesion level: each case (row) is predicted and counted.';
+  const rule = cfg.data.combine === 'largest'
+    ? `the features of each patient's largest lesion (by ${sizeColumn}; ties to the first row) form one row per patient, on which every model is fitted and evaluated`
+    : `the lesion-level model is fitted on the lesions of the training patients and a patient's risk is the ${cfg.data.combine === 'mean-risk' ? 'mean' : 'maximum'} of their lesions' risks, recalibrated at patient level (Platt sigmoid on its logit, with a patient-level Youden threshold) on inner out-of-fold risks of the training patients`;
+  return `patient level (patients: ${cfg.data.group}): ${rule}; outcome and clinical variables are one value per patient, folds are by patient and every figure counts patients.`;
 }
 
 /**
@@ -167,7 +224,7 @@ export const PAPER_WARNING = "Protocol 'paper' is optimistic: feature and variab
 /** The comparison models fitted beside a study model (fit.ts), by track key. */
 const CLINICAL_LOGISTIC = 'clinical.logistic';
 
-function outerFolds(cfg: StudyConfig, main: CohortData): number[][] {
+function outerFolds(cfg: StudyConfig, main: Pick<CohortData, 'y' | 'groups' | 'folds'>): number[][] {
   if (main.folds) {
     const ids = [...new Set(main.folds)].sort((a, b) => a - b);
     if (main.groups) checkGroupsInOneFold(main.groups, main.folds, `evaluation.foldColumn ${cfg.evaluation.foldColumn}`);
@@ -215,6 +272,10 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   const ctx = { cfg, variables: data.variables.filter((v) => !v.describeOnly), features };
   const main = data.cohorts.find((c) => c.role === 'main')!;
   const externals = data.cohorts.filter((c) => c.role === 'external');
+  // data.unit: patient with a risk rule: models are fitted on lesions, every figure counts patients.
+  const riskRule: RiskRule | undefined = cfg.data.unit === 'patient' && cfg.data.combine !== 'largest' ? cfg.data.combine as RiskRule : undefined;
+  const U = unitsOf(main, riskRule !== undefined);
+  const extUnits = new Map(externals.map((e) => [e.name, unitsOf(e, riskRule !== undefined)]));
   const inputs = [...data.variables.flatMap((v) => v.design), ...features];
   const all = main.y.map((_, i) => i);
   const mainRecs = caseRecords(main.columns, inputs, all);
@@ -224,10 +285,16 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   // Final models on the whole main cohort (also the fixed selections of the paper protocol).
   const final = fitModels(ctx, mainRecs, main.y, main.batch, new SeedStream(cfg.seed, 'final'), undefined, `the whole main cohort ${main.name} (final model)`, main.groups);
   const fixed = cfg.evaluation.protocol === 'paper' ? final.selections : undefined;
+  const targets: CombinerTarget[] = [...models.map((m) => ({ key: m, pick: (fit: FitResult) => fit.models[m] })), ...Object.keys(final.comparisons).map((key) => ({ key, pick: (fit: FitResult) => fit.comparisons[key] }))];
+  const attachRule = (fit: FitResult, rows: number[], stream: Stream, where: string) => attachPatientRule(cfg, riskRule, data.sizeColumn, ctx, fit, targets, rows, mainRecs, main, stream, fixed, where);
+  attachRule(final, all, new SeedStream(cfg.seed, 'final'), `the whole main cohort ${main.name} (final model)`);
 
   // Outer cross-validation: every training fold fits all models; every track predicts its held-out part.
-  const foldSets = outerFolds(cfg, main);
-  const newTrack = (key: string, pick: Track['pick']): Track => ({ key, pick, oof: foldSets.map(() => new Array<number>(all.length).fill(NaN)), thr: foldSets.map(() => new Array<number>(all.length).fill(NaN)), folds: [] });
+  // Folds are over the units: patients for the risk rules (stratified by the patient's outcome).
+  const foldSets = outerFolds(cfg, U);
+  const units = U.y.map((_, u) => u);
+  const blank = (n: number) => foldSets.map(() => new Array<number>(n).fill(NaN));
+  const newTrack = (key: string, pick: Track['pick']): Track => ({ key, pick, oof: blank(units.length), thr: blank(units.length), lesionOof: riskRule ? blank(all.length) : [], lesionThr: riskRule ? blank(all.length) : [], folds: [] });
   const tracks: Track[] = models.map((m) => newTrack(m, (fit) => fit.models[m]));
   for (const key of Object.keys(final.comparisons)) tracks.push(newTrack(key, (fit) => fit.comparisons[key]));
   const track = (key: string) => tracks.find((t) => t.key === key)!;
@@ -237,47 +304,74 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   foldSets.forEach((fold, r) => {
     const k = Math.max(...fold) + 1;
     for (let f = 0; f < k; f++) {
-      const tr = all.filter((i) => fold[i] !== f);
-      const te = all.filter((i) => fold[i] === f);
+      const trU = units.filter((u) => fold[u] !== f);
+      const teU = units.filter((u) => fold[u] === f);
+      const tr = trU.flatMap((u) => U.lesions[u]!);
+      const te = teU.flatMap((u) => U.lesions[u]!);
       const stream = new SeedStream(cfg.seed, foldSets.length > 1 ? `repeat:${r + 1}/fold:${f + 1}` : `fold:${f + 1}`);
-      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), stream, fixed, `outer training fold ${f + 1}${foldSets.length > 1 ? ` of repeat ${r + 1}` : ''} of the main cohort ${main.name}`, main.groups && tr.map((i) => main.groups![i]!));
+      const where = `outer training fold ${f + 1}${foldSets.length > 1 ? ` of repeat ${r + 1}` : ''} of the main cohort ${main.name}`;
+      const fit = fitModels(ctx, tr.map((i) => mainRecs[i]!), tr.map((i) => main.y[i]!), main.batch && tr.map((i) => main.batch![i]!), stream, fixed, where, main.groups && tr.map((i) => main.groups![i]!));
+      attachRule(fit, tr, stream, where);
+      const teIdx = riskRule ? patientIndex(te.map((i) => main.groups![i]!)) : undefined;
       nFits++;
       if (fit.featureGaps) gapFolds.push({ repeat: r + 1, fold: f + 1, dropped: fit.featureGaps.dropped.length, imputed: fit.featureGaps.imputed });
       for (const s of fit.selections.radiomics?.selected ?? []) frequency[s.name] = (frequency[s.name] ?? 0) + 1;
       for (const v of fit.selections.clinical?.retained ?? []) frequency[v] = (frequency[v] ?? 0) + 1;
       const teRecs = te.map((i) => mainRecs[i]!);
-      const yte = te.map((i) => main.y[i]!);
+      const yte = teU.map((u) => U.y[u]!);
       const hasBoth = yte.includes(0) && yte.includes(1);
       for (const t of tracks) {
         const model = t.pick(fit)!;
-        const p = applyModel(model, teRecs, main.batch && te.map((i) => main.batch![i]!), te.map((i) => main.ids[i]!)).probability;
-        te.forEach((i, j) => { t.oof[r]![i] = p[j]!; t.thr[r]![i] = model.head.threshold; });
+        const pl = applyModel(model, teRecs, main.batch && te.map((i) => main.batch![i]!), te.map((i) => main.ids[i]!)).probability;
+        // Risk rules: the held-out patients' risks from their lesions' (teIdx lists them in teU's order).
+        const p = teIdx ? applyPatientCombiner(model.patient as never, pl, teIdx) : pl;
+        teU.forEach((u, j) => { t.oof[r]![u] = p[j]!; t.thr[r]![u] = thresholdOf(model); });
+        if (teIdx) te.forEach((i, j) => { t.lesionOof[r]![i] = pl[j]!; t.lesionThr[r]![i] = model.head.threshold; });
         // The fold's tuned hyperparameters and whether its logistic score fell back to Firth: the
         // report's cautions count folds tuned at a grid edge or fitted under separation.
         const hyper = headFor(model.head.kind, `the ${t.key} model`).describe(model.head).hyper;
         const firth = model.logitScore?.firth === true || (t.key === 'clinical' && fit.selections.clinical?.logisticFirth === true);
-        t.folds.push({ repeat: r + 1, fold: f + 1, n: te.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: model.head.threshold, hyper, ...(firth ? { firth: true as const } : {}), fallbacks: model.head.fallbacks ?? [], notes: fit.headNotes[t.key] ?? [] });
+        t.folds.push({ repeat: r + 1, fold: f + 1, n: teU.length, auc: hasBoth ? roc(yte, p, { direction: '<' }).auc : NaN, threshold: thresholdOf(model), hyper, ...(firth ? { firth: true as const } : {}), fallbacks: model.head.fallbacks ?? [], notes: fit.headNotes[t.key] ?? [] });
       }
     }
   });
 
   const predictions: PredictionRow[] = [];
-  foldSets.forEach((fold, r) => all.forEach((i) => predictions.push({
-    cohort: main.name, id: main.ids[i]!, y: main.y[i]!, set: 'cv', repeat: r + 1, fold: fold[i]! + 1,
-    probability: Object.fromEntries(models.map((m) => [m, track(m).oof[r]![i]!])),
-    predicted: Object.fromEntries(models.map((m) => [m, track(m).oof[r]![i]! >= track(m).thr[r]![i]! ? 1 : 0])),
-  })));
+  const patientLevel = cfg.data.unit === 'patient';
+  /** The unit fields of a prediction row of unit u (patient level), and the lesion rows behind it (risk rules). */
+  const unitFields = (c: CohortData, u: number): Partial<PredictionRow> => (!patientLevel ? {} : { unit: 'patient' as const, ...(c.lesions ? { lesion: c.lesions[u]! } : {}) });
+  const lesionRows = (c: CohortData, Uc: Units, set: PredictionRow['set'], repeat: number, foldOf: (u: number) => number, prob: (m: ModelName) => number[], thr: (m: ModelName, i: number) => number) => {
+    Uc.lesions.forEach((rows, u) => rows.forEach((i) => predictions.push({
+      cohort: c.name, id: c.ids[i]!, y: c.y[i]!, set, repeat, fold: foldOf(u), unit: 'lesion', patient: Uc.ids[u]!,
+      probability: Object.fromEntries(models.map((m) => [m, prob(m)[i]!])),
+      predicted: Object.fromEntries(models.map((m) => [m, prob(m)[i]! >= thr(m, i) ? 1 : 0])),
+    })));
+  };
+  foldSets.forEach((fold, r) => {
+    units.forEach((u) => predictions.push({
+      cohort: main.name, id: U.ids[u]!, y: U.y[u]!, set: 'cv', repeat: r + 1, fold: fold[u]! + 1, ...unitFields(main, u),
+      probability: Object.fromEntries(models.map((m) => [m, track(m).oof[r]![u]!])),
+      predicted: Object.fromEntries(models.map((m) => [m, track(m).oof[r]![u]! >= track(m).thr[r]![u]! ? 1 : 0])),
+    }));
+    // The lesion model's own out-of-fold risks, classified by its lesion-level threshold (the fold's head).
+    if (riskRule) lesionRows(main, U, 'cv', r + 1, (u) => fold[u]! + 1, (m) => track(m).lesionOof[r]!, (m, i) => track(m).lesionThr[r]![i]!);
+  });
 
   const results: StudyResult['models'] = {};
   const fitted: Partial<Record<ModelName, number[]>> = {};
   const extP: Record<string, Partial<Record<ModelName, number[]>>> = {};
+  // Risk rules: the final lesion model's own risks behind the patients' (fitted and external lesion rows).
+  const fittedLesion: Partial<Record<ModelName, number[]>> = {};
+  const extLesion: Record<string, Partial<Record<ModelName, number[]>>> = {};
+  /** A model's lesion risks → the units' risks (unchanged unless the model combines lesions by a risk rule). */
+  const toUnits = (model: FittedModel, lesionP: number[], Uc: Units): number[] => (Uc.idx && model.patient && model.patient.rule !== 'largest' ? applyPatientCombiner(model.patient, lesionP, Uc.idx) : lesionP);
   const centres: CentreRecord = { training: main.batch ? [...new Set(main.batch)] : [main.name], models: {} };
   /**
    * A final model's probabilities on an external cohort (harmonised to the training centre first when
    * the model does that). The centre's parameters go into the bundle under `record` (the study's
    * models), so `predict --centre` aligns a case of it exactly as here.
    */
-  const externalProbability = (model: FittedModel, e: CohortData, record?: ModelName): number[] => {
+  const externalLesionProbability = (model: FittedModel, e: CohortData, record?: ModelName): number[] => {
     // Only the columns this model reads: copying ~1,000-feature records per model was a sizeable share of the study.
     const recs = caseRecords(e.columns, model.inputs, e.y.map((_, i) => i));
     // A centre outside the training data: its own unlabelled feature values align it to the training centre.
@@ -289,12 +383,17 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     }
     return applyModel(model, aligned, e.batch, e.ids).probability;
   };
+  const externalProbability = (model: FittedModel, e: CohortData, record?: ModelName): { lesion: number[]; unit: number[] } => {
+    const lesion = externalLesionProbability(model, e, record);
+    return { lesion, unit: toUnits(model, lesion, extUnits.get(e.name)!) };
+  };
   for (const m of models) {
     const model = final.models[m]!;
     const t = track(m);
-    const fp = applyModel(model, mainRecs, main.batch, main.ids).probability;
+    fittedLesion[m] = applyModel(model, mainRecs, main.batch, main.ids).probability;
+    const fp = toUnits(model, fittedLesion[m]!, U);
     fitted[m] = fp;
-    const cvMetrics = evaluate(main.y, t.oof[0]!, t.thr[0]!, mOpts, main.groups);
+    const cvMetrics = evaluate(U.y, t.oof[0]!, t.thr[0]!, mOpts, U.groups);
     const aucs = t.folds.map((f) => f.auc).filter(Number.isFinite);
     const mean = aucs.reduce((a, b) => a + b, 0) / aucs.length;
     const sd = Math.sqrt(aucs.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, aucs.length - 1));
@@ -304,23 +403,25 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     const pooledVsFolds: PooledVsFolds = { pooled_auc: cvMetrics.auc, fold_auc_mean: mean, difference: cvMetrics.auc - mean, pooled_ci_halfwidth: half, agree: Math.abs(cvMetrics.auc - mean) <= half };
     if (!pooledVsFolds.agree) warnings.push(`${m}: the pooled out-of-fold AUC ${cvMetrics.auc.toFixed(3)} differs from the mean per-fold AUC ${mean.toFixed(3)} by more than the pooled AUC's ${Math.round(cfg.evaluation.ciLevel * 100)}% CI half-width (${half.toFixed(3)}). Each fold's model maps its inputs to its own probability scale, so pooling mixes scales; read the per-fold AUCs${m === 'clinical' ? ', or use clinical.head: logistic, whose probabilities are comparable across folds' : ''}.`);
     const cv: ModelResult['cv'] = { ...cvMetrics, folds: t.folds, fold_auc_mean: mean, fold_auc_sd: sd, fallbacks, pooled_vs_folds: pooledVsFolds };
-    if (foldSets.length > 1) cv.repeat_auc = foldSets.map((_, r) => roc(main.y, t.oof[r]!, { direction: '<' }).auc);
+    if (foldSets.length > 1) cv.repeat_auc = foldSets.map((_, r) => roc(U.y, t.oof[r]!, { direction: '<' }).auc);
     const ext: Record<string, Metrics> = {};
     for (const e of externals) {
-      const p = externalProbability(model, e, m);
+      const eu = extUnits.get(e.name)!;
+      const { lesion, unit: p } = externalProbability(model, e, m);
       (extP[e.name] ??= {})[m] = p;
-      if (hasBothClasses(e.y)) ext[e.name] = evaluate(e.y, p, p.map(() => model.head.threshold), mOpts, e.groups);
+      (extLesion[e.name] ??= {})[m] = lesion;
+      if (hasBothClasses(eu.y)) ext[e.name] = evaluate(eu.y, p, p.map(() => thresholdOf(model)), mOpts, eu.groups);
     }
     results[m] = {
       cv,
       external: externals.length ? ext[externals[0]!.name] : undefined,
       externals: ext,
-      apparent: evaluate(main.y, fp, fp.map(() => model.head.threshold), mOpts, main.groups),
+      apparent: evaluate(U.y, fp, fp.map(() => thresholdOf(model)), mOpts, U.groups),
       features: model.head.features,
       hyper: headFor(model.head.kind, `the ${m} model`).describe(model.head).hyper,
       head: headFor(model.head.kind, `the ${m} model`).describe(model.head),
       fallbacks: model.head.fallbacks ?? [],
-      threshold: model.head.threshold,
+      threshold: thresholdOf(model),
     };
     notes.push(...(final.headNotes[m] ?? []));
   }
@@ -328,29 +429,35 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
   if (results.clinical && lg) {
     const externalsLg: Record<string, Metrics> = {};
     for (const e of externals) {
-      if (!hasBothClasses(e.y)) continue;
-      const p = externalProbability(lg, e);
-      externalsLg[e.name] = evaluate(e.y, p, p.map(() => lg.head.threshold), mOpts, e.groups);
+      const eu = extUnits.get(e.name)!;
+      if (!hasBothClasses(eu.y)) continue;
+      const p = externalProbability(lg, e).unit;
+      externalsLg[e.name] = evaluate(eu.y, p, p.map(() => thresholdOf(lg)), mOpts, eu.groups);
     }
     const t = track(CLINICAL_LOGISTIC);
     results.clinical.logistic = {
-      cv: evaluate(main.y, t.oof[0]!, t.thr[0]!, mOpts, main.groups),
+      cv: evaluate(U.y, t.oof[0]!, t.thr[0]!, mOpts, U.groups),
       external: externals.length ? externalsLg[externals[0]!.name] : undefined,
       externals: externalsLg,
-      threshold: lg.head.threshold,
+      threshold: thresholdOf(lg),
       thresholdRule: 'Youden index on the in-sample predictions of the training data',
     };
   }
-  all.forEach((i) => predictions.push({
-    cohort: main.name, id: main.ids[i]!, y: main.y[i]!, set: 'fitted', repeat: 0, fold: 0,
-    probability: Object.fromEntries(models.map((m) => [m, fitted[m]![i]!])),
-    predicted: Object.fromEntries(models.map((m) => [m, fitted[m]![i]! >= final.models[m]!.head.threshold ? 1 : 0])),
+  units.forEach((u) => predictions.push({
+    cohort: main.name, id: U.ids[u]!, y: U.y[u]!, set: 'fitted', repeat: 0, fold: 0, ...unitFields(main, u),
+    probability: Object.fromEntries(models.map((m) => [m, fitted[m]![u]!])),
+    predicted: Object.fromEntries(models.map((m) => [m, fitted[m]![u]! >= thresholdOf(final.models[m]!) ? 1 : 0])),
   }));
-  for (const e of externals) e.y.forEach((yv, i) => predictions.push({
-    cohort: e.name, id: e.ids[i]!, y: yv, set: 'external', repeat: 0, fold: 0,
-    probability: Object.fromEntries(models.map((m) => [m, extP[e.name]![m]![i]!])),
-    predicted: Object.fromEntries(models.map((m) => [m, extP[e.name]![m]![i]! >= final.models[m]!.head.threshold ? 1 : 0])),
-  }));
+  if (riskRule) lesionRows(main, U, 'fitted', 0, () => 0, (m) => fittedLesion[m]!, (m) => final.models[m]!.head.threshold);
+  for (const e of externals) {
+    const eu = extUnits.get(e.name)!;
+    eu.y.forEach((yv, u) => predictions.push({
+      cohort: e.name, id: eu.ids[u]!, y: yv, set: 'external', repeat: 0, fold: 0, ...unitFields(e, u),
+      probability: Object.fromEntries(models.map((m) => [m, extP[e.name]![m]![u]!])),
+      predicted: Object.fromEntries(models.map((m) => [m, extP[e.name]![m]![u]! >= thresholdOf(final.models[m]!) ? 1 : 0])),
+    }));
+    if (riskRule) lesionRows(e, eu, 'external', 0, () => 0, (m) => extLesion[e.name]![m]!, (m) => final.models[m]!.head.threshold);
+  }
 
   const comparisons: Comparison[] = [];
   const compare = (cohort: string, y: number[], probs: Partial<Record<ModelName, number[]>>, groups?: string[]) => {
@@ -367,14 +474,16 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
       comparisons.push({ cohort, a, b, auc_a: t.auc1, auc_b: t.auc2, diff: t.diff, z: t.z, p: t.p, ci_diff: t.ciDiff });
     }
   };
-  compare('cv', main.y, Object.fromEntries(models.map((m) => [m, track(m).oof[0]!])), main.groups);
+  compare('cv', U.y, Object.fromEntries(models.map((m) => [m, track(m).oof[0]!])), U.groups);
   for (const e of externals) {
-    if (hasBothClasses(e.y)) compare(e.name, e.y, extP[e.name]!, e.groups);
+    const eu = extUnits.get(e.name)!;
+    if (hasBothClasses(eu.y)) compare(e.name, eu.y, extP[e.name]!, eu.groups);
     else notes.push(`external cohort ${e.name} has only one outcome class after the missing-value policy: its predictions are written but AUC and DeLong tests are not defined.`);
   }
 
   if (cfg.radiomics.harmonise !== 'none' && externals.length) notes.push(`external cohorts were harmonised to the training centre (${cfg.radiomics.harmonise}) from their own unlabelled feature values${cfg.data.batch ? `, per ${cfg.data.batch}` : ', each cohort as one centre'}; main-cohort cases are not transformed.`);
-  if (main.groups) notes.push(`cases are grouped by ${cfg.data.group} (${new Set(main.groups).size} patients in ${main.name}): outer and inner folds keep a patient's cases together (stratified group k-fold), AUC CIs and DeLong tests are clustered by patient (Obuchowski 1997)${cfg.evaluation.bootstrap > 0 ? ', the bootstrap resamples patients' : ''}.`);
+  if (patientLevel) notes.push(`unit of analysis: ${unitText(cfg, data.sizeColumn)} ${main.name}: ${U.ids.length} patients, ${main.lesionRows ?? main.y.length} lesion rows.`);
+  else if (main.groups) notes.push(`cases are grouped by ${cfg.data.group} (${new Set(main.groups).size} patients in ${main.name}): outer and inner folds keep a patient's cases together (stratified group k-fold), AUC CIs and DeLong tests are clustered by patient (Obuchowski 1997)${cfg.evaluation.bootstrap > 0 ? ', the bootstrap resamples patients' : ''}.`);
   if (foldSets.length > 1) notes.push(`CV metrics are from the pooled out-of-fold predictions of repeat 1; repeat_auc lists every repeat's pooled AUC.`);
   notes.push(...(final.selections.clinical?.notes ?? []), ...(final.selections.radiomics?.notes ?? []));
 
@@ -385,11 +494,16 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     seed: cfg.seed,
     thresholdRule: 'Youden index (pROC coords "best", lowest tied threshold) on the inner out-of-fold Platt probabilities of the training data; positive iff p ≥ threshold. Pooled CV predictions use the threshold of their own training fold.',
     config: cfg,
-    cohorts: data.cohorts.map((c) => ({ name: c.name, role: c.role, n: c.y.length, events: c.y.filter((v) => v === 1).length })),
+    cohorts: data.cohorts.map((c) => {
+      const uc = c.role === 'main' ? U : extUnits.get(c.name)!;
+      return { name: c.name, role: c.role, n: uc.y.length, events: uc.y.filter((v) => v === 1).length, ...(patientLevel ? { lesions: c.lesionRows ?? c.y.length } : {}) };
+    }),
+    unit: { unit: cfg.data.unit, ...(cfg.data.combine ? { combine: cfg.data.combine } : {}), ...(data.sizeColumn ? { size: data.sizeColumn } : {}), text: unitText(cfg, data.sizeColumn) },
     missing: { policy: data.policy, cohorts: data.missing },
     variables: data.variables,
     features: { candidates: features, icc },
-    table1: table1(data.cohorts, data.variables, cfg.clinical.variables),
+    // Patient level: Table 1 describes patients (outcome and clinical values are one per patient; the first lesion row carries them).
+    table1: table1(riskRule ? data.cohorts.map((c) => { const uc = c.role === 'main' ? U : extUnits.get(c.name)!; return collapseToRows(c, uc.lesions.map((rows) => rows[0]!), uc.ids); }) : data.cohorts, data.variables, cfg.clinical.variables),
     selection: { ...final.selections, frequency, folds: nFits },
     models: results,
     comparisons,
@@ -402,6 +516,25 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     ...(final.featureGaps ? { featureGaps: { rule: FEATURE_GAP_RULE, cohorts: data.missing.map((m) => ({ cohort: m.cohort, values: m.undefinedFeatureValues, cases: m.casesWithUndefinedFeatures })), final: final.featureGaps, folds: gapFolds } } : {}),
     warnings,
   };
+}
+
+/**
+ * data.unit: patient — the patient rule a fitted model carries: `largest` (so that predict takes the
+ * largest lesion's row), or a risk rule's patient-level calibration and threshold, fitted on inner
+ * out-of-fold risks of this training set's lesions (patient-calibration.ts). `rows` index `main`.
+ */
+function attachPatientRule(cfg: StudyConfig, riskRule: RiskRule | undefined, sizeColumn: string | undefined, ctx: FitContext, fit: FitResult, targets: CombinerTarget[], rows: number[], recs: Array<Record<string, number>>, main: CohortData, stream: Stream, fixed: FitResult['selections'] | undefined, where: string): void {
+  if (cfg.data.unit !== 'patient') return;
+  if (!riskRule) {
+    for (const t of targets) t.pick(fit)!.patient = { rule: 'largest', size: sizeColumn! };
+    return;
+  }
+  const sub = <T>(xs: T[]) => rows.map((i) => xs[i]!);
+  const c = fitPatientCombiners(riskRule, ctx, sub(recs), sub(main.y), main.batch && sub(main.batch), sub(main.groups!), sub(main.ids), stream, fixed, where, targets);
+  for (const t of targets) {
+    t.pick(fit)!.patient = c.byKey[t.key]!;
+    if (c.byKey[t.key]!.identity) (fit.headNotes[t.key] ??= []).push(...c.notes.filter((n) => n.startsWith(`${t.key} model`)));
+  }
 }
 
 export function summarise(name: string, values: number[]): InputSummary {

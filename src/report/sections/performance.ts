@@ -12,7 +12,9 @@ export const performanceSection: ReportSection = {
     // data.group: the CIs are clustered by patient (Obuchowski 1997); the heading says so.
     const clustered = performanceRows(r).find(({ m }) => m.auc_ci_method)?.m;
     const ciHead = clustered ? `95% CI (clustered DeLong, Obuchowski 1997, by patient${clustered.auc_ci_bootstrap ? '; bootstrap resamples patients' : ''})` : '95% CI (DeLong)';
-    const t = table('performance', ['Model', 'Cohort', 'n', 'events', 'AUC', ciHead, 'Accuracy', 'Sensitivity', 'Specificity', 'PPV', 'NPV', 'Threshold'], rows, 'Performance (CV: pooled out-of-fold predictions, each classified at its own training fold\'s threshold; external: model fitted on the whole main cohort)');
+    // data.unit: patient — n and events count patients; the caption says how lesions were combined.
+    const patientLevel = r.unit?.unit === 'patient';
+    const t = table('performance', ['Model', 'Cohort', patientLevel ? 'patients' : 'n', 'events', 'AUC', ciHead, 'Accuracy', 'Sensitivity', 'Specificity', 'PPV', 'NPV', 'Threshold'], rows, `Performance (CV: pooled out-of-fold predictions, each classified at its own training fold's threshold; external: model fitted on the whole main cohort)${patientLevel ? `. Unit of analysis: ${r.unit.text}` : ''}`);
     const spread = table('fold-spread', ['Model', 'Per-fold AUC mean ± SD', 'Per-fold AUCs', 'Apparent AUC (optimistic)'], MODEL_NAMES.filter((m) => r.models[m]).map((m) => {
       const cv = r.models[m]!.cv;
       return [m, `${num(cv.fold_auc_mean)} ± ${num(cv.fold_auc_sd)}`, cv.folds.map((f) => num(f.auc)).join(', '), num(r.models[m]!.apparent.auc)];
