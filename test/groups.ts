@@ -34,6 +34,8 @@ export const SLOW = [
   'test/study/heads-behaviour.test.ts',
   'test/study/model-options.test.ts',
   'test/study/study-synth.test.ts',
+  // Two whole survival studies (three models, LASSO-Cox inner CV in 6 training sets each): 60–140 s under load.
+  'test/study/survival/synth-study.test.ts',
 ];
 
 export const E2E = ['test/e2e/**/*.test.ts'];

@@ -5,6 +5,9 @@ import { dirname, join, resolve } from 'node:path';
 import { prepareStudy, writeStudyOutputs } from '../node/study-files.ts';
 import { writeFigurePngs } from '../node/figure-png.ts';
 import { runStudy } from '../study/run.ts';
+import { runSurvivalStudy } from '../study/survival/run.ts';
+import { writeSurvivalStudyOutputs } from '../node/survival-study-files.ts';
+import { formatSurvivalTable } from '../report/survival-text.ts';
 import { formatPerformanceTable } from '../report/text.ts';
 import { version } from './version.ts';
 
@@ -21,6 +24,17 @@ export function addStudyCommand(program: Command): void {
     .action(async (opts: { config: string; out?: string; protocol?: 'no-leakage' | 'paper'; seed?: number; quiet?: boolean; workers?: number }) => {
       const outDir = resolve(opts.out ?? join(dirname(resolve(opts.config)), 'study-output'));
       const study = await prepareStudy(opts.config, { workDir: outDir, workers: opts.workers, progress: !opts.quiet, overrides: { protocol: opts.protocol, seed: opts.seed } });
+      if (study.config.outcome) {
+        // A time-to-event outcome (config outcome:): the survival study loop (docs/survival.md).
+        const result = runSurvivalStudy(study.config, study.tables, { extraction: study.extraction });
+        for (const n of result.notes) if (n.startsWith('warning: ')) console.error(`sonomics: ${n}`);
+        const files = writeSurvivalStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node });
+        if (!opts.quiet) console.log(formatSurvivalTable(result) + '\n');
+        console.log(`${files.report ? `report:      ${files.report}\n` : ''}results:     ${files.results}\npredictions: ${files.predictions}`);
+        if (files.bundle) console.log(`model:       ${files.bundle}`);
+        for (const m of files.messages) console.error(`sonomics: ${m}`);
+        return;
+      }
       const result = runStudy(study.config, study.tables, { extraction: study.extraction });
       for (const n of result.notes) if (n.startsWith('warning: ')) console.error(`sonomics: ${n}`);
       const files = writeStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node }, { extractionSource: study.extractionSource });

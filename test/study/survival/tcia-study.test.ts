@@ -4,7 +4,9 @@
 // comes from a Cox model fitted on the other folds only.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HAS_SHARED, sharedPath } from '../../helpers/shared.ts';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { HAS_SHARED, REPO_ROOT, sharedPath } from '../../helpers/shared.ts';
 import { parseCsv } from '../../../src/tables/csv.ts';
 import { baselineCumhazAt, coxLinearPredictor, coxPH, fineGray } from '../../../src/ml/index.ts';
 import { parseStudyConfig } from '../../../src/study/config.ts';
@@ -14,18 +16,14 @@ import { survivalPerformance } from '../../../src/study/survival-evaluation.ts';
 const CSV = sharedPath('data', 'crlm-tcia-clinical', 'crlm_tcia_clinical_197_with_2y_label.csv');
 const PREDICTORS = ['node_positive_primary', 'synchronous_crlm', 'bilobar_disease', 'chemo_before_liver_resection'];
 
-/** The config of docs/survival.md's worked example (alpha 1: the four predictors pre-specified). */
+/**
+ * docs/survival.md's worked example as written in examples/study-tcia-survival.yaml (alpha 1: the
+ * four predictors pre-specified); its table path is pointed at sharedPath (SONOMICS_SHARED).
+ */
 function config(over: Record<string, unknown> = {}) {
-  return parseStudyConfig({
-    title: 'TCIA CRLM liver recurrence',
-    seed: 2024,
-    data: { id: 'Patient-ID', cohorts: [{ name: 'tcia', tables: [CSV] }] },
-    outcome: { time: 'months_to_liver_DFS_progression', event: 'progression_or_recurrence_liveronly', eventValue: 1, competingColumn: 'vital_status_liver_DFS', competingValue: 1, horizon: 24, times: [12, 24, 36] },
-    survival: { fineGray: true },
-    clinical: { variables: PREDICTORS.map((name) => ({ name, type: 'binary' })), alpha: 1 },
-    models: ['clinical'],
-    ...over,
-  });
+  const raw = parseYaml(readFileSync(join(REPO_ROOT, 'examples', 'study-tcia-survival.yaml'), 'utf8')) as { data: { cohorts: Array<{ tables: string[] }> } };
+  raw.data.cohorts[0]!.tables = [CSV];
+  return parseStudyConfig({ ...raw, ...over });
 }
 
 describe.skipIf(!HAS_SHARED)('TCIA CRLM through the survival study loop', () => {
@@ -89,6 +87,20 @@ describe.skipIf(!HAS_SHARED)('TCIA CRLM through the survival study loop', () => 
     const fg = fineGray(X, { time, status }, { names: PREDICTORS });
     result.fineGray!.coef.forEach((b, j) => expect(b).toBeCloseTo(fg.coef[j]!, 8));
     expect(result.fineGray!.cv.harrell.estimate).toBeGreaterThan(0.5);
+  });
+
+  it('docs/survival.md prints the loop\'s figures', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'survival.md'), 'utf8');
+    const f = (e: { estimate: number; lower: number; upper: number }) => `${e.estimate.toFixed(3)} (${e.lower.toFixed(3)}–${e.upper.toFixed(3)})`;
+    const r = result.models.clinical!;
+    const fg = result.fineGray!;
+    const lines = [
+      `| clinical Cox | 5-fold CV | ${f(r.cv.harrell)} | ${f(r.cv.unoAtHorizon)} | ${f(r.cv.auc)} | ${r.cv.brier.estimate.toFixed(3)} | ${r.cv.calibration.slope!.slope.toFixed(2)} |`,
+      `| Fine–Gray | 5-fold CV | ${f(fg.cv.harrell)} | ${f(fg.cv.unoAtHorizon)} | ${f(fg.cv.auc)} | ${fg.cv.brier.estimate.toFixed(3)} | — |`,
+      `log-rank p ${r.cv.riskGroups.logRank.p.toFixed(4)}, Gray's test p ${r.cv.riskGroups.gray!.p.toFixed(4)}`,
+      `binary AUC at 24 months on the ${r.cv.binaryAtHorizon!.n} patients with known status: ${r.cv.binaryAtHorizon!.auc.toFixed(3)}`,
+    ];
+    for (const l of lines) expect(doc, `docs/survival.md should contain: ${l}`).toContain(l);
   });
 
   it('same config and seed → byte-identical results; Breslow ties change the fit', () => {
