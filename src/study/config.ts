@@ -419,6 +419,8 @@ function survivalSettings(v: Checked, top: Record<string, unknown>, fail: (path:
   for (const key of ['combat', 'harmonise']) if (rad[key] !== undefined && rad[key] !== false && rad[key] !== 'none') fail(`radiomics.${key}`, 'is not available for a time-to-event outcome yet; remove it');
   const ev = top.evaluation !== null && typeof top.evaluation === 'object' ? (top.evaluation as Record<string, unknown>) : {};
   if (ev.protocol === 'paper') fail('evaluation.protocol', "a time-to-event study runs the no-leakage protocol only; remove protocol: paper");
+  const dataSec = top.data !== null && typeof top.data === 'object' ? (top.data as Record<string, unknown>) : {};
+  if (dataSec.unit === 'patient') fail('data.unit', 'patient units (combining lesions) are not available for a time-to-event outcome yet; remove data.unit (folds still keep a patient together with data.group)');
   const times = [...new Set([...(o.times ?? []), o.horizon])].sort((a, b) => a - b);
   return { outcome: { time: o.time, event: o.event, eventValue: o.eventValue, ...(o.competingValue !== undefined ? { competingValue: o.competingValue } : {}), ...(o.competingColumn !== undefined ? { competingColumn: o.competingColumn } : {}), horizon: o.horizon, times }, survival };
 }

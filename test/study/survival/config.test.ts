@@ -73,6 +73,7 @@ describe('time-to-event outcome in the study config', () => {
     expect(problems({ ...base, outcome: { ...base.outcome, competingColumn: 'dead' } })).toMatch(/outcome\.competingColumn: needs outcome\.competingValue/);
     expect(problems({ ...base, outcome: { ...base.outcome, competingValue: 1 } })).toMatch(/outcome\.competingValue: equals outcome\.eventValue/);
     expect(problems({ ...base, evaluation: { protocol: 'paper' } })).toMatch(/evaluation\.protocol: a time-to-event study runs the no-leakage protocol only/);
+    expect(problems({ ...base, data: { ...base.data, unit: 'patient', group: 'pid', combine: 'largest' } })).toMatch(/data\.unit: patient units \(combining lesions\) are not available for a time-to-event outcome/);
     expect(problems({ ...base, radiomics: { combat: true } })).toMatch(/radiomics\.combat: is not available for a time-to-event outcome/);
     expect(problems({ ...base, outcome: { time: 'months', event: 'status' } })).toMatch(/outcome\.horizon/);
     expect(problems({ ...base, outcome: { ...base.outcome, horizon: -3 } })).toMatch(/outcome\.horizon/);
