@@ -9,7 +9,7 @@
  * One forward and one inverse complex FFT carry both fields (m + i·y); the weight spectrum is
  * cached per grid. Small ROIs use the exact direct double sum.
  */
-import { fft3d, fftBlocks, ladderSize } from './fft.ts';
+import { fft3d, fftBlocks, ladderSize } from '../math/fft.ts';
 import { boxSize, cropData, maskBox } from './preprocess/grid.ts';
 
 export interface Autocorrelation {

@@ -17,7 +17,7 @@ import { SonomicsError } from '../core/errors.ts';
 import type { Vec3 } from '../image/image.ts';
 import { boundaryIndex, type BoundaryMode } from './boundary.ts';
 import type { Axis } from './convolve.ts';
-import { fft2dForward, fft2dInverseRows, fftNd, nextPowerOfTwo } from './fft.ts';
+import { fft2dForward, fft2dInverseRows, fftNd, goodSize } from '../math/fft.ts';
 import { planeLayout } from './planes.ts';
 import { ResponsePool, type Pooling } from './rotations.ts';
 
@@ -79,7 +79,9 @@ function gaborPlaneResponses(data: Float64Array, size: Vec3, spacing: Vec3, stac
   const planeHalf = Math.floor(Math.max(pl.rows, pl.cols) / 2);
   const envelopeHalf = Math.floor(o.truncate * sigma * Math.max(1, 1 / o.gamma) + 0.5);
   const p = o.truncate > 0 ? Math.min(planeHalf, envelopeHalf) : planeHalf;
-  const R = nextPowerOfTwo(pl.rows + 2 * p), C = nextPowerOfTwo(pl.cols + 2 * p);
+  // Any size ≥ the padded plane keeps the cyclic convolution free of wrap-around there; 2^a·3^b·5^c
+  // sizes run the fast Stockham stages with less padding than powers of two.
+  const R = goodSize(pl.rows + 2 * p), C = goodSize(pl.cols + 2 * p);
   // Kernels in the Fourier domain, centre at (0, 0) (wrapped).
   const kernels = thetas.map((deg) => {
     const t = (deg * Math.PI) / 180, ct = Math.cos(t), st = Math.sin(t);

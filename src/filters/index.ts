@@ -6,7 +6,7 @@ export { convolveAxis, convolveSeparable } from './convolve.ts';
 export { rightAngleRotations, type Pooling } from './rotations.ts';
 export { lawsKernels, LAWS_KERNEL_NAMES } from './laws.ts';
 export { waveletFilters, WAVELET_FAMILIES } from './wavelet-coefficients.ts';
-export { fft1d, fftNd } from './fft.ts';
+export { fft1d, fftNd } from '../math/fft.ts';
 export type { Dims } from './volume.ts';
 export type { ComplexResponse } from './gabor.ts';
 export { filterReachMm, validateFilterSpec } from './validate.ts';

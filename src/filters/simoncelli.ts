@@ -9,7 +9,7 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import type { Vec3 } from '../image/image.ts';
-import { fftNd } from './fft.ts';
+import { fftNd } from '../math/fft.ts';
 
 /** Radial frequency grid per axis in FFT order (ifftshift of the centred grid). */
 function axisFrequencies(n: number): Float64Array {

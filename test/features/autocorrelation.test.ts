@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.ts';
 import { spatialAutocorrelation } from '../../src/features/spatial-autocorrelation.ts';
-import { fft3d } from '../../src/features/fft.ts';
+import { fft3d } from '../../src/math/fft.ts';
 
 describe('spatial autocorrelation', () => {
   for (const size of [[13, 9, 4], [21, 17, 1]] as Array<[number, number, number]>) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SonomicsError } from '../../src/core/errors.ts';
 import { createImage, type Vec3 } from '../../src/image/image.ts';
 import {
-  applyFilter, boundaryIndex, convolveAxis, fft1d, filterData, filterName, gaborThetas, lawsKernels,
+  applyFilter, boundaryIndex, convolveAxis, filterData, filterName, gaborThetas, lawsKernels,
   parseBoundary, rightAngleRotations, waveletFilters, WAVELET_FAMILIES, type FilterSpec,
 } from '../../src/filters/index.ts';
 import { intensityStatistics } from '../../src/features/ibsi/ibsi2.ts';
@@ -55,56 +55,7 @@ describe('convolution', () => {
   });
 });
 
-describe('FFT', () => {
-  it('matches a direct DFT for power-of-two and other lengths, and inverts', () => {
-    for (const n of [1, 2, 8, 12, 17, 64, 100]) {
-      const xr = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 1.3) + i / n);
-      const xi = Float64Array.from({ length: n }, (_, i) => Math.cos(i * 0.7));
-      const yr = xr.slice(), yi = xi.slice();
-      fft1d(yr, yi);
-      for (let k = 0; k < n; k++) {
-        let sr = 0, si = 0;
-        for (let j = 0; j < n; j++) {
-          const a = (-2 * Math.PI * j * k) / n;
-          sr += xr[j]! * Math.cos(a) - xi[j]! * Math.sin(a);
-          si += xr[j]! * Math.sin(a) + xi[j]! * Math.cos(a);
-        }
-        expect(yr[k]).toBeCloseTo(sr, 9);
-        expect(yi[k]).toBeCloseTo(si, 9);
-      }
-      fft1d(yr, yi, true);
-      for (let k = 0; k < n; k++) expect(yr[k]).toBeCloseTo(xr[k]!, 12);
-    }
-  });
-});
-
-describe('FFT in 3D', () => {
-  it('fftNd matches a direct 3D DFT (power-of-two and other sizes) and inverts', async () => {
-    const { fftNd } = await import('../../src/filters/index.ts');
-    for (const dims of [[4, 8, 2], [3, 4, 5], [8, 1, 4]]) {
-      const [nx, ny, nz] = dims as [number, number, number];
-      const n = nx * ny * nz;
-      const xr = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 0.37) + (i % 5));
-      const xi = Float64Array.from({ length: n }, (_, i) => Math.cos(i * 0.11));
-      const yr = xr.slice(), yi = xi.slice();
-      fftNd(yr, yi, dims);
-      for (let k = 0; k < n; k++) {
-        const kx = k % nx, ky = Math.floor(k / nx) % ny, kz = Math.floor(k / (nx * ny));
-        let sr = 0, si = 0;
-        for (let j = 0; j < n; j++) {
-          const jx = j % nx, jy = Math.floor(j / nx) % ny, jz = Math.floor(j / (nx * ny));
-          const a = -2 * Math.PI * ((kx * jx) / nx + (ky * jy) / ny + (kz * jz) / nz);
-          sr += xr[j]! * Math.cos(a) - xi[j]! * Math.sin(a);
-          si += xr[j]! * Math.sin(a) + xi[j]! * Math.cos(a);
-        }
-        expect(yr[k]).toBeCloseTo(sr, 9);
-        expect(yi[k]).toBeCloseTo(si, 9);
-      }
-      fftNd(yr, yi, dims, true);
-      for (let k = 0; k < n; k++) expect(yr[k]).toBeCloseTo(xr[k]!, 12);
-    }
-  });
-});
+// The FFT's tests (direct DFT, inverses, blocks, 3D) live with it in test/math/fft.test.ts.
 
 describe('rotations', () => {
   it('has 24 distinct proper rotations in 3D and 4 in 2D', () => {

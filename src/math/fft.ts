@@ -1,9 +1,19 @@
 /**
- * Mixed-radix complex FFT (forward, sign −1) for lengths 2^a·3^b·5^c: the Stockham
- * self-sorting formulation (Van Loan, *Computational Frameworks for the FFT*, §1.7), one
- * radix-r stage at a time, out of place between two buffers. Element k of a transform may be
- * a contiguous block of B values (index base + k·B + e): B sequences are transformed at once
- * with unit-stride inner loops, which is how the y and z axes of a volume are done.
+ * The one complex FFT (features: Moran's I / Geary's C; filters: Gabor, Simoncelli).
+ *
+ * Lengths 2^a·3^b·5^c use the mixed-radix Stockham self-sorting formulation (Van Loan,
+ * *Computational Frameworks for the FFT*, §1.7), one radix-r stage at a time (radix 4, 2, 3, 5),
+ * out of place between two buffers. Any other length uses Bluestein's chirp-z algorithm
+ * (Bluestein 1970; Numerical Recipes 3rd ed., §12.2 and §13.4): the DFT as a convolution with a
+ * chirp, done by FFTs of the smallest 2^a·3^b·5^c length ≥ 2n − 1.
+ *
+ * Element k of a transform may be a contiguous block of B values (index base + k·B + e): B
+ * sequences are transformed at once with unit-stride inner loops, which is how the slow axes
+ * of a plane or volume are done without copying lines out.
+ *
+ * The kernels compute the forward transform (sign −1); the inverse is conj(FFT(conj(x))), the
+ * same arithmetic on negated imaginary parts (negation is exact), unnormalised unless a
+ * function says otherwise.
  */
 
 /** Smallest 2^a·3^b·5^c ≥ n. */
@@ -143,12 +153,26 @@ function stage5(n: number, s: number, xr: Float64Array, xi: Float64Array, yr: Fl
   }
 }
 
+/** True for lengths 2^a·3^b·5^c, which the Stockham stages handle directly. */
+export function isSmooth(n: number): boolean {
+  if (!(Number.isInteger(n) && n >= 1)) return false;
+  let r = n;
+  for (const p of [2, 3, 5]) while (r % p === 0) r /= p;
+  return r === 1;
+}
+
 /**
- * Forward FFT of B sequences of length n stored as blocks from `base` (element k at
+ * Forward FFT of B sequences of length n (any n ≥ 1) stored as blocks from `base` (element k at
  * base + k·B + e), in place; `tr`/`ti` are scratch buffers of at least base + n·B values.
  */
 export function fftBlocks(re: Float64Array, im: Float64Array, n: number, B: number, base: number, tr: Float64Array, ti: Float64Array): void {
   if (n < 2) return;
+  if (isSmooth(n)) stockhamBlocks(re, im, n, B, base, tr, ti);
+  else bluesteinBlocks(re, im, n, B, base);
+}
+
+/** fftBlocks for smooth n: the Stockham stages, ping-ponging between the data and the scratch. */
+function stockhamBlocks(re: Float64Array, im: Float64Array, n: number, B: number, base: number, tr: Float64Array, ti: Float64Array): void {
   let xr = re, xi = im, yr = tr, yi = ti;
   let len = n, s = B;
   for (const r of radices(n)) {
@@ -163,8 +187,145 @@ export function fftBlocks(re: Float64Array, im: Float64Array, n: number, B: numb
   }
 }
 
+interface Chirp {
+  /** Smooth convolution length ≥ 2n − 1. */
+  m: number;
+  /** w_k = exp(−iπk²/n), k < n. */
+  wr: Float64Array; wi: Float64Array;
+  /** FFT of the wrapped conjugate chirp b_k = conj(w_|k|), |k| < n, length m. */
+  br: Float64Array; bi: Float64Array;
+}
+
+const chirpCache = new Map<number, Chirp>();
+
+function chirp(n: number): Chirp {
+  let c = chirpCache.get(n);
+  if (c) return c;
+  const m = goodSize(2 * n - 1);
+  const wr = new Float64Array(n), wi = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    // k² mod 2n keeps the angle accurate for large k (the chirp has period 2n in k²).
+    const a = (Math.PI * ((k * k) % (2 * n))) / n;
+    wr[k] = Math.cos(a); wi[k] = -Math.sin(a);
+  }
+  const br = new Float64Array(m), bi = new Float64Array(m);
+  br[0] = wr[0]!; bi[0] = -wi[0]!;
+  for (let k = 1; k < n; k++) {
+    br[k] = br[m - k] = wr[k]!;
+    bi[k] = bi[m - k] = -wi[k]!;
+  }
+  stockhamBlocks(br, bi, m, 1, 0, new Float64Array(m), new Float64Array(m));
+  c = { m, wr, wi, br, bi };
+  chirpCache.set(n, c);
+  return c;
+}
+
+/** Scratch for Bluestein, grown as needed (the FFT is synchronous and Bluestein never nests). */
+let work = { ar: new Float64Array(0), ai: new Float64Array(0), tr: new Float64Array(0), ti: new Float64Array(0) };
+function workspace(len: number): typeof work {
+  if (work.ar.length < len) work = { ar: new Float64Array(len), ai: new Float64Array(len), tr: new Float64Array(len), ti: new Float64Array(len) };
+  return work;
+}
+
 /**
- * Forward FFT of a 3D array (x fastest) whose dimensions are 2^a·3^b·5^c, in place.
+ * Bluestein: X_k = w_k · Σ_j (x_j w_j) · conj(w_{k−j}), since jk = (j² + k² − (k−j)²)/2. The sum
+ * is a linear convolution of length 2n − 1, done as a cyclic one of smooth length m by FFTs;
+ * its inverse FFT is conj(FFT(conj(·)))/m, so only forward Stockham stages run.
+ */
+function bluesteinBlocks(re: Float64Array, im: Float64Array, n: number, B: number, base: number): void {
+  const { m, wr, wi, br, bi } = chirp(n);
+  const { ar, ai, tr, ti } = workspace(m * B);
+  ar.fill(0, 0, m * B); ai.fill(0, 0, m * B);
+  for (let k = 0; k < n; k++) {
+    const cr = wr[k]!, ci = wi[k]!, src = base + k * B, dst = k * B;
+    for (let e = 0; e < B; e++) {
+      const xr = re[src + e]!, xi = im[src + e]!;
+      ar[dst + e] = xr * cr - xi * ci;
+      ai[dst + e] = xr * ci + xi * cr;
+    }
+  }
+  stockhamBlocks(ar, ai, m, B, 0, tr, ti);
+  for (let k = 0; k < m; k++) {
+    const yr = br[k]!, yi = bi[k]!, o = k * B;
+    for (let e = 0; e < B; e++) {
+      const xr = ar[o + e]!, xi = ai[o + e]!;
+      // the product, conjugated for the inverse transform that follows
+      ar[o + e] = xr * yr - xi * yi;
+      ai[o + e] = -(xr * yi + xi * yr);
+    }
+  }
+  stockhamBlocks(ar, ai, m, B, 0, tr, ti);
+  const s = 1 / m;
+  for (let k = 0; k < n; k++) {
+    const cr = wr[k]!, ci = wi[k]!, src = k * B, dst = base + k * B;
+    for (let e = 0; e < B; e++) {
+      // conj of the forward result over m is the convolution; times w_k
+      const xr = ar[src + e]! * s, xi = -ai[src + e]! * s;
+      re[dst + e] = xr * cr - xi * ci;
+      im[dst + e] = xr * ci + xi * cr;
+    }
+  }
+}
+
+function negate(a: Float64Array, from = 0, to = a.length): void {
+  for (let i = from; i < to; i++) a[i] = -a[i]!;
+}
+
+/** In-place 1D FFT of any length (unnormalised; the inverse is divided by n). */
+export function fft1d(re: Float64Array, im: Float64Array, inverse = false): void {
+  const n = re.length;
+  if (inverse) negate(im);
+  fftBlocks(re, im, n, 1, 0, new Float64Array(n), new Float64Array(n));
+  if (inverse) {
+    const s = 1 / n;
+    for (let i = 0; i < n; i++) { re[i]! *= s; im[i] = -im[i]! * s; }
+  }
+}
+
+/** FFTs along one axis (length n, stride = product of the faster dims) of the whole array. */
+function axisPass(re: Float64Array, im: Float64Array, n: number, stride: number, tr: Float64Array, ti: Float64Array): void {
+  if (n < 2) return;
+  for (let o = 0; o < re.length; o += n * stride) fftBlocks(re, im, n, stride, o, tr, ti);
+}
+
+/**
+ * In-place n-dimensional FFT of a complex array laid out x fastest with the given dims (any
+ * lengths). The inverse is normalised by the total size.
+ */
+export function fftNd(re: Float64Array, im: Float64Array, dims: number[], inverse = false): void {
+  const total = re.length;
+  const tr = new Float64Array(total), ti = new Float64Array(total);
+  if (inverse) negate(im);
+  let stride = 1;
+  for (const n of dims) { axisPass(re, im, n, stride, tr, ti); stride *= n; }
+  if (inverse) {
+    const s = 1 / total;
+    for (let i = 0; i < total; i++) { re[i]! *= s; im[i] = -im[i]! * s; }
+  }
+}
+
+/** Forward 2D FFT of a C×R array (x fastest) whose rows from `usedRows` on are zero (their row FFTs are skipped). */
+export function fft2dForward(re: Float64Array, im: Float64Array, C: number, R: number, usedRows = R): void {
+  const tr = new Float64Array(C * R), ti = new Float64Array(C * R);
+  if (C > 1) for (let r = 0; r < Math.min(usedRows, R); r++) fftBlocks(re, im, C, 1, r * C, tr, ti);
+  fftBlocks(re, im, R, C, 0, tr, ti);
+}
+
+/**
+ * Inverse 2D FFT of a C×R array, finished (and normalised) only for rows [rowFrom, rowTo): the
+ * other rows hold partial results. Saves the row transforms nobody reads.
+ */
+export function fft2dInverseRows(re: Float64Array, im: Float64Array, C: number, R: number, rowFrom: number, rowTo: number): void {
+  const tr = new Float64Array(C * R), ti = new Float64Array(C * R);
+  negate(im);
+  fftBlocks(re, im, R, C, 0, tr, ti);
+  if (C > 1) for (let r = rowFrom; r < rowTo; r++) fftBlocks(re, im, C, 1, r * C, tr, ti);
+  const s = 1 / (C * R);
+  for (let i = rowFrom * C; i < rowTo * C; i++) { re[i]! *= s; im[i] = -im[i]! * s; }
+}
+
+/**
+ * Forward FFT of a 3D array (x fastest), in place (2^a·3^b·5^c dimensions run fastest).
  * Pruning (the axis passes commute, so the order is free):
  *  - `support` [sx, sy, sz]: the input is zero outside [0, sx)×[0, sy)×[0, sz); x then y then z,
  *    skipping the all-zero rows and slabs;
