@@ -4,12 +4,12 @@
  * part (bundle-survival.ts). A survival study has no centre harmonisation, ComBat or paper protocol
  * (its config refuses them), and no head that holds training rows, so the one bundle is shareable.
  */
-import { settingsHash } from '../core/hash.ts';
 import { MODEL_NAMES } from './config.ts';
 import { headFor } from './heads/registry.ts';
 import { BUNDLE_SCHEMA } from './bundle-schema.ts';
 import type { BundleModel, ModelBundle } from './bundle-types.ts';
 import { sealBundle } from './bundle-hash.ts';
+import { runProvenance } from './provenance.ts';
 import { revealsTrainingRows } from './bundle-share.ts';
 import { extractionPart, type BundleOptions } from './bundle.ts';
 import { defaultSurvivalTimes } from './bundle-survival.ts';
@@ -39,15 +39,7 @@ export function buildSurvivalBundle(result: SurvivalStudyResult, opts: BundleOpt
     schema: BUNDLE_SCHEMA,
     title: result.title,
     defaultModel: names.includes('combined') ? 'combined' : names.includes('radiomics') ? 'radiomics' : names[0]!,
-    provenance: {
-      sonomics: opts.software?.sonomics ?? 'unknown',
-      ...(opts.software?.node ? { node: opts.software.node } : {}),
-      ...(opts.created ? { created: opts.created } : {}),
-      settingsHash: extraction.hash,
-      configHash: settingsHash(cfg),
-      protocol: cfg.evaluation.protocol,
-      seed: result.seed,
-    },
+    provenance: runProvenance(opts, extraction.hash, cfg, cfg.evaluation.protocol, result.seed),
     sharing: { containsTrainingData: names.some((m) => revealsTrainingRows(models[m]!)), optedIn: cfg.bundle.includeTrainingData, omitted: [] },
     extraction,
     harmonisation: null,

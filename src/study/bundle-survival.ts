@@ -19,17 +19,7 @@ import type { CoxHead } from './heads/cox.ts';
 import { applyModel } from './model.ts';
 import { encodeCase, predict, type Prediction } from './bundle-predict.ts';
 
-/** What a survival bundle adds (ModelBundle.survival). */
-export interface SurvivalBundlePart {
-  /** The outcome columns of the study (for the record; predict reads no outcome). */
-  outcome: { time: string; event: string; eventValue: number; competingValue?: number };
-  /** Time the models' probability, risk group and calibration refer to. */
-  horizon: number;
-  /** Times `predict` and the calculator give risks at unless told otherwise (the horizon among them). */
-  times: number[];
-  /** Unit of the time column; the calculator's "1, 2, 3 years" are 12, 24, 36 of it. */
-  timeUnit: 'months';
-}
+export type { SurvivalBundlePart } from './bundle-survival-part.ts';
 
 /** 1, 2 and 3 years in months: the times clinicians ask for (issue #17). */
 export const YEAR_TIMES = [12, 24, 36] as const;

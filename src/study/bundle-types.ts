@@ -8,7 +8,8 @@ import type { InputSummary } from './input-summary.ts';
 import type { FittedModel } from './model.ts';
 import type { BUNDLE_SCHEMA } from './bundle-schema.ts';
 import type { VariableSpec } from './variables.ts';
-import type { SurvivalBundlePart } from './bundle-survival.ts';
+import type { RunProvenance } from './provenance.ts';
+import type { SurvivalBundlePart } from './bundle-survival-part.ts';
 
 /** The smallest unlabelled reference set of a new centre that `predict --centre-reference` accepts. */
 export const MIN_REFERENCE_CASES = 20;
@@ -26,19 +27,8 @@ export interface ModelBundle {
   title: string;
   /** The model `predict` uses unless told otherwise. */
   defaultModel: ModelName;
-  provenance: {
-    /** sonomics version that wrote the bundle (and the Node version, when written by the CLI). */
-    sonomics: string;
-    node?: string;
-    /** ISO date the study's outputs were written (absent when built in memory). */
-    created?: string;
-    /** SHA-256 of the canonical JSON of the resolved extraction settings (null: none recorded). */
-    settingsHash: string | null;
-    /** SHA-256 of the canonical JSON of the study config (after defaults). */
-    configHash: string;
-    protocol: string;
-    seed: number;
-  };
+  /** The study run's versions, hashes, protocol and seed (as results.json records them). */
+  provenance: RunProvenance;
   sharing: {
     /** true: the bundle holds individual training rows (RBF support vectors) and must not be shared. */
     containsTrainingData: boolean;

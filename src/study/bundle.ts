@@ -16,6 +16,7 @@ import type { StudyResult } from './run.ts';
 import { BUNDLE_SCHEMA } from './bundle-schema.ts';
 import { MIN_REFERENCE_CASES, type BundleModel, type ModelBundle } from './bundle-types.ts';
 import { sealBundle } from './bundle-hash.ts';
+import { runProvenance, type ProvenanceSource } from './provenance.ts';
 import { revealsTrainingRows } from './bundle-share.ts';
 
 export { BUNDLE_SCHEMA, BUNDLE_JSON_SCHEMA } from './bundle-schema.ts';
@@ -24,9 +25,7 @@ export type { InputSummary } from './input-summary.ts';
 export { bundleContentHash, bundleJson, sealBundle } from './bundle-hash.ts';
 export { revealsTrainingRows } from './bundle-share.ts';
 
-export interface BundleOptions {
-  software?: { sonomics?: string; node?: string };
-  created?: string;
+export interface BundleOptions extends ProvenanceSource {
   /** Where the config's extraction settings came from (the file layer knows). */
   extractionSource?: 'config' | 'extraction record';
 }
@@ -72,15 +71,7 @@ export function buildBundle(result: StudyResult, opts: BundleOptions = {}): Mode
     schema: BUNDLE_SCHEMA,
     title: result.title,
     defaultModel: names.includes('combined') ? 'combined' : names.includes('radiomics') ? 'radiomics' : names[0]!,
-    provenance: {
-      sonomics: opts.software?.sonomics ?? 'unknown',
-      ...(opts.software?.node ? { node: opts.software.node } : {}),
-      ...(opts.created ? { created: opts.created } : {}),
-      settingsHash: extraction.hash,
-      configHash: settingsHash(cfg),
-      protocol: result.protocol,
-      seed: result.seed,
-    },
+    provenance: runProvenance(opts, extraction.hash, cfg, result.protocol, result.seed),
     sharing: { containsTrainingData: false, optedIn: cfg.bundle.includeTrainingData, omitted: [] },
     extraction,
     harmonisation: harmonised ? { method: cfg.radiomics.harmonise as Exclude<HarmoniseMethod, 'none'>, trainingCentres: result.centres?.training ?? [main.name], centres: [...centreNames], minReferenceCases: MIN_REFERENCE_CASES } : null,

@@ -7,6 +7,7 @@
  * External cohorts: the models fitted on the whole main cohort. Paired DeLong tests compare the
  * models on the same cases. Same inputs + seed → identical result.
  */
+import type { StudyProvenance } from './provenance.ts';
 import { SonomicsError } from '../core/errors.ts';
 import { SeedStream } from '../core/random.ts';
 import { repeatedStratifiedGroupKFold, repeatedStratifiedKFold } from '../ml/index.ts';
@@ -145,20 +146,6 @@ export interface CentreRecord {
   training: string[];
   /** Per model with harmonisation: centre name → its parameters (fitted from its unlabelled features). */
   models: Partial<Record<ModelName, Record<string, CentreParameters>>>;
-}
-
-export interface StudyProvenance {
-  sonomics: string;
-  node?: string;
-  created?: string;
-  settingsHash: string | null;
-  configHash: string;
-  protocol: string;
-  seed: number;
-  bundle: {
-    file: string | null; contentHash: string | null; privateFile: string | null; privateContentHash: string | null;
-    containsTrainingData: boolean; includeTrainingData: boolean; scoresImages: boolean; omitted: string[];
-  };
 }
 
 export interface RunOptions {

@@ -19,7 +19,7 @@ import type { MissingReport } from '../data.ts';
 import type { VariableSpec } from '../variables.ts';
 import type { Table1 } from '../table1.ts';
 import type { InputSummary } from '../input-summary.ts';
-import type { StudyProvenance } from '../run.ts';
+import type { StudyProvenance } from '../provenance.ts';
 
 export const SURVIVAL_RESULTS_SCHEMA = 'sonomics.survival-study-results/1';
 
