@@ -67,6 +67,15 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       const r = resampleLikePyradiomics(img, input.tumour, rs.spacing, rs.padDistance, rs.interpolation);
       img = r.image;
       input = { image: r.image, tumour: r.mask };
+    } else if (settings.pyradiomics?.preCrop !== undefined) {
+      // PyRadiomics' preCrop (cropToTumorMask): the mask's box ± padDistance voxels, within the image
+      sameGrid(input.tumour, img, 'tumour mask', 'image', caseId);
+      const box = boundingBox([input.tumour]);
+      if (!box) checkMask(img, input.tumour, { caseId, maskName: 'tumour mask' }); // throws EMPTY_MASK
+      const pad = settings.pyradiomics.preCrop;
+      const grown = { lo: box!.lo.map((v) => Math.max(0, v - pad)) as Box['lo'], hi: box!.hi.map((v, a) => Math.min(img.size[a]!, v + pad)) as Box['hi'] };
+      img = cropImage(img, grown);
+      input = { image: img, tumour: cropMask(input.tumour, grown) };
     }
     if (norm) settings = { ...settings, features: { ...settings.features, normalisation: undefined } };
     // A PyRadiomics plan on a one-slice image: PyRadiomics' 2D LoG and in-plane wavelet (see forSingleSliceImage)

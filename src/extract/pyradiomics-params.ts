@@ -9,7 +9,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { PYRADIOMICS_CONVENTIONS } from '../features/conventions.ts';
 import { allFeatures, CLASS_FAMILIES, PYRADIOMICS_CLASSES, PYRADIOMICS_DEPRECATED, PYRADIOMICS_FEATURES, type ClassSelection, type PyradiomicsClass } from '../features/pyradiomics/names.ts';
 import { resolveSettings, type FamilyName, type FeatureSettings } from '../features/settings.ts';
-import type { FilterSpec } from '../filters/index.ts';
+import { validateFilterSpec, type FilterSpec } from '../filters/index.ts';
 
 /** The top-level keys of a PyRadiomics parameter file. */
 export const PYRADIOMICS_PARAM_KEYS = ['imageType', 'featureClass', 'setting', 'voxelSetting'] as const;
@@ -35,6 +35,8 @@ export interface PyradiomicsPlan {
   minimumROISize?: number;
   /** PyRadiomics resampling (resampledPixelSpacing with interpolator and padDistance), when set. */
   resampling?: PyradiomicsResampling;
+  /** preCrop without resampling: crop to the mask's box ± this many voxels (padDistance) first. */
+  preCrop?: number;
 }
 
 export interface PyradiomicsResampling {
@@ -55,14 +57,14 @@ const REFUSED: Record<string, string> = {
   lbp3DLevels: 'LBP3D is not implemented', lbp3DIcosphereRadius: 'LBP3D is not implemented', lbp3DIcosphereSubdivision: 'LBP3D is not implemented',
 };
 
-/** Settings with no effect on sonomics' values (PyRadiomics uses them for crops and checks). */
-const NO_EFFECT = new Set(['preCrop', 'geometryTolerance', 'additionalInfo', 'minimumROIDimensions']);
+/** Settings with no effect on sonomics' values (PyRadiomics uses them for checks). */
+const NO_EFFECT = new Set(['geometryTolerance', 'additionalInfo', 'minimumROIDimensions']);
 
 /** SimpleITK interpolators PyRadiomics names, and ours (only these three). */
 const INTERPOLATORS: Record<string, 'cubic' | 'linear' | 'nearest'> = { sitkBSpline: 'cubic', sitkLinear: 'linear', sitkNearestNeighbor: 'nearest' };
 
 const HANDLED = new Set([
-  'resampledPixelSpacing', 'interpolator', 'padDistance',
+  'resampledPixelSpacing', 'interpolator', 'padDistance', 'preCrop',
   'binWidth', 'binCount', 'label', 'normalize', 'normalizeScale', 'removeOutliers', 'distances', 'force2D', 'force2Ddimension',
   'resegmentRange', 'resegmentMode', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize',
   'sigma', 'start_level', 'level', 'wavelet', 'gradientUseSpacing', 'lbp2DRadius', 'lbp2DSamples', 'lbp2DMethod',
@@ -121,7 +123,15 @@ export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics param
       }
     }
     const s = { ...setting, ...c };
-    for (const [spec, name] of imageTypeSpecs(type, s, features.dimension, bad)) { images.push(spec); imageNames.push(name); }
+    for (const [spec, name] of imageTypeSpecs(type, s, features.dimension, bad)) {
+      try {
+        validateFilterSpec(spec); // e.g. a wavelet sonomics does not have, named
+      } catch (err) {
+        bad(`imageType.${type}: ${(err as Error).message}`);
+      }
+      images.push(spec);
+      imageNames.push(name);
+    }
   }
   if (images.length === 0) bad('imageType enables no image; add Original: {}');
   const label = setting.label === undefined ? 1 : (setting.label as number);
@@ -137,6 +147,13 @@ export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics param
     const pad = setting.padDistance ?? 5;
     if (!(Number.isInteger(pad) && (pad as number) >= 0)) bad('setting.padDistance must be a non-negative integer');
     plan.resampling = { spacing: rs as [number, number, number], interpolation: interpolation!, padDistance: pad as number };
+  } else if (setting.preCrop === true) {
+    // loadImage: preCrop applies only without resampling (which crops by itself)
+    const pad = setting.padDistance ?? 5;
+    if (!(Number.isInteger(pad) && (pad as number) >= 0)) bad('setting.padDistance must be a non-negative integer');
+    plan.preCrop = pad as number;
+  } else if (setting.preCrop !== undefined && setting.preCrop !== null && setting.preCrop !== false) {
+    bad(`setting.preCrop must be true or false, got ${JSON.stringify(setting.preCrop)}`);
   }
   return plan;
 }
@@ -224,23 +241,21 @@ function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D
     case 'Original': return [[{ type: 'original' }, 'original']];
     case 'LoG': {
       const sigma = s.sigma as number[] | undefined;
-      if (!Array.isArray(sigma) || sigma.length === 0) bad('imageType.LoG needs sigma: [..] in mm (PyRadiomics yields no LoG image without it)');
-      return sigma!.map((v) => [{ type: 'log', sigmaMm: v, dims: dimension === '2D' ? '2D' : '3D' } as FilterSpec, `log-sigma-${pyFloat(v)}-mm-3D`]);
+      if (!Array.isArray(sigma) || sigma.length === 0 || sigma.some((v) => typeof v !== 'number' || !(v > 0))) {
+        bad(`imageType.LoG needs sigma: a list of values > 0 in mm (got ${JSON.stringify(sigma)}; PyRadiomics yields no LoG image without it)`);
+      }
+      // getLoGImage filters the image in its own dimension, force2D or not (hence '-3D' in the name)
+      return sigma!.map((v) => [{ type: 'log', sigmaMm: v, convention: 'pyradiomics' }, `log-sigma-${pyFloat(v)}-mm-3D`]);
     }
     case 'Wavelet': {
-      const family = (s.wavelet ?? 'coif1') as string;
-      const start = (s.start_level ?? 0) as number, levels = (s.level ?? 1) as number;
+      const family = s.wavelet ?? 'coif1';
+      if (typeof family !== 'string') bad(`imageType.Wavelet: wavelet must be a name such as coif1 (got ${JSON.stringify(family)})`);
+      const start = s.start_level ?? 0, levels = s.level ?? 1;
+      if (!(Number.isInteger(start) && (start as number) >= 0)) bad(`imageType.Wavelet: start_level must be a whole number ≥ 0 (got ${JSON.stringify(start)})`);
+      if (!(Number.isInteger(levels) && (levels as number) >= 1)) bad(`imageType.Wavelet: level must be a whole number ≥ 1 (got ${JSON.stringify(levels)})`);
+      if ((start as number) + (levels as number) > 8) bad(`imageType.Wavelet: start_level + level must be ≤ 8 (got ${start} + ${levels})`);
       const axes = dimension === '2D' ? 2 : 3;
-      const out: Array<[FilterSpec, string]> = [];
-      for (let idx = start; idx < start + levels; idx++) {
-        const prefix = idx === 0 ? 'wavelet-' : `wavelet${idx + 1}-`;
-        const bands: string[] = [];
-        for (let b = 1; b < 2 ** axes; b++) bands.push(Array.from({ length: axes }, (_, a) => ((b >> (axes - 1 - a)) & 1 ? 'H' : 'L')).join(''));
-        bands.push('L'.repeat(axes));
-        // PyRadiomics letters run over the array axes (z, y, x); ours x first
-        for (const band of bands) out.push([{ type: 'wavelet', family, subband: [...band].reverse().join(''), level: idx + 1 }, `${prefix}${band}`]);
-      }
-      return out;
+      return waveletImages(family as string, start as number, levels as number, axes);
     }
     case 'Square': return [[{ type: 'square' }, 'square']];
     case 'SquareRoot': return [[{ type: 'squareroot' }, 'squareroot']];
@@ -248,7 +263,8 @@ function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D
     case 'Exponential': return [[{ type: 'exponential' }, 'exponential']];
     case 'Gradient':
       if (s.gradientUseSpacing === false) bad('imageType.Gradient: gradientUseSpacing false is not supported (sonomics uses the spacing)');
-      return [[{ type: 'gradient', dims: dimension === '2D' ? '2D' : '3D' } as FilterSpec, 'gradient']];
+      // SimpleITK's GradientMagnitude works in the image's dimension, force2D or not
+      return [[{ type: 'gradient' }, 'gradient']];
     case 'LBP2D': {
       if (s.lbp2DMethod !== undefined && s.lbp2DMethod !== 'uniform') bad(`imageType.LBP2D: lbp2DMethod '${String(s.lbp2DMethod)}' is not supported (uniform only)`);
       return [[{ type: 'lbp2d', radius: (s.lbp2DRadius ?? 1) as number, samples: (s.lbp2DSamples ?? 8) as number }, 'lbp-2D']];
@@ -259,9 +275,29 @@ function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D
 }
 
 /**
+ * The images getWaveletImage yields, in its order: for each computed level the 2^axes − 1 detail
+ * sub-bands in pywt.swtn's key order (LLH, LHL, LHH, HLL, …), then the last level's approximation
+ * only. Letters run over x, y, z (PyRadiomics passes numpy axes (2, 1, 0) of the (z, y, x) array;
+ * force2D drops z), as ours. Names count the levels *computed* from 1 (`enumerate(ret, start=1)`):
+ * with start_level 1 the first computed level is still `wavelet-…`, the second `wavelet2-…`.
+ */
+function waveletImages(family: string, start: number, levels: number, axes: number): Array<[FilterSpec, string]> {
+  const out: Array<[FilterSpec, string]> = [];
+  const prefix = (k: number) => (k === 1 ? 'wavelet-' : `wavelet${k}-`);
+  for (let k = 1; k <= levels; k++) {
+    for (let b = 1; b < 2 ** axes; b++) {
+      const band = Array.from({ length: axes }, (_, a) => ((b >> (axes - 1 - a)) & 1 ? 'H' : 'L')).join('');
+      out.push([{ type: 'wavelet', family, subband: band, level: start + k, convention: 'pyradiomics' }, `${prefix(k)}${band}`]);
+    }
+  }
+  out.push([{ type: 'wavelet', family, subband: 'L'.repeat(axes), level: start + levels, convention: 'pyradiomics' }, `${prefix(levels)}${'L'.repeat(axes)}`]);
+  return out;
+}
+
+/**
  * PyRadiomics' image-type name of a filter, for `names: pyradiomics` with sonomics settings:
- * original, log-sigma-2-0-mm-3D, wavelet-LLH (letters z, y, x as PyRadiomics orders them),
- * square, ...; filters PyRadiomics lacks keep their sonomics name.
+ * original, log-sigma-2-0-mm-3D, wavelet-LLH (letters x, y, z as PyRadiomics and sonomics order
+ * them; wavelet2-… for level 2), square, ...; filters PyRadiomics lacks keep their sonomics name.
  */
 export function pyradiomicsImageName(spec: FilterSpec, sonomicsName: string): string {
   switch (spec.type) {
@@ -269,7 +305,7 @@ export function pyradiomicsImageName(spec: FilterSpec, sonomicsName: string): st
     case 'log': return `log-sigma-${pyFloat(spec.sigmaMm)}-mm-3D`;
     case 'wavelet': {
       const level = spec.level ?? 1;
-      return `${level === 1 ? 'wavelet' : `wavelet${level}`}-${[...spec.subband.toUpperCase()].reverse().join('')}`;
+      return `${level === 1 ? 'wavelet' : `wavelet${level}`}-${spec.subband.toUpperCase()}`;
     }
     case 'square': case 'squareroot': case 'logarithm': case 'exponential': case 'gradient': return spec.type;
     case 'lbp2d': return 'lbp-2D';
@@ -280,8 +316,9 @@ export function pyradiomicsImageName(spec: FilterSpec, sonomicsName: string): st
 /**
  * PyRadiomics reads a 2D image (PNG, one-slice file) as 2D: its LoG is the 2D one and its wavelet
  * decomposes the two in-plane axes only (wavelet-LH, -HL, -HH, -LL). A plan read for 3D (no
- * force2D) is narrowed to that for a single-slice image: 3-letter sub-bands low along z keep
- * their in-plane letters, those high along z are dropped, LoG becomes 2D.
+ * force2D) is narrowed to that for a single-slice image: 3-letter sub-bands low along z (the
+ * last letter) keep their in-plane letters, those high along z are dropped, LoG becomes 2D
+ * (the PyRadiomics-convention LoG is 2D on a one-slice image by itself).
  */
 export function forSingleSliceImage(images: FilterSpec[], imageNames: string[]): { images: FilterSpec[]; imageNames: string[] } {
   const out: FilterSpec[] = [], names: string[] = [];
@@ -290,10 +327,11 @@ export function forSingleSliceImage(images: FilterSpec[], imageNames: string[]):
     if (spec.type === 'wavelet' && spec.subband.length === 3) {
       if (spec.subband[2]!.toUpperCase() !== 'L') return; // high along z: nothing on one slice
       out.push({ ...spec, subband: spec.subband.slice(0, 2) });
-      names.push(name.replace(/-([LH])([LH]{2})$/, '-$2'));
+      names.push(name.replace(/-([LH]{2})[LH]$/, '-$1'));
       return;
     }
-    out.push(spec.type === 'log' || spec.type === 'gradient' ? { ...spec, dims: '2D' } as FilterSpec : spec);
+    const inPlane = (spec.type === 'log' && spec.convention !== 'pyradiomics') || spec.type === 'gradient';
+    out.push(inPlane ? { ...spec, dims: '2D' } as FilterSpec : spec);
     names.push(name);
   });
   return { images: out, imageNames: names };

@@ -48,7 +48,7 @@ export interface ExtractionSettings {
    */
   names?: 'sonomics' | 'pyradiomics';
   /** PyRadiomics output: image-type names parallel to `images` and the classes/features to write (default all). */
-  pyradiomics?: { imageNames?: string[]; classes?: ClassSelection[]; resampling?: PyradiomicsResampling };
+  pyradiomics?: { imageNames?: string[]; classes?: ClassSelection[]; resampling?: PyradiomicsResampling; preCrop?: number };
   /** Label value of the masks (PyRadiomics setting `label`); default: every non-zero pixel. */
   maskLabel?: number;
 }
@@ -90,6 +90,7 @@ export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
       interpolation: s.field(s.oneOf(['cubic', 'linear', 'nearest']), 'image interpolation (sitkBSpline = cubic)', { required: true }),
       padDistance: s.field(s.int({ min: 0 }), 'new voxels kept around the mask box', { required: true }),
     }), "resampling as PyRadiomics / SimpleITK does it, before cropping (set by resampledPixelSpacing)"),
+    preCrop: s.field(s.int({ min: 0 }), "crop image and mask to the mask's box ± this many voxels before filtering, as PyRadiomics' preCrop with its padDistance (filters then see the crop's borders)"),
   }), "with names: pyradiomics, which PyRadiomics columns to write (set by a PyRadiomics parameter file)"),
   maskLabel: s.field(s.int({ min: 1 }), 'label value of the masks (PyRadiomics setting label)', { docDefault: 'every non-zero pixel' }),
 });
@@ -143,7 +144,7 @@ function fromPyradiomicsParams(input: unknown, where: string): ExtractionSetting
     images: plan.images,
     features: plan.features,
     names: 'pyradiomics',
-    pyradiomics: { imageNames: plan.imageNames, classes: plan.classes, ...(plan.resampling ? { resampling: plan.resampling } : {}) },
+    pyradiomics: { imageNames: plan.imageNames, classes: plan.classes, ...(plan.resampling ? { resampling: plan.resampling } : {}), ...(plan.preCrop !== undefined ? { preCrop: plan.preCrop } : {}) },
     maskLabel: plan.label,
   };
 }

@@ -24,6 +24,21 @@ export const rotationInvariantField = s.field(s.bool(), 'pool the responses over
 export const sigmaMmField = s.field(s.num({ gt: 0 }), 'Gaussian scale σ in mm', { required: true });
 export const truncateField = s.field(s.num({ gt: 0 }), 'kernel half-width in σ', { docDefault: '`4`' });
 
+/**
+ * Whose definition of a filter computes: 'ibsi' (IBSI 2, the default) or 'pyradiomics' (what
+ * PyRadiomics 3 computes for its image type, e.g. ITK's recursive Gaussian LoG or pywt's
+ * stationary wavelet; docs/pyradiomics.md). A PyRadiomics parameter file sets it.
+ */
+export type FilterConvention = 'ibsi' | 'pyradiomics';
+export interface ConventionSetting { convention?: FilterConvention }
+export const conventionField = s.field(s.oneOf(['ibsi', 'pyradiomics']), "whose definition: IBSI 2 or PyRadiomics' (docs/pyradiomics.md)", { docDefault: '`ibsi`' });
+
+/** Refuses settings a PyRadiomics-convention spec has no use for, naming them. */
+export function refuseWithPyradiomics(spec: object, keys: string[], bad: (what: string) => never): void {
+  const set = keys.filter((k) => (spec as Record<string, unknown>)[k] !== undefined);
+  if (set.length) bad(`${set.join(', ')} cannot be combined with convention 'pyradiomics' (PyRadiomics has no such setting); remove ${set.length > 1 ? 'them' : 'it'} or use convention 'ibsi'`);
+}
+
 export type { Dims, Pooling };
 
 export const positive = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x > 0;

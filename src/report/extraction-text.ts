@@ -16,11 +16,15 @@ const PARAM_TEXT: Record<string, (v: unknown) => string> = {
   energyDelta: (v) => `energy window δ = ${v}`, gamma: (v) => `γ = ${v}`, thetaDeg: (v) => `θ = ${v}°`, thetaStepDeg: (v) => `θ step ${v}°`,
   planes: (v) => `${v} planes`, response: (v) => `${v} response`, family: (v) => `${v}`, subband: (v) => `sub-band ${v}`,
   level: (v) => `level ${v}`, radius: (v) => `radius ${v}`, samples: (v) => `${v} samples`,
+  convention: (v) => (v === 'pyradiomics' ? 'computed as PyRadiomics does' : 'IBSI 2 definition'),
 };
 
-/** True for filters with IBSI 2 reference values that sonomics reproduces (docs/filters.md; test/filters/ibsi2-*.test.ts). */
+/**
+ * True for filters with IBSI 2 reference values that sonomics reproduces (docs/filters.md;
+ * test/filters/ibsi2-*.test.ts); PyRadiomics' variants (convention 'pyradiomics') are not IBSI 2.
+ */
 export function isIbsi2Filter(spec: FilterSpec): boolean {
-  return filterOf(spec).ibsi2;
+  return filterOf(spec).ibsi2 && (spec as { convention?: string }).convention !== 'pyradiomics';
 }
 
 /** The filter's name in words ('Laplacian of Gaussian (LoG)'). */

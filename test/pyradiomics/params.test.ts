@@ -60,14 +60,33 @@ describe('PyRadiomics parameter files', () => {
     ];
     for (const [input, msg] of cases) expect(() => readPyradiomicsParams(input), String(msg)).toThrow(msg);
   });
-  it('image types get PyRadiomics names (LoG sigma, wavelet letters z-y-x, start_level)', () => {
+  it('image types get PyRadiomics names and PyRadiomics-convention filters (LoG sigma, wavelet letters x-y-z, start_level, level)', () => {
     const p = readPyradiomicsParams({ imageType: { Original: {}, LoG: { sigma: [1, 2.5] }, Wavelet: {}, Square: {}, Gradient: {} }, setting: {} });
     expect(p.imageNames).toEqual(['original', 'log-sigma-1-0-mm-3D', 'log-sigma-2-5-mm-3D',
       'wavelet-LLH', 'wavelet-LHL', 'wavelet-LHH', 'wavelet-HLL', 'wavelet-HLH', 'wavelet-HHL', 'wavelet-HHH', 'wavelet-LLL', 'square', 'gradient']);
-    // LLH = low along z and y, high along x: our sub-band letters run x first
-    expect(p.images[3]).toMatchObject({ type: 'wavelet', family: 'coif1', subband: 'HLL' });
+    expect(p.images[1]).toEqual({ type: 'log', sigmaMm: 1, convention: 'pyradiomics' });
+    // Session 5 (issue #16) corrected the letters: pywt.swtn's keys follow the axes PyRadiomics
+    // passes, numpy (2, 1, 0) = x, y, z of SimpleITK's (z, y, x) array, so wavelet-LLH is high
+    // along z, as our 'LLH' (checked against pywt in test/filters/pyradiomics-wavelet.test.ts).
+    expect(p.images[3]).toEqual({ type: 'wavelet', family: 'coif1', subband: 'LLH', level: 1, convention: 'pyradiomics' });
+    expect(p.images[12]).toEqual({ type: 'gradient' });
+    // start_level 1: the first *computed* level is named wavelet-… (getWaveletImage enumerates
+    // the computed levels from 1) but is level 2 of the decomposition
     const two = readPyradiomicsParams({ imageType: { Wavelet: { start_level: 1 } }, setting: { force2D: true } });
-    expect(two.imageNames).toEqual(['wavelet2-LH', 'wavelet2-HL', 'wavelet2-HH', 'wavelet2-LL']);
+    expect(two.imageNames).toEqual(['wavelet-LH', 'wavelet-HL', 'wavelet-HH', 'wavelet-LL']);
+    expect(two.images.map((i) => (i as { level: number }).level)).toEqual([2, 2, 2, 2]);
+    // level 2: both levels' details, and only the last approximation
+    const deep = readPyradiomicsParams({ imageType: { Wavelet: { level: 2, wavelet: 'haar' } }, setting: { force2D: true } });
+    expect(deep.imageNames).toEqual(['wavelet-LH', 'wavelet-HL', 'wavelet-HH', 'wavelet2-LH', 'wavelet2-HL', 'wavelet2-HH', 'wavelet2-LL']);
+    expect(deep.images.at(-1)).toEqual({ type: 'wavelet', family: 'haar', subband: 'LL', level: 2, convention: 'pyradiomics' });
+    expect(() => readPyradiomicsParams({ imageType: { Wavelet: { wavelet: 'bior1.3' } } })).toThrow(/bior1\.3/);
+  });
+  it('preCrop: the mask box ± padDistance, only without resampling (as PyRadiomics loadImage)', () => {
+    expect(readPyradiomicsParams({ setting: { preCrop: true, padDistance: 3 } }).preCrop).toBe(3);
+    expect(readPyradiomicsParams({ setting: { preCrop: true } }).preCrop).toBe(5);
+    expect(readPyradiomicsParams({ setting: { preCrop: false } }).preCrop).toBeUndefined();
+    expect(readPyradiomicsParams({ setting: { preCrop: true, resampledPixelSpacing: [2, 2, 2] } }).preCrop).toBeUndefined();
+    expect(() => readPyradiomicsParams({ setting: { preCrop: 'yes' } })).toThrow(/preCrop must be true or false/);
   });
   it.skipIf(!HAS_SHARED)("PyRadiomics' example files: each is read, or refused naming the key", () => {
     const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') && f !== 'paramSchema.yaml');
