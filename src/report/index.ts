@@ -1,5 +1,5 @@
 /** The report stage: StudyResult → self-contained HTML, figures, CSV tables, generated methods, checklists. */
-export { buildReport, renderReport, REPORT_SECTIONS, type BuiltReport, type ReportOptions } from './render.ts';
+export { buildReport, renderReport, REPORT_SECTIONS, SURVIVAL_REPORT_SECTIONS, type BuiltReport, type ReportOptions } from './render.ts';
 export { SECTION_REGISTRY, type ReportContext, type ReportFigure, type ReportSection, type ReportTable } from './sections/index.ts';
 export { formatPerformanceTable } from './text.ts';
 export { methodsText, methodsParagraphs, type MethodsParagraph } from './methods.ts';
