@@ -25,6 +25,7 @@ export function addDemoCommand(program: Command): void {
         if (d.reportPath) console.log(`report:      ${d.reportPath}`);
         console.log(`results:     ${d.resultsPath}`);
         console.log(`predictions: ${d.predictionsPath}`);
+        console.log(`model:       ${d.bundlePath}`);
         console.log(`demo wall time: ${d.seconds.toFixed(1)} s`);
         return;
       }

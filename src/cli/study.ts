@@ -28,10 +28,10 @@ export function addStudyCommand(program: Command): void {
         // A time-to-event outcome (config outcome:): the survival study loop (docs/survival.md).
         const result = runSurvivalStudy(study.config, study.tables, { extraction: study.extraction });
         for (const n of result.notes) if (n.startsWith('warning: ')) console.error(`sonomics: ${n}`);
-        const files = writeSurvivalStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node });
+        const files = writeSurvivalStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node }, { extractionSource: study.extractionSource });
         if (!opts.quiet) console.log(formatSurvivalTable(result) + '\n');
         console.log(`${files.report ? `report:      ${files.report}\n` : ''}results:     ${files.results}\npredictions: ${files.predictions}`);
-        if (files.bundle) console.log(`model:       ${files.bundle}`);
+        console.log(`model:       ${files.bundle} (shareable)`);
         for (const m of files.messages) console.error(`sonomics: ${m}`);
         return;
       }

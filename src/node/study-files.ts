@@ -164,7 +164,7 @@ export interface WrittenOutputs {
 }
 
 /** The date written into the outputs: SOURCE_DATE_EPOCH (reproducible builds) or now. */
-function createdDate(): string {
+export function createdDate(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : new Date().toISOString();
 }

@@ -58,6 +58,7 @@ export interface SurvivalDemoResult {
   resultsPath: string;
   predictionsPath: string;
   reportPath: string | null;
+  bundlePath: string;
   seconds: number;
 }
 
@@ -113,8 +114,9 @@ export async function runSurvivalDemo(opts: DemoOptions): Promise<SurvivalDemoRe
   log('3/3 survival study: clinical Cox, LASSO-Cox signature, combined Cox; 5-fold CV on centre A, external validation on centre B');
   const study = loadStudy(studyPath);
   const result = runSurvivalStudy(study.config, study.tables, { extraction: study.extraction });
-  const files = writeSurvivalStudyOutputs(result, join(out, 'study'), { sonomics: version(), node: process.versions.node });
-  return { result, truth: survivalTruthMeasures(cases, surv), resultsPath: files.results, predictionsPath: files.predictions, reportPath: files.report, seconds: (Date.now() - t0) / 1000 };
+  const files = writeSurvivalStudyOutputs(result, join(out, 'study'), { sonomics: version(), node: process.versions.node }, { extractionSource: study.extractionSource });
+  for (const m of files.messages) log(`   ${m}`);
+  return { result, truth: survivalTruthMeasures(cases, surv), resultsPath: files.results, predictionsPath: files.predictions, reportPath: files.report, bundlePath: files.bundle, seconds: (Date.now() - t0) / 1000 };
 }
 
 /** Is the true value inside the estimate's CI? */

@@ -94,6 +94,16 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
   const competing = o.competingValue !== undefined;
   const mOpts: MeasureOptions = { horizon: o.horizon, times: o.times, competing, metrics: { level: cfg.evaluation.ciLevel, bootstrap: cfg.evaluation.bootstrap, seed: cfg.seed }, slope: true };
 
+  // External cohorts are read at the same horizon: it must lie within their follow-up; chosen times
+  // beyond an external cohort's follow-up are left out of its AUC(t)/Brier(t) table (with a note).
+  for (const e of externals) {
+    const last = Math.max(...e.time!);
+    if (o.horizon > last) throw new SonomicsError('BAD_CONFIG', `outcome.horizon ${o.horizon} lies beyond the external cohort ${e.name}'s follow-up (longest ${o.time} = ${last}); choose a horizon within every cohort's follow-up.`, { subject: 'outcome.horizon' });
+    const beyond = o.times.filter((t) => t > last);
+    if (beyond.length) notes.push(`external cohort ${e.name}: follow-up ends at ${last}; AUC(t) and Brier(t) at ${beyond.join(', ')} are not reported for it.`);
+  }
+  const optsFor = (c: CohortData): MeasureOptions => ({ ...mOpts, times: o.times.filter((t) => t <= Math.max(...c.time!)) });
+
   const final = fitSurvivalModels(ctx, mainRecs, dMain, new SeedStream(cfg.seed, 'final'), `the whole main cohort ${main.name} (final model)`, main.groups);
 
   // Outer CV: every training fold fits all models; each predicts its held-out part.
@@ -152,7 +162,7 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
     for (const e of externals) {
       const out = applyModel(model, caseRecords(e.columns, model.inputs, e.y.map((_, i) => i)), undefined, e.ids);
       (extOut[e.name] ??= {})[m] = { risk: out.risk, probability: out.probability };
-      ext[e.name] = survivalMeasures(survivalOf(e), out.probability, cut, mOpts, out.risk);
+      ext[e.name] = survivalMeasures(survivalOf(e), out.probability, cut, optsFor(e), out.risk);
     }
     const head = headFor('cox', `the ${m} model`).describe(model.head);
     const coef = model.head.coef as number[];
@@ -204,7 +214,7 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
     const ext: FineGrayResult['externals'] = {};
     for (const e of externals) {
       const out = applyFineGray(fg, fineGrayRows(fg.names, final.models.clinical ?? final.models.combined!, caseRecords(e.columns, inputs, e.y.map((_, i) => i))));
-      ext[e.name] = survivalMeasures(survivalOf(e), out.probability, fg.threshold, fgOpts);
+      ext[e.name] = survivalMeasures(survivalOf(e), out.probability, fg.threshold, { ...optsFor(e), slope: false });
     }
     fineGray = {
       names: fg.names, coef: fg.coef, se: fg.se, subdistributionHR: fg.subdistributionHR, p: fg.p,

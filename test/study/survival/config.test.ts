@@ -8,6 +8,7 @@ import { parseStudyConfig } from '../../../src/study/config.ts';
 import { buildStudyData } from '../../../src/study/data.ts';
 import { riskSplit } from '../../../src/study/heads/cox.ts';
 import { parseCsv } from '../../../src/tables/csv.ts';
+import { runSurvivalStudy } from '../../../src/study/survival/run.ts';
 
 const base = {
   data: { cohorts: [{ name: 'main', tables: ['t.csv'] }] },
@@ -113,6 +114,12 @@ describe('time-to-event outcome on the data', () => {
     expect(e.message).toMatch(/outcome\.horizon 90 lies beyond the main cohort main's follow-up \(longest months = /);
     e = dataError({ ...base, outcome: { ...base.outcome, times: [12, 80] } }, table());
     expect(e.message).toMatch(/outcome\.times 80 lie beyond/);
+  });
+
+  it('an external cohort whose follow-up ends before the horizon is refused by name', () => {
+    const tables = { ...table(), ...(() => { const t = table((rows) => rows.forEach((r) => { r[1] = String(Math.min(Number(r[1]), 20)); })); return { 'e.csv': { ...t['t.csv']!, source: 'e.csv' } }; })() };
+    const cfg = parseStudyConfig({ ...base, data: { cohorts: [{ name: 'main', tables: ['t.csv'] }, { name: 'late', role: 'external', tables: ['e.csv'] }] } });
+    expect(() => runSurvivalStudy(cfg, tables)).toThrow(/outcome\.horizon 24 lies beyond the external cohort late's follow-up \(longest months = 20\)/);
   });
 });
 
