@@ -17,7 +17,7 @@ import { sameGrid } from '../roi/grid.ts';
 import { ringName } from '../roi/regions.ts';
 import { regionNames, type ExtractionSettings } from './settings.ts';
 import { normaliseImage } from '../features/preprocess/normalise.ts';
-import { allFeatures, PYRADIOMICS_CLASSES, pyradiomicsValues } from '../features/pyradiomics/names.ts';
+import { allFeatures, PYRADIOMICS_CLASSES, pyradiomicsIds, pyradiomicsValues, type ClassSelection } from '../features/pyradiomics/names.ts';
 import { forSingleSliceImage, pyradiomicsImageName } from './pyradiomics-params.ts';
 import { resampleLikePyradiomics } from '../features/preprocess/resample-pyradiomics.ts';
 
@@ -147,6 +147,8 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
     // Per region, the feature values of each image with its column-name prefix: the names are
     // built once, in the final column order, at the end (one insertion per column).
     const perRegion = new Map<string, Array<[prefix: string, values: Record<string, number>]>>();
+    // PyRadiomics columns read a subset of our features: families may skip the rest.
+    const only = settings.names === 'pyradiomics' ? pyradiomicsIds(pyradiomicsClasses(settings)) : undefined;
     for (const g of groups) {
       const image = g.image;
       for (const [name] of g.regions) perRegion.set(name, []);
@@ -164,7 +166,7 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
           resegmentation: undefined,
         };
         for (const [region, mask] of g.regions) {
-          perRegion.get(region)!.push([`${region}_${imageName}_`, extractFeatures(filtered, mask, featureSettings)]);
+          perRegion.get(region)!.push([`${region}_${imageName}_`, extractFeatures(filtered, mask, featureSettings, only)]);
         }
       }
     }
@@ -186,7 +188,7 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
  * shape first (PyRadiomics computes it before the image types), then each image type's classes.
  */
 function pyradiomicsColumns(settings: ExtractionSettings, regions: string[], perRegion: Map<string, Array<[string, Record<string, number>]>>): Record<string, number> {
-  const classes = settings.pyradiomics?.classes ?? PYRADIOMICS_CLASSES.map((cls) => ({ cls, features: allFeatures(cls) }));
+  const classes = pyradiomicsClasses(settings);
   const shapeFirst = [...classes.filter((c) => c.cls === 'shape' || c.cls === 'shape2D'), ...classes.filter((c) => c.cls !== 'shape' && c.cls !== 'shape2D')];
   const imageNames = settings.images.map((spec, i) => settings.pyradiomics?.imageNames?.[i] ?? pyradiomicsImageName(spec, filterName(spec)));
   const out: Record<string, number> = {};
@@ -197,6 +199,11 @@ function pyradiomicsColumns(settings: ExtractionSettings, regions: string[], per
     for (const cols of byImage) for (const k in cols) out[prefix + k] = cols[k]!;
   }
   return out;
+}
+
+/** The PyRadiomics classes and features written: the parameter file's, else every class. */
+function pyradiomicsClasses(settings: ExtractionSettings): ClassSelection[] {
+  return settings.pyradiomics?.classes ?? PYRADIOMICS_CLASSES.map((cls) => ({ cls, features: allFeatures(cls) }));
 }
 
 /**

@@ -14,4 +14,9 @@ export interface RoiContext {
   /** Intensities inside the intensity mask in raster order, and the same sorted ascending; computed lazily, shared by the first-order families (do not modify). */
   intensities: () => Float64Array;
   sortedIntensities: () => Float64Array;
+  /**
+   * Whether the caller reads feature `name` of `family` (always true unless the pipeline was given
+   * the ids it reads, FamilyRequest.only): a family may skip the work of features nobody reads.
+   */
+  wanted: (family: string, name: string) => boolean;
 }

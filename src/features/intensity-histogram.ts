@@ -34,34 +34,28 @@ export const FEATURES: FeatureDef[] = [
   { name: 'minimum_histogram_gradient_intensity', ibsiCode: 'RHQZ', unit: '' },
 ];
 
+/** The features that need `descriptive` on the grey levels (the mode's tie-break needs their mean). */
+const DESCRIPTIVE = FEATURES.map((f) => f.name).filter((n) => n !== 'entropy' && n !== 'uniformity' && !n.includes('histogram_gradient'));
+
 export function computeIntensityHistogram(ctx: RoiContext): FamilyValues {
   const { levels, nLevels } = ctx.discretised();
   const mask = ctx.roi.intensityMask;
   let n = 0;
   for (let i = 0; i < mask.length; i++) if (mask[i]) n++;
-  const values = new Float64Array(n);
   const hist = new Float64Array(nLevels + 1);
-  let k = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    values[k++] = levels[i]!;
-    hist[levels[i]!]!++;
+  // PyRadiomics reads only the entropy and uniformity: the statistics of the levels (and the
+  // copies they need) are skipped when nobody reads them (RoiContext.wanted).
+  const statistics = DESCRIPTIVE.some((name) => ctx.wanted('intensity_histogram', name));
+  const out: FamilyValues = statistics ? describeLevels(levels, mask, n, nLevels, hist) : countLevels(levels, mask, hist);
+  if (statistics) {
+    // mode: highest count; ties → bin closest to the mean, left one when equidistant (§3.4.10)
+    let best = 1;
+    for (let i = 2; i <= nLevels; i++) {
+      if (hist[i]! > hist[best]!) best = i;
+      else if (hist[i] === hist[best] && Math.abs(i - out.mean!) < Math.abs(best - out.mean!)) best = i;
+    }
+    out.mode = best;
   }
-  // grey levels are small integers: the sorted order comes from the counts (no comparison sort)
-  let sorted = new Float64Array(n);
-  let filled = 0;
-  for (let l = 1; l <= nLevels; l++) sorted.fill(l, filled, (filled += hist[l]!));
-  if (filled !== n) sorted = Float64Array.from(values).sort(); // a level outside 1..N_g: not expected, stay exact
-  const out: FamilyValues = { ...descriptive(values, sorted) };
-  delete out.energy;
-  delete out.root_mean_square;
-  // mode: highest count; ties → bin closest to the mean, left one when equidistant (§3.4.10)
-  let best = 1;
-  for (let i = 2; i <= nLevels; i++) {
-    if (hist[i]! > hist[best]!) best = i;
-    else if (hist[i] === hist[best] && Math.abs(i - out.mean!) < Math.abs(best - out.mean!)) best = i;
-  }
-  out.mode = best;
   let entropy = 0, uniformity = 0;
   for (let i = 1; i <= nLevels; i++) {
     const p = hist[i]! / n;
@@ -88,8 +82,34 @@ export function computeIntensityHistogram(ctx: RoiContext): FamilyValues {
   out.minimum_histogram_gradient = gmin;
   out.minimum_histogram_gradient_intensity = imin;
   const ordered: FamilyValues = {};
-  for (const f of FEATURES) ordered[f.name] = out[f.name]!;
+  for (const f of FEATURES) if (f.name in out) ordered[f.name] = out[f.name]!;
   return ordered;
+}
+
+/** The level histogram (into `hist`) and the descriptive statistics of the levels. */
+function describeLevels(levels: Int32Array, mask: Uint8Array, n: number, nLevels: number, hist: Float64Array): FamilyValues {
+  const values = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    values[k++] = levels[i]!;
+    hist[levels[i]!]!++;
+  }
+  // grey levels are small integers: the sorted order comes from the counts (no comparison sort)
+  let sorted = new Float64Array(n);
+  let filled = 0;
+  for (let l = 1; l <= nLevels; l++) sorted.fill(l, filled, (filled += hist[l]!));
+  if (filled !== n) sorted = Float64Array.from(values).sort(); // a level outside 1..N_g: not expected, stay exact
+  const out: FamilyValues = { ...descriptive(values, sorted) };
+  delete out.energy;
+  delete out.root_mean_square;
+  return out;
+}
+
+/** The level histogram only (into `hist`). */
+function countLevels(levels: Int32Array, mask: Uint8Array, hist: Float64Array): FamilyValues {
+  for (let i = 0; i < mask.length; i++) if (mask[i]) hist[levels[i]!]!++;
+  return {};
 }
 
 /** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.4. */

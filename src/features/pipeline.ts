@@ -27,9 +27,15 @@ export interface FamilyRequest {
   families?: FamilyName[];
   /** Texture aggregations per family; default: the one from settings / defaultAggregation. */
   aggregations?: Partial<Record<FamilyName, TextureAggregation[]>>;
+  /**
+   * The `{family}_{feature}` ids the caller reads. Families may then leave out features not
+   * listed when that saves work (the histogram family skips its descriptive statistics when
+   * PyRadiomics reads only its entropy and uniformity); every listed one is still computed.
+   */
+  only?: ReadonlySet<string>;
 }
 
-export function buildContext(image: Image, mask: Mask, settings: FeatureSettings): RoiContext {
+export function buildContext(image: Image, mask: Mask, settings: FeatureSettings, only?: ReadonlySet<string>): RoiContext {
   const roi = prepareRoi(image, mask, settings);
   let cached: Discretised | undefined;
   let values: Float64Array | undefined, sorted: Float64Array | undefined;
@@ -42,6 +48,7 @@ export function buildContext(image: Image, mask: Mask, settings: FeatureSettings
     intensities,
     // statistics and the IVH both need the sorted intensities: sort once per ROI
     sortedIntensities: () => (sorted ??= sortedCopy(intensities())),
+    wanted: only ? (family, name) => only.has(`${family}_${name}`) : () => true,
   };
 }
 
@@ -62,7 +69,7 @@ export function textureInput(ctx: RoiContext): DiscretisedRoi {
 
 export function computeFamilies(image: Image, mask: Mask, settingsIn: Partial<FeatureSettings>, request: FamilyRequest = {}): FamilyResult[] {
   const settings = resolveSettings(settingsIn);
-  const ctx = buildContext(settings.normalisation ? normaliseImage(image, settings.normalisation) : image, mask, settings);
+  const ctx = buildContext(settings.normalisation ? normaliseImage(image, settings.normalisation) : image, mask, settings, request.only);
   const families = request.families ?? settings.families ?? [...FAMILY_NAMES];
   const out: FamilyResult[] = [];
   let tex: DiscretisedRoi | undefined;
@@ -105,11 +112,12 @@ function yielded(family: FamilyName, aggregation: TextureAggregation | '', value
 
 /**
  * Extract every requested feature of one ROI: `{family}_{feature}` → value. Texture uses one
- * aggregation per family (settings.texture.aggregation, else defaultAggregation).
+ * aggregation per family (settings.texture.aggregation, else defaultAggregation). With `only`,
+ * features outside it may be missing (FamilyRequest.only).
  */
-export function extractFeatures(image: Image, mask: Mask, settings: Partial<FeatureSettings>): Record<string, number> {
+export function extractFeatures(image: Image, mask: Mask, settings: Partial<FeatureSettings>, only?: ReadonlySet<string>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const r of computeFamilies(image, mask, settings)) {
+  for (const r of computeFamilies(image, mask, settings, only ? { only } : {})) {
     for (const [k, v] of Object.entries(r.values)) out[`${r.family}_${k}`] = v;
   }
   return out;

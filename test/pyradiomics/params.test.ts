@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { extractCase } from '../../src/extract/case.ts';
 import { isPyRadiomicsParams, readPyradiomicsParams } from '../../src/extract/pyradiomics-params.ts';
 import { resolveExtractionSettings } from '../../src/extract/settings.ts';
-import { allFeatures } from '../../src/features/pyradiomics/names.ts';
+import { allFeatures, PYRADIOMICS_DEPRECATED, pyradiomicsIds, pyradiomicsValues } from '../../src/features/pyradiomics/names.ts';
+import { extractFeatures } from '../../src/features/pipeline.ts';
 import { runExtraction } from '../../src/node/extract-run.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
@@ -187,4 +188,24 @@ describe.skipIf(!HAS_SHARED)('extraction with PyRadiomics resampling', () => {
       for (const n of names) expect(relDiff(f[n]!, col.expected[n]!), n).toBeLessThan(1e-6);
     }
   }, 120_000);
+});
+
+describe.skipIf(!HAS_SHARED)('PyRadiomics columns read a subset of our features (FamilyRequest.only)', () => {
+  it('extracting only the ids PyRadiomics reads gives the same columns, deprecated features included, and skips the histogram statistics', () => {
+    const B = sharedPath('data', 'us-breast-busbra', 'BUSBRA');
+    const image = readImageFile(`${B}/Images/bus_0002-l.png`), tumour = readMaskFile(`${B}/Masks/mask_0002-l.png`, { label: 1 });
+    const p = readPyradiomicsParams({ setting: { binCount: 32, force2D: true } });
+    const classes = p.classes.map(({ cls, features }) => ({ cls, features: [...features, ...Object.keys(PYRADIOMICS_DEPRECATED[cls] ?? {}).filter((f) => PYRADIOMICS_DEPRECATED[cls]![f])] }));
+    const settings = resolveExtractionSettings({ setting: { binCount: 32, force2D: true } }).features;
+    const only = pyradiomicsIds(classes);
+    const full = extractFeatures(image, tumour, settings);
+    const some = extractFeatures(image, tumour, settings, only);
+    for (const id of only) if (id in full) expect(some[id], id).toBe(full[id]);
+    expect(some.intensity_histogram_mean).toBeUndefined(); // PyRadiomics reads only entropy and uniformity of the histogram family
+    expect(full.intensity_histogram_mean).toBeGreaterThan(0);
+    const want = pyradiomicsValues(full, 'original', classes), got = pyradiomicsValues(some, 'original', classes);
+    expect(Object.keys(want).length).toBeGreaterThan(100);
+    expect(want['original_firstorder_StandardDeviation']).toBeGreaterThan(0);
+    expect(got).toEqual(want);
+  }, 60_000);
 });

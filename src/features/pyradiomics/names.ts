@@ -99,6 +99,29 @@ export const PYRADIOMICS_DEPRECATED: Partial<Record<PyradiomicsClass, Record<str
   gldm: { GrayLevelNonUniformityNormalized: null, DependencePercentage: null },
 };
 
+/** The ids each deprecated feature of PYRADIOMICS_DEPRECATED reads (for pyradiomicsIds). */
+const DEPRECATED_READS: Partial<Record<PyradiomicsClass, Record<string, string[]>>> = {
+  firstorder: { StandardDeviation: [`${S}variance`] },
+  shape: { Compactness1: [`${M}compactness_1`], Compactness2: [`${M}compactness_2`], SphericalDisproportion: [`${M}spherical_disproportion`] },
+  shape2D: { SphericalDisproportion: [`${M}sphericity_2d`] },
+};
+
+/**
+ * The `{family}_{feature}` ids that pyradiomicsValues reads for these classes: the pipeline may
+ * skip the work of the others (FamilyRequest.only).
+ */
+export function pyradiomicsIds(classes: readonly ClassSelection[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { cls, features } of classes) {
+    const table = PYRADIOMICS_FEATURES[cls];
+    for (const f of features) {
+      if (f in table) ids.add(table[f]!);
+      for (const id of DEPRECATED_READS[cls]?.[f] ?? []) ids.add(id);
+    }
+  }
+  return ids;
+}
+
 /** Our families a PyRadiomics class needs. */
 export const CLASS_FAMILIES: Record<PyradiomicsClass, FamilyName[]> = {
   shape: ['morphology'], shape2D: ['morphology'], firstorder: ['intensity_statistics', 'intensity_histogram'],
