@@ -8,6 +8,7 @@
  *   - any other undefined value is replaced by the feature's training median.
  * Clinical variables keep the study's missing-value policy (data.missing).
  */
+import { median } from '../math/quantile.ts';
 
 /** Share of training cases above which a feature with undefined values is dropped rather than imputed. */
 export const MAX_UNDEFINED_SHARE = 0.1;
@@ -23,13 +24,6 @@ export interface FeatureGaps {
   imputed: number;
 }
 
-function median(v: number[]): number {
-  const s = v.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 export function fitFeatureGaps(records: Array<Record<string, number>>, features: string[]): FeatureGaps {
   const dropped: string[] = [];
   const fill: Record<string, number> = {};
@@ -39,7 +33,7 @@ export function fitFeatureGaps(records: Array<Record<string, number>>, features:
     const undefinedCount = values.filter((x) => !Number.isFinite(x)).length;
     if (undefinedCount > MAX_UNDEFINED_SHARE * records.length) dropped.push(f);
     else imputed += undefinedCount;
-    const m = median(values);
+    const m = median(values.filter(Number.isFinite));
     if (Number.isFinite(m)) fill[f] = m;
   }
   return { dropped, fill, imputed };
