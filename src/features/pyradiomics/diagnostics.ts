@@ -1,0 +1,88 @@
+/**
+ * PyRadiomics' `diagnostics_*` columns (radiomics/generalinfo.py, pyradiomics 3.x: addStaticElements,
+ * addGeneralSettings, addEnabledImageTypes, addImageElements, addMaskElements for the "original"
+ * image and mask), written as PyRadiomics' CSV writes them: tuples and numbers in Python's repr,
+ * e.g. `(0.7812499999999999, 0.7812499999999999, 6.499999999999998)`, `(162, 84, 11, 47, 70, 7)`.
+ *
+ * Where meaningful only:
+ * - Versions are sonomics' (the caller passes them), not PyRadiomics/numpy/SimpleITK/PyWavelet/Python;
+ * - the SHA-1 `Hash` of image and mask is left out: SimpleITK hashes the pixel buffer in the
+ *   file's pixel type, which sonomics does not keep (images are float32 in memory);
+ * - `Configuration_Settings` / `_EnabledImageTypes` are the parameter file's sections as JSON
+ *   (PyRadiomics prints Python dicts with the defaults filled in).
+ * A one-slice image is 2D, as SimpleITK reads a PNG: two-element tuples, a 4-element bounding box.
+ */
+import type { Image, Mask } from '../../image/image.ts';
+import { labelComponents } from '../../image/components.ts';
+
+export interface DiagnosticsOptions {
+  /** e.g. { sonomics: '0.9.0' } → diagnostics_Versions_sonomics. */
+  versions: Record<string, string>;
+  /** The parameter file's `setting` section (Configuration_Settings). */
+  settings?: Record<string, unknown>;
+  /** The parameter file's `imageType` section (Configuration_EnabledImageTypes). */
+  imageTypes?: Record<string, unknown>;
+}
+
+/** Python's repr of a float: shortest round trip, '.0' on whole numbers, exponent as 1e-05 / 1e+16. */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-4 || a >= 1e16)) {
+    const [m, e] = x.toExponential().split('e') as [string, string];
+    const sign = e.startsWith('-') ? '-' : '+';
+    return `${m}e${sign}${e.replace(/^[-+]/, '').padStart(2, '0')}`;
+  }
+  if (Number.isInteger(x)) return `${x < 0 || Object.is(x, -0) ? '-' : ''}${a}.0`;
+  return String(x);
+}
+
+function tuple(values: string[]): string {
+  return `(${values.join(', ')})`;
+}
+
+/** The diagnostics of one case, in PyRadiomics' column order. */
+export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: DiagnosticsOptions): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(opts.versions)) out[`diagnostics_Versions_${k}`] = v;
+  if (opts.settings) out.diagnostics_Configuration_Settings = JSON.stringify(opts.settings);
+  if (opts.imageTypes) out.diagnostics_Configuration_EnabledImageTypes = JSON.stringify(opts.imageTypes);
+  const dims = image.size[2] === 1 ? 2 : 3;
+  const ints = (v: number[]) => tuple(v.slice(0, dims).map((n) => String(n)));
+  const floats = (v: number[]) => tuple(v.slice(0, dims).map(pyFloatRepr));
+
+  out['diagnostics_Image-original_Dimensionality'] = `${dims}D`;
+  out['diagnostics_Image-original_Spacing'] = floats(image.spacing);
+  out['diagnostics_Image-original_Size'] = ints(image.size);
+  let sum = 0, lo = Infinity, hi = -Infinity;
+  for (const v of image.data) { sum += v; if (v < lo) lo = v; if (v > hi) hi = v; }
+  out['diagnostics_Image-original_Mean'] = sum / image.data.length;
+  out['diagnostics_Image-original_Minimum'] = lo;
+  out['diagnostics_Image-original_Maximum'] = hi;
+
+  out['diagnostics_Mask-original_Spacing'] = floats(mask.spacing);
+  out['diagnostics_Mask-original_Size'] = ints(mask.size);
+  const [X, Y, Z] = mask.size;
+  const min = [Infinity, Infinity, Infinity], max = [-1, -1, -1], centre = [0, 0, 0];
+  let n = 0;
+  for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
+    if (!mask.data[i]) continue;
+    const p = [x, y, z];
+    for (let a = 0; a < 3; a++) { min[a] = Math.min(min[a]!, p[a]!); max[a] = Math.max(max[a]!, p[a]!); centre[a]! += p[a]!; }
+    n++;
+  }
+  if (n === 0) return out; // PyRadiomics stops on an empty mask before features; the caller does too
+  // LabelShapeStatistics' bounding box: lower index, then size, per axis
+  out['diagnostics_Mask-original_BoundingBox'] = tuple([...min.slice(0, dims), ...max.slice(0, dims).map((m, a) => m - min[a]! + 1)].map(String));
+  out['diagnostics_Mask-original_VoxelNum'] = n;
+  // ConnectedComponentImageFilter with FullyConnectedOn: 26-connectivity (8 in 2D)
+  out['diagnostics_Mask-original_VolumeNum'] = labelComponents(mask.data, mask.size, 'full').sizes.length;
+  const index = centre.map((s) => s / n);
+  out['diagnostics_Mask-original_CenterOfMassIndex'] = floats(index);
+  // TransformContinuousIndexToPhysicalPoint: origin + direction · (spacing ⊙ index)
+  const d = mask.direction, sp = mask.spacing;
+  const physical = [0, 1, 2].map((r) => mask.origin[r]! + d[3 * r]! * sp[0] * index[0]! + d[3 * r + 1]! * sp[1] * index[1]! + d[3 * r + 2]! * sp[2] * index[2]!);
+  out['diagnostics_Mask-original_CenterOfMass'] = floats(physical);
+  return out;
+}

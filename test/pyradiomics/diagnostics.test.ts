@@ -1,0 +1,71 @@
+/**
+ * PyRadiomics' diagnostics columns against the diagnostics rows of PyRadiomics' own baseline CSVs
+ * (refdata/pyradiomics/baseline, every column of brain1, brain2 and breast1 that is not resampled
+ * and has the row filled). Numbers in tuples compared within 1e-12 relative (the centre of mass is
+ * a mean of voxel indices, the physical one goes through the direction matrix); the image mean
+ * within 1e-9 (numpy sums pairwise, in other versions on float32).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { pyFloatRepr, pyradiomicsDiagnostics } from '../../src/features/pyradiomics/diagnostics.ts';
+import { BASELINE_DIR, loadCase } from './baseline.ts';
+import { HAS_SHARED } from '../helpers/shared.ts';
+
+function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let cur = '', q = false;
+  for (const ch of line) {
+    if (ch === '"') q = !q;
+    else if (ch === ',' && !q) { out.push(cur); cur = ''; }
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+const numbers = (s: string) => s.replace(/[()]/g, '').split(',').map((v) => Number(v.trim()));
+const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(Math.abs(b), 1e-300);
+
+describe('Python float repr', () => {
+  it('as Python prints floats', () => {
+    expect(pyFloatRepr(2)).toBe('2.0');
+    expect(pyFloatRepr(0.7812499999999999)).toBe('0.7812499999999999');
+    expect(pyFloatRepr(1.5e-5)).toBe('1.5e-05');
+    expect(pyFloatRepr(1e16)).toBe('1e+16');
+    expect(pyFloatRepr(-3)).toBe('-3.0');
+    expect(pyFloatRepr(0.0001)).toBe('0.0001');
+  });
+});
+
+describe.skipIf(!HAS_SHARED)("diagnostics_* as PyRadiomics' baselines record them", () => {
+  it('Image-original Spacing/Size/Mean/Minimum/Maximum and Mask-original Spacing/Size/BoundingBox/VoxelNum/VolumeNum/CenterOfMass(Index)', () => {
+    let compared = 0;
+    for (const cls of ['firstorder', 'shape', 'glcm']) {
+      const lines = readFileSync(`${BASELINE_DIR}/baseline/baseline_${cls}.csv`, 'utf8').trim().split('\n').map(splitCsv);
+      const header = lines[0]!;
+      const rows = new Map(lines.slice(1).map((r) => [r[0]!, r]));
+      for (let c = 1; c < header.length; c++) {
+        const column = header[c]!;
+        if (column.includes('resampling')) continue; // the Mask-original rows describe the input either way, but keep to the plain cases
+        const data = loadCase(column.split('_')[0]!);
+        if (!data) continue; // lung1/lung2 images are not in the snapshot
+        const ours = pyradiomicsDiagnostics(data.image, data.mask, { versions: { sonomics: 'test' } });
+        for (const [name, r] of rows) {
+          const want = r[c];
+          if (!name.startsWith('diagnostics_') || !want || !(name in ours)) continue;
+          const got = ours[name]!;
+          if (typeof got === 'number') {
+            expect(close(got, Number(want), name.endsWith('_Mean') ? 1e-9 : 0), `${column} ${name}: ${got} vs ${want}`).toBe(true);
+          } else if (/Spacing|CenterOfMass/.test(name)) {
+            const g = numbers(got), w = numbers(want);
+            expect(g.length, name).toBe(w.length);
+            g.forEach((v, i) => expect(close(v, w[i]!, 1e-12), `${column} ${name}: ${got} vs ${want}`).toBe(true));
+          } else expect(got, `${column} ${name}`).toBe(want);
+          compared++;
+        }
+      }
+    }
+    console.log(`${compared} diagnostics values compared`);
+    expect(compared).toBeGreaterThan(100);
+  });
+});
