@@ -174,3 +174,36 @@ function dotSingle(x: Float64Array, off: number, v: Float64Array, n: number): nu
   for (let i = 0; i < n; i++) s += x[off + i]! * v[i]!;
   return s;
 }
+
+/**
+ * r[i] −= d · u[offU + i] (skipped when d = 0), then Σ_i x[offD + i] · r[i] with `dotCol`'s four
+ * partial sums, in one pass over r (the update of one coordinate fused with the next one's
+ * gradient; u is a separate array, e.g. the Hessian times a column).
+ */
+export function subtractThenDot(r: Float64Array, d: number, u: Float64Array, offU: number, x: Float64Array, offD: number, n: number): number {
+  if (d === 0) return dotCol(x, offD, r, n);
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = r[i]! - d * u[offU + i]!;
+    const r1 = r[i + 1]! - d * u[offU + i + 1]!;
+    const r2 = r[i + 2]! - d * u[offU + i + 2]!;
+    const r3 = r[i + 3]! - d * u[offU + i + 3]!;
+    r[i] = r0; r[i + 1] = r1; r[i + 2] = r2; r[i + 3] = r3;
+    s0 += x[offD + i]! * r0;
+    s1 += x[offD + i + 1]! * r1;
+    s2 += x[offD + i + 2]! * r2;
+    s3 += x[offD + i + 3]! * r3;
+  }
+  for (; i < n; i++) {
+    const ri = r[i]! - d * u[offU + i]!;
+    r[i] = ri;
+    s0 += x[offD + i]! * ri;
+  }
+  return (s0 + s1) + (s2 + s3);
+}
+
+/** r[i] −= d · u[offU + i]. */
+export function subtractAt(r: Float64Array, d: number, u: Float64Array, offU: number, n: number): void {
+  for (let i = 0; i < n; i++) r[i] -= d * u[offU + i]!;
+}
