@@ -10,6 +10,8 @@ import { PYRADIOMICS_CONVENTIONS } from '../features/conventions.ts';
 import { allFeatures, CLASS_FAMILIES, PYRADIOMICS_CLASSES, PYRADIOMICS_DEPRECATED, PYRADIOMICS_FEATURES, type ClassSelection, type PyradiomicsClass } from '../features/pyradiomics/names.ts';
 import { resolveSettings, type FamilyName, type FeatureSettings } from '../features/settings.ts';
 import { validateFilterSpec, type FilterSpec } from '../filters/index.ts';
+import { pyFloat } from '../filters/name-parts.ts';
+import { filterOf } from '../filters/registry.ts';
 
 /** The top-level keys of a PyRadiomics parameter file. */
 export const PYRADIOMICS_PARAM_KEYS = ['imageType', 'featureClass', 'setting', 'voxelSetting'] as const;
@@ -231,11 +233,6 @@ export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where
   return resolveSettings(out, where);
 }
 
-/** PyRadiomics' float formatting for image names: str(2.0) = '2.0' → '2-0'. */
-function pyFloat(x: number): string {
-  return (Number.isInteger(x) ? x.toFixed(1) : String(x)).replace('.', '-');
-}
-
 function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D' | '3D', bad: (m: string) => never): Array<[FilterSpec, string]> {
   switch (type) {
     case 'Original': return [[{ type: 'original' }, 'original']];
@@ -300,17 +297,7 @@ function waveletImages(family: string, start: number, levels: number, axes: numb
  * them; wavelet2-… for level 2), square, ...; filters PyRadiomics lacks keep their sonomics name.
  */
 export function pyradiomicsImageName(spec: FilterSpec, sonomicsName: string): string {
-  switch (spec.type) {
-    case 'original': return 'original';
-    case 'log': return `log-sigma-${pyFloat(spec.sigmaMm)}-mm-3D`;
-    case 'wavelet': {
-      const level = spec.level ?? 1;
-      return `${level === 1 ? 'wavelet' : `wavelet${level}`}-${spec.subband.toUpperCase()}`;
-    }
-    case 'square': case 'squareroot': case 'logarithm': case 'exponential': case 'gradient': return spec.type;
-    case 'lbp2d': return 'lbp-2D';
-    default: return sonomicsName;
-  }
+  return filterOf(spec).pyradiomicsName?.(spec) ?? sonomicsName;
 }
 
 /**

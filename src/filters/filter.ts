@@ -53,6 +53,11 @@ export interface FilterDef<S extends SpecBase = SpecBase> {
    */
   reachMm(spec: S, spacing: Vec3): number;
   /**
+   * PyRadiomics' image-type name for it (`names: pyradiomics`: `log-sigma-2-0-mm-3D`,
+   * `wavelet-LLH`); absent for filters PyRadiomics lacks, whose images keep their sonomics name.
+   */
+  pyradiomicsName?(spec: S): string;
+  /**
    * The filtered values. `data` is the image's values as Float64 (not to be modified; returning
    * it unchanged is allowed); `image` gives size and spacing. `region`: the caller needs only
    * these voxels, a filter may leave the others 0 (values inside must equal the whole

@@ -12,6 +12,11 @@ export function boundarySuffix(spec: BoundarySetting): string {
   return spec.boundary && spec.boundary !== 'mirror' ? `-b${spec.boundary}` : '';
 }
 
+/** PyRadiomics' float formatting in image names: str(2.0) = '2.0' → '2-0', 1.5 → '1-5'. */
+export function pyFloat(x: number): string {
+  return (Number.isInteger(x) ? x.toFixed(1) : String(x)).replace('.', '-');
+}
+
 /** "-2d" for a filter asked to work in-plane; 3D is the default. */
 export function dimsSuffix(dims: Dims | undefined): string {
   return dims === '2D' ? '-2d' : '';

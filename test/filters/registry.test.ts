@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSchema } from '../../src/core/schema.ts';
 import { Random } from '../../src/core/random.ts';
 import { createImage, type Image, type Vec3 } from '../../src/image/image.ts';
+import { pyradiomicsImageName } from '../../src/extract/pyradiomics-params.ts';
 import { resolveExtractionSettings } from '../../src/extract/settings.ts';
 import {
   applyFilter, applyFilters, filterData, filterName, filterReachMm, FILTERS, FILTER_TYPES, findFilter,
@@ -68,6 +69,10 @@ describe('filter registry', () => {
       expect(describeFilter(spec), label(spec)).toContain(`"${name}"`);
       // PyRadiomics' variants (convention 'pyradiomics', issue #16) compute something else than IBSI 2
       expect(isIbsi2Filter(spec)).toBe(def.ibsi2 && (spec as { convention?: string }).convention !== 'pyradiomics');
+      // names: pyradiomics — PyRadiomics' image-type name where PyRadiomics has the filter, else ours
+      const py = pyradiomicsImageName(spec, name);
+      if (def.pyradiomicsName) expect(py, label(spec)).toMatch(/^(original|log-sigma-\d+-\d+-mm-3D|wavelet\d*-[LH]{2,3}|square|squareroot|logarithm|exponential|gradient|lbp-2D)$/);
+      else expect(py).toBe(name);
     }
   });
 

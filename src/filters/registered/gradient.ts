@@ -18,5 +18,6 @@ export const GRADIENT_FILTER = defineFilter<GradientSpec>({
   validate: () => {},
   name: (spec) => `gradient${dimsSuffix(spec.dims)}`,
   reachMm: (_spec, spacing) => Math.max(...spacing),
+  pyradiomicsName: () => 'gradient',
   apply: (data, { size, spacing }, spec) => gradientMagnitude(data, size, spacing, effectiveDims(size, spec.dims)),
 });

@@ -17,6 +17,7 @@ export function defineIntensityTransform<T extends string>(type: T, title: strin
     validate: () => {},
     name: () => type,
     reachMm: () => Infinity,
+    pyradiomicsName: () => type, // square, squareroot, logarithm, exponential as PyRadiomics names them
     apply: (data) => transform(data),
   });
 }

@@ -30,5 +30,6 @@ export const LBP2D_FILTER = defineFilter<Lbp2dSpec>({
   },
   // Bilinear samples on the circle read the pixels around radius R, rounded up, plus one.
   reachMm: (spec, spacing) => (Math.ceil(spec.radius ?? DEFAULT_RADIUS) + 1) * Math.max(...spacing),
+  pyradiomicsName: () => 'lbp-2D',
   apply: (data, { size }, spec) => lbp2d(data, size, spec.radius ?? DEFAULT_RADIUS, spec.samples ?? DEFAULT_SAMPLES),
 });

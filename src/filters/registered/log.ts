@@ -7,6 +7,7 @@ import { s } from '../../core/schema.ts';
 import { defineFilter } from '../filter.ts';
 import { logFilter } from '../log.ts';
 import { logLikePyradiomics } from '../log-itk.ts';
+import { pyFloat } from '../name-parts.ts';
 import { boundaryField, conventionField, DEFAULT_BOUNDARY, dimsField, refuseWithPyradiomics, sigmaMmField, truncateField, type ConventionSetting } from '../settings-fields.ts';
 import { effectiveDims } from '../volume.ts';
 import { DEFAULT_TRUNCATE, gaussianScaleName, gaussianScaleReachMm, validateGaussianScale, type GaussianScale } from './gaussian-scale.ts';
@@ -28,6 +29,8 @@ export const LOG_FILTER = defineFilter<LogSpec>({
   name: (spec) => gaussianScaleName('log', spec) + (spec.convention === 'pyradiomics' ? '-pyradiomics' : ''),
   // the recursive filter's response never ends: PyRadiomics filters the whole image
   reachMm: (spec, spacing) => (spec.convention === 'pyradiomics' ? Infinity : gaussianScaleReachMm(spec, spacing)),
+  // PyRadiomics writes '-3D' whatever the image's dimension (imageoperations.getLoGImage)
+  pyradiomicsName: (spec) => `log-sigma-${pyFloat(spec.sigmaMm)}-mm-3D`,
   apply: (data, { size, spacing }, spec, region) =>
     spec.convention === 'pyradiomics'
       ? logLikePyradiomics(data, size, spacing, spec.sigmaMm)

@@ -14,5 +14,6 @@ export const ORIGINAL_FILTER = defineFilter<OriginalSpec>({
   validate: () => {},
   name: () => 'original',
   reachMm: () => 0,
+  pyradiomicsName: () => 'original',
   apply: (data) => data,
 });

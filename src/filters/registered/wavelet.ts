@@ -70,6 +70,11 @@ export const WAVELET_FILTER = defineFilter<WaveletSpec>({
     const py = spec.convention === 'pyradiomics' ? '-pyradiomics' : '';
     return `wavelet-${spec.family.toLowerCase()}-${spec.subband.toUpperCase()}${level > 1 ? `-level${level}` : ''}${ri}${boundarySuffix(spec)}${py}`;
   },
+  // wavelet-LLH, wavelet2-HLH for level 2: letters x, y, z as pywt's keys and ours
+  pyradiomicsName(spec) {
+    const level = spec.level ?? 1;
+    return `${level === 1 ? 'wavelet' : `wavelet${level}`}-${spec.subband.toUpperCase()}`;
+  },
   reachMm(spec, spacing) {
     if (spec.convention === 'pyradiomics') return Infinity; // periodic over the whole (padded) image
     const L = waveletFilters(spec.family).lo.length;
