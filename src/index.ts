@@ -92,6 +92,7 @@ export {
   type StudyResult, type ModelResult, type Comparison, type PredictionRow, type Metrics,
   type ModelBundle, type Prediction, type SharedBundles, type ModelHead, type Outcome, type BinaryOutcome, type TimeToEventOutcome,
   type SurvivalPrediction,
+  predictPatient, type PatientPrediction,
 } from './study/index.ts';
 
 // report: the HTML report and its parts

@@ -16,11 +16,12 @@ import { resolveExtractionSettings, type ExtractionSettings } from '../extract/s
 import { canonicalJson } from '../core/hash.ts';
 import { loadModel, MIN_REFERENCE_CASES, predict, withCentreReference, type ModelBundle } from '../study/bundle.ts';
 import { survivalRows, parseTimes } from './predict-survival.ts';
+import { patientRows } from './predict-patients.ts';
 import type { ModelName } from '../study/config.ts';
 import { toCsv } from '../tables/csv.ts';
 import type { Table } from '../tables/table.ts';
 
-interface PredictOptions { times?: string; curve?: string; model: string; features?: string; manifest?: string; settings?: string; work?: string; workers?: number; id?: string; use?: ModelName; out?: string; centre?: string; centreReference?: string }
+interface PredictOptions { times?: string; curve?: string; model: string; features?: string; manifest?: string; settings?: string; work?: string; workers?: number; id?: string; use?: ModelName; out?: string; centre?: string; centreReference?: string; patient?: string }
 
 function bundleSettings(bundle: ModelBundle, path: string): ExtractionSettings {
   if (!bundle.extraction.scoresImages) {
@@ -63,6 +64,7 @@ export function addPredictCommand(program: Command): void {
     .option('--centre-reference <table.csv>', `with --centre NAME: unlabelled feature table of at least ${MIN_REFERENCE_CASES} cases of that new centre, to align it to the training centre`)
     .option('--times <list>', 'survival models: times (in the study\'s time unit, months) to give S(t) and the risk at, e.g. 12,24,36 (default: the bundle\'s: the horizon and the config\'s times, or 12, 24, 36)')
     .option('--curve <file>', 'survival models: also write each case\'s survival curve S(t) (long CSV: id, time, survival)')
+    .option('--patient <column>', 'patient-level models (data.unit: patient): the column naming each lesion row\'s patient; the rows of a patient are combined by the model\'s rule, one prediction per patient')
     .option('-o, --out <file>', 'write predictions CSV here (default: print to stdout)')
     .action(async (o: PredictOptions) => {
       let bundle = loadModel(readFileSync(o.model, 'utf8'));
@@ -86,6 +88,18 @@ export function addPredictCommand(program: Command): void {
         return;
       }
       if (o.times !== undefined || o.curve !== undefined) throw new SonomicsError('BAD_INPUT', `--times and --curve apply to survival models; ${o.model} is a bundle of a binary study (its risk has no time).`);
+      const model = bundle.models[o.use ?? bundle.defaultModel];
+      if (o.patient) {
+        if (!table.columns.includes(o.patient)) throw new SonomicsError('BAD_INPUT', `${table.source}: no patient column "${o.patient}" (--patient).`);
+        const out = patientRows(bundle, table.rows as Array<Record<string, string>>, id, o.patient, { model: o.use, centre: o.centre });
+        if (o.out) {
+          writeFileSync(o.out, out.csv);
+          console.log(`predictions for ${out.patients} patient(s): ${o.out}`);
+        } else process.stdout.write(out.csv);
+        return;
+      }
+      // Loud: without --patient each row is taken as a patient with that one lesion.
+      if (model?.patient) console.error(`sonomics: the ${model.kind} model predicts patients (rule ${model.patient.rule}); each row is taken as a patient with one lesion — pass --patient COLUMN to combine a patient's lesion rows.`);
       const rows = table.rows.map((r) => {
         const p = predict(bundle, r, { model: o.use, caseId: r[id], centre: o.centre });
         return [r[id]!, p.model, p.risk, p.class, p.threshold, p.contributions.slice(0, 3).map((c) => `${c.name}:${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`).join(' '), p.warnings.join('; '), p.centre?.name ?? ''];

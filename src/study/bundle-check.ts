@@ -83,7 +83,15 @@ function checkModel(m: ModelName, f: BundleModel, provided: Set<string>, bundle:
   const readable = new Set([...f.inputs, ...(f.radscore ? [RADSCORE] : []), ...(f.logitScore ? [f.logitScore.name] : [])]);
   for (const x of head.features) if (!readable.has(x)) bad('head.features', `name "${x}", which the model does not compute from its inputs`);
   if (f.selectedFeatures.join('\u0000') !== head.features.join('\u0000')) bad('selectedFeatures', 'differ from the head\'s features (names or order)');
-  if (f.threshold !== head.threshold) bad('threshold', `(${f.threshold}) differs from the head's (${head.threshold})`);
+  // A patient-level risk rule classifies the combined risk at its own (patient-level) threshold.
+  const p = f.patient;
+  if (p && p.rule !== 'largest') {
+    if (!p.platt || !Number.isFinite(p.platt.A) || !Number.isFinite(p.platt.B) || !(p.platt.A < 0) || typeof p.threshold !== 'number') bad('patient', `(rule ${p.rule}) needs an increasing Platt sigmoid (platt.A < 0, B finite) and a threshold`);
+    else if (f.threshold !== p.threshold) bad('threshold', `(${f.threshold}) differs from the patient-level threshold (${p.threshold})`);
+  } else {
+    if (p && !p.size) bad('patient', '(rule largest) needs the lesion-size column (size)');
+    if (f.threshold !== head.threshold) bad('threshold', `(${f.threshold}) differs from the head's (${head.threshold})`);
+  }
   if (f.radscore) {
     const r = f.radscore;
     for (const [k, arr] of [['mean', r.mean], ['sd', r.sd], ['beta', r.beta]] as const) sameLength(`radscore.${k}`, arr, r.features.length, 'score features');

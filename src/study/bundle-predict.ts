@@ -8,7 +8,8 @@
 import { SonomicsError } from '../core/errors.ts';
 import type { ModelName } from './config.ts';
 import { applyCentreParameters, fitCentreParameters } from './harmonise.ts';
-import { applyModel, headRows } from './model.ts';
+import { applyModel, headRows, type FittedModel } from './model.ts';
+import { applyPatientCombiner } from './patient-unit.ts';
 import { encodeVariable, toNumber } from './variables.ts';
 import { readableInputName, readableNumber as fmtNum } from './input-names.ts';
 import type { BundleModel, ModelBundle } from './bundle-types.ts';
@@ -106,7 +107,10 @@ export function predict(bundle: ModelBundle, row: Record<string, number | string
   const rec = aligned.rec;
   const batchCol = bundle.preprocessing.batchColumn;
   const batch = batchCol ? [String(row[batchCol] ?? '')] : undefined;
-  const risk = applyModel(model, [rec], batch, [caseId]).probability[0]!;
+  // A patient-level risk rule (data.combine mean-risk / max-risk): one lesion row is a patient with
+  // one lesion, whose risk is the rule's recalibration of the lesion risk (predictPatient: several).
+  const riskOf = (r: Record<string, number>) => asPatientRisk(model, applyModel(model, [r], batch, [caseId]).probability[0]!);
+  const risk = riskOf(rec);
   const warnings: string[] = [];
   const outOfRange: Prediction['outOfRange'] = [];
   const contributions: Prediction['contributions'] = [];
@@ -118,7 +122,7 @@ export function predict(bundle: ModelBundle, row: Record<string, number | string
       outOfRange.push({ name: input, value: x, min: s.min, max: s.max });
       warnings.push(`${readableInputName(input, bundle.variables)} is ${fmtNum(x)}, ${x < s.min ? 'below' : 'above'} anything seen in training (${fmtNum(s.min)} to ${fmtNum(s.max)}): the model extrapolates`);
     }
-    const alt = applyModel(model, [{ ...rec, [input]: s.mean }], batch, [caseId]).probability[0]!;
+    const alt = riskOf({ ...rec, [input]: s.mean });
     contributions.push({ name: input, value: x, contribution: risk - alt });
   }
   contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.name < b.name ? -1 : 1));
@@ -132,4 +136,10 @@ export function predict(bundle: ModelBundle, row: Record<string, number | string
     out.score = { name: ls.name, value: r[ls.name]!, intercept: ls.coef[0]!, terms };
   }
   return out;
+}
+
+/** A lesion risk as the risk of a patient with that one lesion (risk rules); unchanged otherwise. */
+export function asPatientRisk(model: FittedModel, lesionRisk: number): number {
+  const p = model.patient;
+  return p && p.rule !== 'largest' ? applyPatientCombiner(p, [lesionRisk], { patients: ['patient'], lesions: [[0]] })[0]! : lesionRisk;
 }

@@ -105,6 +105,15 @@ export const BUNDLE_JSON_SCHEMA: JsonSchema = {
           properties: { name: str, terms: { ...strs, minItems: 1 }, coef: { ...nums, minItems: 2 }, firth: { const: true } },
         },
         head: { $ref: '#/$defs/head' },
+        // data.unit: patient (issue #14): how predictPatient combines a patient's lesion rows.
+        patient: {
+          type: 'object', additionalProperties: false, required: ['rule'],
+          properties: {
+            rule: { enum: ['largest', 'mean-risk', 'max-risk'] }, size: str,
+            platt: { type: 'object', additionalProperties: false, required: ['A', 'B'], properties: { A: num, B: num } },
+            threshold: { type: 'number', minimum: 0, maximum: 1 }, identity: { const: true },
+          },
+        },
       },
     },
     // One schema for every registered head kind: the parameters each kind requires (and their

@@ -12,6 +12,7 @@ import { resolveExtractionSettings } from '../extract/settings.ts';
 import { MODEL_NAMES } from './config.ts';
 import type { HarmoniseMethod } from './harmonise.ts';
 import { headFor } from './heads/registry.ts';
+import { thresholdOf } from './model.ts';
 import type { StudyResult } from './run.ts';
 import { BUNDLE_SCHEMA } from './bundle-schema.ts';
 import { MIN_REFERENCE_CASES, type BundleModel, type ModelBundle } from './bundle-types.ts';
@@ -57,7 +58,7 @@ export function buildBundle(result: StudyResult, opts: BundleOptions = {}): Mode
     const f = result.final[m]!;
     // Only what the head's apply needs (a linear SVM: w·z + b, its support vectors stay behind).
     const head = headFor(f.head.kind, `the ${m} model`).forBundle(f.head);
-    const entry: BundleModel = { ...f, head, selectedFeatures: f.head.features, threshold: f.head.threshold };
+    const entry: BundleModel = { ...f, head, selectedFeatures: f.head.features, threshold: thresholdOf(f) };
     const centres = result.centres?.models[m];
     if (f.harmonise && centres) {
       entry.centres = centres;

@@ -233,7 +233,7 @@ export const STUDY_CONFIG_SCHEMA: ObjectNode = s.obj({
     group: f(s.str(), 'patient column: all cases of a patient stay in one fold (outer and inner CV), CIs resample patients'),
     unit: f(s.oneOf(['lesion', 'patient']), 'what the models predict and the figures count: each case (lesion), or each patient (data.group; needs data.combine)', { default: 'lesion' }),
     combine: f(s.oneOf(PATIENT_COMBINE_RULES), "unit: patient — how a patient's lesions combine: the largest lesion's features, or the mean / max of the lesion model's risks"),
-    size: f(s.str(), 'combine: largest — column of each lesion\'s size', { docDefault: 'tumour_original_morph_area_pixel_counting (2D) or …_volume_voxel_counting (3D)' }),
+    size: f(s.str(), 'combine: largest — column of each lesion\'s size', { docDefault: 'tumour_original_morphology_area_pixel_counting (2D) or …_volume_voxel_counting (3D)' }),
   }), 'the data: tables, id and outcome columns, cohorts', { default: {} }),
   clinical: f(s.obj({
     variables: f(s.list(s.either(s.str(), VARIABLE_SCHEMA)), 'clinical candidates: a name (continuous) or { name, type, ... }', { default: [] }),

@@ -17,7 +17,7 @@ import { checkSurvivalCohort, readSurvivalOutcome, survivalOutcomeColumns } from
 import { checkConstantWithinPatient, largestLesions, patientIndex } from './patient-unit.ts';
 
 /** combine: largest without data.size: the tumour's size as extract records it (morphology family). */
-export const DEFAULT_SIZE_COLUMNS = ['tumour_original_morph_area_pixel_counting', 'tumour_original_morph_volume_voxel_counting'];
+export const DEFAULT_SIZE_COLUMNS = ['tumour_original_morphology_area_pixel_counting', 'tumour_original_morphology_volume_voxel_counting'];
 
 export interface CohortData {
   name: string;

@@ -11,6 +11,7 @@ export { fitCentreReference, fitCentreParameters, applyCentreParameters, harmoni
 export { buildBundle, bundleJson, bundleContentHash, sealBundle, revealsTrainingRows, loadModel, predict, encodeCase, withCentreReference, shareBundle, BUNDLE_SCHEMA, BUNDLE_JSON_SCHEMA, MIN_REFERENCE_CASES, type ModelBundle, type BundleModel, type Prediction, type SharedBundles } from './bundle.ts';
 export { knownCentres } from './bundle-predict.ts';
 export { predictSurvival, type SurvivalPrediction } from './bundle-survival.ts';
+export { predictPatient, type PatientPrediction } from './bundle-predict-patient.ts';
 export { buildSurvivalBundle } from './bundle-survival-build.ts';
 export { readableInputName, readableNumber } from './input-names.ts';
 export { validateJson, type JsonSchema } from '../core/json-schema.ts';

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { encodePng, extractCase, loadModel, parseCsv, polygonToMask, predict, readImage, readMask, resolveExtractionSettings, type ModelBundle } from '../../src/index.ts';
 import { serveStatic, type StaticServer } from '../../src/node/static-server.ts';
+import { pngChunk } from '../../src/io/png-write.ts';
 import { buildDemo, buildApp, HAS_CHROMIUM, launchChromium, requireChromium } from './setup.ts';
 
 requireChromium('the web-app browser tests');
@@ -62,12 +63,12 @@ describe.skipIf(!HAS_CHROMIUM)('web app in headless Chromium', () => {
   /** The demo's centre of a case: its cohort name (the demo study has no batch column). */
   const centreOf = (caseId: string) => (caseId.startsWith('B') ? bundle.harmonisation!.centres[0]! : bundle.harmonisation!.trainingCentres[0]!);
 
-  async function loadCase(page: Page, caseId: string, withTumour = true): Promise<void> {
+  async function loadCase(page: Page, caseId: string, withTumour = true, imageFile = cohortFile(`images/${caseId}.dcm`)): Promise<void> {
     await page.setInputFiles('#bundle-file', join(demo, 'study', 'bundle.json'));
     await page.locator('#bundle-info').filter({ hasText: 'trained on' }).waitFor();
     // The demo is harmonised (centre-robust): the calculator asks for the image's centre.
     await page.selectOption('#centre-select', centreOf(caseId));
-    await page.setInputFiles('#image-file', cohortFile(`images/${caseId}.dcm`));
+    await page.setInputFiles('#image-file', imageFile);
     await page.waitForFunction(() => (document.getElementById('overlay') as HTMLCanvasElement).width > 1);
     if (withTumour) await page.setInputFiles('#tumour-file', cohortFile(`masks/${caseId}_tumour.png`));
     await page.setInputFiles('#parenchyma-file', cohortFile(`masks/${caseId}_parenchyma.png`));
@@ -191,6 +192,71 @@ describe.skipIf(!HAS_CHROMIUM)('web app in headless Chromium', () => {
     expect(risk).toBeLessThan(1);
     const want = expected(caseId, polygonToMask(points, t));
     expect(Math.abs(risk - want.risk)).toBeLessThanOrEqual(1e-9);
+    await page.close();
+  });
+
+  // Issue #14: a PNG carries no pixel size, the demo bundle's settings are in mm (5 mm ring, LoG σ in
+  // mm). The calculator asks for the pixel size, refuses implausible values by name, and with the
+  // DICOM's own spacing typed in gives exactly predict's risk for the DICOM; a PNG pHYs is used and shown.
+  it('pixel size: an uncalibrated PNG asks for it; bad values are named errors; typed = the DICOM\'s spacing gives predict\'s risk (1e-9); PNG pHYs is used and shown', async () => {
+    const caseId = 'A0001';
+    const dicom = readImage(new Uint8Array(readFileSync(cohortFile(`images/${caseId}.dcm`))));
+    const [sx, sy] = dicom.spacing;
+    let max = 0;
+    for (const v of dicom.data) max = Math.max(max, v);
+    const pixels = { width: dicom.size[0], height: dicom.size[1], channels: 1 as const, bitDepth: (max > 255 ? 16 : 8) as 8 | 16, data: dicom.data };
+    const pngBytes = encodePng(pixels);
+    // the PNG holds exactly the DICOM's pixel values (so the features can only differ by the pixel size)
+    expect(Array.from(readImage(pngBytes).data)).toEqual(Array.from(dicom.data));
+    const png = join(tmp, `${caseId}.png`);
+    writeFileSync(png, pngBytes);
+    const page = await open();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await loadCase(page, caseId, true, png);
+    expect(await page.locator('#pixel-size-box').isVisible()).toBe(true);
+    const failWith = async (text: string) => {
+      await page.click('#compute');
+      await page.locator('#calc-error').filter({ hasText: text }).waitFor({ timeout: 120_000 });
+      expect(await page.locator('#risk').count()).toBe(0);
+    };
+    await failWith('enter the pixel size (mm per pixel)');
+    expect(await page.locator('#calc-error').innerText()).toContain('no physical calibration');
+    await page.fill('#pixel-size-x', '0');
+    await failWith('pixel size x "0": write the size of one pixel in mm as a positive number');
+    await page.fill('#pixel-size-x', '50');
+    await failWith('pixel size x 50 mm is outside the plausible range 0.001–10 mm per pixel');
+    await page.fill('#pixel-size-x', 'abc');
+    await failWith('pixel size x "abc"');
+    await page.fill('#pixel-size-x', String(sx));
+    await page.fill('#pixel-size-y', String(sy));
+    const risk = await computedRisk(page);
+    expect(Math.abs(risk - expected(caseId).risk)).toBeLessThanOrEqual(1e-9);
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      // the typed pixel size beside the result (the result column is sticky)
+      await page.locator('#pixel-size').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(SHOTS, 'calculator-pixel-size.png') });
+    }
+    // A PNG with pHYs in pixels per metre: its pixel size is read, shown, and used (no input asked).
+    const ppm = Math.round(1000 / sx);
+    const phys = new Uint8Array(9);
+    new DataView(phys.buffer).setUint32(0, ppm);
+    new DataView(phys.buffer).setUint32(4, ppm);
+    phys[8] = 1; // unit: metre
+    const withPhys = new Uint8Array([...pngBytes.subarray(0, 33), ...pngChunk('pHYs', phys), ...pngBytes.subarray(33)]);
+    const physFile = join(tmp, `${caseId}-phys.png`);
+    writeFileSync(physFile, withPhys);
+    await page.setInputFiles('#image-file', physFile);
+    await page.locator('#pixel-size-file').filter({ hasText: 'PNG pHYs' }).waitFor();
+    expect(await page.locator('#pixel-size-file').innerText()).toContain(`${(1000 / ppm).toFixed(4)} × ${(1000 / ppm).toFixed(4)} mm per pixel`);
+    expect(await page.locator('#pixel-size-box').isVisible()).toBe(false);
+    await page.setInputFiles('#tumour-file', cohortFile(`masks/${caseId}_tumour.png`));
+    await page.setInputFiles('#parenchyma-file', cohortFile(`masks/${caseId}_parenchyma.png`));
+    const physRisk = await computedRisk(page);
+    const img = readImage(withPhys);
+    expect(img.spacingSource).toBe('PNG pHYs');
+    const { features } = extractCase({ image: img, tumour: readMask(new Uint8Array(readFileSync(cohortFile(`masks/${caseId}_tumour.png`)))), parenchyma: readMask(new Uint8Array(readFileSync(cohortFile(`masks/${caseId}_parenchyma.png`)))) }, resolveExtractionSettings(bundle.extraction.settings), { caseId });
+    expect(Math.abs(physRisk - predict(bundle, { ...clinical[caseId]!, ...features }, { caseId, centre: centreOf(caseId) }).risk)).toBeLessThanOrEqual(1e-9);
     await page.close();
   });
 

@@ -39,8 +39,10 @@ function crossing(groups: string[], folds: number[]): string[] {
   return [...bad];
 }
 
-describe.skipIf(!HAS_SHARED)('BUS-BRA worked example (subset)', () => {
-  it('extract → study: patient-grouped folds, AUCs with patient-level CIs, the label never a feature', async () => {
+/** The subset's manifest, extracted once and shared by the tests below (extraction is most of their time). */
+let prepared: Promise<string> | undefined;
+function prepare(): Promise<string> {
+  prepared ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sonomics-busbra-'));
     const text = readFileSync(join(BUSBRA, 'manifest.csv'), 'utf8').trimEnd().split('\n');
     const head = text[0]!.split(',');
@@ -58,6 +60,14 @@ describe.skipIf(!HAS_SHARED)('BUS-BRA worked example (subset)', () => {
     const summary = await runExtraction({ manifest: join(dir, 'manifest.csv'), settings: join(REPO_ROOT, 'examples/busbra/extraction.yaml'), outDir: join(dir, 'features'), idColumn: 'image_id', workers: 2, progress: false });
     expect(summary.failed).toEqual([]);
     copyFileSync(join(REPO_ROOT, 'examples/busbra/study.yaml'), join(dir, 'study.yaml'));
+    return dir;
+  })();
+  return prepared;
+}
+
+describe.skipIf(!HAS_SHARED)('BUS-BRA worked example (subset)', () => {
+  it('extract → study: patient-grouped folds, AUCs with patient-level CIs, the label never a feature', async () => {
+    const dir = await prepare();
 
     const study = loadStudy(join(dir, 'study.yaml'));
     const table = study.tables['features/features.csv']!;
@@ -102,4 +112,43 @@ describe.skipIf(!HAS_SHARED)('BUS-BRA worked example (subset)', () => {
     expect(m.external!.auc_ci_bootstrap).toBeDefined();
     console.log(`BUS-BRA subset: main ${main!.n} images, external ${external!.n}; radiomics CV AUC ${m.cv.auc.toFixed(3)} (${m.cv.auc_ci.map((x) => x.toFixed(3)).join('–')}), external ${m.external!.auc.toFixed(3)} (${m.external!.auc_ci.map((x) => x.toFixed(3)).join('–')})`);
   }, 900_000);
+
+  // data.unit: patient (issue #14): BUS-BRA's outcome is one per patient (benign or malignant, the
+  // same in all of a patient's images), so each rule gives one prediction per patient.
+  it('patient level: largest, mean-risk and max-risk — one prediction per patient, folds by patient, AUCs in range', async () => {
+    const dir = await prepare();
+    const study = loadStudy(join(dir, 'study.yaml'));
+    const table = study.tables['features/features.csv']!;
+    const patient = new Map(table.rows.map((row) => [row.case_id!, row.manifest_case_id!]));
+    const ge = table.rows.filter((row) => !EXTERNAL_DEVICES.includes(row.device!));
+    const gePatients = new Set(ge.map((row) => row.manifest_case_id)).size;
+    const lines: string[] = [];
+    for (const combine of ['largest', 'mean-risk', 'max-risk'] as const) {
+      innerCalls.length = 0;
+      const cfg = { ...study.config, data: { ...study.config.data, unit: 'patient' as const, combine } };
+      const r = runStudy(cfg, study.tables);
+      expect(r.unit).toMatchObject({ unit: 'patient', combine });
+      if (combine === 'largest') expect(r.unit.size).toBe('tumour_original_morphology_area_pixel_counting');
+      const [main, external] = r.cohorts;
+      expect(main).toMatchObject({ n: gePatients, lesions: ge.length });
+      expect(external).toMatchObject({ n: 86, lesions: 164 });
+      const cv = r.predictions.filter((p) => p.set === 'cv' && p.unit === 'patient');
+      expect(cv).toHaveLength(gePatients);
+      expect(new Set(cv.map((p) => p.id)).size).toBe(gePatients);
+      // lesion rows of the risk rules sit in their patient's fold; inner folds keep patients together
+      const rows = [...cv.map((p) => ({ g: p.id, f: p.fold })), ...r.predictions.filter((p) => p.set === 'cv' && p.unit === 'lesion').map((p) => ({ g: patient.get(p.id)!, f: p.fold }))];
+      if (combine !== 'largest') expect(rows.length).toBe(gePatients + ge.length);
+      expect(crossing(rows.map((x) => x.g), rows.map((x) => x.f))).toEqual([]);
+      for (const c of innerCalls) if (c.groups) expect(crossing(c.groups, c.folds)).toEqual([]);
+      const m = r.models.radiomics!;
+      expect(m.cv.n).toBe(gePatients);
+      expect(m.cv.auc).toBeGreaterThan(0.75);
+      expect(m.cv.auc).toBeLessThan(0.98);
+      expect(m.external!.auc).toBeGreaterThan(0.7);
+      expect(m.external!.auc).toBeLessThan(0.99);
+      const ci = (x: [number, number]) => x.map((v) => v.toFixed(3)).join('–');
+      lines.push(`${combine}: CV AUC ${m.cv.auc.toFixed(3)} (${ci(m.cv.auc_ci)}; bootstrap ${ci(m.cv.auc_ci_bootstrap!)}), sens ${m.cv.sensitivity.toFixed(3)} spec ${m.cv.specificity.toFixed(3)}; external ${m.external!.auc.toFixed(3)} (${ci(m.external!.auc_ci)}; bootstrap ${ci(m.external!.auc_ci_bootstrap!)}), sens ${m.external!.sensitivity.toFixed(3)} spec ${m.external!.specificity.toFixed(3)}; threshold ${m.threshold.toFixed(3)}`);
+    }
+    console.log(`BUS-BRA subset, patient level: main ${gePatients} patients (${ge.length} images), external 86 (164)\n${lines.join('\n')}`);
+  }, 1_800_000);
 });

@@ -13,6 +13,10 @@ import { runStudy, type PredictionRow, type StudyResult } from '../../src/study/
 import { applyModel } from '../../src/study/model.ts';
 import { combineRisks, patientIndex, type PatientCombiner } from '../../src/study/patient-unit.ts';
 import { predictionsCsv } from '../../src/study/outputs.ts';
+import { buildBundle, bundleJson, loadModel, predict } from '../../src/study/bundle.ts';
+import { predictPatient } from '../../src/study/bundle-predict-patient.ts';
+import { patientRows } from '../../src/cli/predict-patients.ts';
+import { parseCsv } from '../../src/tables/csv.ts';
 import type { Table } from '../../src/tables/table.ts';
 
 const innerCalls: Array<{ groups?: string[]; folds: number[] }> = vi.hoisted(() => []);
@@ -28,7 +32,7 @@ vi.mock('../../src/study/heads/inner-folds.ts', async (importOriginal) => {
   };
 });
 
-const SIZE = 'tumour_original_morph_area_pixel_counting';
+const SIZE = 'tumour_original_morphology_area_pixel_counting';
 
 /** n patients with 1–4 lesions each; the outcome and age belong to the patient. */
 function cohort(n: number, prefix: string, rng: Random): Table {
@@ -117,7 +121,7 @@ describe('data.unit: patient', () => {
     expect(r.models.radiomics!.cv.n).toBe(patients.length);
     expect(r.models.radiomics!.external!.n).toBe(40);
     expect(r.models.radiomics!.cv.auc).toBeGreaterThan(0.7);
-    expect(r.notes.join('\n')).toMatch(/unit of analysis: patient level \(patients: patient\): the features of each patient's largest lesion \(by tumour_original_morph_area_pixel_counting/);
+    expect(r.notes.join('\n')).toMatch(/unit of analysis: patient level \(patients: patient\): the features of each patient's largest lesion \(by tumour_original_morphology_area_pixel_counting/);
     expect(predictionsCsv(r).split('\n')[0]).toBe('cohort,id,y,set,repeat,fold,unit,patient,lesion,p_radiomics,class_radiomics');
   });
 
@@ -180,6 +184,39 @@ describe('data.unit: patient', () => {
   });
 });
 
+describe('a patient-level model in the bundle', () => {
+  for (const rule of ['largest', 'mean-risk', 'max-risk'] as const) {
+    it(`${rule}: predictPatient on each external patient's lesion rows gives the study's external probability and class`, () => {
+      const t = tables();
+      const r = runStudy(config({ unit: 'patient', combine: rule }, { models: ['clinical', 'radiomics'] }), t);
+      const bundle = loadModel(bundleJson(buildBundle(r, { software: { sonomics: 'test' } })));
+      const rows = t['ext.csv']!.rows;
+      for (const m of ['clinical', 'radiomics'] as const) {
+        const study = r.predictions.filter((p) => p.set === 'external' && p.unit === 'patient');
+        expect(study).toHaveLength(40);
+        for (const p of study) {
+          const own = rows.filter((x) => x.patient === p.id);
+          const got = predictPatient(bundle, own, { model: m, patientId: p.id, lesionIds: own.map((x) => x.id!) });
+          expect(got.rule).toBe(rule);
+          expect(Math.abs(got.risk - p.probability[m]!)).toBeLessThanOrEqual(1e-12);
+          expect(got.class).toBe(p.predicted[m]);
+          if (rule === 'largest') expect(got.lesions.find((l) => l.used)!.id).toBe(p.lesion);
+          // one lesion row alone: predict and predictPatient agree (a patient with one lesion)
+          if (own.length === 1) expect(Math.abs(predict(bundle, own[0]!, { model: m }).risk - got.risk)).toBeLessThanOrEqual(1e-12);
+        }
+      }
+      // sonomics predict --patient patient: one CSV row per patient, the same risks
+      const csv = parseCsv(patientRows(bundle, rows, 'id', 'patient', { model: 'radiomics' }).csv);
+      expect(csv.rows).toHaveLength(40);
+      for (const row of csv.rows) expect(Math.abs(Number(row.risk) - r.predictions.find((p) => p.set === 'external' && p.unit === 'patient' && p.id === row.patient)!.probability.radiomics!)).toBeLessThanOrEqual(1e-12);
+      // a lesion-level model refuses a patient's rows; a lesion without its size is named
+      const lesionLevel = loadModel(bundleJson(buildBundle(runStudy(config({}), t), { software: { sonomics: 'test' } })));
+      expect(() => predictPatient(lesionLevel, rows.slice(0, 2), { model: 'radiomics', patientId: 'E0' })).toThrow(/E0: the radiomics model was fitted on single cases \(data.unit: lesion\)/);
+      if (rule === 'largest') expect(() => predictPatient(bundle, [{ ...rows[0]!, [SIZE]: '' }], { model: 'radiomics', patientId: 'E0' })).toThrow(/E0 lesion 1: the radiomics model takes each patient's largest lesion by tumour_original_morphology_area_pixel_counting, which is missing here/);
+    });
+  }
+});
+
 describe('data.unit: patient refuses what has no patient-level value', () => {
   const err = (fn: () => unknown): SonomicsError => {
     try { fn(); } catch (e) { expect(e).toBeInstanceOf(SonomicsError); return e as SonomicsError; }
@@ -211,7 +248,7 @@ describe('data.unit: patient refuses what has no patient-level value', () => {
     expect(err(() => runStudy(config({ unit: 'patient', combine: 'largest' }, { radiomics: {} }), t)).message).toMatch(/data.combine: largest needs each lesion's size: name its column with data.size/);
     const t2 = tables();
     t2['main.csv']!.rows[3]![SIZE] = '';
-    expect(err(() => runStudy(config({ unit: 'patient', combine: 'largest' }), t2)).message).toMatch(/patient M\d+, lesion M\d+_L\d: size column tumour_original_morph_area_pixel_counting is missing/);
+    expect(err(() => runStudy(config({ unit: 'patient', combine: 'largest' }), t2)).message).toMatch(/patient M\d+, lesion M\d+_L\d: size column tumour_original_morphology_area_pixel_counting is missing/);
     expect(err(() => runStudy(config({ unit: 'patient', combine: 'largest', size: 'volume' }), tables())).message).toContain('no lesion-size column "volume" (data.size)');
     expect(err(() => config({ unit: 'patient' })).message).toContain('data.combine: data.unit: patient needs a rule');
     expect(err(() => config({ unit: 'patient', combine: 'mean-risk', group: undefined })).message).toContain('data.unit: patient needs data.group');

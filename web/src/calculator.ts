@@ -13,8 +13,10 @@ import { errorText, field, fileBytes, fmt, h } from './dom.ts';
 import { extractInBackground } from './extract-client.ts';
 import type { ExtractReply } from './extract-core.ts';
 import { ImageView, REGION_COLORS, type Region } from './image-view.ts';
+import { pixelSizeControl } from './pixel-size.ts';
 
-interface Loaded<T> { value: T; name: string; token: number }
+/** `bytes`: the file as read, to read it again with a pixel size given in the page. */
+interface Loaded<T> { value: T; name: string; token: number; bytes?: Uint8Array }
 
 export function mountCalculator(root: HTMLElement): void {
   let bundle: ModelBundle | null = null;
@@ -69,8 +71,12 @@ export function mountCalculator(root: HTMLElement): void {
     h('p', { class: 'hint', text: 'Press “Start outline”, click around the lesion on the image, then “Finish outline”. Or type the points (pixel x,y per line).' }),
     h('div', { class: 'row' }, drawButton, undoButton, clearButton),
     field('outline-points', 'Outline points (x,y per line, in image pixels)', pointsArea), outlineInfo);
+  // The image's pixel size: the file's, or typed in when it has none (pixel-size.ts).
+  const pixelSize = pixelSizeControl();
+  /** The pixel size the image and masks were last read with ('' = the files' own). */
+  let appliedPixelSize = '';
   const imageSet = h('fieldset', {}, h('legend', { text: '2. Image and regions' }),
-    field('image-file', 'Ultrasound image (DICOM, PNG, JPEG, …)', imageInput),
+    field('image-file', 'Ultrasound image (DICOM, PNG, JPEG, …)', imageInput), pixelSize.element,
     h('fieldset', {}, h('legend', { text: 'Tumour outline' }),
       h('div', { class: 'row' }, modeFile, h('label', { for: 'mode-file', text: 'Load a mask' }), modeDraw, h('label', { for: 'mode-draw', text: 'Draw on the image' }))),
     fileBox, drawBox,
@@ -220,18 +226,43 @@ export function mountCalculator(root: HTMLElement): void {
     }
   }
 
+  /**
+   * Read the image and masks again with the pixel size typed in the page (or without one), as
+   * `sonomics extract` reads a manifest row's files with its spacing_mm: the readers take the value,
+   * so the image, the masks and a drawn outline all carry it. A value that is not plausible throws.
+   */
+  async function applyPixelSize(): Promise<void> {
+    const sp = pixelSize.read();
+    const key = sp ? sp.join(' × ') : '';
+    if (key === appliedPixelSize) return;
+    const opts = (name: string) => ({ name, ...(sp ? { spacing: sp } : {}) });
+    if (image?.bytes) image = { ...image, value: await readImageAsync(image.bytes, opts(image.name)), token: ++tokens };
+    const mask = (m: Loaded<Mask> | null) => (m?.bytes ? { ...m, value: readMask(m.bytes, opts(m.name)), token: ++tokens } : m);
+    tumourFile = mask(tumourFile);
+    parenchymaFile = mask(parenchymaFile);
+    appliedPixelSize = key;
+    if (outline) outlineFromPoints();
+    refreshRegions();
+  }
+  pixelSize.onChange = () => { clearError(); applyPixelSize().catch((err) => showError(errorText(err))); };
+
   async function loadImage(file: File): Promise<void> {
     clearError();
     try {
-      const img = await readImageAsync(await fileBytes(file), { name: file.name });
+      const bytes = await fileBytes(file);
+      const img = await readImageAsync(bytes, { name: file.name });
       if (img.size[2] !== 1) throw new Error(`${file.name}: a ${img.size.join('×')} volume; the calculator takes one 2D image (a single frame or slice).`);
-      image = { value: img, name: file.name, token: ++tokens };
+      image = { value: img, name: file.name, token: ++tokens, bytes };
+      appliedPixelSize = '';
+      pixelSize.setImage(img);
       outline = null;
       pointsArea.value = '';
       cache = null;
       view.setImage(img);
       refreshRegions();
       outlineInfo.textContent = '';
+      // A pixel size already typed (the previous image's scanner) applies to this one too.
+      await applyPixelSize();
     } catch (err) {
       showError(errorText(err));
     }
@@ -240,10 +271,13 @@ export function mountCalculator(root: HTMLElement): void {
   async function loadMask(file: File, which: 'tumour' | 'parenchyma'): Promise<void> {
     clearError();
     try {
-      const m = readMask(await fileBytes(file), { name: file.name });
+      const bytes = await fileBytes(file);
+      // Read with the pixel size the image was read with (typed in the page), as extract reads a manifest row's masks.
+      const sp = image && appliedPixelSize ? (image.value.spacing.slice(0, 2) as [number, number]) : undefined;
+      const m = readMask(bytes, { name: file.name, ...(sp ? { spacing: sp } : {}) });
       // Check against the image now, so a wrong size is reported at once.
       if (image) checkMask(image.value, m, { caseId: image.name, maskName: `${which} mask ${file.name}` });
-      const loaded = { value: m, name: file.name, token: ++tokens };
+      const loaded = { value: m, name: file.name, token: ++tokens, bytes };
       if (which === 'tumour') tumourFile = loaded; else parenchymaFile = loaded;
       refreshRegions();
     } catch (err) {
@@ -290,6 +324,8 @@ export function mountCalculator(root: HTMLElement): void {
     try {
       const row: Record<string, number | string> = { ...(form?.read() ?? {}) };
       const needs = neededFeatures();
+      // The pixel size as typed now (a change event may not have fired yet): checked, and the files read with it.
+      if (needs.length && image) await applyPixelSize();
       let reply: ExtractReply | null = null;
       if (needs.length) {
         if (!image) throw new Error(`the ${model} model uses image features: load the ultrasound image first.`);
@@ -302,7 +338,13 @@ export function mountCalculator(root: HTMLElement): void {
           busy.className = 'busy';
           busy.textContent = 'Computing features in this browser…';
           computeButton.disabled = true;
-          reply = await extractInBackground({ image: image.value, tumour: t.value, parenchyma: parenchymaFile?.value, settings: b.extraction.settings, caseId: image.name });
+          try {
+            reply = await extractInBackground({ image: image.value, tumour: t.value, parenchyma: parenchymaFile?.value, settings: b.extraction.settings, caseId: image.name });
+          } catch (err) {
+            // Where in this page the missing calibration is given.
+            if ((err as { code?: string }).code === 'UNCALIBRATED' || /UNCALIBRATED|no physical calibration/.test(errorText(err))) throw new Error(`${errorText(err)} In this calculator: enter the pixel size (mm per pixel) under “Pixel size” in 2. Image and regions.`);
+            throw err;
+          }
           cache = { key, reply };
         }
         for (const f of needs) row[f] = reply.features[f]!;
