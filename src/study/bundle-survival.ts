@@ -84,17 +84,23 @@ export function checkSurvivalTimes(times: number[], head: CoxHead, name: ModelNa
 /**
  * One case's survival: the prediction of `predict` (risk by the horizon, group, drivers, warnings)
  * plus S(t | x) and 1 − S(t | x) at `times` (default: the bundle's survival.times, those beyond the
- * baseline dropped and listed) and the whole curve.
+ * baseline dropped and listed) and the whole curve. Asked-for times beyond the baseline are refused,
+ * or, with beyondLastTime: 'drop', left out and listed in `dropped`.
  */
-export function predictSurvival(bundle: ModelBundle, row: Record<string, number | string>, opts: { model?: ModelName; caseId?: string; centre?: string; times?: number[] } = {}): SurvivalPrediction {
+export function predictSurvival(bundle: ModelBundle, row: Record<string, number | string>, opts: { model?: ModelName; caseId?: string; centre?: string; times?: number[]; beyondLastTime?: 'refuse' | 'drop' } = {}): SurvivalPrediction {
   const name = opts.model ?? bundle.defaultModel;
   const { model, head } = coxHeadOf(bundle, name);
   const limit = lastBaselineTime(head);
   let times: number[];
   let dropped: number[] = [];
-  if (opts.times) {
+  if (opts.times && opts.beyondLastTime !== 'drop') {
     checkSurvivalTimes(opts.times, head, name, bundle.survival?.timeUnit);
     times = opts.times;
+  } else if (opts.times) {
+    // The calculator's fixed 1/2/3 years: those within the baseline, the others listed as dropped.
+    checkSurvivalTimes(opts.times.filter((t) => t <= limit), head, name, bundle.survival?.timeUnit);
+    times = opts.times.filter((t) => t <= limit);
+    dropped = opts.times.filter((t) => t > limit);
   } else {
     const wanted = bundle.survival?.times ?? defaultSurvivalTimes(head.horizon, undefined);
     times = wanted.filter((t) => t <= limit);

@@ -6,8 +6,9 @@
  */
 import {
   checkMask, loadModel, parseCsv, peritumoralRing, polygonToMask, predict, readableInputName, readableNumber, readImageAsync, readMask, resolveExtractionSettings, ringName, withCentreReference,
-  type Image, type Mask, type ModelBundle, type ModelName, type Prediction,
+  predictSurvival, type Image, type Mask, type ModelBundle, type ModelName, type Prediction, type SurvivalPrediction,
 } from '../../src/index.ts';
+import { survivalPanel } from './survival-result.ts';
 import { clinicalForm, type ClinicalForm } from './clinical-form.ts';
 import { errorText, field, fileBytes, fmt, h } from './dom.ts';
 import { extractInBackground } from './extract-client.ts';
@@ -176,7 +177,7 @@ export function mountCalculator(root: HTMLElement): void {
       const perf = b.training.performance;
       const pv = b.provenance;
       bundleInfo.textContent = `${b.title} — trained on ${b.training.cohort} (n = ${b.training.n}, ${b.training.events} events). `
-        + names.map((m) => `${m}: CV AUC ${fmt(perf[m]?.cvAuc ?? NaN)}${perf[m]?.externalAuc !== undefined ? `, external ${fmt(perf[m]!.externalAuc!)}` : ''}`).join('; ')
+        + names.map((m) => `${m}: CV ${b.survival ? `C-index ${fmt(perf[m]?.cvHarrell ?? NaN)}, AUC(${b.survival.horizon})` : 'AUC'} ${fmt(perf[m]?.cvAuc ?? NaN)}${perf[m]?.externalAuc !== undefined ? `, external ${fmt(perf[m]!.externalAuc!)}` : ''}`).join('; ')
         + `. Made by sonomics ${pv.sonomics}${pv.created ? ` on ${pv.created.slice(0, 10)}` : ''}; content hash ${b.contentHash.slice(0, 12)}… (checked).`
         + (b.sharing.omitted.length ? ` Not in this shareable bundle: ${b.sharing.omitted.map((o) => o.model).join(', ')} (training rows; private bundle).` : '')
         + (b.extraction.scoresImages ? '' : ` Features-only: it cannot score images (${b.extraction.why}); only the clinical model can be used here.`);
@@ -351,7 +352,9 @@ export function mountCalculator(root: HTMLElement): void {
       }
       const c = centreChoice(b, model);
       const p = predict(c.bundle, row, { model, caseId: image?.name ?? 'this case', centre: c.centre });
-      showResult(p, reply);
+      // A survival bundle: the risk at 1, 2 and 3 years and the curve (survival-result.ts).
+      const sp = b.survival ? predictSurvival(c.bundle, row, { model, caseId: image?.name ?? 'this case', centre: c.centre, times: [12, 24, 36], beyondLastTime: 'drop' }) : null;
+      showResult(p, reply, sp);
     } catch (err) {
       showError(errorText(err));
     } finally {
@@ -376,7 +379,7 @@ export function mountCalculator(root: HTMLElement): void {
       h('tbody', {}, ...rows)));
   }
 
-  function showResult(p: Prediction, reply: ExtractReply | null): void {
+  function showResult(p: Prediction, reply: ExtractReply | null, sp: SurvivalPrediction | null = null): void {
     const high = p.class === 1;
     const maxAbs = Math.max(1e-12, ...p.contributions.map((c) => Math.abs(c.contribution)));
     const vars = bundle?.variables ?? [];
@@ -387,7 +390,8 @@ export function mountCalculator(root: HTMLElement): void {
     result.replaceChildren(...([
       h('p', { class: 'risk', id: 'risk', 'data-risk': String(p.risk), 'data-class': p.class, text: `${fmt(100 * p.risk, 1)}%` }),
       h('p', { id: 'risk-group' }, h('span', { class: high ? 'group-high' : 'group-low', text: high ? 'High-risk group' : 'Low-risk group' }),
-        ` — ${p.model} model, threshold ${fmt(100 * p.threshold, 1)}% (risk ${high ? '≥' : '<'} threshold).${centre}`),
+        ` — ${p.model} model, threshold ${fmt(100 * p.threshold, 1)}% (risk${sp ? ` by ${sp.horizon} months` : ''} ${high ? '≥' : '<'} threshold).${centre}`),
+      sp ? survivalPanel(sp) : null,
       driversTable('drivers', `Top ${Math.min(TOP, p.contributions.length)} drivers: change in risk (percentage points) when the input is set to its training mean`, p.contributions.slice(0, TOP), maxAbs),
       p.contributions.length > TOP ? h('details', { id: 'all-drivers-box' }, h('summary', { text: `All ${p.contributions.length} inputs` }), driversTable('all-drivers', 'Every input of the model, largest effect first', p.contributions, maxAbs)) : null,
       warnings.length ? h('details', { class: 'info', id: 'warnings' }, h('summary', {}, h('strong', { text: `${warnings.length} warning${warnings.length > 1 ? 's' : ''}` }), ` — ${warnings[0]!.length > 90 ? `${warnings[0]!.slice(0, 88)}…` : warnings[0]}`), h('ul', {}, ...warnings.map((w) => h('li', { text: w })))) : null,
