@@ -20,6 +20,7 @@ import { normaliseImage } from '../features/preprocess/normalise.ts';
 import { allFeatures, PYRADIOMICS_CLASSES, pyradiomicsIds, pyradiomicsValues, type ClassSelection } from '../features/pyradiomics/names.ts';
 import { forSingleSliceImage, pyradiomicsImageName } from './pyradiomics-params.ts';
 import { resampleLikePyradiomics } from '../features/preprocess/resample-pyradiomics.ts';
+import { pyradiomicsDiagnostics } from '../features/pyradiomics/diagnostics.ts';
 
 export interface CaseImages {
   image: Image;
@@ -33,6 +34,8 @@ export interface CaseOptions {
   caseId: string;
   /** Name of a mask perturbation applied before extraction (robustness runs), recorded in warnings. */
   perturbation?: string;
+  /** Versions written as diagnostics_Versions_* (settings diagnostics: true), e.g. { sonomics: '1.0.0' }. */
+  versions?: Record<string, string>;
 }
 
 export interface CaseFeatures {
@@ -40,6 +43,8 @@ export interface CaseFeatures {
   warnings: string[];
   /** Pixel counts of the regions (for reports and QA). */
   regionPixels: Record<string, number>;
+  /** PyRadiomics' diagnostics_* of the image and tumour mask as given (settings diagnostics: true). */
+  diagnostics?: Record<string, string | number>;
 }
 
 /** Extra crop margin (mm) beyond the rings, the filters' reach and the local-intensity sphere. */
@@ -170,14 +175,19 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
         }
       }
     }
-    if (settings.names === 'pyradiomics') return { features: pyradiomicsColumns(settings, names, perRegion), warnings, regionPixels };
+    // PyRadiomics' diagnostics describe the image and mask as loaded (before normalisation, resampling, crops)
+    const diagnostics = settingsIn.diagnostics
+      ? pyradiomicsDiagnostics(given.image, given.tumour, { versions: opts.versions ?? {}, settings: settingsIn.pyradiomics?.configuration?.setting, imageTypes: settingsIn.pyradiomics?.configuration?.imageType })
+      : undefined;
+    const diag = diagnostics ? { diagnostics } : {};
+    if (settings.names === 'pyradiomics') return { features: pyradiomicsColumns(settings, names, perRegion), warnings, regionPixels, ...diag };
     // Columns in plan order: regions (tumour, rings, parenchyma), then images, then families.
     const features: Record<string, number> = {};
     for (const name of names) {
       for (const [prefix, values] of perRegion.get(name) ?? []) for (const k in values) features[prefix + k] = values[k]!;
     }
     if (opts.perturbation) warnings.push(`mask perturbation: ${opts.perturbation}`);
-    return { features: pixelUnits ? pixelNames(features) : features, warnings, regionPixels };
+    return { features: pixelUnits ? pixelNames(features) : features, warnings, regionPixels, ...diag };
   } catch (err) {
     throw inCase(caseId, err);
   }

@@ -39,6 +39,10 @@ export interface PyradiomicsPlan {
   resampling?: PyradiomicsResampling;
   /** preCrop without resampling: crop to the mask's box ± this many voxels (padDistance) first. */
   preCrop?: number;
+  /** setting additionalInfo (PyRadiomics' default true): write the diagnostics_* columns. */
+  additionalInfo: boolean;
+  /** The file's setting and imageType sections, for diagnostics_Configuration_*. */
+  configuration: { setting: Record<string, unknown>; imageType: Record<string, unknown> };
 }
 
 export interface PyradiomicsResampling {
@@ -60,13 +64,13 @@ const REFUSED: Record<string, string> = {
 };
 
 /** Settings with no effect on sonomics' values (PyRadiomics uses them for checks). */
-const NO_EFFECT = new Set(['geometryTolerance', 'additionalInfo', 'minimumROIDimensions']);
+const NO_EFFECT = new Set(['geometryTolerance', 'minimumROIDimensions']);
 
 /** SimpleITK interpolators PyRadiomics names, and ours (only these three). */
 const INTERPOLATORS: Record<string, 'cubic' | 'linear' | 'nearest'> = { sitkBSpline: 'cubic', sitkLinear: 'linear', sitkNearestNeighbor: 'nearest' };
 
 const HANDLED = new Set([
-  'resampledPixelSpacing', 'interpolator', 'padDistance', 'preCrop',
+  'resampledPixelSpacing', 'interpolator', 'padDistance', 'preCrop', 'additionalInfo',
   'binWidth', 'binCount', 'label', 'normalize', 'normalizeScale', 'removeOutliers', 'distances', 'force2D', 'force2Ddimension',
   'resegmentRange', 'resegmentMode', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize',
   'sigma', 'start_level', 'level', 'wavelet', 'gradientUseSpacing', 'lbp2DRadius', 'lbp2DSamples', 'lbp2DMethod',
@@ -138,7 +142,9 @@ export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics param
   if (images.length === 0) bad('imageType enables no image; add Original: {}');
   const label = setting.label === undefined ? 1 : (setting.label as number);
   if (!(Number.isInteger(label) && label > 0)) bad(`setting.label must be a positive integer, got ${JSON.stringify(setting.label)}`);
-  const plan: PyradiomicsPlan = { features, images, imageNames, classes, label };
+  const additionalInfo = setting.additionalInfo ?? true;
+  if (typeof additionalInfo !== 'boolean') bad(`setting.additionalInfo must be true or false, got ${JSON.stringify(setting.additionalInfo)}`);
+  const plan: PyradiomicsPlan = { features, images, imageNames, classes, label, additionalInfo: additionalInfo as boolean, configuration: { setting, imageType: it } };
   if (setting.minimumROISize !== undefined && setting.minimumROISize !== null) plan.minimumROISize = setting.minimumROISize as number;
   const rs = setting.resampledPixelSpacing;
   const interp = setting.interpolator ?? 'sitkBSpline';

@@ -48,7 +48,16 @@ export interface ExtractionSettings {
    */
   names?: 'sonomics' | 'pyradiomics';
   /** PyRadiomics output: image-type names parallel to `images` and the classes/features to write (default all). */
-  pyradiomics?: { imageNames?: string[]; classes?: ClassSelection[]; resampling?: PyradiomicsResampling; preCrop?: number };
+  pyradiomics?: {
+    imageNames?: string[];
+    classes?: ClassSelection[];
+    resampling?: PyradiomicsResampling;
+    preCrop?: number;
+    /** The parameter file's `setting` and `imageType` sections (diagnostics_Configuration_*). */
+    configuration?: { setting?: Record<string, unknown>; imageType?: Record<string, unknown> };
+  };
+  /** Write PyRadiomics' diagnostics_* columns (PyRadiomics' additionalInfo; default on for a PyRadiomics file). */
+  diagnostics?: boolean;
   /** Label value of the masks (PyRadiomics setting `label`); default: every non-zero pixel. */
   maskLabel?: number;
 }
@@ -91,7 +100,12 @@ export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
       padDistance: s.field(s.int({ min: 0 }), 'new voxels kept around the mask box', { required: true }),
     }), "resampling as PyRadiomics / SimpleITK does it, before cropping (set by resampledPixelSpacing)"),
     preCrop: s.field(s.int({ min: 0 }), "crop image and mask to the mask's box ± this many voxels before filtering, as PyRadiomics' preCrop with its padDistance (filters then see the crop's borders)"),
+    configuration: s.field(s.obj({
+      setting: s.field(s.any('a mapping'), "the parameter file's setting section"),
+      imageType: s.field(s.any('a mapping'), "the parameter file's imageType section"),
+    }), 'the PyRadiomics parameter file, written as diagnostics_Configuration_*'),
   }), "with names: pyradiomics, which PyRadiomics columns to write (set by a PyRadiomics parameter file)"),
+  diagnostics: s.field(s.bool(), "write PyRadiomics' diagnostics_* columns (image and mask as loaded: spacing, size, intensity range, mask box, voxel and component counts, centre of mass; docs/pyradiomics.md) before the features", { docDefault: '`false`; a PyRadiomics file: its additionalInfo (default true)' }),
   maskLabel: s.field(s.int({ min: 1 }), 'label value of the masks (PyRadiomics setting label)', { docDefault: 'every non-zero pixel' }),
 });
 
@@ -125,6 +139,7 @@ export function resolveExtractionSettings(input: unknown, where = 'extraction se
   if (o.names !== undefined) out.names = o.names;
   if (o.pyradiomics !== undefined) out.pyradiomics = o.pyradiomics;
   if (o.maskLabel !== undefined) out.maskLabel = o.maskLabel;
+  if (o.diagnostics !== undefined) out.diagnostics = o.diagnostics;
   if (o.filteredDiscretisation !== undefined) {
     const fd = o.filteredDiscretisation;
     resolveSettings({ ...features, discretisation: fd }, `${where}: filteredDiscretisation`);
@@ -144,7 +159,14 @@ function fromPyradiomicsParams(input: unknown, where: string): ExtractionSetting
     images: plan.images,
     features: plan.features,
     names: 'pyradiomics',
-    pyradiomics: { imageNames: plan.imageNames, classes: plan.classes, ...(plan.resampling ? { resampling: plan.resampling } : {}), ...(plan.preCrop !== undefined ? { preCrop: plan.preCrop } : {}) },
+    pyradiomics: {
+      imageNames: plan.imageNames,
+      classes: plan.classes,
+      ...(plan.resampling ? { resampling: plan.resampling } : {}),
+      ...(plan.preCrop !== undefined ? { preCrop: plan.preCrop } : {}),
+      configuration: plan.configuration,
+    },
+    diagnostics: plan.additionalInfo,
     maskLabel: plan.label,
   };
 }

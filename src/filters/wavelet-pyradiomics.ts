@@ -50,8 +50,14 @@ function periodicPass(src: Float64Array, size: Vec3, axis: 0 | 1 | 2, f: Float64
       for (let k = 0; k < n; k++) line[k] = src[start + k * stride]!;
       for (let o = 0; o < n; o++) {
         let s = 0;
-        const base = o * F;
-        for (let j = 0; j < F; j++) s += f[j]! * line[idx[base + j]!]!;
+        const top = o + half;
+        if (top - F + 1 >= 0 && top < n) {
+          // no wrap: the same taps in the same order, without the index table
+          for (let j = 0; j < F; j++) s += f[j]! * line[top - j]!;
+        } else {
+          const base = o * F;
+          for (let j = 0; j < F; j++) s += f[j]! * line[idx[base + j]!]!;
+        }
         out[start + o * stride] = s;
       }
     }

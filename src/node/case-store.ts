@@ -21,6 +21,8 @@ export interface CaseRecord {
   ms: number;
   /** Where the case's image came from and its regions' sizes (ok cases; the run record summarises them). */
   source?: CaseSource;
+  /** PyRadiomics' diagnostics_* values (settings `diagnostics: true`); the table writes them before the features. */
+  diagnostics?: Record<string, string | number>;
 }
 
 interface StoreHeader {
@@ -148,8 +150,8 @@ export class CaseStore implements RecordSource {
    * bytes `append` would write for the same record, without parsing the features here.
    * `namesJson` is the JSON array of the feature names in order.
    */
-  appendOk(caseId: string, featuresJson: string, namesJson: string, warnings: string[], ms: number, source?: CaseSource): void {
-    const text = `{"case_id":${JSON.stringify(caseId)},"ok":true,"features":${featuresJson},"warnings":${JSON.stringify(warnings)},"ms":${JSON.stringify(ms)}${source ? `,"source":${JSON.stringify(source)}` : ''}}\n`;
+  appendOk(caseId: string, featuresJson: string, namesJson: string, warnings: string[], ms: number, source?: CaseSource, diagnosticsJson?: string): void {
+    const text = `{"case_id":${JSON.stringify(caseId)},"ok":true,"features":${featuresJson},"warnings":${JSON.stringify(warnings)},"ms":${JSON.stringify(ms)}${source ? `,"source":${JSON.stringify(source)}` : ''}${diagnosticsJson ? `,"diagnostics":${diagnosticsJson}` : ''}}\n`;
     this.add(Buffer.from(text), { case_id: caseId, ok: true, ms, source }, namesJson);
   }
 

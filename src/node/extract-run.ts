@@ -130,7 +130,7 @@ async function extractLocked(opts: ExtractOptions, t0: number, settings: Extract
       const key = todo[i]!.key;
       if (outcome.ok) {
         const r = outcome.result;
-        store.appendOk(key, r.featuresJson, r.namesJson, r.warnings, round(r.ms), r.source);
+        store.appendOk(key, r.featuresJson, r.namesJson, r.warnings, round(r.ms), r.source, r.diagnosticsJson);
         if (r.warnings.length) warnings[key] = r.warnings;
       } else {
         store.append({ case_id: key, ok: false, error: { code: outcome.error.code, message: outcome.error.message }, ms: 0 });

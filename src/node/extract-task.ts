@@ -10,6 +10,7 @@ import type { Mask } from '../image/image.ts';
 import { readImageFile, readMaskFile } from './read.ts';
 import type { ManifestCase } from './manifest.ts';
 import type { CaseSource } from '../extract/source-summary.ts';
+import { version } from '../cli/version.ts';
 
 export interface ExtractTask {
   c: ManifestCase;
@@ -31,6 +32,14 @@ export interface ExtractTaskResult {
   ms: number;
   /** The image's format, spacing and its source, and the regions' pixel counts (run record, report methods). */
   source: CaseSource;
+  /** PyRadiomics' diagnostics_* values as JSON, when the settings ask for them. */
+  diagnosticsJson?: string;
+}
+
+let cachedVersion: string | undefined;
+/** package.json's version, read once per worker (diagnostics_Versions_sonomics). */
+function sonomicsVersion(): string {
+  return (cachedVersion ??= version());
 }
 
 export function extractTask(t: ExtractTask): ExtractTaskResult {
@@ -43,10 +52,10 @@ export function extractTask(t: ExtractTask): ExtractTaskResult {
     let tumour = readMaskFile(t.perturbation === 'reader2' ? t.c.secondReaderMask! : t.c.tumourMask, label);
     if (t.perturbation && t.perturbation !== 'reader2') tumour = perturbMask(tumour, t.perturbation);
     const optionalMask = (p?: string): Mask | undefined => (p ? readMaskFile(p, spacing) : undefined);
-    const { features, warnings, regionPixels } = extractCase(
+    const { features, warnings, regionPixels, diagnostics } = extractCase(
       { image, tumour, parenchyma: optionalMask(t.c.parenchymaMask), liver: optionalMask(t.c.liverMask) },
       t.settings,
-      { caseId: t.c.caseId, perturbation: t.perturbation },
+      { caseId: t.c.caseId, perturbation: t.perturbation, ...(t.settings.diagnostics ? { versions: { sonomics: sonomicsVersion() } } : {}) },
     );
     const source: CaseSource = {
       format: String(image.meta?.format ?? 'unknown'),
@@ -56,7 +65,7 @@ export function extractTask(t: ExtractTask): ExtractTaskResult {
       size: image.size[2] > 1 ? [...image.size] : image.size.slice(0, 2),
       regionPixels,
     };
-    return { featuresJson: JSON.stringify(features), namesJson: JSON.stringify(Object.keys(features)), warnings, ms: performance.now() - t0, source };
+    return { featuresJson: JSON.stringify(features), namesJson: JSON.stringify(Object.keys(features)), warnings, ms: performance.now() - t0, source, ...(diagnostics ? { diagnosticsJson: JSON.stringify(diagnostics) } : {}) };
   } catch (err) {
     throw inCase(t.c.caseId, err);
   }

@@ -22,22 +22,27 @@ export function writeFeatureTable(path: string, manifest: ManifestCase[], source
   const extraCols = manifest.length ? Object.keys(manifest[0]!.extra) : [];
   const featureCols = featureColumns(ok.map((c) => source.featureNames(c.caseId)));
   const passThrough = passThroughHeaders(extraCols, featureCols);
-  const columns = ['case_id', 'cohort', ...passThrough, ...featureCols];
+  // PyRadiomics' diagnostics_* (settings diagnostics: true) come before the features, as in its
+  // output; the columns are the first case's (every case of a run has the same ones)
+  const firstDiag = ok.length ? source.get(ok[0]!.caseId)?.diagnostics : undefined;
+  const diagCols = firstDiag ? Object.keys(firstDiag) : [];
+  const columns = ['case_id', 'cohort', ...passThrough, ...diagCols, ...featureCols];
   // Cases whose names are exactly the columns (nearly always all) take their cells from the JSON text.
   const aligned = new Map<readonly string[] | undefined, boolean>();
   const isAligned = (names: readonly string[] | undefined) => {
     if (!aligned.has(names)) aligned.set(names, !!names && names.length === featureCols.length && names.every((n, i) => n === featureCols[i]));
     return aligned.get(names)!;
   };
-  const roles: ColumnRoles = { id: 'case_id', features: featureCols, passThrough: ['cohort', ...passThrough] };
+  const roles: ColumnRoles = { id: 'case_id', features: featureCols, passThrough: ['cohort', ...passThrough, ...diagCols] };
   writeLines(path, function* () {
     if (format === 'csv') yield csvLine(columns);
     for (const c of ok) {
-      const head = [c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? '')];
+      const diag = diagCols.length ? source.get(c.caseId)?.diagnostics ?? {} : {};
+      const head = [c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? ''), ...diagCols.map((k) => diag[k] ?? '')];
       const cells = format === 'csv' && isAligned(source.featureNames(c.caseId)) ? featureCellsFromJson(source.text(c.caseId)!) : null;
       if (cells) { yield featureCols.length ? `${csvLine(head)},${cells.join(',')}` : csvLine(head); continue; }
       const f = source.get(c.caseId)!.features ?? {};
-      const row = [c.caseId, c.cohort, ...extraCols.map((k) => c.extra[k] ?? ''), ...featureCols.map((k) => (k in f ? f[k]! : null))];
+      const row = [...head, ...featureCols.map((k) => (k in f ? f[k]! : null))];
       yield format === 'csv' ? csvLine(row) : JSON.stringify(Object.fromEntries(columns.map((k, i) => [k, row[i]])));
     }
   });

@@ -47,21 +47,21 @@ function wholeImage(img: Image, mask: Mask, f: Record<string, number>): void {
 }
 
 describe.skipIf(!HAS_SHARED)('PyRadiomics filters in extraction', () => {
-  it('brain1 (3D): LoG and wavelet features are those of the filters on the whole image', () => {
-    const { image, mask } = loadCase('brain1')!;
-    const f = extractCase({ image, tumour: mask }, resolveExtractionSettings(PARAMS()), { caseId: 'brain1' }).features;
+  it('breast1 (3D, 45×120×21): LoG and wavelet features are those of the filters on the whole image', () => {
+    const { image, mask } = loadCase('breast1')!;
+    const f = extractCase({ image, tumour: mask }, resolveExtractionSettings(PARAMS()), { caseId: 'breast1' }).features;
     expect(Object.keys(f).filter((k) => k.endsWith('_Mean'))).toEqual(['original', 'log-sigma-2-0-mm-3D', 'wavelet-LLH', 'wavelet-LHL', 'wavelet-LHH', 'wavelet-HLL', 'wavelet-HLH', 'wavelet-HHL', 'wavelet-HHH', 'wavelet-LLL'].map((n) => `${n}_firstorder_Mean`));
     wholeImage(image, mask, f);
   }, 120_000);
 
-  it("brain1 with preCrop: the filters see the mask box ± padDistance, as in PyRadiomics (the LoG then differs from the whole image's)", () => {
-    const { image, mask } = loadCase('brain1')!;
-    const f = extractCase({ image, tumour: mask }, resolveExtractionSettings(PARAMS({ preCrop: true, padDistance: 3 })), { caseId: 'brain1' }).features;
+  it("breast1 with preCrop: the filters see the mask box ± padDistance, as in PyRadiomics (the LoG then differs from the whole image's)", () => {
+    const { image, mask } = loadCase('breast1')!;
+    const f = extractCase({ image, tumour: mask }, resolveExtractionSettings(PARAMS({ preCrop: true, padDistance: 3 })), { caseId: 'breast1' }).features;
     const bb = boundingBox([mask])!;
     const box = { lo: bb.lo.map((v) => Math.max(0, v - 3)) as Vec3, hi: bb.hi.map((v, a) => Math.min(image.size[a]!, v + 3)) as Vec3 };
     const ci = cropImage(image, box), cm = cropMask(mask, box);
     wholeImage(ci, cm, f);
-    const whole = extractCase({ image, tumour: mask }, resolveExtractionSettings(PARAMS()), { caseId: 'brain1' }).features;
+    const whole = extractCase({ image, tumour: mask }, resolveExtractionSettings(PARAMS()), { caseId: 'breast1' }).features;
     expect(f['original_firstorder_Mean']).toBe(whole['original_firstorder_Mean']);
     // the recursive LoG reads the crop's edge (coif1's 6 taps reach 3 voxels: pad 3 leaves the wavelet unchanged)
     expect(f['log-sigma-2-0-mm-3D_firstorder_Mean']).not.toBe(whole['log-sigma-2-0-mm-3D_firstorder_Mean']);

@@ -15,6 +15,7 @@ import { allFeatures, PYRADIOMICS_DEPRECATED, pyradiomicsIds, pyradiomicsValues 
 import { extractFeatures } from '../../src/features/pipeline.ts';
 import { runExtraction } from '../../src/node/extract-run.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
+import { parseCsv } from '../../src/tables/csv.ts';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
 
 const EXAMPLES = sharedPath('refdata', 'pyradiomics', 'examples_settings');
@@ -122,10 +123,23 @@ describe.skipIf(!HAS_SHARED)('sonomics extract with Params.yaml on BUS-BRA', () 
       ...allFeatures('glszm').map((f) => `original_glszm_${f}`),
       ...allFeatures('gldm').map((f) => `original_gldm_${f}`),
     ];
-    expect(header.slice(2)).toEqual(expected);
+    // additionalInfo is PyRadiomics' default: diagnostics_* first (2D input: two-element tuples), then the features
+    const diagnostics = ['diagnostics_Versions_sonomics', 'diagnostics_Configuration_Settings', 'diagnostics_Configuration_EnabledImageTypes',
+      'diagnostics_Image-original_Dimensionality', 'diagnostics_Image-original_Spacing', 'diagnostics_Image-original_Size',
+      'diagnostics_Image-original_Mean', 'diagnostics_Image-original_Minimum', 'diagnostics_Image-original_Maximum',
+      'diagnostics_Mask-original_Spacing', 'diagnostics_Mask-original_Size', 'diagnostics_Mask-original_BoundingBox',
+      'diagnostics_Mask-original_VoxelNum', 'diagnostics_Mask-original_VolumeNum', 'diagnostics_Mask-original_CenterOfMassIndex',
+      'diagnostics_Mask-original_CenterOfMass'];
+    expect(header.slice(2)).toEqual([...diagnostics, ...expected]);
     expect(lines.length).toBe(ids.length + 1);
+    // diagnostics are pass-through columns, never feature candidates for `study`
+    const run = JSON.parse(readFileSync(join(dir, 'out', 'run.json'), 'utf8')) as { columns: { features: string[]; passThrough: string[] } };
+    expect(run.columns.features).toEqual(expected);
+    expect(run.columns.passThrough).toEqual(['cohort', ...diagnostics]);
     // values, checked from the pixels: first-order statistics and the binWidth-25 histogram
-    const row = Object.fromEntries(header.map((h, i) => [h, lines[1]!.split(',')[i]!]));
+    // a real CSV reader: the diagnostics' tuples and JSON hold quoted commas
+    const table = parseCsv(readFileSync(join(dir, 'out', 'features.csv'), 'utf8'));
+    const row = table.rows[0]!;
     const img = readImageFile(`${B}/Images/bus_${ids[0]}.png`), mask = readMaskFile(`${B}/Masks/mask_${ids[0]}.png`, { label: 1 });
     const v: number[] = [];
     for (let i = 0; i < mask.data.length; i++) if (mask.data[i]) v.push(img.data[i]!);
@@ -143,6 +157,12 @@ describe.skipIf(!HAS_SHARED)('sonomics extract with Params.yaml on BUS-BRA', () 
     expect(Number(row.original_firstorder_Uniformity)).toBeCloseTo(uniformity, 12);
     expect(Number(row.original_firstorder_Kurtosis)).toBeCloseTo(m4 / variance ** 2, 9); // no −3
     expect(Number(row.original_glszm_ZonePercentage)).toBeGreaterThan(0);
+    const d = (k: string) => row[`diagnostics_${k}`]!;
+    expect(d('Image-original_Dimensionality')).toBe('2D');
+    expect(d('Image-original_Size')).toBe(`(${img.size[0]}, ${img.size[1]})`);
+    expect(Number(d('Mask-original_VoxelNum'))).toBe(v.length);
+    expect(Number(d('Image-original_Maximum'))).toBe(Math.max(...Array.from(img.data)));
+    expect(JSON.parse(d('Configuration_Settings')).binWidth).toBe(25);
   }, 120_000);
 });
 
