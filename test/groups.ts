@@ -19,6 +19,7 @@ import { join, relative } from 'node:path';
 
 export const SLOW = [
   'test/demo/demo.test.ts',
+  'test/demo/survival-demo.test.ts',
   'test/extract/extract.test.ts',
   'test/filters/ibsi2-phase1.test.ts',
   'test/filters/ibsi2-phase2.test.ts',

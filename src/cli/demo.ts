@@ -22,7 +22,7 @@ export function addDemoCommand(program: Command): void {
         console.log('');
         console.log(formatSurvivalTable(d.result));
         console.log('');
-        if (d.reportPath) console.log(`report:      ${d.reportPath}`);
+        console.log(`report:      ${d.reportPath}`);
         console.log(`results:     ${d.resultsPath}`);
         console.log(`predictions: ${d.predictionsPath}`);
         console.log(`model:       ${d.bundlePath}`);

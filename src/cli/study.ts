@@ -29,8 +29,10 @@ export function addStudyCommand(program: Command): void {
         const result = runSurvivalStudy(study.config, study.tables, { extraction: study.extraction });
         for (const n of result.notes) if (n.startsWith('warning: ')) console.error(`sonomics: ${n}`);
         const files = writeSurvivalStudyOutputs(result, outDir, { sonomics: version(), node: process.versions.node }, { extractionSource: study.extractionSource });
+        const png = await writeFigurePngs(files.figures, files.figuresDir);
+        if (png.skipped) console.error(`sonomics: ${png.skipped}`);
         if (!opts.quiet) console.log(formatSurvivalTable(result) + '\n');
-        console.log(`${files.report ? `report:      ${files.report}\n` : ''}results:     ${files.results}\npredictions: ${files.predictions}`);
+        console.log(`report:      ${files.report}\nresults:     ${files.results}\npredictions: ${files.predictions}`);
         console.log(`model:       ${files.bundle} (shareable)`);
         for (const m of files.messages) console.error(`sonomics: ${m}`);
         return;

@@ -3,7 +3,7 @@
  * synth (images, clinical table, and recurrence times with competing death and censoring from the
  * documented hazard, src/synth/survival-truth.ts) → extract → survival study (clinical Cox,
  * LASSO-Cox signature, combined Cox; 5-fold CV on centre A, external validation on centre B) →
- * results — and the estimated Harrell C and AUC(24) printed beside the true ones: the same measures
+ * report — and the estimated Harrell C and AUC(24) printed beside the true ones: the same measures
  * of the generator's own linear predictor on the same patients (the best any model could do).
  */
 import { writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { runExtraction } from './extract-run.ts';
 import { loadStudy } from './study-files.ts';
 import { writeSurvivalStudyOutputs } from './survival-study-files.ts';
 import { writeSynthCohort } from './synth-files.ts';
+import { writeFigurePngs } from './figure-png.ts';
 import type { DemoOptions } from './demo.ts';
 import { withCi } from '../report/survival-text.ts';
 
@@ -57,7 +58,7 @@ export interface SurvivalDemoResult {
   truth: TruthMeasures;
   resultsPath: string;
   predictionsPath: string;
-  reportPath: string | null;
+  reportPath: string;
   bundlePath: string;
   seconds: number;
 }
@@ -115,6 +116,8 @@ export async function runSurvivalDemo(opts: DemoOptions): Promise<SurvivalDemoRe
   const study = loadStudy(studyPath);
   const result = runSurvivalStudy(study.config, study.tables, { extraction: study.extraction });
   const files = writeSurvivalStudyOutputs(result, join(out, 'study'), { sonomics: version(), node: process.versions.node }, { extractionSource: study.extractionSource });
+  const png = await writeFigurePngs(files.figures, files.figuresDir);
+  if (png.skipped) log(`   ${png.skipped}`);
   for (const m of files.messages) log(`   ${m}`);
   return { result, truth: survivalTruthMeasures(cases, surv), resultsPath: files.results, predictionsPath: files.predictions, reportPath: files.report, bundlePath: files.bundle, seconds: (Date.now() - t0) / 1000 };
 }
