@@ -39,8 +39,6 @@ export function checkSurvivalCohort(o: SurvivalOutcomeConfig, cohort: string, ti
   if (o.competingValue !== undefined && !status.includes(2)) throw new SonomicsError('BAD_INPUT', `main cohort ${cohort}: no case without the event has ${compCol} = ${o.competingValue} (outcome.competingValue); check the coding or remove outcome.competingValue.`, { subject: compCol });
   const last = Math.max(...time);
   if (o.horizon > last) throw new SonomicsError('BAD_CONFIG', `outcome.horizon ${o.horizon} lies beyond the main cohort ${cohort}'s follow-up (longest ${o.time} = ${last}); choose a horizon within follow-up.`, { subject: 'outcome.horizon' });
-  const lastEvent = Math.max(...time.filter((_, i) => status[i] === 1));
-  if (o.horizon > lastEvent) throw new SonomicsError('BAD_CONFIG', `outcome.horizon ${o.horizon} lies beyond the main cohort ${cohort}'s last event (${o.time} = ${lastEvent}); AUC and calibration at the horizon are not estimable there. Choose a horizon ≤ ${lastEvent}.`, { subject: 'outcome.horizon' });
   const beyond = o.times.filter((t) => t > last);
   if (beyond.length) throw new SonomicsError('BAD_CONFIG', `outcome.times ${beyond.join(', ')} lie beyond the main cohort ${cohort}'s follow-up (longest ${last}); remove them.`, { subject: 'outcome.times' });
 }
