@@ -12,6 +12,8 @@ import { baselineCumhazAt, coxLinearPredictor, coxPH, fineGray } from '../../../
 import { parseStudyConfig } from '../../../src/study/config.ts';
 import { runSurvivalStudy } from '../../../src/study/survival/run.ts';
 import { survivalPerformance } from '../../../src/study/survival-evaluation.ts';
+import { buildReport } from '../../../src/report/render.ts';
+import { pval } from '../../../src/report/html.ts';
 
 const CSV = sharedPath('data', 'crlm-tcia-clinical', 'crlm_tcia_clinical_197_with_2y_label.csv');
 const PREDICTORS = ['node_positive_primary', 'synchronous_crlm', 'bilobar_disease', 'chemo_before_liver_resection'];
@@ -87,6 +89,12 @@ describe.skipIf(!HAS_SHARED)('TCIA CRLM through the survival study loop', () => 
     const fg = fineGray(X, { time, status }, { names: PREDICTORS });
     result.fineGray!.coef.forEach((b, j) => expect(b).toBeCloseTo(fg.coef[j]!, 8));
     expect(result.fineGray!.cv.harrell.estimate).toBeGreaterThan(0.5);
+  });
+
+  it('the report lists the proportional-hazards test per term in one cell (a string spread into characters split it once)', () => {
+    const html = buildReport(result).html;
+    const zph = result.models.clinical!.zph!;
+    expect(html).toContain(`${zph.terms[0]!.name}: ${pval(zph.terms[0]!.p)}; ${zph.terms[1]!.name}: `);
   });
 
   it('docs/survival.md prints the loop\'s figures', () => {

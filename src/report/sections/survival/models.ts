@@ -20,7 +20,7 @@ export const survivalModelsSection: SurvivalReportSection = {
     }
     const ph = MODEL_NAMES.flatMap((mn) => {
       const z = s.models[mn]?.zph;
-      return z ? [[mn, ...[...z.terms.map((t) => `${esc(t.name)}: ${pval(t.p)}`)].join('; '), pval(z.global.p)]] : [];
+      return z ? [[mn, z.terms.map((t) => `${esc(t.name)}: ${pval(t.p)}`).join('; '), pval(z.global.p)]] : [];
     });
     if (ph.length) parts.push(`<h3>Proportional hazards</h3>`, table('survival-zph', ['Model', 'Per term (p)', 'Global p'], ph.map((r) => r.map(String)), 'Scaled Schoenfeld residuals against KM-transformed time (cox.zph); a small p suggests a hazard ratio that changes over time'));
     const r = s.selection.radiomics;
