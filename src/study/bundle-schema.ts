@@ -71,7 +71,7 @@ export const BUNDLE_JSON_SCHEMA: JsonSchema = {
     survival: {
       type: 'object', additionalProperties: false, required: ['outcome', 'horizon', 'times', 'timeUnit'],
       properties: {
-        outcome: { type: 'object', additionalProperties: false, required: ['time', 'event', 'eventValue'], properties: { time: str, event: str, eventValue: num, competingValue: num } },
+        outcome: { type: 'object', additionalProperties: false, required: ['time', 'event', 'eventValue'], properties: { time: str, event: str, eventValue: num, competingValue: num, competingColumn: str } },
         horizon: { type: 'number', exclusiveMinimum: 0 },
         times: { type: 'array', minItems: 1, items: { type: 'number', exclusiveMinimum: 0 } },
         timeUnit: { const: 'months' },

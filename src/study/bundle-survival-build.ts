@@ -60,7 +60,7 @@ export function buildSurvivalBundle(result: SurvivalStudyResult, opts: BundleOpt
       performance,
     },
     survival: {
-      outcome: { time: o.time, event: o.event, eventValue: o.eventValue, ...(o.competingValue !== undefined ? { competingValue: o.competingValue } : {}) },
+      outcome: { time: o.time, event: o.event, eventValue: o.eventValue, ...(o.competingValue !== undefined ? { competingValue: o.competingValue } : {}), ...(cfg.outcome?.competingColumn !== undefined ? { competingColumn: cfg.outcome.competingColumn } : {}) },
       horizon: o.horizon,
       times: defaultSurvivalTimes(o.horizon, o.times),
       timeUnit: 'months',

@@ -5,7 +5,7 @@
 /** What a survival bundle adds (ModelBundle.survival). */
 export interface SurvivalBundlePart {
   /** The outcome columns of the study (for the record; predict reads no outcome). */
-  outcome: { time: string; event: string; eventValue: number; competingValue?: number };
+  outcome: { time: string; event: string; eventValue: number; competingValue?: number; competingColumn?: string };
   /** Time the models' probability, risk group and calibration refer to. */
   horizon: number;
   /** Times `predict` and the calculator give risks at unless told otherwise (the horizon among them). */

@@ -66,6 +66,10 @@ describe.skipIf(!HAS_SHARED)('survival study report (TCIA CRLM)', () => {
     for (const x of g.groups) expect(km.svg).toContain(`>${x.atRisk[0]}</text>`);
     expect(km.caption).toContain(`log-rank χ² = ${g.logRank.chisq.toFixed(2)}`);
     expect(b.figures.find((f) => f.id === 'survival-cif-clinical-cv')!.caption).toContain("Gray's test");
+    // The PH check: one row per model (model, per-term p's, global p).
+    const zph = b.tables.find((t) => t.id === 'table-survival-zph')!;
+    expect(zph.rows.map((r) => r.length)).toEqual([3]);
+    expect(zph.rows[0]![1]).toContain('chemo_before_liver_resection: ');
     // Byte-identical across calls.
     expect(buildReport(result!, { software: { sonomics: 'test' } }).html).toBe(b.html);
   });

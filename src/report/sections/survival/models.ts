@@ -22,7 +22,7 @@ export const survivalModelsSection: SurvivalReportSection = {
       const z = s.models[mn]?.zph;
       return z ? [[mn, z.terms.map((t) => `${esc(t.name)}: ${pval(t.p)}`).join('; '), pval(z.global.p)]] : [];
     });
-    if (ph.length) parts.push(`<h3>Proportional hazards</h3>`, table('survival-zph', ['Model', 'Per term (p)', 'Global p'], ph.map((r) => r.map(String)), 'Scaled Schoenfeld residuals against KM-transformed time (cox.zph); a small p suggests a hazard ratio that changes over time'));
+    if (ph.length) parts.push(`<h3>Proportional hazards</h3>`, table('survival-zph', ['Model', 'Per term (p)', 'Global p'], ph, 'Scaled Schoenfeld residuals against Kaplan–Meier-transformed time (cox.zph); a small p suggests a hazard ratio that changes over time'));
     const r = s.selection.radiomics;
     if (r) {
       parts.push(`<h3>Radiomics signature</h3><p>LASSO-Cox (glmnet conventions) on ${r.candidates} candidate features; λ by 10-fold cross-validated partial-likelihood deviance, rule λ.${r.lambdaRule} = ${sig(r.lambda)} (λ.min ${sig(r.lambdaMin)}, λ.1se ${sig(r.lambda1se)}); ${r.selected.length} feature(s) selected. The signature is the LASSO-Cox linear predictor.</p>`);
