@@ -14,19 +14,33 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import type { Vec3 } from '../image/image.ts';
-import { filterLine, recursiveGaussianCoefficients, type RecursiveGaussianCoefficients } from './recursive-gaussian.ts';
+import { filterLine, filterLinesFloat32, recursiveGaussianCoefficients, type RecursiveGaussianCoefficients } from './recursive-gaussian.ts';
 
-/** One recursive pass along `axis` over every line, the result rounded to float32 as ITK stores it. */
+/**
+ * One recursive pass along `axis` over every line, the result rounded to float32 as ITK stores
+ * it. Along y and z the lines of a slice (or the whole volume) run side by side, x fastest
+ * (filterLinesFloat32: same arithmetic per line, contiguous reads); along x one line at a time.
+ */
 function pass(src: Float64Array, size: Vec3, axis: number, c: RecursiveGaussianCoefficients): Float64Array {
+  const [X, Y, Z] = size;
+  if (axis === 1) {
+    const out = new Float64Array(src.length), scratch = new Float64Array(X * Y);
+    for (let z = 0; z < Z; z++) filterLinesFloat32(out, src, z * X * Y, X, X, Y, c, scratch);
+    return out;
+  }
+  if (axis === 2) {
+    const out = new Float64Array(src.length);
+    filterLinesFloat32(out, src, 0, X * Y, X * Y, Z, c, new Float64Array(X * Y * Z));
+    return out;
+  }
   const n = size[axis]!;
   const stride = axis === 0 ? 1 : axis === 1 ? size[0] : size[0] * size[1];
   const out = new Float64Array(src.length);
   const line = new Float64Array(n), outs = new Float64Array(n), scratch = new Float64Array(n);
-  const [X, Y, Z] = size;
-  const [na, nb] = axis === 0 ? [Y, Z] : axis === 1 ? [X, Z] : [X, Y];
+  const [na, nb] = [Y, Z];
   for (let b = 0; b < nb; b++) {
     for (let a = 0; a < na; a++) {
-      const start = axis === 0 ? X * (a + Y * b) : axis === 1 ? a + X * Y * b : a + X * b;
+      const start = X * (a + Y * b);
       for (let k = 0; k < n; k++) line[k] = src[start + k * stride]!;
       filterLine(outs, line, scratch, n, c);
       for (let k = 0; k < n; k++) out[start + k * stride] = Math.fround(outs[k]!);

@@ -123,3 +123,62 @@ export function filterLine(outs: Float64Array, data: Float64Array, scratch: Floa
   }
   for (let i = 0; i < ln; i++) outs[i] += scratch[i]!;
 }
+
+/**
+ * filterLine on `count` adjacent lines at once: element k of line l is at base + l + k·stride
+ * (lines along y or z of an x-fastest volume), read from `src`, written to `out` (rounded to
+ * float32, as ITK stores its float images). Each line sees exactly filterLine's operations in
+ * filterLine's order; looping over the lines innermost reads memory contiguously.
+ * `scratch` holds n·count values.
+ */
+export function filterLinesFloat32(out: Float64Array, src: Float64Array, base: number, count: number, stride: number, n: number, c: RecursiveGaussianCoefficients, scratch: Float64Array): void {
+  const { N0, N1, N2, N3, D1, D2, D3, D4, M1, M2, M3, M4, BN1, BN2, BN3, BN4, BM1, BM2, BM3, BM4 } = c;
+  const at = (k: number) => base + k * stride; // element k of line 0 (in src / out)
+  const sc = (k: number) => k * count; // element k of line 0 in scratch
+  // causal pass into out (unrounded), anticausal into scratch, then out = round(out + scratch)
+  for (let l = 0; l < count; l++) {
+    const d0 = src[at(0) + l]!, d1 = src[at(1) + l]!, d2 = src[at(2) + l]!, d3 = src[at(3) + l]!, v1 = d0;
+    let o0 = v1 * N0 + v1 * N1 + v1 * N2 + v1 * N3;
+    let o1 = d1 * N0 + v1 * N1 + v1 * N2 + v1 * N3;
+    let o2 = d2 * N0 + d1 * N1 + v1 * N2 + v1 * N3;
+    let o3 = d3 * N0 + d2 * N1 + d1 * N2 + v1 * N3;
+    o0 -= v1 * BN1 + v1 * BN2 + v1 * BN3 + v1 * BN4;
+    o1 -= o0 * D1 + v1 * BN2 + v1 * BN3 + v1 * BN4;
+    o2 -= o1 * D1 + o0 * D2 + v1 * BN3 + v1 * BN4;
+    o3 -= o2 * D1 + o1 * D2 + o0 * D3 + v1 * BN4;
+    out[at(0) + l] = o0; out[at(1) + l] = o1; out[at(2) + l] = o2; out[at(3) + l] = o3;
+  }
+  for (let i = 4; i < n; i++) {
+    const oi = at(i), o1 = at(i - 1), o2 = at(i - 2), o3 = at(i - 3), o4 = at(i - 4);
+    for (let l = 0; l < count; l++) {
+      let v = src[oi + l]! * N0 + src[o1 + l]! * N1 + src[o2 + l]! * N2 + src[o3 + l]! * N3;
+      v -= out[o1 + l]! * D1 + out[o2 + l]! * D2 + out[o3 + l]! * D3 + out[o4 + l]! * D4;
+      out[oi + l] = v;
+    }
+  }
+  for (let l = 0; l < count; l++) {
+    const v2 = src[at(n - 1) + l]!, e1 = src[at(n - 1) + l]!, e2 = src[at(n - 2) + l]!, e3 = src[at(n - 3) + l]!;
+    let s1 = v2 * M1 + v2 * M2 + v2 * M3 + v2 * M4;
+    let s2 = e1 * M1 + v2 * M2 + v2 * M3 + v2 * M4;
+    let s3 = e2 * M1 + e1 * M2 + v2 * M3 + v2 * M4;
+    let s4 = e3 * M1 + e2 * M2 + e1 * M3 + v2 * M4;
+    s1 -= v2 * BM1 + v2 * BM2 + v2 * BM3 + v2 * BM4;
+    s2 -= s1 * D1 + v2 * BM2 + v2 * BM3 + v2 * BM4;
+    s3 -= s2 * D1 + s1 * D2 + v2 * BM3 + v2 * BM4;
+    s4 -= s3 * D1 + s2 * D2 + s1 * D3 + v2 * BM4;
+    scratch[sc(n - 1) + l] = s1; scratch[sc(n - 2) + l] = s2; scratch[sc(n - 3) + l] = s3; scratch[sc(n - 4) + l] = s4;
+  }
+  for (let i = n - 4; i > 0; i--) {
+    const di = at(i), d1 = at(i + 1), d2 = at(i + 2), d3 = at(i + 3);
+    const s0 = sc(i - 1), s1 = sc(i), s2 = sc(i + 1), s3 = sc(i + 2), s4 = sc(i + 3);
+    for (let l = 0; l < count; l++) {
+      let v = src[di + l]! * M1 + src[d1 + l]! * M2 + src[d2 + l]! * M3 + src[d3 + l]! * M4;
+      v -= scratch[s1 + l]! * D1 + scratch[s2 + l]! * D2 + scratch[s3 + l]! * D3 + scratch[s4 + l]! * D4;
+      scratch[s0 + l] = v;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const oi = at(i), si = sc(i);
+    for (let l = 0; l < count; l++) out[oi + l] = Math.fround(out[oi + l]! + scratch[si + l]!);
+  }
+}
