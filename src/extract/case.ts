@@ -21,6 +21,7 @@ import { allFeatures, PYRADIOMICS_CLASSES, pyradiomicsIds, pyradiomicsValues, ty
 import { forSingleSliceImage, pyradiomicsImageName } from './pyradiomics-params.ts';
 import { resampleLikePyradiomics } from '../features/preprocess/resample-pyradiomics.ts';
 import { pyradiomicsDiagnostics } from '../features/pyradiomics/diagnostics.ts';
+import { resegment } from '../features/preprocess/prepare.ts';
 
 export interface CaseImages {
   image: Image;
@@ -171,7 +172,8 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
           resegmentation: undefined,
         };
         for (const [region, mask] of g.regions) {
-          perRegion.get(region)!.push([`${region}_${imageName}_`, extractFeatures(filtered, mask, featureSettings, only)]);
+          const m = spec.type !== 'original' && settings.pyradiomics ? resegmentedLikePyradiomics(image, mask, settings.features.resegmentation) : mask;
+          perRegion.get(region)!.push([`${region}_${imageName}_`, extractFeatures(filtered, m, featureSettings, only)]);
         }
       }
     }
@@ -214,6 +216,16 @@ function pyradiomicsColumns(settings: ExtractionSettings, regions: string[], per
 /** The PyRadiomics classes and features written: the parameter file's, else every class. */
 function pyradiomicsClasses(settings: ExtractionSettings): ClassSelection[] {
   return settings.pyradiomics?.classes ?? PYRADIOMICS_CLASSES.map((cls) => ({ cls, features: allFeatures(cls) }));
+}
+
+/**
+ * PyRadiomics re-segments once, on the original image, and every filtered image then uses that
+ * mask (featureextractor.execute: `mask = resegmentedMask` before the image types loop); sonomics'
+ * engine re-segments only the original image. The mask a filtered image gets in PyRadiomics mode.
+ */
+function resegmentedLikePyradiomics(original: Image, mask: Mask, reseg: ExtractionSettings['features']['resegmentation']): Mask {
+  if (!reseg || !(reseg.range || reseg.sigmaRange || reseg.relativeRange || reseg.outlierSigma !== undefined)) return mask;
+  return { ...mask, data: resegment(Float64Array.from(original.data), mask.data, reseg) };
 }
 
 /**

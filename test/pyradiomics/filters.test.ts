@@ -68,6 +68,23 @@ describe.skipIf(!HAS_SHARED)('PyRadiomics filters in extraction', () => {
     expect(f['wavelet-HHH_firstorder_Mean']).toBe(whole['wavelet-HHH_firstorder_Mean']);
   }, 120_000);
 
+  it('with resegmentRange, filtered images use the mask re-segmented on the original image (as PyRadiomics)', () => {
+    const { image, mask } = loadCase('breast1')!;
+    const roi: number[] = [];
+    mask.data.forEach((v, i) => { if (v) roi.push(image.data[i]!); });
+    roi.sort((a, b) => a - b);
+    const cut = roi[Math.floor(roi.length / 2)]!; // keep the lower half of the ROI's intensities
+    const f = extractCase({ image, tumour: mask }, resolveExtractionSettings(PARAMS({ resegmentRange: [roi[0]!, cut] })), { caseId: 'breast1' }).features;
+    const kept = { ...mask, data: mask.data.map((v, i) => (v && image.data[i]! <= cut ? 1 : 0)) };
+    const n = kept.data.reduce((a, b) => a + b, 0);
+    expect(n).toBeGreaterThan(10);
+    expect(n).toBeLessThan(roi.length);
+    const d = Float64Array.from(image.data);
+    expectStats(f, 'log-sigma-2-0-mm-3D', stats(logLikePyradiomics(d, image.size, image.spacing, 2), kept));
+    expectStats(f, 'wavelet-HLL', stats(pyradiomicsWavelet(d, image.size, { family: 'coif1', subband: 'HLL', level: 1 }), kept));
+    expect(f['original_firstorder_Maximum']).toBe(cut);
+  }, 120_000);
+
   it('a BUS-BRA frame (2D): 2D LoG and wavelet-LH/HL/HH/LL on the whole frame', () => {
     const B = sharedPath('data', 'us-breast-busbra', 'BUSBRA');
     const image = readImageFile(`${B}/Images/bus_0003-r.png`), tumour = readMaskFile(`${B}/Masks/mask_0003-r.png`, { label: 1 });
