@@ -17,7 +17,7 @@ import { SonomicsError } from '../core/errors.ts';
 import { concordance } from '../stats/survival/concordance.ts';
 import type { SurvivalData } from '../stats/survival/data.ts';
 import { chooseLambda, foldSummary } from './cv-lasso.ts';
-import { coxnetDeviance, lassoCoxLinearPredictor, lassoCoxPath, type LassoCoxOptions, type LassoCoxPath } from './lasso-cox.ts';
+import { coxnetDevianceOf, lassoCoxLinearPredictor, lassoCoxPath, type LassoCoxOptions, type LassoCoxPath } from './lasso-cox.ts';
 import { interpolatePath } from './lasso-path.ts';
 import { selectRows, type Matrix } from './matrix.ts';
 
@@ -62,6 +62,7 @@ export function cvLassoCox(X: Matrix, d: SurvivalData, opts: CvLassoCoxOptions):
   const preval: number[][] = Array.from({ length: n }, () => new Array<number>(L).fill(NaN));
   const foldRaw: number[][] = [];
   const foldWeights: number[] = [];
+  const devAll = coxnetDevianceOf(d);
   const sub = (idx: number[]): SurvivalData => ({ time: idx.map((i) => d.time[i]!), status: idx.map((i) => d.status[i]!) });
   for (const f of folds) {
     const train: number[] = [], test: number[] = [];
@@ -74,9 +75,10 @@ export function cvLassoCox(X: Matrix, d: SurvivalData, opts: CvLassoCoxOptions):
     const raw = new Array<number>(L);
     if (type === 'deviance') {
       const events = test.filter((i) => d.status[i] === 1).length;
+      const devTrain = coxnetDevianceOf(dTrain);
       for (let l = 0; l < L; l++) {
-        const all = coxnetDeviance(d, lpAll.map((r) => r[l]!));
-        const tr = coxnetDeviance(dTrain, train.map((i) => lpAll[i]![l]!));
+        const all = devAll(lpAll.map((r) => r[l]!));
+        const tr = devTrain(train.map((i) => lpAll[i]![l]!));
         raw[l] = (all - tr) / events;
       }
       foldWeights.push(events);

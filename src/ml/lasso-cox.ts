@@ -22,11 +22,12 @@
  */
 import { SonomicsError } from '../core/errors.ts';
 import { checkSurvival, type SurvivalData } from '../stats/survival/data.ts';
-import { solveSymmetric } from '../stats/survival/linear.ts';
+import { cholesky, solveFactored } from '../stats/survival/linear.ts';
 import { andersonWeights } from './anderson.ts';
 import { crossprodColumns, dotCol, subtractAt, subtractThenDot } from './lasso-kernels.ts';
 import { BreslowDerivatives, breslowLoglik, breslowSets } from './cox-breslow.ts';
 import { checkMatrix, toColumnMajor, type Matrix } from './matrix.ts';
+import { GradientBounds } from './lasso-screen.ts';
 import type { LassoPath } from './lasso-path.ts';
 
 export interface LassoCoxOptions {
@@ -51,10 +52,17 @@ export interface LassoCoxPath extends Omit<LassoPath, 'family'> {
 
 /** Cox deviance of glmnet (coxnet.deviance): 2(ℓ_sat − ℓ_Breslow(lp)), lp indexed by subject. */
 export function coxnetDeviance(d: SurvivalData, lp: ArrayLike<number>): number {
+  return coxnetDevianceOf(d)(lp);
+}
+
+/** `coxnetDeviance` for one data set and many linear predictors (the risk sets sorted once). */
+export function coxnetDevianceOf(d: SurvivalData): (lp: ArrayLike<number>) => number {
   const s = breslowSets(d);
   const f = new Float64Array(s.n);
-  for (let a = 0; a < s.n; a++) f[a] = lp[s.order[a]!]!;
-  return 2 * (-s.dLogD - breslowLoglik(s, f));
+  return (lp) => {
+    for (let a = 0; a < s.n; a++) f[a] = lp[s.order[a]!]!;
+    return 2 * (-s.dLogD - breslowLoglik(s, f));
+  };
 }
 
 export function lassoCoxPath(X: Matrix, d: SurvivalData, opts: LassoCoxOptions = {}): LassoCoxPath {
@@ -71,22 +79,23 @@ export function lassoCoxPath(X: Matrix, d: SurvivalData, opts: LassoCoxOptions =
 
   // Standardised columns, rows in sorted-time order (every n-vector of the solver is by sorted
   // position, so the risk-set sums run over contiguous memory).
-  const raw = toColumnMajor(X, n, p);
-  const xs = new Float64Array(n * p);
+  const xs = toColumnMajor(X, n, p);
+  const column = new Float64Array(n);
   const xMean = new Array<number>(p), xSd = new Array<number>(p);
   const skip = new Uint8Array(p);
   for (let j = 0; j < p; j++) {
     const off = j * n;
     let m = 0;
-    for (let i = 0; i < n; i++) m += raw[off + i]!;
+    for (let i = 0; i < n; i++) m += xs[off + i]!;
     m /= n;
     let v = 0;
-    for (let i = 0; i < n; i++) { const c = raw[off + i]! - m; v += c * c; }
+    for (let i = 0; i < n; i++) { const c = xs[off + i]! - m; v += c * c; }
     const sd = Math.sqrt(v / n);
     xMean[j] = m;
     xSd[j] = standardize && sd > 0 ? sd : 1;
     if (!(sd > 0)) skip[j] = 1;
-    for (let a = 0; a < n; a++) xs[off + a] = (raw[off + sets.order[a]!]! - m) / xSd[j]!;
+    column.set(xs.subarray(off, off + n));
+    for (let a = 0; a < n; a++) xs[off + a] = (column[sets.order[a]!]! - m) / xSd[j]!;
   }
 
   const f = new Float64Array(n);        // linear predictor by sorted position
@@ -311,31 +320,40 @@ export function lassoCoxPath(X: Matrix, d: SurvivalData, opts: LassoCoxOptions =
     return true;
   };
 
-  /** Newton on the non-zero coefficients with their signs fixed; true if the result is the minimiser. */
-  const polish = (l1: number, l2: number): boolean => {
+  /**
+   * Newton on the non-zero coefficients with their signs fixed: 'exact' if the result is the
+   * minimiser, 'unchanged' if it was given up (β, f as before), 'moved' if it converged but a zero
+   * coefficient of the working set then failed KKT (β, f at the Newton point). The Hessian
+   * XᵀHX/n is factorised again only while the steps shrink by less than 100× (near the solution
+   * a factor from the previous point is as good: the simplified Newton method).
+   */
+  const polish = (l1: number, l2: number): 'exact' | 'unchanged' | 'moved' => {
     const A = active.filter((j) => beta[j] !== 0);
     const m = A.length;
-    if (m === 0 || m > maxPolish) return m === 0;
+    if (m > maxPolish) return 'unchanged';
+    if (m === 0) return 'exact';
     const sgn = A.map((j) => Math.sign(beta[j]!));
     const b = A.map((j) => beta[j]!);
     const hxa = new Float64Array(m * n);
+    const row = new Float64Array(m);
     f0.set(f);
-    const restore = (): false => { f.set(f0); D.at(f); return false; };
-    let done = false;
+    const restore = (): 'unchanged' => { f.set(f0); D.at(f); return 'unchanged'; };
+    let factor: ReturnType<typeof cholesky> | null = null;
+    let done = false, lastBig = Infinity;
     for (let it = 0; it < 30 && !done; it++) {
-      const H: number[][] = Array.from({ length: m }, () => new Array<number>(m));
       const g = new Array<number>(m);
-      for (let c = 0; c < m; c++) {
-        const off = A[c]! * n;
-        D.hessianTimes(xs, off, hxa, c * n);
-        g[c] = -dotCol(xs, off, D.residual, n) + l1 * sgn[c]! + l2 * b[c]!;
-        for (let r = 0; r <= c; r++) {
-          const s = dotCol(xs, A[r]! * n, hxa.subarray(c * n, (c + 1) * n), n);
-          H[r]![c] = s; H[c]![r] = s;
+      for (let c = 0; c < m; c++) g[c] = -dotCol(xs, A[c]! * n, D.residual, n) + l1 * sgn[c]! + l2 * b[c]!;
+      if (factor === null) {
+        const H: number[][] = Array.from({ length: m }, () => new Array<number>(m));
+        for (let c = 0; c < m; c++) {
+          D.hessianTimes(xs, A[c]! * n, hxa, c * n);
+          crossprodColumns(xs, n, A.slice(0, c + 1), hxa.subarray(c * n, (c + 1) * n), row);
+          for (let r = 0; r <= c; r++) { H[r]![c] = row[r]!; H[c]![r] = row[r]!; }
+          H[c]![c] += l2;
         }
-        H[c]![c] += l2;
+        factor = cholesky(H);
       }
-      const step = solveSymmetric(H, g);
+      const step = solveFactored(factor, g);
       let big = 0, scale = 1;
       for (let c = 0; c < m; c++) { b[c] -= step[c]!; big = Math.max(big, Math.abs(step[c]!)); scale = Math.max(scale, Math.abs(b[c]!)); }
       if (b.some((bj, c) => Math.sign(bj) !== sgn[c])) return restore();
@@ -343,21 +361,27 @@ export function lassoCoxPath(X: Matrix, d: SurvivalData, opts: LassoCoxOptions =
       for (let c = 0; c < m; c++) subtractAt(f, -b[c]!, xs, A[c]! * n, n);
       D.at(f);
       done = big <= 1e-13 * scale;
+      if (big > 0.01 * lastBig) factor = null;
+      lastBig = big;
     }
     if (!done) return restore();
     A.forEach((j, c) => { beta[j] = b[c]!; });
     // Zero coefficients of the working set must satisfy |x̃_jᵀ r| ≤ λα.
-    for (const j of work) if (beta[j] === 0 && Math.abs(dotCol(xs, j * n, D.residual, n)) > l1 * (1 + 1e-9)) return false;
-    return true;
+    for (const j of work) if (beta[j] === 0 && Math.abs(dotCol(xs, j * n, D.residual, n)) > l1 * (1 + 1e-9)) return 'moved';
+    return 'exact';
   };
 
   const outside: number[] = [];
   const outsideGrad = new Float64Array(p);
+  // GradientBounds works in |x̃ᵀr|/n with r on the scale of n·residual.
+  const bounds = new GradientBounds(xs, n, p);
+  const residualN = new Float64Array(n);
 
   for (let k = 0; k < lambdas.length; k++) {
     const lam = lambdas[k]!;
     const l1 = alpha * lam, l2 = (1 - alpha) * lam;
     const atLambdaMax = !userLambda && k === 0;
+    const nextCut = k + 1 < lambdas.length ? alpha * (2 * lambdas[k + 1]! - lam) : Infinity;
     if (!atLambdaMax) {
       const lamPrev = k === 0 ? lam : lambdas[k - 1]!;
       const cut = alpha * (2 * lam - lamPrev);
@@ -368,15 +392,29 @@ export function lassoCoxPath(X: Matrix, d: SurvivalData, opts: LassoCoxOptions =
         // meets the KKT conditions of the working set; otherwise the steps continue to the tight
         // threshold.
         solve(Math.max(cthr, looseThr), l1, l2);
-        if (!(converged && polish(l1, l2))) solve(cthr, l1, l2);
+        if (converged) {
+          const polished = polish(l1, l2);
+          // Unchanged at a threshold already met: solving again would only confirm it.
+          if (polished === 'moved' || (polished === 'unchanged' && cthr < looseThr)) solve(cthr, l1, l2);
+        }
         // KKT over the features outside the working set.
+        // A feature whose gradient bound (lasso-screen.ts) is below both λα and the next λ's
+        // strong-rule cut can neither violate KKT nor enter the next working set: not computed.
         let added = false;
+        for (let i = 0; i < n; i++) residualN[i] = D.residual[i]! * n;
+        bounds.advance(residualN);
+        const safe = Math.min(l1, nextCut);
         outside.length = 0;
-        for (let j = 0; j < p; j++) if (!skip[j] && !inWork[j]) outside.push(j);
+        for (let j = 0; j < p; j++) {
+          if (skip[j] || inWork[j]) continue;
+          const b = bounds.bound(j);
+          if (b < safe) grad[j] = b; else outside.push(j);
+        }
         crossprodColumns(xs, n, outside, D.residual, outsideGrad);
         for (let t = 0; t < outside.length; t++) {
           const j = outside[t]!;
           grad[j] = Math.abs(outsideGrad[t]!);
+          bounds.record(j, grad[j]!);
           if (grad[j]! > l1) { inWork[j] = 1; work.push(j); added = true; }
         }
         if (!added || !converged) break;
@@ -410,11 +448,23 @@ export function lassoCoxLinearPredictor(path: Pick<LassoCoxPath, 'beta' | 'lambd
   const [, p] = checkMatrix(X, 'lassoCoxLinearPredictor');
   if (p !== path.beta.length) throw new SonomicsError('BUNDLE_MISMATCH', `lassoCoxLinearPredictor: X has ${p} columns, the path ${path.beta.length}`);
   const L = path.lambda.length;
-  const used: number[] = [];
-  for (let j = 0; j < p; j++) if (path.beta[j]!.some((b) => b !== 0)) used.push(j);
+  // Each used feature's non-zero (λ index, coefficient) pairs, so a row costs its non-zeros only
+  // (the sums are taken in the same order as a dense loop over features, so the values are the same).
+  const used: number[] = [], at: Int32Array[] = [], coef: Float64Array[] = [];
+  for (let j = 0; j < p; j++) {
+    const bj = path.beta[j]!;
+    const ks: number[] = [];
+    for (let k = 0; k < L; k++) if (bj[k] !== 0) ks.push(k);
+    if (ks.length === 0) continue;
+    used.push(j); at.push(Int32Array.from(ks)); coef.push(Float64Array.from(ks, (k) => bj[k]!));
+  }
+  const lp = new Float64Array(L);
   return Array.from(X, (row) => {
-    const lp = new Array<number>(L).fill(0);
-    for (const j of used) { const bj = path.beta[j]!; const x = row[j]!; for (let k = 0; k < L; k++) if (bj[k] !== 0) lp[k] += bj[k]! * x; }
-    return lp;
+    lp.fill(0);
+    for (let u = 0; u < used.length; u++) {
+      const x = row[used[u]!]!, ks = at[u]!, bs = coef[u]!;
+      for (let t = 0; t < ks.length; t++) lp[ks[t]!] += bs[t]! * x;
+    }
+    return Array.from(lp);
   });
 }

@@ -34,7 +34,12 @@ export function cholesky(A: number[][], tol = 1e-13): { L: number[][]; D: number
 
 /** x = A⁻ b for symmetric PSD A (singular directions get 0). */
 export function solveSymmetric(A: number[][], b: number[], tol = 1e-13): number[] {
-  const { L, D, singular } = cholesky(A, tol);
+  return solveFactored(cholesky(A, tol), b);
+}
+
+/** x = A⁻ b from A's `cholesky` factor (to solve several right-hand sides with one factorisation). */
+export function solveFactored(factor: ReturnType<typeof cholesky>, b: number[]): number[] {
+  const { L, D, singular } = factor;
   const p = b.length;
   const y = b.slice();
   for (let i = 0; i < p; i++) for (let k = 0; k < i; k++) y[i] -= L[i]![k]! * y[k]!;
