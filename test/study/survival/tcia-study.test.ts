@@ -2,10 +2,12 @@
 // #17), not hand-wired: the loop's figures must equal a direct computation with coxPH and the
 // survival measures on the same data and the same folds — which shows that every CV prediction
 // comes from a Cox model fitted on the other folds only.
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { buildProgram } from '../../../src/cli/main.ts';
 import { HAS_SHARED, REPO_ROOT, sharedPath } from '../../helpers/shared.ts';
 import { parseCsv } from '../../../src/tables/csv.ts';
 import { baselineCumhazAt, coxLinearPredictor, coxPH, fineGray } from '../../../src/ml/index.ts';
@@ -95,6 +97,27 @@ describe.skipIf(!HAS_SHARED)('TCIA CRLM through the survival study loop', () => 
     const html = buildReport(result).html;
     const zph = result.models.clinical!.zph!;
     expect(html).toContain(`${zph.terms[0]!.name}: ${pval(zph.terms[0]!.p)}; ${zph.terms[1]!.name}: `);
+  });
+
+  it('sonomics study with the example config writes report, results, predictions and bundle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sonomics-tcia-survival-'));
+    const raw = parseYaml(readFileSync(join(REPO_ROOT, 'examples', 'study-tcia-survival.yaml'), 'utf8')) as { data: { cohorts: Array<{ tables: string[] }> } };
+    raw.data.cohorts[0]!.tables = [CSV];
+    writeFileSync(join(dir, 'study.yaml'), stringifyYaml(raw));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await buildProgram().parseAsync(['node', 'sonomics', 'study', '--config', join(dir, 'study.yaml'), '--out', join(dir, 'out'), '--quiet']);
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+    }
+    const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
+    expect(results.schema).toBe('sonomics.survival-study-results/1');
+    expect(results.models.clinical.cv.harrell.estimate).toBeCloseTo(result.models.clinical!.cv.harrell.estimate, 12);
+    expect(results.provenance.bundle.contentHash).toBe(JSON.parse(readFileSync(join(dir, 'out', 'bundle.json'), 'utf8')).contentHash);
+    expect(readFileSync(join(dir, 'out', 'predictions.csv'), 'utf8').split('\n')[0]).toBe('cohort,id,time,status,set,repeat,fold,risk_clinical,p24_clinical,group_clinical');
+    expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('<section id="survival-');
   });
 
   it('docs/survival.md prints the loop\'s figures', () => {
