@@ -18,6 +18,8 @@ export interface FrameOptions {
   right?: number;
   below?: number;
   logX?: boolean;
+  /** x tick positions (default: nice steps; e.g. a survival plot's numbers-at-risk times). */
+  xTicks?: number[];
   /** Tick labels on the x axis as given (log axes: the λ values themselves). */
   xTickFormat?: (t: number) => string;
 }
@@ -67,7 +69,7 @@ export function frame(o: FrameOptions): Frame {
   parts.push(`<title>${esc(o.title)}</title><rect width="${W}" height="${H}" fill="#fff"/>`);
   parts.push(`<text x="${f2((box.x0 + box.x1) / 2)}" y="17" text-anchor="middle" font-size="13" font-weight="bold">${esc(o.title)}</text>`);
   parts.push(`<rect x="${box.x0}" y="${box.y0}" width="${f2(box.x1 - box.x0)}" height="${ph}" fill="none" stroke="#888"/>`);
-  const xt = o.logX ? logTicks(o.x[0], o.x[1]) : niceTicks(o.x[0], o.x[1]);
+  const xt = o.xTicks ?? (o.logX ? logTicks(o.x[0], o.x[1]) : niceTicks(o.x[0], o.x[1]));
   for (const t of xt) {
     const px = sx(t);
     parts.push(`<line x1="${f2(px)}" y1="${box.y1}" x2="${f2(px)}" y2="${box.y1 + 4}" stroke="#888"/><text x="${f2(px)}" y="${box.y1 + 16}" text-anchor="middle" font-size="10">${esc(o.xTickFormat ? o.xTickFormat(t) : fmtNum(t))}</text>`);

@@ -58,7 +58,7 @@ export function stepCurvePlot(o: StepPlotOptions, series: StepSeries[]): string 
   const table = o.atRiskTimes && series.some((s) => s.atRisk);
   const tableH = table ? 20 + series.length * 13 : 0;
   const legendItems = [...series.map((s) => ({ label: s.label, color: s.color })), ...(o.bandLabel ? [{ label: o.bandLabel, color: '#888', band: true }] : []), ...(o.marker ? [{ label: o.marker.label, color: '#555', dash: true }] : [])];
-  const fr = frame({ title: o.title, xLabel: o.xLabel, yLabel: o.yLabel, x: [0, xMax], y: [0, 1], width: 440, plotHeight: 260, below: tableH + legendItems.length * LEGEND_ROW + 10 });
+  const fr = frame({ title: o.title, xLabel: o.xLabel, yLabel: o.yLabel, x: [0, xMax], y: [0, 1], width: 440, xTicks: o.atRiskTimes?.filter((t) => t <= xMax), plotHeight: 260, below: tableH + legendItems.length * LEGEND_ROW + 10 });
   const { sx, sy, parts, box } = fr;
   for (const s of series) {
     if (!s.lower || !s.upper) continue;

@@ -1,6 +1,7 @@
 /** Survival study: the fitted models — clinical Cox selection with hazard ratios, the PH check, the LASSO-Cox signature, Fine–Gray. */
 import { esc, pval, sig } from '../../html.ts';
 import { MODEL_NAMES } from '../../../study/config.ts';
+import { readableInputName } from '../../../study/input-names.ts';
 import type { SurvivalReportSection } from './context.ts';
 
 const hr = (h: number, lo: number, up: number) => `${h.toFixed(2)} (${lo.toFixed(2)}–${up.toFixed(2)})`;
@@ -25,8 +26,8 @@ export const survivalModelsSection: SurvivalReportSection = {
     if (ph.length) parts.push(`<h3>Proportional hazards</h3>`, table('survival-zph', ['Model', 'Per term (p)', 'Global p'], ph, 'Scaled Schoenfeld residuals against Kaplan–Meier-transformed time (cox.zph); a small p suggests a hazard ratio that changes over time'));
     const r = s.selection.radiomics;
     if (r) {
-      parts.push(`<h3>Radiomics signature</h3><p>LASSO-Cox (glmnet conventions) on ${r.candidates} candidate features; λ by 10-fold cross-validated partial-likelihood deviance, rule λ.${r.lambdaRule} = ${sig(r.lambda)} (λ.min ${sig(r.lambdaMin)}, λ.1se ${sig(r.lambda1se)}); ${r.selected.length} feature(s) selected. The signature is the LASSO-Cox linear predictor.</p>`);
-      if (r.selected.length) parts.push(table('survival-signature', ['Feature', 'Coefficient'], [...r.selected].sort((a, b) => Math.abs(b.coef) - Math.abs(a.coef)).map((f) => [esc(f.name), sig(f.coef)]), 'Features of the signature (final model), largest |coefficient| first'));
+      parts.push(`<h3>Radiomics signature</h3><p>${s.config.radiomics.alpha === 1 ? 'LASSO' : `Elastic-net (α = ${s.config.radiomics.alpha})`}-Cox (glmnet conventions) on ${r.candidates} candidate features; λ by ${s.config.innerFolds}-fold cross-validated partial-likelihood deviance inside the training data, rule λ.${r.lambdaRule} = ${sig(r.lambda)} (λ.min ${sig(r.lambdaMin)}, λ.1se ${sig(r.lambda1se)}); ${r.selected.length} feature(s) selected. The signature is the LASSO-Cox linear predictor.</p>`);
+      if (r.selected.length) parts.push(table('survival-signature', ['Feature', 'Coefficient'], [...r.selected].sort((a, b) => Math.abs(b.coef) - Math.abs(a.coef)).map((f) => [`${esc(readableInputName(f.name, s.variables))}<br><span class="note">${esc(f.name)}</span>`, sig(f.coef)]), 'Features of the signature (final model), largest |coefficient| first'));
     }
     const fg = s.fineGray;
     if (fg) parts.push(`<h3>Competing risks: Fine–Gray</h3>`, table('survival-fine-gray', ['Term', 'β', 'SE', 'sHR', 'p'], fg.names.map((n, j) => [esc(n), sig(fg.coef[j]), sig(fg.se[j]), fg.subdistributionHR[j]!.toFixed(2), pval(fg.p[j])]), 'Fine–Gray subdistribution hazards model of the clinical variables (main cohort)'));
