@@ -161,9 +161,22 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       // Resampling interpolates from a source window wider than the sphere (a cubic spline's
       // prefilter reads all of it): then the whole crop is filtered, as before regions existed.
       const images = applyFilters(image, settings.images, settings.features.resampling ? undefined : g.needed);
+      // Features read only the needed box (the feature engine's crop lies inside it): with filters
+      // that need the whole image (PyRadiomics' LoG and wavelet) the group's crop is the whole
+      // frame, and cropping each image here spares the engine whole-frame passes per image. The
+      // engine's own crop is the same either way, so the values are too.
+      const box = settings.features.resampling || sameBox(g.needed, image) ? undefined : g.needed;
+      const original = box ? cropImage(image, box) : image;
+      // Each region's mask, and (PyRadiomics mode) its re-segmentation on the original image, made
+      // once for all filtered images.
+      const regions = g.regions.map(([name, whole]): [string, Mask, () => Mask] => {
+        const m = box ? cropMask(whole, box) : whole;
+        let reseg: Mask | undefined;
+        return [name, m, () => (reseg ??= resegmentedLikePyradiomics(original, m, settings.features.resegmentation))];
+      });
       for (const [s, spec] of settings.images.entries()) {
         const imageName = filterName(spec);
-        const filtered = images[s]!;
+        const filtered = box ? cropImage(images[s]!, box) : images[s]!;
         const featureSettings = spec.type === 'original' ? settings.features : {
           ...settings.features,
           // Shape does not change with the filter: computed once, on the original image.
@@ -171,8 +184,8 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
           discretisation: settings.filteredDiscretisation ?? settings.features.discretisation,
           resegmentation: undefined,
         };
-        for (const [region, mask] of g.regions) {
-          const m = spec.type !== 'original' && settings.pyradiomics ? resegmentedLikePyradiomics(image, mask, settings.features.resegmentation) : mask;
+        for (const [region, mask, pyradiomicsMask] of regions) {
+          const m = spec.type !== 'original' && settings.pyradiomics ? pyradiomicsMask() : mask;
           perRegion.get(region)!.push([`${region}_${imageName}_`, extractFeatures(filtered, m, featureSettings, only)]);
         }
       }
@@ -246,6 +259,11 @@ function neededBox(regionBox: Box, img: Image, marginMm: number, crop: Box): Box
   const lo = [0, 1, 2].map((a) => Math.max(grown.lo[a]!, crop.lo[a]!) - crop.lo[a]!) as Box['lo'];
   const hi = [0, 1, 2].map((a) => Math.min(grown.hi[a]!, crop.hi[a]!) - crop.lo[a]!) as Box['hi'];
   return { lo, hi };
+}
+
+/** Whether `box` covers the whole of `img`. */
+function sameBox(box: Box, img: Image): boolean {
+  return [0, 1, 2].every((a) => box.lo[a] === 0 && box.hi[a] === img.size[a]);
 }
 
 function count(d: Uint8Array): number {
