@@ -21,6 +21,12 @@ export function lengthsInMm(s: ExtractionSettings): string[] {
     for (const k of ['sigmaMm', 'lambdaMm'] as const) if (k in spec) out.push(`images[${i}].${k}`);
   });
   if (s.features.resampling) out.push('features.resampling.spacing');
+  // The local-intensity peak averages a sphere of 1 cm³ (IBSI 3.2): a radius written in the settings
+  // is a length in mm whenever the family is computed (by default it is: no families listed). The
+  // default radius (PEAK_RADIUS_MM) is not counted yet: uncalibrated PNGs with default settings would
+  // all stop, which needs its own decision (issue #14 report).
+  const families = s.features.families;
+  if (s.features.localIntensityRadiusMm !== undefined && (!families || families.includes('local_intensity'))) out.push(`features.localIntensityRadiusMm (the local-intensity sphere, ${s.features.localIntensityRadiusMm} mm)`);
   return out;
 }
 

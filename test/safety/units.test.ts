@@ -58,6 +58,15 @@ describe('physical units', () => {
     expect(() => extractCase({ image, tumour }, log, { caseId: 'C7' })).toThrow(/images\[1\]\.sigmaMm/);
   });
 
+  it('a local-intensity sphere radius written in mm is a length in mm too (the family computed); not when the family is left out', () => {
+    const image = readImage(plain, { name: 'a.png' });
+    const tumour = readMask(plainMask, { name: 'm.png' });
+    const sphere = (families?: string[]) => resolveExtractionSettings({ regions: { tumour: true, rings: [], parenchyma: false }, features: { localIntensityRadiusMm: 6.2035, ...(families ? { families } : {}) } });
+    expect(() => extractCase({ image, tumour }, sphere(['local_intensity']), { caseId: 'C8' })).toThrow(/^case C8: the image has no physical calibration .*features\.localIntensityRadiusMm \(the local-intensity sphere, 6\.2035 mm\)/);
+    expect(() => extractCase({ image, tumour }, sphere(), { caseId: 'C8' })).toThrow(/features\.localIntensityRadiusMm/);
+    expect(Object.keys(extractCase({ image, tumour }, sphere(['intensity_statistics']), { caseId: 'C8' }).features).length).toBeGreaterThan(10);
+  });
+
   it('units: pixel measures in pixels and says so in the names; the calibrated image gives mm names', () => {
     const image = readImage(plain, { name: 'a.png' });
     const tumour = readMask(plainMask, { name: 'm.png' });
