@@ -87,11 +87,11 @@ export {
   parseStudyConfig, buildStudyData, runStudy, resultsJson, predictionsCsv,
   loadModel, predict, MODEL_NAMES, RESULTS_SCHEMA, BUNDLE_SCHEMA,
   buildBundle, shareBundle, withCentreReference, readableInputName, readableNumber, BUNDLE_JSON_SCHEMA, MIN_REFERENCE_CASES,
-  predictSurvival, buildSurvivalBundle,
+  predictSurvival, buildSurvivalBundle, runSurvivalStudy, survivalResultsJson, survivalPredictionsCsv, SURVIVAL_RESULTS_SCHEMA,
   type StudyConfig, type CohortConfig, type VariableConfig, type ModelName, type StudyData,
   type StudyResult, type ModelResult, type Comparison, type PredictionRow, type Metrics,
   type ModelBundle, type Prediction, type SharedBundles, type ModelHead, type Outcome, type BinaryOutcome, type TimeToEventOutcome,
-  type SurvivalPrediction,
+  type SurvivalPrediction, type SurvivalStudyResult, type SurvivalModelCohort,
   predictPatient, type PatientPrediction,
 } from './study/index.ts';
 

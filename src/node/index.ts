@@ -18,6 +18,7 @@ export { runExtraction, mergeShards, loadExtractionSettings, type ExtractOptions
 // studies on disk: config + tables → results, report and bundle files
 export { readTableFile } from './table-file.ts';
 export { loadStudy, prepareStudy, writeStudyOutputs, type LoadedStudy, type WrittenOutputs } from './study-files.ts';
+export { writeSurvivalStudyOutputs, type WrittenSurvivalOutputs } from './survival-study-files.ts';
 export { writeFigurePngs } from './figure-png.ts';
 
 // the synthetic cohort as files, and the whole demo
