@@ -13,6 +13,9 @@ import { parseCsv } from '../../src/tables/csv.ts';
 import { coxHead } from '../../src/study/heads/cox.ts';
 import { BUNDLE_SCHEMA, bundleJson, loadModel, predictSurvival, sealBundle, type ModelBundle } from '../../src/study/bundle.ts';
 import { defaultSurvivalTimes } from '../../src/study/bundle-survival.ts';
+import { buildSurvivalBundle } from '../../src/study/bundle-survival-build.ts';
+import { parseStudyConfig } from '../../src/study/config.ts';
+import { runSurvivalStudy } from '../../src/study/survival/run.ts';
 import { SonomicsError } from '../../src/core/errors.ts';
 
 const PREDICTORS = ['node_positive_primary', 'synchronous_crlm', 'bilobar_disease', 'chemo_before_liver_resection'];
@@ -70,6 +73,30 @@ describe.skipIf(!HAS_SHARED)('survival bundle and predict at times (TCIA CRLM, r
       curve.forEach((s, k) => { worst = Math.max(worst, Math.abs(p.curve.survival[k + 1]! - s)); });
       expect(p.curve.time.slice(1)).toEqual(inStudy.survival!.times);
     });
+    expect(worst).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('the study loop’s own bundle: runSurvivalStudy → buildSurvivalBundle → JSON → loadModel → predict equals every fitted probability to 1e-12', () => {
+    const cfg = parseStudyConfig({
+      title: 'TCIA CRLM liver recurrence', seed: 2024,
+      data: { id: 'Patient-ID', cohorts: [{ name: 'tcia', tables: [CSV] }] },
+      outcome: { time: 'months_to_liver_DFS_progression', event: 'progression_or_recurrence_liveronly', eventValue: 1, competingColumn: 'vital_status_liver_DFS', competingValue: 1, horizon: 24, times: [12, 24, 36] },
+      clinical: { variables: PREDICTORS.map((name) => ({ name, type: 'binary' })), alpha: 1 },
+      models: ['clinical'],
+    });
+    const table = parseCsv(readFileSync(CSV, 'utf8'), CSV);
+    const result = runSurvivalStudy(cfg, { [CSV]: table });
+    const bundle = loadModel(bundleJson(buildSurvivalBundle(result)));
+    expect(bundle.survival).toMatchObject({ horizon: 24, times: [12, 24, 36], timeUnit: 'months', outcome: { competingColumn: 'vital_status_liver_DFS' } });
+    const fitted = result.predictions.filter((p) => p.set === 'fitted');
+    expect(fitted.length).toBe(197);
+    let worst = 0;
+    for (const p of fitted) {
+      const row = table.rows.find((r) => r['Patient-ID'] === p.id)!;
+      const s = predictSurvival(bundle, row, { caseId: p.id });
+      worst = Math.max(worst, Math.abs(s.risk - p.probability.clinical!), Math.abs(s.at[1]!.risk - p.probability.clinical!));
+      expect(s.class).toBe(p.group.clinical);
+    }
     expect(worst).toBeLessThanOrEqual(1e-12);
   });
 
