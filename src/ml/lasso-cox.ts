@@ -462,8 +462,10 @@ export function lassoCoxLinearPredictor(path: Pick<LassoCoxPath, 'beta' | 'lambd
   return Array.from(X, (row) => {
     lp.fill(0);
     for (let u = 0; u < used.length; u++) {
-      const x = row[used[u]!]!, ks = at[u]!, bs = coef[u]!;
-      for (let t = 0; t < ks.length; t++) lp[ks[t]!] += bs[t]! * x;
+      const x = row[used[u]!]!, ks = at[u]!, bs = coef[u]!, m = ks.length, k0 = ks[0]!;
+      // A feature usually stays in the model once it enters: then its λ indices are a range.
+      if (ks[m - 1]! - k0 + 1 === m) for (let t = 0; t < m; t++) lp[k0 + t] += bs[t]! * x;
+      else for (let t = 0; t < m; t++) lp[ks[t]!] += bs[t]! * x;
     }
     return Array.from(lp);
   });
