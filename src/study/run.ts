@@ -479,7 +479,7 @@ export function runStudy(cfg: StudyConfig, tables: Record<string, Table>, opts: 
     title: cfg.title,
     protocol: cfg.evaluation.protocol,
     seed: cfg.seed,
-    thresholdRule: 'Youden index (pROC coords "best", lowest tied threshold) on the inner out-of-fold Platt probabilities of the training data; positive iff p ≥ threshold. Pooled CV predictions use the threshold of their own training fold.',
+    thresholdRule: `Youden index (pROC coords "best", lowest tied threshold) on the inner out-of-fold Platt probabilities of the training data; positive iff p ≥ threshold. Pooled CV predictions use the threshold of their own training fold.${riskRule ? ` Patients (data.combine ${riskRule}): the threshold is the Youden index of the recalibrated patient risks from inner out-of-fold lesion risks of the training patients, positive iff the patient's risk ≥ threshold.` : ''}`,
     config: cfg,
     cohorts: data.cohorts.map((c) => {
       const uc = c.role === 'main' ? U : extUnits.get(c.name)!;
