@@ -56,7 +56,8 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
   out['diagnostics_Image-original_Spacing'] = floats(image.spacing);
   out['diagnostics_Image-original_Size'] = ints(image.size);
   let sum = 0, lo = Infinity, hi = -Infinity;
-  for (const v of image.data) { sum += v; if (v < lo) lo = v; if (v > hi) hi = v; }
+  const data = image.data;
+  for (let i = 0; i < data.length; i++) { const v = data[i]!; sum += v; if (v < lo) lo = v; if (v > hi) hi = v; }
   out['diagnostics_Image-original_Mean'] = sum / image.data.length;
   out['diagnostics_Image-original_Minimum'] = lo;
   out['diagnostics_Image-original_Maximum'] = hi;
@@ -64,20 +65,36 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
   out['diagnostics_Mask-original_Spacing'] = floats(mask.spacing);
   out['diagnostics_Mask-original_Size'] = ints(mask.size);
   const [X, Y, Z] = mask.size;
-  const min = [Infinity, Infinity, Infinity], max = [-1, -1, -1], centre = [0, 0, 0];
+  // Scalars, no per-voxel array (this scans the whole frame of every case); the sums are of
+  // integers, so exact in any order.
+  const m = mask.data;
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -1, y1 = -1, z1 = -1, cx = 0, cy = 0, cz = 0;
   let n = 0;
   for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
-    if (!mask.data[i]) continue;
-    const p = [x, y, z];
-    for (let a = 0; a < 3; a++) { min[a] = Math.min(min[a]!, p[a]!); max[a] = Math.max(max[a]!, p[a]!); centre[a]! += p[a]!; }
+    if (!m[i]) continue;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (z < z0) z0 = z;
+    if (z > z1) z1 = z;
+    cx += x; cy += y; cz += z;
     n++;
   }
+  const min = [x0, y0, z0], max = [x1, y1, z1], centre = [cx, cy, cz];
   if (n === 0) return out; // PyRadiomics stops on an empty mask before features; the caller does too
   // LabelShapeStatistics' bounding box: lower index, then size, per axis
   out['diagnostics_Mask-original_BoundingBox'] = tuple([...min.slice(0, dims), ...max.slice(0, dims).map((m, a) => m - min[a]! + 1)].map(String));
   out['diagnostics_Mask-original_VoxelNum'] = n;
   // ConnectedComponentImageFilter with FullyConnectedOn: 26-connectivity (8 in 2D)
-  out['diagnostics_Mask-original_VolumeNum'] = labelComponents(mask.data, mask.size, 'full').sizes.length;
+  // (counted on the mask's bounding box: the same components, a fraction of the frame)
+  const bx = x1 - x0 + 1, by = y1 - y0 + 1, bz = z1 - z0 + 1;
+  const box = new Uint8Array(bx * by * bz);
+  for (let z = 0, o = 0; z < bz; z++) for (let y = 0; y < by; y++, o += bx) {
+    const from = x0 + X * (y0 + y + Y * (z0 + z));
+    box.set(m.subarray(from, from + bx), o);
+  }
+  out['diagnostics_Mask-original_VolumeNum'] = labelComponents(box, [bx, by, bz], 'full').sizes.length;
   const index = centre.map((s) => s / n);
   out['diagnostics_Mask-original_CenterOfMassIndex'] = floats(index);
   // TransformContinuousIndexToPhysicalPoint: origin + direction · (spacing ⊙ index)
