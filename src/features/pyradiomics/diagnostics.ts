@@ -55,9 +55,7 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
   out['diagnostics_Image-original_Dimensionality'] = `${dims}D`;
   out['diagnostics_Image-original_Spacing'] = floats(image.spacing);
   out['diagnostics_Image-original_Size'] = ints(image.size);
-  let sum = 0, lo = Infinity, hi = -Infinity;
-  const data = image.data;
-  for (let i = 0; i < data.length; i++) { const v = data[i]!; sum += v; if (v < lo) lo = v; if (v > hi) hi = v; }
+  const [sum, lo, hi] = sumMinMax(image.data);
   out['diagnostics_Image-original_Mean'] = sum / image.data.length;
   out['diagnostics_Image-original_Minimum'] = lo;
   out['diagnostics_Image-original_Maximum'] = hi;
@@ -65,22 +63,8 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
   out['diagnostics_Mask-original_Spacing'] = floats(mask.spacing);
   out['diagnostics_Mask-original_Size'] = ints(mask.size);
   const [X, Y, Z] = mask.size;
-  // Scalars, no per-voxel array (this scans the whole frame of every case); the sums are of
-  // integers, so exact in any order.
   const m = mask.data;
-  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -1, y1 = -1, z1 = -1, cx = 0, cy = 0, cz = 0;
-  let n = 0;
-  for (let z = 0, i = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
-    if (!m[i]) continue;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-    if (z < z0) z0 = z;
-    if (z > z1) z1 = z;
-    cx += x; cy += y; cz += z;
-    n++;
-  }
+  const [x0, y0, z0, x1, y1, z1, cx, cy, cz, n] = maskExtent(m, mask.size);
   const min = [x0, y0, z0], max = [x1, y1, z1], centre = [cx, cy, cz];
   if (n === 0) return out; // PyRadiomics stops on an empty mask before features; the caller does too
   // LabelShapeStatistics' bounding box: lower index, then size, per axis
@@ -102,4 +86,31 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
   const physical = [0, 1, 2].map((r) => mask.origin[r]! + d[3 * r]! * sp[0] * index[0]! + d[3 * r + 1]! * sp[1] * index[1]! + d[3 * r + 2]! * sp[2] * index[2]!);
   out['diagnostics_Mask-original_CenterOfMass'] = floats(physical);
   return out;
+}
+
+// The whole-frame loops live in small functions of their own: V8 optimises a small function soon,
+// a large one (string formatting and all) only after many more calls, and every case of a batch
+// before that runs these loops in the interpreter.
+
+function sumMinMax(data: Float32Array): [number, number, number] {
+  let sum = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < data.length; i++) { const v = data[i]!; sum += v; if (v < lo) lo = v; if (v > hi) hi = v; }
+  return [sum, lo, hi];
+}
+
+/** Bounding box (lowest and highest x, y, z), coordinate sums and count of the inside voxels (integer sums: exact). */
+function maskExtent(m: Uint8Array, [X, Y, Z]: readonly number[]): number[] {
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -1, y1 = -1, z1 = -1, cx = 0, cy = 0, cz = 0, n = 0;
+  for (let z = 0, i = 0; z < Z!; z++) for (let y = 0; y < Y!; y++) for (let x = 0; x < X!; x++, i++) {
+    if (!m[i]) continue;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (z < z0) z0 = z;
+    if (z > z1) z1 = z;
+    cx += x; cy += y; cz += z;
+    n++;
+  }
+  return [x0, y0, z0, x1, y1, z1, cx, cy, cz, n];
 }
