@@ -11,10 +11,12 @@
  *   C = (concordant + tied_x/2) / (concordant + discordant + tied_x).
  * Variance: infinitesimal jackknife with the weights held fixed — per subject the weighted counts
  * of the pairs it belongs to, dfbeta_i = ((c_i − d_i)/N − somer/N·(c_i + d_i + t_i))/2 with
- * N = concordant + discordant + tied_x and somer = (concordant − discordant)/N; var = Σ dfbeta_i².
+ * N = concordant + discordant + tied_x and somer = (concordant − discordant)/N; var = Σ dfbeta_i²
+ * (with `cluster`: Σ_g (Σ_{i∈g} dfbeta_i)², the grouped jackknife of concordance(cluster = )).
  * Competing events (status ≥ 2) count as censored. O(n²) pairs: fine for cohorts of thousands.
  */
 import { SonomicsError } from '../../core/errors.ts';
+import { clusterTotals } from '../cluster-totals.ts';
 import { qnorm } from '../distributions.ts';
 import { censoringBefore, censoringKM } from './censoring.ts';
 import { checkSurvival, riskTable, stepBefore, timeOrder, type SurvivalData } from './data.ts';
@@ -26,6 +28,8 @@ export interface ConcordanceOptions {
   /** Pairs whose earlier event is after ymax are not counted (truncation at τ = ymax). */
   ymax?: number;
   level?: number;
+  /** Cluster (patient) of each subject: the IJ variance sums dfbeta within a cluster first, as R's concordance(cluster = ). */
+  cluster?: ArrayLike<string | number>;
 }
 
 export interface Concordance {
@@ -104,7 +108,7 @@ export function concordance(d: SurvivalData, risk: ArrayLike<number>, opts: Conc
   const c = (conc + tx / 2) / npair;
   const somer = (conc - disc) / npair;
   const dfbeta = infl.map((r) => ((r[0]! - r[1]!) / npair - (somer / npair) * (r[0]! + r[1]! + r[2]!)) / 2);
-  const variance = dfbeta.reduce((acc, v) => acc + v * v, 0);
+  const variance = (opts.cluster ? clusterTotals(dfbeta, opts.cluster, 'concordance') : dfbeta).reduce((acc, v) => acc + v * v, 0);
   const se = Math.sqrt(variance);
   return {
     concordance: c, se, variance, lower: c - z * se, upper: c + z * se,

@@ -4,16 +4,19 @@
  * — the covariance R's survival::concordance gives for several predictors in one call
  * (Therneau & Atkinson, "The concordance statistic", §5); z test and Wald CI of the difference.
  */
+import { clusterTotals } from '../../stats/cluster-totals.ts';
 import { concordance, pNormalTwoSided, qnorm, type SurvivalData } from '../../stats/index.ts';
 import type { ModelName } from '../config.ts';
 import type { CIndexComparison } from './results-types.ts';
 
 export const C_COMPARISON_METHOD = 'paired difference of Harrell\'s C, infinitesimal-jackknife covariance (R survival::concordance with two predictors)';
 
-export function compareConcordance(cohort: string, d: SurvivalData, a: ModelName, riskA: number[], b: ModelName, riskB: number[], level: number): CIndexComparison {
+export function compareConcordance(cohort: string, d: SurvivalData, a: ModelName, riskA: number[], b: ModelName, riskB: number[], level: number, cluster?: string[]): CIndexComparison {
   const ca = concordance(d, riskA), cb = concordance(d, riskB);
+  // With patients (cluster) the paired dfbeta differences are summed per patient before squaring.
+  const diffs = ca.dfbeta.map((v, i) => v - cb.dfbeta[i]!);
   let v = 0;
-  for (let i = 0; i < riskA.length; i++) v += (ca.dfbeta[i]! - cb.dfbeta[i]!) ** 2;
+  for (const t of cluster ? clusterTotals(diffs, cluster, 'compareConcordance') : diffs) v += t * t;
   const diff = ca.concordance - cb.concordance;
   const se = Math.sqrt(v);
   const z = se > 0 ? diff / se : 0;

@@ -8,7 +8,8 @@
  *   Meier by risk group (high/low at the training cut) with the log-rank test and numbers at risk,
  *   cumulative incidence by group with Gray's test, and the binary metrics at the horizon on the
  *   cases whose status there is known.
- * CIs are at the study's ciLevel.
+ * CIs are at the study's ciLevel; with `cluster` (patients with several cases) the C-index and
+ * AUC(t) CIs sum each patient's influence first (cluster-robust); Brier(t) CIs treat cases as independent.
  */
 import { coxCalibrationSlope } from '../../ml/index.ts';
 import { aalenJohansen, brierScore, concordance, grayTest, kaplanMeier, logRankTest, qnorm, survivalCalibration, timeDependentAuc, type SurvivalData } from '../../stats/index.ts';
@@ -23,6 +24,8 @@ export interface MeasureOptions {
   metrics: MetricOptions;
   /** The ranking score is a Cox linear predictor: report the calibration slope. */
   slope: boolean;
+  /** Patient of each case (data.group): the C-index and AUC(t) CIs become cluster-robust. */
+  cluster?: string[];
 }
 
 /**
@@ -38,10 +41,11 @@ export function survivalMeasures(d: SurvivalData, probability: number[], cut: nu
   const n = risk.length;
   let events = 0, competing = 0;
   for (let i = 0; i < n; i++) { if (d.status[i] === 1) events++; else if (d.status[i]! >= 2) competing++; }
-  const harrell = concordance(d, risk, { level });
-  const uno = concordance(d, risk, { timewt: 'n/G2', ymax: o.horizon, level });
+  const cl = o.cluster ? { cluster: o.cluster } : {};
+  const harrell = concordance(d, risk, { level, ...cl });
+  const uno = concordance(d, risk, { timewt: 'n/G2', ymax: o.horizon, level, ...cl });
   const times = o.times.map((t) => {
-    const a = timeDependentAuc(d, risk, t, { level });
+    const a = timeDependentAuc(d, risk, t, { level, ...cl });
     const b = brierScore(d, probability, t, { level });
     return { time: t, auc: { estimate: a.auc, lower: a.lower, upper: a.upper, se: a.se }, brier: { estimate: b.brier, lower: b.lower, upper: b.upper, se: b.se } };
   });

@@ -92,7 +92,7 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
   const dMain = survivalOf(main);
   const models = MODEL_NAMES.filter((m) => cfg.models.includes(m));
   const competing = o.competingValue !== undefined;
-  const mOpts: MeasureOptions = { horizon: o.horizon, times: o.times, competing, metrics: { level: cfg.evaluation.ciLevel, bootstrap: cfg.evaluation.bootstrap, seed: cfg.seed }, slope: true };
+  const mOpts: MeasureOptions = { horizon: o.horizon, times: o.times, competing, metrics: { level: cfg.evaluation.ciLevel, bootstrap: cfg.evaluation.bootstrap, seed: cfg.seed }, slope: true, ...(main.groups ? { cluster: main.groups } : {}) };
 
   // External cohorts are read at the same horizon: it must lie within their follow-up; chosen times
   // beyond an external cohort's follow-up are left out of its AUC(t)/Brier(t) table (with a note).
@@ -102,7 +102,10 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
     const beyond = o.times.filter((t) => t > last);
     if (beyond.length) notes.push(`external cohort ${e.name}: follow-up ends at ${last}; AUC(t) and Brier(t) at ${beyond.join(', ')} are not reported for it.`);
   }
-  const optsFor = (c: CohortData): MeasureOptions => ({ ...mOpts, times: o.times.filter((t) => t <= Math.max(...c.time!)) });
+  const optsFor = (c: CohortData): MeasureOptions => {
+    const { cluster: _main, ...rest } = mOpts;
+    return { ...rest, times: o.times.filter((t) => t <= Math.max(...c.time!)), ...(c.groups ? { cluster: c.groups } : {}) };
+  };
 
   const final = fitSurvivalModels(ctx, mainRecs, dMain, new SeedStream(cfg.seed, 'final'), `the whole main cohort ${main.name} (final model)`, main.groups);
 
@@ -201,8 +204,8 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
   const level = cfg.evaluation.ciLevel;
   for (const [a, b] of PAIRS) {
     if (!results[a] || !results[b]) continue;
-    comparisons.push(compareConcordance('cv', dMain, a, oofP.get(a)![0]!, b, oofP.get(b)![0]!, level));
-    for (const e of externals) comparisons.push(compareConcordance(e.name, survivalOf(e), a, extOut[e.name]![a]!.probability, b, extOut[e.name]![b]!.probability, level));
+    comparisons.push(compareConcordance('cv', dMain, a, oofP.get(a)![0]!, b, oofP.get(b)![0]!, level, main.groups));
+    for (const e of externals) comparisons.push(compareConcordance(e.name, survivalOf(e), a, extOut[e.name]![a]!.probability, b, extOut[e.name]![b]!.probability, level, e.groups));
   }
 
   let fineGray: FineGrayResult | undefined;
@@ -224,7 +227,7 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
     };
   }
 
-  if (main.groups) notes.push(`cases are grouped by ${cfg.data.group} (${new Set(main.groups).size} patients in ${main.name}): outer and inner folds keep a patient's cases together; the C-index and AUC(t) CIs treat cases as independent.`);
+  if (main.groups) notes.push(`cases are grouped by ${cfg.data.group} (${new Set(main.groups).size} patients in ${main.name}): outer and inner folds keep a patient's cases together; the C-index and AUC(t) CIs and the paired C comparisons are cluster-robust (each patient's influence summed before squaring, as R's concordance(cluster = )); Brier CIs treat cases as independent.`);
   if (foldSets.length > 1) notes.push('CV measures are from the pooled out-of-fold predictions of repeat 1.');
   if (competing) notes.push(`competing event (${o.competingColumn ?? o.event} = ${o.competingValue}): censored for the Cox models, the C-indices and Kaplan–Meier (cause-specific); a control for AUC(t) and Brier (Blanche's definition 2); calibration and cumulative incidence by Aalen–Johansen.`);
   notes.push(...final.notes);

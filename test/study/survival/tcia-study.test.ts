@@ -14,6 +14,7 @@ import { baselineCumhazAt, coxLinearPredictor, coxPH, fineGray } from '../../../
 import { parseStudyConfig } from '../../../src/study/config.ts';
 import { runSurvivalStudy } from '../../../src/study/survival/run.ts';
 import { survivalPerformance } from '../../../src/study/survival-evaluation.ts';
+import { concordance, timeDependentAuc } from '../../../src/stats/index.ts';
 import { buildReport } from '../../../src/report/render.ts';
 import { pval } from '../../../src/report/html.ts';
 
@@ -140,5 +141,23 @@ describe.skipIf(!HAS_SHARED)('TCIA CRLM through the survival study loop', () => 
     const mb = coxPH(X, { time, status }, { names: PREDICTORS, ties: 'breslow' });
     PREDICTORS.forEach((p, j) => expect(breslow.models.clinical!.coef[p]).toBeCloseTo(mb.coef[j]!, 10));
     expect(breslow.models.clinical!.coef.chemo_before_liver_resection).not.toBe(result.models.clinical!.coef.chemo_before_liver_resection);
+  });
+  it('data.group: C-index and AUC(t) CIs become cluster-robust (apparent figures equal concordance/timeDependentAuc with the clusters; the note and methods say so)', () => {
+    // The same 197 patients, grouped in pairs by an added column (as if two were one patient's lesions).
+    const paired = { ...table, columns: [...table.columns, 'pair'], rows: table.rows.map((r, i) => ({ ...r, pair: `p${i >> 1}` })) };
+    const raw = parseYaml(readFileSync(join(REPO_ROOT, 'examples', 'study-tcia-survival.yaml'), 'utf8')) as { data: Record<string, unknown> };
+    const grouped = runSurvivalStudy(config({ data: { ...raw.data, cohorts: [{ name: 'tcia', tables: [CSV] }], group: 'pair' } }), { [CSV]: paired });
+    const pairs = table.rows.map((_, i) => `p${i >> 1}`);
+    const res = grouped.models.clinical!;
+    const m = coxPH(X, { time, status }, { names: PREDICTORS });
+    const lp = coxLinearPredictor(m, X);
+    // The apparent measures rank by the probability by the horizon, a monotone map of lp: same ranks.
+    const c = concordance({ time, status }, lp, { cluster: pairs });
+    expect(res.apparent.harrell.estimate).toBeCloseTo(c.concordance, 10);
+    expect(res.apparent.harrell.se).toBeCloseTo(c.se, 10);
+    expect(res.apparent.harrell.se).not.toBeCloseTo(concordance({ time, status }, lp).se, 6);
+    expect(res.apparent.auc.se).toBeCloseTo(timeDependentAuc({ time, status }, lp, 24, { cluster: pairs }).se, 10);
+    expect(grouped.notes.join(' ')).toMatch(/cluster-robust/);
+    expect(buildReport(grouped).html).toMatch(/cluster-robust: each pair's influence values were summed/);
   });
 });
