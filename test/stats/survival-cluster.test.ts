@@ -1,5 +1,5 @@
 /**
- * Cluster-robust CIs for the C-index and AUC(t) (patients with several cases, data.group): the
+ * Cluster-robust CIs for the C-index, AUC(t) and the Brier score (patients with several cases, data.group): the
  * per-subject influence values are summed per patient before squaring (R's
  * concordance(cluster = ) for C; the same sandwich for the AUC(t) influence function).
  * Properties: one case per cluster reproduces the plain variance; a cohort whose every patient is
@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.ts';
-import { concordance, timeDependentAuc, type SurvivalData } from '../../src/stats/index.ts';
+import { brierScore, concordance, timeDependentAuc, type SurvivalData } from '../../src/stats/index.ts';
 import { compareConcordance } from '../../src/study/survival/compare.ts';
 
 /** Exponential event and censoring times; the hazard rises with x (true C about 0.7). */
@@ -58,11 +58,29 @@ describe('cluster-robust C-index and AUC(t)', () => {
     expect(Math.abs(an.se / a1.se - Math.SQRT1_2 * Math.sqrt(299 / 599) / Math.sqrt(300 / 600))).toBeLessThan(1e-12);
   });
 
+  it('Brier(t): one case per cluster gives the plain SE; a cohort entered twice keeps the single-entry SE (naive shrinks by √2 up to n − 1)', () => {
+    // Probabilities in [0, 1] from the risk score (any monotone map will do).
+    const prob = risk.map((x) => 1 / (1 + Math.exp(-x)));
+    const plain = brierScore(d, prob, 24), perCase = brierScore(d, prob, 24, { cluster: ids });
+    expect(perCase.brier).toBe(plain.brier);
+    expect(Math.abs(perCase.se / plain.se - 1)).toBeLessThan(1e-12);
+    const d2: SurvivalData = { time: twice(Array.from(d.time)), status: twice(Array.from(d.status)) };
+    const naive = brierScore(d2, twice(prob), 24), clustered = brierScore(d2, twice(prob), 24, { cluster: twice(ids) });
+    // Doubling every case leaves the censoring KM, hence every weight and term, unchanged.
+    expect(Math.abs(clustered.brier - plain.brier)).toBeLessThan(1e-15);
+    expect(Math.abs(clustered.se / plain.se - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(naive.se / plain.se - Math.SQRT1_2 * Math.sqrt(299 / 599) / Math.sqrt(300 / 600))).toBeLessThan(1e-12);
+    expect(clustered.upper - clustered.lower).toBeGreaterThan(naive.upper - naive.lower);
+    expect(() => brierScore(d, prob, 24, { cluster: ids.slice(1) })).toThrow(/300 subjects but 299 cluster labels/);
+  });
+
   it('cluster labels are only labels: renaming and reordering them changes nothing', () => {
     const groups = risk.map((_, i) => `g${i % 120}`);
     const renamed = groups.map((g) => `patient-${g.split('').reverse().join('')}`);
     expect(concordance(d, risk, { cluster: renamed }).variance).toBeCloseTo(concordance(d, risk, { cluster: groups }).variance, 15);
     expect(timeDependentAuc(d, risk, 24, { cluster: renamed }).se).toBeCloseTo(timeDependentAuc(d, risk, 24, { cluster: groups }).se, 15);
+    const prob = risk.map((x) => 1 / (1 + Math.exp(-x)));
+    expect(brierScore(d, prob, 24, { cluster: renamed }).se).toBeCloseTo(brierScore(d, prob, 24, { cluster: groups }).se, 15);
   });
 
   it('a cluster list of the wrong length is an error naming both counts', () => {

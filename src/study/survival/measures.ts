@@ -9,7 +9,8 @@
  *   cumulative incidence by group with Gray's test, and the binary metrics at the horizon on the
  *   cases whose status there is known.
  * CIs are at the study's ciLevel; with `cluster` (patients with several cases) the C-index and
- * AUC(t) CIs sum each patient's influence first (cluster-robust); Brier(t) CIs treat cases as independent.
+ * AUC(t) CIs sum each patient's influence first, and the Brier(t) CIs each patient's centred terms
+ * (cluster-robust).
  */
 import { coxCalibrationSlope } from '../../ml/index.ts';
 import { aalenJohansen, brierScore, concordance, grayTest, kaplanMeier, logRankTest, qnorm, survivalCalibration, timeDependentAuc, type SurvivalData } from '../../stats/index.ts';
@@ -46,7 +47,7 @@ export function survivalMeasures(d: SurvivalData, probability: number[], cut: nu
   const uno = concordance(d, risk, { timewt: 'n/G2', ymax: o.horizon, level, ...cl });
   const times = o.times.map((t) => {
     const a = timeDependentAuc(d, risk, t, { level, ...cl });
-    const b = brierScore(d, probability, t, { level });
+    const b = brierScore(d, probability, t, { level, ...cl });
     return { time: t, auc: { estimate: a.auc, lower: a.lower, upper: a.upper, se: a.se }, brier: { estimate: b.brier, lower: b.lower, upper: b.upper, se: b.se } };
   });
   const atH = times.find((t) => t.time === o.horizon)!;

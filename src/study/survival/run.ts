@@ -227,7 +227,7 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
     };
   }
 
-  if (main.groups) notes.push(`cases are grouped by ${cfg.data.group} (${new Set(main.groups).size} patients in ${main.name}): outer and inner folds keep a patient's cases together; the C-index and AUC(t) CIs and the paired C comparisons are cluster-robust (each patient's influence summed before squaring, as R's concordance(cluster = )); Brier CIs treat cases as independent.`);
+  if (main.groups) notes.push(`cases are grouped by ${cfg.data.group} (${new Set(main.groups).size} patients in ${main.name}): outer and inner folds keep a patient's cases together; the C-index, AUC(t) and Brier CIs and the paired C comparisons are cluster-robust (each patient's influence summed before squaring, as R's concordance(cluster = )).`);
   if (foldSets.length > 1) notes.push('CV measures are from the pooled out-of-fold predictions of repeat 1.');
   if (competing) notes.push(`competing event (${o.competingColumn ?? o.event} = ${o.competingValue}): censored for the Cox models, the C-indices and Kaplan–Meier (cause-specific); a control for AUC(t) and Brier (Blanche's definition 2); calibration and cumulative incidence by Aalen–Johansen.`);
   notes.push(...final.notes);

@@ -10,11 +10,11 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { buildProgram } from '../../../src/cli/main.ts';
 import { HAS_SHARED, REPO_ROOT, sharedPath } from '../../helpers/shared.ts';
 import { parseCsv } from '../../../src/tables/csv.ts';
-import { baselineCumhazAt, coxLinearPredictor, coxPH, fineGray } from '../../../src/ml/index.ts';
+import { baselineCumhazAt, coxLinearPredictor, coxPH, coxSurvival, fineGray } from '../../../src/ml/index.ts';
 import { parseStudyConfig } from '../../../src/study/config.ts';
 import { runSurvivalStudy } from '../../../src/study/survival/run.ts';
 import { survivalPerformance } from '../../../src/study/survival-evaluation.ts';
-import { concordance, timeDependentAuc } from '../../../src/stats/index.ts';
+import { brierScore, concordance, timeDependentAuc } from '../../../src/stats/index.ts';
 import { buildReport } from '../../../src/report/render.ts';
 import { pval } from '../../../src/report/html.ts';
 
@@ -142,7 +142,7 @@ describe.skipIf(!HAS_SHARED)('TCIA CRLM through the survival study loop', () => 
     PREDICTORS.forEach((p, j) => expect(breslow.models.clinical!.coef[p]).toBeCloseTo(mb.coef[j]!, 10));
     expect(breslow.models.clinical!.coef.chemo_before_liver_resection).not.toBe(result.models.clinical!.coef.chemo_before_liver_resection);
   });
-  it('data.group: C-index and AUC(t) CIs become cluster-robust (apparent figures equal concordance/timeDependentAuc with the clusters; the note and methods say so)', () => {
+  it('data.group: C-index, AUC(t) and Brier CIs become cluster-robust (apparent figures equal concordance/timeDependentAuc with the clusters; the note and methods say so)', () => {
     // The same 197 patients, grouped in pairs by an added column (as if two were one patient's lesions).
     const paired = { ...table, columns: [...table.columns, 'pair'], rows: table.rows.map((r, i) => ({ ...r, pair: `p${i >> 1}` })) };
     const raw = parseYaml(readFileSync(join(REPO_ROOT, 'examples', 'study-tcia-survival.yaml'), 'utf8')) as { data: Record<string, unknown> };
@@ -157,7 +157,13 @@ describe.skipIf(!HAS_SHARED)('TCIA CRLM through the survival study loop', () => 
     expect(res.apparent.harrell.se).toBeCloseTo(c.se, 10);
     expect(res.apparent.harrell.se).not.toBeCloseTo(concordance({ time, status }, lp).se, 6);
     expect(res.apparent.auc.se).toBeCloseTo(timeDependentAuc({ time, status }, lp, 24, { cluster: pairs }).se, 10);
+    // Brier(24) on the model's own probabilities by 24 months, clustered by pair.
+    const prob24 = coxSurvival(m, X, [24]).map((s) => 1 - s[0]!);
+    const b = brierScore({ time, status }, prob24, 24, { cluster: pairs });
+    expect(res.apparent.brier.estimate).toBeCloseTo(b.brier, 10);
+    expect(res.apparent.brier.se).toBeCloseTo(b.se, 10);
+    expect(res.apparent.brier.se).not.toBeCloseTo(brierScore({ time, status }, prob24, 24).se, 6);
     expect(grouped.notes.join(' ')).toMatch(/cluster-robust/);
-    expect(buildReport(grouped).html).toMatch(/cluster-robust: each pair's influence values were summed/);
+    expect(buildReport(grouped).html).toMatch(/Brier CIs are cluster-robust: each pair's influence values \(for the Brier score, its centred weighted squared errors\) were summed/);
   });
 });
