@@ -8,8 +8,17 @@
  */
 import { CORNERS, EDGE_VERTICES, TRIANGLES } from './lorensen-table.ts';
 
-/** size and spacing [x, y, z]; mask x fastest. */
-export function lorensenAreaVolume(size: [number, number, number], spacing: [number, number, number], mask: Uint8Array): { area: number; volume: number } {
+/**
+ * size and spacing [x, y, z]; mask x fastest. `triangles` is the table (PyRadiomics' by default);
+ * it is a parameter so that test/pyradiomics/mesh-cshape.test.ts can show what a table with one
+ * triangle missing gives (the cause of brain1's stale baseline values, docs/pyradiomics.md).
+ */
+export function lorensenAreaVolume(
+  size: [number, number, number],
+  spacing: [number, number, number],
+  mask: Uint8Array,
+  triangles: ReadonlyArray<readonly number[]> = TRIANGLES,
+): { area: number; volume: number } {
   const [X, Y, Z] = size;
   // The table leaves holes at some ambiguous faces, so the divergence-theorem volume depends on
   // the origin: use PyRadiomics' one, the mask's bounding box padded by one voxel (cropToTumorMask,
@@ -38,7 +47,7 @@ export function lorensenAreaVolume(size: [number, number, number], spacing: [num
         let sign = 1;
         if (idx & 0x80) { idx ^= 0xff; sign = -1; }
         if (idx === 0) continue;
-        const tris = TRIANGLES[idx]!;
+        const tris = triangles[idx]!;
         for (let t = 0; t < tris.length; t += 3) {
           const va = EDGE_VERTICES[tris[t]!]!, vb = EDGE_VERTICES[tris[t + 1]!]!, vc = EDGE_VERTICES[tris[t + 2]!]!;
           const base = [iz, iy, ix];
