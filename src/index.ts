@@ -91,7 +91,7 @@ export {
   type StudyConfig, type CohortConfig, type VariableConfig, type ModelName, type StudyData,
   type StudyResult, type ModelResult, type Comparison, type PredictionRow, type Metrics,
   type ModelBundle, type Prediction, type SharedBundles, type ModelHead, type Outcome, type BinaryOutcome, type TimeToEventOutcome,
-  type SurvivalPrediction, type SurvivalStudyResult, type SurvivalModelCohort,
+  type SurvivalPrediction, type FineGrayPrediction, type SurvivalStudyResult, type SurvivalModelCohort,
   predictPatient, type PatientPrediction,
 } from './study/index.ts';
 

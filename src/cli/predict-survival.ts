@@ -2,7 +2,8 @@
  * `sonomics predict` for a survival bundle: per case the risk by the horizon and its group (as for a
  * binary bundle), the Cox linear predictor, and S(t) and 1 − S(t) at the chosen times; optionally each
  * case's whole survival curve as a long CSV. Times beyond the last training event time are refused
- * when asked for and left out (with a note) when they are the bundle's defaults.
+ * when asked for and left out (with a note) when they are the bundle's defaults. A bundle of a study
+ * with a competing event and survival.fineGray adds the Fine–Gray cumulative incidences.
  */
 import { SonomicsError } from '../core/errors.ts';
 import { predictSurvival, type ModelBundle } from '../study/bundle.ts';
@@ -27,10 +28,15 @@ export function survivalRows(bundle: ModelBundle, rows: Array<Record<string, str
   const first = preds[0];
   const times = first ? first.at.map((a) => a.time) : (o.times ?? bundle.survival!.times);
   if (first?.dropped.length) notes.push(`default time(s) ${first.dropped.join(', ')} lie beyond the last event time of the training data (${first.lastTime}); left out.`);
-  const head = ['id', 'model', 'horizon', 'risk', 'group', 'threshold', 'linear_predictor', ...times.flatMap((t) => [`survival_${tname(t)}`, `risk_${tname(t)}`]), 'top_contributions', 'warnings'];
+  // A bundle with a Fine–Gray part adds its cumulative incidences (the competing event may come first).
+  const fg = bundle.survival?.fineGray !== undefined;
+  if (fg) notes.push('incidence_* columns: the clinical Fine–Gray model\'s cumulative incidence of the event by each time, with the competing event as a competing risk (the Cox risk_* columns censor it).');
+  const fgHead = fg ? ['fine_gray_linear_predictor', ...times.map((t) => `incidence_${tname(t)}`), 'fine_gray_group'] : [];
+  const head = ['id', 'model', 'horizon', 'risk', 'group', 'threshold', 'linear_predictor', ...times.flatMap((t) => [`survival_${tname(t)}`, `risk_${tname(t)}`]), ...fgHead, 'top_contributions', 'warnings'];
   const body = preds.map((p, i) => [
     rows[i]![id]!, p.model, p.horizon, p.risk, p.class === 1 ? 'high' : 'low', p.threshold, p.linearPredictor,
     ...p.at.flatMap((a) => [a.survival, a.risk]),
+    ...(p.fineGray ? [p.fineGray.linearPredictor, ...p.fineGray.at.map((a) => a.incidence), p.fineGray.class === 1 ? 'high' : 'low'] : []),
     p.contributions.slice(0, 3).map((c) => `${c.name}:${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`).join(' '),
     p.warnings.join('; '),
   ]);

@@ -75,6 +75,14 @@ export const BUNDLE_JSON_SCHEMA: JsonSchema = {
         horizon: { type: 'number', exclusiveMinimum: 0 },
         times: { type: 'array', minItems: 1, items: { type: 'number', exclusiveMinimum: 0 } },
         timeUnit: { const: 'months' },
+        fineGray: {
+          type: 'object', additionalProperties: false, required: ['names', 'coef', 'baseline', 'horizon', 'threshold', 'imputer'],
+          properties: {
+            names: { ...strs, minItems: 1 }, coef: nums, horizon: { type: 'number', exclusiveMinimum: 0 }, threshold: { type: 'number', minimum: 0, maximum: 1 },
+            baseline: { type: 'object', additionalProperties: false, required: ['time', 'cumhaz'], properties: { time: nums, cumhaz: nums } },
+            imputer: { type: 'object', additionalProperties: num },
+          },
+        },
       },
     },
     contentHash: hash,

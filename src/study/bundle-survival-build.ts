@@ -13,7 +13,8 @@ import { runProvenance } from './provenance.ts';
 import { revealsTrainingRows } from './bundle-share.ts';
 import { extractionPart, type BundleOptions } from './bundle.ts';
 import { defaultSurvivalTimes } from './bundle-survival.ts';
-import type { SurvivalStudyResult } from './survival/results-types.ts';
+import type { FineGrayResult, SurvivalStudyResult } from './survival/results-types.ts';
+import type { FineGrayBundlePart } from './bundle-survival-part.ts';
 
 export function buildSurvivalBundle(result: SurvivalStudyResult, opts: BundleOptions = {}): ModelBundle {
   const cfg = result.config;
@@ -64,7 +65,13 @@ export function buildSurvivalBundle(result: SurvivalStudyResult, opts: BundleOpt
       horizon: o.horizon,
       times: defaultSurvivalTimes(o.horizon, o.times),
       timeUnit: 'months',
+      ...(result.fineGray ? { fineGray: fineGrayPart(result.fineGray) } : {}),
     },
   };
   return sealBundle(bundle);
+}
+
+/** What predicting a cumulative incidence needs of the study's final Fine–Gray fit (no patient rows). */
+function fineGrayPart(fg: FineGrayResult): FineGrayBundlePart {
+  return { names: fg.names, coef: fg.coef, baseline: fg.final.baseline, horizon: fg.final.horizon, threshold: fg.final.threshold, imputer: fg.final.imputer };
 }

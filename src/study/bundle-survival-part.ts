@@ -12,4 +12,21 @@ export interface SurvivalBundlePart {
   times: number[];
   /** Unit of the time column; the calculator's "1, 2, 3 years" are 12, 24, 36 of it. */
   timeUnit: 'months';
+  /**
+   * The clinical Fine–Gray model of a study with a competing event (survival.fineGray): the
+   * cumulative incidence of the event when the competing event can come first. On the clinical
+   * model's design columns (`names`), missing values filled as that model fills them (`imputer`).
+   */
+  fineGray?: FineGrayBundlePart;
+}
+
+export interface FineGrayBundlePart {
+  names: string[];
+  coef: number[];
+  /** Baseline cumulative subdistribution hazard Λ₁ at x = 0, at the training event times. */
+  baseline: { time: number[]; cumhaz: number[] };
+  horizon: number;
+  /** High/low cut of the training cumulative incidences by the horizon. */
+  threshold: number;
+  imputer: Record<string, number>;
 }

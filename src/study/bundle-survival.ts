@@ -18,8 +18,10 @@ import type { BundleModel, ModelBundle } from './bundle-types.ts';
 import type { CoxHead } from './heads/cox.ts';
 import { applyModel } from './model.ts';
 import { encodeCase, predict, type Prediction } from './bundle-predict.ts';
+import type { FineGrayBundlePart } from './bundle-survival-part.ts';
+import { fineGrayIncidence, fineGrayLinearPredictor } from './survival/fine-gray-model.ts';
 
-export type { SurvivalBundlePart } from './bundle-survival-part.ts';
+export type { SurvivalBundlePart, FineGrayBundlePart } from './bundle-survival-part.ts';
 
 /** 1, 2 and 3 years in months: the times clinicians ask for (issue #17). */
 export const YEAR_TIMES = [12, 24, 36] as const;
@@ -53,6 +55,22 @@ export interface SurvivalPrediction extends Prediction {
   lastTime: number;
   /** Requested times left out because they lie beyond lastTime (default times only; asked-for ones are refused). */
   dropped: number[];
+  /**
+   * Bundles of a study with a competing event and survival.fineGray: the clinical Fine–Gray model's
+   * cumulative incidence of the event by each time (the competing event may come first), its x'β
+   * and its high/low group at the horizon. The Cox risks above treat the competing event as censoring.
+   */
+  fineGray?: FineGrayPrediction;
+}
+
+export interface FineGrayPrediction {
+  linearPredictor: number;
+  /** F₁(t | x) at the same times as `at`. */
+  at: Array<{ time: number; incidence: number }>;
+  /** F₁(horizon | x), and whether it reaches the training median (threshold). */
+  incidence: number;
+  class: 0 | 1;
+  threshold: number;
 }
 
 /** The Cox head of a bundle's model, or a clear error for a model that is not time-to-event. */
@@ -119,7 +137,31 @@ export function predictSurvival(bundle: ModelBundle, row: Record<string, number 
     return { time: t, survival, risk: 1 - survival };
   });
   const curve = { time: [0, ...head.baseline.time], survival: [1, ...head.baseline.cumhaz.map((h) => Math.exp(-h * e))] };
-  return { ...base, horizon: head.horizon, linearPredictor: eta, at, curve, lastTime: limit, dropped };
+  const fg = bundle.survival?.fineGray;
+  const fineGray = fg ? predictFineGray(fg, encodeCase(bundle, row, caseId), times, caseId, bundle.survival!.timeUnit) : undefined;
+  return { ...base, horizon: head.horizon, linearPredictor: eta, at, curve, lastTime: limit, dropped, ...(fineGray ? { fineGray } : {}) };
+}
+
+/**
+ * The Fine–Gray part's prediction for one encoded case: missing design values are filled as the
+ * clinical model fills them (the study's fineGrayRows), then F₁(t | x) = 1 − exp(−Λ₁(t)·e^{x'β}),
+ * the arithmetic of the study's applyFineGray, so the bundle's incidence is the study's to the bit.
+ */
+function predictFineGray(fg: FineGrayBundlePart, rec: Record<string, number>, times: number[], caseId: string, unit: string): FineGrayPrediction {
+  const x = fg.names.map((n) => {
+    const v = rec[n]!;
+    const filled = Number.isFinite(v) ? v : fg.imputer[n] ?? v;
+    if (!Number.isFinite(filled)) throw new SonomicsError('MISSING_VALUES', `${caseId}: the Fine–Gray model needs ${n}, which is missing and has no training fill-in; give the value.`, { subject: caseId });
+    return filled;
+  });
+  const lp = fineGrayLinearPredictor(fg.coef, x);
+  const limit = fg.baseline.time[fg.baseline.time.length - 1] ?? 0;
+  const at = times.map((t) => {
+    if (t > limit) throw new SonomicsError('BAD_INPUT', `survival time ${t} ${unit} is beyond the last event time of the Fine–Gray model's training data (${limit} ${unit}); ask for times up to ${limit}.`, { subject: String(t) });
+    return { time: t, incidence: fineGrayIncidence(fg.baseline, lp, t) };
+  });
+  const incidence = fineGrayIncidence(fg.baseline, lp, fg.horizon);
+  return { linearPredictor: lp, at, incidence, class: incidence >= fg.threshold ? 1 : 0, threshold: fg.threshold };
 }
 
 /**
@@ -147,4 +189,18 @@ export function checkSurvivalPart(bundle: ModelBundle, bad: (what: string) => ne
     }
     if (s.horizon > lastBaselineTime(head)) bad(`model "${m}": the horizon ${s.horizon} lies beyond the last baseline time ${lastBaselineTime(head)}`);
   }
+  if (s.fineGray) checkFineGrayPart(s.fineGray, s.horizon, new Set(bundle.variables.flatMap((v) => v.design)), bad);
+}
+
+function checkFineGrayPart(fg: FineGrayBundlePart, horizon: number, designColumns: Set<string>, bad: (what: string) => never): void {
+  if (fg.coef.length !== fg.names.length) bad(`survival.fineGray has ${fg.coef.length} coefficients for ${fg.names.length} columns`);
+  for (const n of fg.names) if (!designColumns.has(n)) bad(`survival.fineGray reads "${n}", which is not a clinical design column of the bundle`);
+  if (fg.horizon !== horizon) bad(`survival.fineGray's horizon (${fg.horizon}) differs from survival.horizon (${horizon})`);
+  const t = fg.baseline.time, h = fg.baseline.cumhaz;
+  if (t.length !== h.length || t.length === 0) bad(`survival.fineGray's baseline has ${t.length} times and ${h.length} values`);
+  for (let k = 0; k < t.length; k++) {
+    if (!(t[k]! >= 0) || (k > 0 && !(t[k]! > t[k - 1]!))) bad(`survival.fineGray's baseline times are not increasing and ≥ 0 at position ${k}`);
+    if (!(h[k]! >= 0) || (k > 0 && !(h[k]! >= h[k - 1]!))) bad(`survival.fineGray's baseline cumulative hazard is not non-decreasing and ≥ 0 at position ${k}`);
+  }
+  if (horizon > t[t.length - 1]!) bad(`survival.fineGray's horizon ${horizon} lies beyond its last baseline time ${t[t.length - 1]}`);
 }

@@ -101,4 +101,4 @@ export function buildBundle(result: StudyResult, opts: BundleOptions = {}): Mode
 export { loadModel } from './bundle-check.ts';
 export { predict, encodeCase, withCentreReference, type Prediction } from './bundle-predict.ts';
 export { shareBundle, type SharedBundles } from './bundle-share.ts';
-export { predictSurvival, defaultSurvivalTimes, checkSurvivalTimes, coxHeadOf, lastBaselineTime, YEAR_TIMES, type SurvivalPrediction, type SurvivalAt, type SurvivalBundlePart } from './bundle-survival.ts';
+export { predictSurvival, defaultSurvivalTimes, checkSurvivalTimes, coxHeadOf, lastBaselineTime, YEAR_TIMES, type SurvivalPrediction, type SurvivalAt, type SurvivalBundlePart, type FineGrayBundlePart, type FineGrayPrediction } from './bundle-survival.ts';

@@ -10,7 +10,7 @@ export { fitLogitScore, logitScoreOf, CLINICAL_SCORE, COMBINED_SCORE, type Logit
 export { fitCentreReference, fitCentreParameters, applyCentreParameters, harmoniseCentre, harmoniseCohort, HARMONISE_METHODS, type CentreReference, type CentreParameters, type HarmoniseMethod } from './harmonise.ts';
 export { buildBundle, bundleJson, bundleContentHash, sealBundle, revealsTrainingRows, loadModel, predict, encodeCase, withCentreReference, shareBundle, BUNDLE_SCHEMA, BUNDLE_JSON_SCHEMA, MIN_REFERENCE_CASES, type ModelBundle, type BundleModel, type Prediction, type SharedBundles } from './bundle.ts';
 export { knownCentres } from './bundle-predict.ts';
-export { predictSurvival, type SurvivalPrediction } from './bundle-survival.ts';
+export { predictSurvival, type SurvivalPrediction, type FineGrayPrediction } from './bundle-survival.ts';
 export { predictPatient, type PatientPrediction } from './bundle-predict-patient.ts';
 export { buildSurvivalBundle } from './bundle-survival-build.ts';
 export { runSurvivalStudy } from './survival/run.ts';

@@ -17,6 +17,7 @@ import { buildSurvivalBundle } from '../../src/study/bundle-survival-build.ts';
 import { parseStudyConfig } from '../../src/study/config.ts';
 import { runSurvivalStudy } from '../../src/study/survival/run.ts';
 import { SonomicsError } from '../../src/core/errors.ts';
+import { brierScore, concordance } from '../../src/stats/index.ts';
 
 const PREDICTORS = ['node_positive_primary', 'synchronous_crlm', 'bilobar_disease', 'chemo_before_liver_resection'];
 const CSV = HAS_SHARED ? sharedPath('data', 'crlm-tcia-clinical', 'crlm_tcia_clinical_197_with_2y_label.csv') : '';
@@ -98,6 +99,57 @@ describe.skipIf(!HAS_SHARED)('survival bundle and predict at times (TCIA CRLM, r
       expect(s.class).toBe(p.group.clinical);
     }
     expect(worst).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('with survival.fineGray the bundle carries the Fine–Gray model: predict gives its cumulative incidences, and over the 197 patients they reproduce the study\'s apparent Fine–Gray C-index and Brier exactly', async () => {
+    const cfg = parseStudyConfig({
+      title: 'TCIA CRLM liver recurrence, death as competing event', seed: 2024,
+      data: { id: 'Patient-ID', cohorts: [{ name: 'tcia', tables: [CSV] }] },
+      outcome: { time: 'months_to_liver_DFS_progression', event: 'progression_or_recurrence_liveronly', eventValue: 1, competingColumn: 'vital_status_liver_DFS', competingValue: 1, horizon: 24, times: [12, 24, 36] },
+      survival: { fineGray: true },
+      clinical: { variables: PREDICTORS.map((name) => ({ name, type: 'binary' })), alpha: 1 },
+      models: ['clinical'],
+    });
+    const table = parseCsv(readFileSync(CSV, 'utf8'), CSV);
+    const result = runSurvivalStudy(cfg, { [CSV]: table });
+    const bundle = loadModel(bundleJson(buildSurvivalBundle(result)));
+    const part = bundle.survival!.fineGray!;
+    expect(part.names).toEqual(result.fineGray!.names);
+    expect(part.coef).toEqual(result.fineGray!.coef);
+    const fitted = result.predictions.filter((p) => p.set === 'fitted');
+    const preds = fitted.map((p) => predictSurvival(bundle, table.rows.find((r) => r['Patient-ID'] === p.id)!, { caseId: p.id }).fineGray!);
+    for (const f of preds) {
+      expect(f.at.map((a) => a.time)).toEqual([12, 24, 36]);
+      for (let k = 1; k < f.at.length; k++) expect(f.at[k]!.incidence).toBeGreaterThanOrEqual(f.at[k - 1]!.incidence);
+      expect(f.at[1]!.incidence).toBe(f.incidence);
+      expect(f.class).toBe(f.incidence >= part.threshold ? 1 : 0);
+    }
+    // The study measured its final Fine–Gray model on these patients: the same numbers from the bundle's incidences.
+    const ids = fitted.map((p) => p.id);
+    const time = ids.map((id) => Number(table.rows.find((r) => r['Patient-ID'] === id)!.months_to_liver_DFS_progression));
+    const status = ids.map((id) => {
+      const r = table.rows.find((x) => x['Patient-ID'] === id)!;
+      return r.progression_or_recurrence_liveronly === '1' ? 1 : r.vital_status_liver_DFS === '1' ? 2 : 0;
+    });
+    const inc = preds.map((f) => f.incidence);
+    expect(concordance({ time, status: status.map((s) => (s === 1 ? 1 : 0)) }, inc).concordance).toBe(result.fineGray!.apparent.harrell.estimate);
+    expect(brierScore({ time, status }, inc, 24).brier).toBe(result.fineGray!.apparent.brier.estimate);
+    // sonomics predict writes them as incidence_* columns.
+    const dir = mkdtempSync(join(tmpdir(), 'sonomics-fgpredict-'));
+    writeFileSync(join(dir, 'bundle.json'), bundleJson(bundle));
+    writeFileSync(join(dir, 'cases.csv'), ['Patient-ID,' + PREDICTORS.join(','), ...table.rows.slice(0, 3).map((r) => [r['Patient-ID'], ...PREDICTORS.map((q) => r[q])].join(','))].join('\n') + '\n');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await buildProgram().parseAsync(['node', 'sonomics', 'predict', '--model', join(dir, 'bundle.json'), '--features', join(dir, 'cases.csv'), '--id', 'Patient-ID', '--out', join(dir, 'out.csv')]);
+    log.mockRestore();
+    err.mockRestore();
+    const out = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    expect(out.columns).toEqual(expect.arrayContaining(['fine_gray_linear_predictor', 'incidence_12', 'incidence_24', 'incidence_36', 'fine_gray_group']));
+    out.rows.forEach((r, i) => expect(Number(r.incidence_24)).toBe(predictSurvival(bundle, table.rows[i]!).fineGray!.incidence));
+    // An inconsistent Fine–Gray part is refused on load, naming it.
+    const edited = JSON.parse(bundleJson(bundle)) as ModelBundle;
+    edited.survival!.fineGray!.coef.pop();
+    expect(() => loadModel(bundleJson(sealBundle(edited)))).toThrow(/survival.fineGray has \d+ coefficients for \d+ columns/);
   });
 
   it('gives the horizon and 1, 2, 3 years by default; risk rises and survival falls with time', () => {

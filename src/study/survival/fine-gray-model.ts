@@ -7,7 +7,7 @@
  * so that the cumulative incidence by the horizon is F₁(h | x) = 1 − exp(−Λ₁(h) e^{x'β})
  * (Fine & Gray 1999, eq. 2; predict.crr).
  */
-import { fineGray, type FineGrayModel } from '../../ml/index.ts';
+import { baselineCumhazAt, fineGray, type FineGrayModel } from '../../ml/index.ts';
 import type { SurvivalData } from '../../stats/index.ts';
 import { riskSplit } from '../heads/cox.ts';
 
@@ -65,10 +65,20 @@ export function fitFineGrayModel(X: number[][], d: SurvivalData, names: string[]
   return fit;
 }
 
+/** x'β of one row (the Fine–Gray model's columns in its order). */
+export function fineGrayLinearPredictor(coef: ArrayLike<number>, x: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < x.length; k++) s += x[k]! * coef[k]!;
+  return s;
+}
+
+/** F₁(t | x) = 1 − exp(−Λ₁(t)·e^{x'β}) (predict.crr); Λ₁ a right-continuous step function. */
+export function fineGrayIncidence(baseline: { time: ArrayLike<number>; cumhaz: ArrayLike<number> }, lp: number, t: number): number {
+  return 1 - Math.exp(-baselineCumhazAt(baseline, t) * Math.exp(lp));
+}
+
 /** x'β and the cumulative incidence by the horizon. */
 export function applyFineGray(fit: FineGrayFit, X: number[][]): { risk: number[]; probability: number[] } {
-  let h0 = 0;
-  for (let k = 0; k < fit.baseline.time.length && fit.baseline.time[k]! <= fit.horizon; k++) h0 = fit.baseline.cumhaz[k]!;
-  const risk = X.map((r) => r.reduce((s, v, k) => s + v * fit.coef[k]!, 0));
-  return { risk, probability: risk.map((lp) => 1 - Math.exp(-h0 * Math.exp(lp))) };
+  const risk = X.map((r) => fineGrayLinearPredictor(fit.coef, r));
+  return { risk, probability: risk.map((lp) => fineGrayIncidence(fit.baseline, lp, fit.horizon)) };
 }

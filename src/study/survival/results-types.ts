@@ -201,6 +201,19 @@ export interface FineGrayResult {
   cv: SurvivalModelCohort;
   externals: Record<string, SurvivalModelCohort>;
   apparent: SurvivalModelCohort;
+  /** What predicting needs (the bundle stores it): baseline, horizon, high/low cut, the clinical model's fill-ins for missing inputs. */
+  final: FineGrayFinal;
+}
+
+/** The final Fine–Gray fit as a bundle stores it (bundle-survival-part.ts). */
+export interface FineGrayFinal {
+  /** Baseline cumulative subdistribution hazard Λ₁ at x = 0, at the event times of the cause of interest. */
+  baseline: { time: number[]; cumhaz: number[] };
+  horizon: number;
+  /** High/low cut of the training cumulative incidences by the horizon (the training median). */
+  threshold: number;
+  /** Training medians/modes the clinical model fills missing design values with (names of this model only). */
+  imputer: Record<string, number>;
 }
 
 export interface SurvivalModelResult {

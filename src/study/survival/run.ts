@@ -56,6 +56,13 @@ function fineGrayRows(names: string[], model: FittedModel, recs: Array<Record<st
   }));
 }
 
+/** The clinical model's fill-in values of the Fine–Gray model's columns (what fineGrayRows uses). */
+function fineGrayImputer(names: string[], model: FittedModel): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const n of names) { const v = model.imputer?.[n]; if (v !== undefined) out[n] = v; }
+  return out;
+}
+
 function cohortSummary(c: CohortData, horizon: number): SurvivalCohortSummary {
   const d = survivalOf(c);
   const status = Array.from(d.status);
@@ -224,6 +231,7 @@ export function runSurvivalStudy(cfg: StudyConfig, tables: Record<string, Table>
       cv: survivalMeasures(dMain, fgOof.p, fgOof.cut, fgOpts),
       externals: ext,
       apparent: survivalMeasures(dMain, apparent.probability, fg.threshold, fgOpts),
+      final: { baseline: fg.baseline, horizon: fg.horizon, threshold: fg.threshold, imputer: fineGrayImputer(fg.names, final.models.clinical ?? final.models.combined!) },
     };
   }
 
