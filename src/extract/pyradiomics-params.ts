@@ -12,6 +12,7 @@ import { resolveSettings, type FamilyName, type FeatureSettings } from '../featu
 import { validateFilterSpec, type FilterSpec } from '../filters/index.ts';
 import { pyFloat } from '../filters/name-parts.ts';
 import { filterOf } from '../filters/registry.ts';
+import { LBP_METHODS, type LbpMethod } from '../filters/lbp.ts';
 
 /** The top-level keys of a PyRadiomics parameter file. */
 export const PYRADIOMICS_PARAM_KEYS = ['imageType', 'featureClass', 'setting', 'voxelSetting'] as const;
@@ -269,8 +270,14 @@ function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D
       // SimpleITK's GradientMagnitude works in the image's dimension, force2D or not
       return [[{ type: 'gradient' }, 'gradient']];
     case 'LBP2D': {
-      if (s.lbp2DMethod !== undefined && s.lbp2DMethod !== 'uniform') bad(`imageType.LBP2D: lbp2DMethod '${String(s.lbp2DMethod)}' is not supported (uniform only)`);
-      return [[{ type: 'lbp2d', radius: (s.lbp2DRadius ?? 1) as number, samples: (s.lbp2DSamples ?? 8) as number }, 'lbp-2D']];
+      const method = s.lbp2DMethod ?? 'uniform';
+      if (method === 'var') {
+        bad("imageType.LBP2D: lbp2DMethod 'var' is not supported: scikit-image's 'var' divides the uniform code by the samples' variance (not Ojala's VAR) and gives NaN wherever the samples are equal, which no feature can use; use uniform, nri_uniform, default or ror");
+      }
+      if (!(LBP_METHODS as readonly unknown[]).includes(method)) bad(`imageType.LBP2D: lbp2DMethod '${String(method)}' is unknown (${LBP_METHODS.join(', ')}, as scikit-image)`);
+      // getLBP2DImage works in the planes across force2Ddimension whether force2D is set or not
+      if ((s.force2Ddimension ?? 0) !== 0) bad(`imageType.LBP2D: force2Ddimension ${String(s.force2Ddimension)}: only 0 (axial slices, the z axis) is supported`);
+      return [[{ type: 'lbp2d', radius: (s.lbp2DRadius ?? 1) as number, samples: (s.lbp2DSamples ?? 8) as number, method: method as LbpMethod }, 'lbp-2D']];
     }
     case 'LBP3D': return bad('imageType.LBP3D is not implemented; remove it');
     default: return bad(`imageType '${type}' is unknown (Original, LoG, Wavelet, Square, SquareRoot, Logarithm, Exponential, Gradient, LBP2D, LBP3D)`);

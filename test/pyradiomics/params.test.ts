@@ -57,6 +57,10 @@ describe('PyRadiomics parameter files', () => {
       [{ featureClass: { glcm: ['Contrastt'] } }, /feature 'Contrastt' is unknown/],
       [{ featureClass: { texture: null } }, /featureClass 'texture' is unknown/],
       [{ imageType: { LBP3D: {} } }, /LBP3D/],
+      [{ imageType: { LBP2D: { lbp2DMethod: 'var' } } }, /lbp2DMethod 'var' is not supported: .*NaN/],
+      [{ imageType: { LBP2D: { lbp2DMethod: 'uniformm' } } }, /lbp2DMethod 'uniformm' is unknown/],
+      [{ imageType: { LBP2D: {} }, setting: { force2Ddimension: 2 } }, /LBP2D: force2Ddimension 2/],
+      [{ imageType: { LBP2D: { lbp2DMethod: 'default', lbp2DSamples: 28 } } }, /default with 28 samples.*samples ≤ 24/],
       [{ imageType: { LoG: {} } }, /LoG needs sigma/],
       [{ setting: { resegmentShape: true } }, /resegmentShape/],
     ];
@@ -72,6 +76,9 @@ describe('PyRadiomics parameter files', () => {
     // along z, as our 'LLH' (checked against pywt in test/filters/pyradiomics-wavelet.test.ts).
     expect(p.images[3]).toEqual({ type: 'wavelet', family: 'coif1', subband: 'LLH', level: 1, convention: 'pyradiomics' });
     expect(p.images[12]).toEqual({ type: 'gradient' });
+    // LBP2D: scikit-image's methods other than var (test/filters/pyradiomics-lbp2d.test.ts checks them against scikit-image)
+    const lbp = readPyradiomicsParams({ imageType: { LBP2D: { lbp2DRadius: 2, lbp2DSamples: 16, lbp2DMethod: 'nri_uniform' } }, setting: {} });
+    expect([lbp.imageNames, lbp.images]).toEqual([['lbp-2D'], [{ type: 'lbp2d', radius: 2, samples: 16, method: 'nri_uniform' }]]);
     // start_level 1: the first *computed* level is named wavelet-… (getWaveletImage enumerates
     // the computed levels from 1) but is level 2 of the decomposition
     const two = readPyradiomicsParams({ imageType: { Wavelet: { start_level: 1 } }, setting: { force2D: true } });
