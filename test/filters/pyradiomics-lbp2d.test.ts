@@ -89,4 +89,20 @@ describe.skipIf(!HAS_SHARED || !SKIMAGE_PYTHON)("PyRadiomics' LBP2D against scik
     }
     expect(counts).toHaveLength(inputs.length * CONFIGS.length);
   }, 300_000);
+
+  it("codes beyond the image's integer type: PyRadiomics wraps them (int16 breast1, default P = 16), sonomics keeps them", () => {
+    // getLBP2DImage writes each slice's float64 codes back into the image's own array; on an int16
+    // image a code ≥ 32768 wraps to code − 65536 (numpy's cast on x86-64). sonomics keeps the code
+    // (docs/pyradiomics.md). Every other pixel is equal.
+    const breast = loadCase('breast1')!.image;
+    const input: Input = { name: 'breast1', size: [...breast.size] as [number, number, number], values: Float64Array.from(breast.data), dtype: 'int16', twoD: false };
+    const want = oracle(input, 16, 1, 'default');
+    const got = lbp2d(input.values, input.size, 1, 16, 'default');
+    let wrapped = 0, other = 0;
+    for (let i = 0; i < got.length; i++) {
+      if (got[i]! >= 32768) { if (want[i] === got[i]! - 65536) wrapped++; else other++; } else if (want[i] !== got[i]) other++;
+    }
+    expect(other).toBe(0);
+    expect(wrapped).toBeGreaterThan(100); // the case occurs on real data
+  }, 120_000);
 });
