@@ -5,8 +5,7 @@
  *
  * Why processes and not worker threads: worker threads share one V8 platform whose parallel
  * garbage-collector threads compete with the other workers for the cores; each child here runs
- * with `--single-threaded-gc`, which cut the CPU per extracted case by about a third
- * (docs/performance.md). A child that dies (e.g. out of memory on a huge image) fails only the
+ * with `--single-threaded` (see WORKER_EXEC_ARGV and docs/performance.md). A child that dies (e.g. out of memory on a huge image) fails only the
  * task it was running; a fresh child takes over the rest.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -42,8 +41,23 @@ export function taskModule(relativeWithoutExtension: string, callerUrl: string):
   return new URL(relativeWithoutExtension + extname(new URL(callerUrl).pathname), callerUrl).href;
 }
 
-/** Node options of every worker process (V8 flags cannot be set per worker thread). */
-export const WORKER_EXEC_ARGV = ['--single-threaded-gc'];
+/**
+ * Node options of every worker process (V8 flags cannot be set per worker thread).
+ *
+ * `--single-threaded`: V8 runs no background thread at all — no parallel/concurrent GC marking
+ * (what `--single-threaded-gc`, the session-2 choice, already removed) and no concurrent TurboFan
+ * compile thread either: a hot function is compiled on the worker's own thread, at the moment
+ * it becomes hot. The pool starts one worker per core, so a background thread never had an idle
+ * core to itself: it took CPU from the other worker, and the worker kept interpreting the hot
+ * loop while its compile was pending (both cost CPU). Measured in CPU time, fresh processes
+ * alternated (docs/performance.md, "Session 6"): the first BUS-BRA lesion in PyRadiomics mode
+ * ≈ 155 ms instead of ≈ 185 ms, the first pass over 50 lesions as fast or faster, with LoG +
+ * wavelet ≈ 100 ms per lesion instead of ≈ 115 ms; wall time follows CPU since nothing runs
+ * beside the worker's thread. Not chosen: Maglev (experimental in Node 20's V8 11.3, and slower
+ * here), `--always-sparkplug` (compiles every function once: more CPU), `--max-lazy` and
+ * interrupt-budget changes (within the noise, or trading the first lesion against the batch).
+ */
+export const WORKER_EXEC_ARGV = ['--single-threaded'];
 
 /**
  * Tasks sent ahead to each worker, so it never waits for this process to store a result and
