@@ -1,7 +1,7 @@
 // The calculator with a survival bundle (issue #17), end to end: the TCIA CRLM table through the
 // survival study loop (clinical Cox, liver recurrence, horizon 24 months), its bundle loaded in the
 // browser app (Vite build, Debian's Chromium), a patient's clinical form filled in → the risk at 1,
-// 2 and 3 years and the survival curve, equal to `predictSurvival` (what `sonomics predict` runs) to
+// 2 and 3 years (Cox, and Fine–Gray with death as the competing event) and the survival curve, equal to `predictSurvival` (what `sonomics predict` runs) to
 // 1e-12, all on one 1366×768 screen. Skips without Chromium (fails instead under CI=true).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)('calculator with a survival bundle
       title: 'TCIA CRLM liver recurrence', seed: 2024,
       data: { id: 'Patient-ID', cohorts: [{ name: 'tcia', tables: [CSV] }] },
       outcome: { time: 'months_to_liver_DFS_progression', event: 'progression_or_recurrence_liveronly', eventValue: 1, competingColumn: 'vital_status_liver_DFS', competingValue: 1, horizon: 24, times: [12, 24, 36] },
+      // Death without liver recurrence competes: the bundle also carries the Fine–Gray model.
+      survival: { fineGray: true },
       clinical: { variables: PREDICTORS.map((name) => ({ name, type: 'binary' })), alpha: 1 },
       models: ['clinical'],
     });
@@ -50,7 +52,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)('calculator with a survival bundle
     await server?.close();
   });
 
-  it('risk at 1, 2 and 3 years and the survival curve equal predictSurvival (1e-12), on one 1366×768 screen', async () => {
+  it('risk at 1, 2 and 3 years (Cox, and Fine–Gray with death competing) and the survival curve equal predictSurvival (1e-12), on one 1366×768 screen', async () => {
     const bundle = loadModel(readFileSync(bundleFile, 'utf8'));
     const page = await context.newPage();
     const errors: string[] = [];
@@ -73,6 +75,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)('calculator with a survival bundle
       const shown = await page.locator('#survival-risks tbody tr').evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute('data-time')), Number(tr.getAttribute('data-risk'))]));
       expect(shown.map(([t]) => t)).toEqual([12, 24, 36]);
       shown.forEach(([, r], k) => expect(Math.abs(r! - want.at[k]!.risk)).toBeLessThanOrEqual(1e-12));
+      const incidence = await page.locator('#survival-risks tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-incidence'))));
+      incidence.forEach((v, k) => expect(Math.abs(v - want.fineGray!.at[k]!.incidence)).toBeLessThanOrEqual(1e-12));
+      expect(await page.locator('#survival-risks thead th').allInnerTexts()).toEqual(['By', 'Risk', 'Event-free', 'Fine–Gray risk']);
       expect(Number(await page.locator('#risk').getAttribute('data-risk'))).toBe(want.risk);
       expect(await page.locator('#survival-risks tbody th').allInnerTexts()).toEqual(['1 year (12 months)', '2 years (24 months)', '3 years (36 months)']);
       // The curve: a step polyline and a marker at each year.

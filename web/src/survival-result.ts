@@ -2,7 +2,8 @@
  * The calculator's survival panel, for a bundle of a time-to-event study: the risk of the event by
  * 1, 2 and 3 years (12, 24, 36 months; a year beyond the last training event time is named, not
  * extrapolated) and the patient's predicted survival curve S(t | x) as an inline SVG step curve with
- * those years marked. The numbers come from `predictSurvival`, the same code as `sonomics predict`.
+ * those years marked; with a Fine–Gray model in the bundle, its cumulative incidence by each year
+ * beside the Cox risk. The numbers come from `predictSurvival`, the same code as `sonomics predict`.
  */
 import type { SurvivalPrediction } from '../../src/index.ts';
 import { fmt, h } from './dom.ts';
@@ -51,17 +52,23 @@ function curveSvg(p: SurvivalPrediction): SVGSVGElement {
 }
 
 export function survivalPanel(p: SurvivalPrediction): HTMLElement {
-  const rows = p.at.map((a) => h('tr', { 'data-time': a.time, 'data-risk': String(a.risk) },
+  // With a competing event and a Fine–Gray model in the bundle, its cumulative incidence by each
+  // time sits beside the Cox risk: the chance of the event when the competing event (e.g. death
+  // without recurrence) can come first; the Cox risk treats that event as censoring.
+  const fg = p.fineGray;
+  const rows = p.at.map((a, k) => h('tr', { 'data-time': a.time, 'data-risk': String(a.risk), ...(fg ? { 'data-incidence': String(fg.at[k]!.incidence) } : {}) },
     h('th', { scope: 'row', text: `${years(a.time)} (${a.time} months)` }),
     h('td', { class: 'num', text: `${fmt(100 * a.risk, 1)}%` }),
-    h('td', { class: 'num', text: `${fmt(100 * a.survival, 1)}%` })));
+    h('td', { class: 'num', text: `${fmt(100 * a.survival, 1)}%` }),
+    ...(fg ? [h('td', { class: 'num', text: `${fmt(100 * fg.at[k]!.incidence, 1)}%` })] : [])));
   const missing = p.dropped.length
     ? h('p', { class: 'hint', id: 'survival-dropped', text: `Not available: ${p.dropped.map(years).join(', ')} — beyond the last event time in the training data (${fmt(p.lastTime, 1)} months), where the model knows no baseline risk.` })
     : null;
   return h('div', { id: 'survival' },
     h('div', { class: 'table-wrap' }, h('table', { id: 'survival-risks' },
-      h('caption', { text: 'Risk of the event by time (Cox model)' }),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'By' }), h('th', { scope: 'col', text: 'Risk' }), h('th', { scope: 'col', text: 'Event-free' }))),
+      h('caption', { text: fg ? 'Risk of the event by time: Cox model, and Fine–Gray with the competing event counted' : 'Risk of the event by time (Cox model)' }),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'By' }), h('th', { scope: 'col', text: 'Risk' }), h('th', { scope: 'col', text: 'Event-free' }),
+        ...(fg ? [h('th', { scope: 'col', text: 'Fine–Gray risk', title: 'Fine–Gray cumulative incidence: the chance of the event by this time when the competing event can come first' })] : []))),
       h('tbody', {}, ...rows))),
     missing,
     curveSvg(p));
