@@ -13,40 +13,51 @@
  * A one-slice image is 2D (as PyRadiomics reads a PNG): x and y only.
  */
 import { SonomicsError } from '../core/errors.ts';
+import type { Box } from '../image/crop.ts';
 import type { Vec3 } from '../image/image.ts';
-import { filterLine, filterLinesFloat32, recursiveGaussianCoefficients, type RecursiveGaussianCoefficients } from './recursive-gaussian.ts';
+import { filterLinesFloat32, filterRowFloat32, recursiveGaussianCoefficients, type RecursiveGaussianCoefficients } from './recursive-gaussian.ts';
+
+/** Per axis, the half-open range [lo, hi) of a pass's output that is computed. */
+type Ranges = [[number, number], [number, number], [number, number]];
 
 /**
- * One recursive pass along `axis` over every line, the result rounded to float32 as ITK stores
- * it. Along y and z the lines of a slice (or the whole volume) run side by side, x fastest
- * (filterLinesFloat32: same arithmetic per line, contiguous reads); along x one line at a time.
+ * One recursive pass along `axis`, the result rounded to float32 as ITK stores it, written into
+ * `out` only at the voxels of `ranges` (each line crossing them computed from its start up to the
+ * range's end and from its end down to the range's start, which is all those voxels depend on;
+ * `src` must hold the whole axis there). Along y and z the lines of a slice (or of the whole
+ * volume) run side by side, x fastest (filterLinesFloat32: same arithmetic per line, contiguous
+ * reads); along x one line at a time (filterRowFloat32, its recurrences in local variables).
  */
-function pass(src: Float64Array, size: Vec3, axis: number, c: RecursiveGaussianCoefficients): Float64Array {
+function pass(out: Float64Array, src: Float64Array, size: Vec3, axis: number, c: RecursiveGaussianCoefficients, ranges: Ranges): void {
   const [X, Y, Z] = size;
+  const [[x0, x1], [y0, y1], [z0, z1]] = ranges;
+  const [lo, hi] = ranges[axis]!;
   if (axis === 1) {
-    const out = new Float64Array(src.length), scratch = new Float64Array(X * Y);
-    for (let z = 0; z < Z; z++) filterLinesFloat32(out, src, z * X * Y, X, X, Y, c, scratch);
-    return out;
-  }
-  if (axis === 2) {
-    const out = new Float64Array(src.length);
-    filterLinesFloat32(out, src, 0, X * Y, X * Y, Z, c, new Float64Array(X * Y * Z));
-    return out;
-  }
-  const n = size[axis]!;
-  const stride = axis === 0 ? 1 : axis === 1 ? size[0] : size[0] * size[1];
-  const out = new Float64Array(src.length);
-  const line = new Float64Array(n), outs = new Float64Array(n), scratch = new Float64Array(n);
-  const [na, nb] = [Y, Z];
-  for (let b = 0; b < nb; b++) {
-    for (let a = 0; a < na; a++) {
-      const start = X * (a + Y * b);
-      for (let k = 0; k < n; k++) line[k] = src[start + k * stride]!;
-      filterLine(outs, line, scratch, n, c);
-      for (let k = 0; k < n; k++) out[start + k * stride] = Math.fround(outs[k]!);
+    const scratch = buffer(SCRATCH, Y * (x1 - x0));
+    for (let z = z0; z < z1; z++) filterLinesFloat32(out, src, z * X * Y + x0, x1 - x0, X, Y, c, scratch, lo, hi);
+  } else if (axis === 2) {
+    if (x0 === 0 && x1 === X) {
+      // whole rows: the lines of all rows y0 … y1 − 1 are adjacent
+      filterLinesFloat32(out, src, y0 * X, (y1 - y0) * X, X * Y, Z, c, buffer(SCRATCH, Z * (y1 - y0) * X), lo, hi);
+    } else {
+      const scratch = buffer(SCRATCH, Z * (x1 - x0));
+      for (let y = y0; y < y1; y++) filterLinesFloat32(out, src, y * X + x0, x1 - x0, X * Y, Z, c, scratch, lo, hi);
     }
+  } else {
+    const scratch = buffer(SCRATCH, X);
+    for (let z = z0; z < z1; z++) for (let y = y0; y < y1; y++) filterRowFloat32(out, src, X * (y + Y * z), X, c, scratch, lo, hi);
   }
-  return out;
+}
+
+/**
+ * Work arrays reused between calls (each pass's output and the lines' scratch), so that a LoG
+ * does not allocate whole-image arrays per pass: [stage A, stage B, scratch].
+ */
+const work: Float64Array[] = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+const STAGE_A = 0, STAGE_B = 1, SCRATCH = 2;
+function buffer(which: number, length: number): Float64Array {
+  if (work[which]!.length < length) work[which] = new Float64Array(length);
+  return work[which]!;
 }
 
 /** PyRadiomics' checks before its LoG; throws with the case's numbers when it would skip. */
@@ -62,17 +73,39 @@ export function checkLogLikePyradiomics(size: Vec3, spacing: Vec3, sigmaMm: numb
   }
 }
 
-export function logLikePyradiomics(data: Float64Array, size: Vec3, spacing: Vec3, sigmaMm: number): Float64Array {
+/**
+ * The LoG image; with `region`, only the voxels inside it are computed (the others are 0), with
+ * exactly the whole computation's values. ITK's passes for axis d run along d, then along the
+ * other axes in increasing order; the last pass is needed only on the lines crossing the region,
+ * the one before it on the lines crossing the region grown to the whole of the last pass's axis,
+ * and so on: a pass's output is needed in the region along the axes already passed (its own
+ * included) and over the whole of the axes still to pass. Each of those voxels is computed by
+ * the same operations in the same order as on the whole image (test/filters/filter-region.test.ts).
+ */
+export function logLikePyradiomics(data: Float64Array, size: Vec3, spacing: Vec3, sigmaMm: number, region?: Box): Float64Array {
   checkLogLikePyradiomics(size, spacing, sigmaMm);
   const dims = size[2] === 1 ? 2 : 3;
+  const box = region ?? { lo: [0, 0, 0] as Vec3, hi: size };
   const smooth = [0, 1, 2].map((a) => (a < dims ? recursiveGaussianCoefficients(sigmaMm, spacing[a]!, 0, true) : null));
   const second = [0, 1, 2].map((a) => (a < dims ? recursiveGaussianCoefficients(sigmaMm, spacing[a]!, 2, true) : null));
-  const sum = new Float64Array(data.length); // ITK's cumulative image, float32 zeros
+  const n = data.length;
+  const sum = new Float64Array(n); // ITK's cumulative image, float32 zeros
+  const [X, Y] = size;
   for (let d = 0; d < dims; d++) {
-    let v = pass(data, size, d, second[d]!);
-    for (let a = 0; a < dims; a++) if (a !== d) v = pass(v, size, a, smooth[a]!);
+    const order = [d, ...[0, 1, 2].filter((a) => a !== d && a < dims)];
+    // the output of pass k: the region along order[0 … k] (and z of a 2D image), whole elsewhere
+    let src = data, dst = buffer(STAGE_A, n), other = buffer(STAGE_B, n);
+    order.forEach((axis, k) => {
+      const ranges = [0, 1, 2].map((a) => (a >= dims || order.indexOf(a) <= k ? [box.lo[a]!, box.hi[a]!] : [0, size[a]!])) as Ranges;
+      pass(dst, src, size, axis, k === 0 ? second[axis]! : smooth[axis]!, ranges);
+      src = dst;
+      [dst, other] = [other, dst];
+    });
     const inv = 1.0 / (spacing[d]! * spacing[d]!);
-    for (let i = 0; i < sum.length; i++) sum[i] = Math.fround(sum[i]! + v[i]! * inv);
+    for (let z = box.lo[2]; z < box.hi[2]; z++) for (let y = box.lo[1]; y < box.hi[1]; y++) {
+      const row = X * (y + Y * z);
+      for (let i = row + box.lo[0]; i < row + box.hi[0]; i++) sum[i] = Math.fround(sum[i]! + src[i]! * inv);
+    }
   }
   return sum;
 }

@@ -126,12 +126,16 @@ export function filterLine(outs: Float64Array, data: Float64Array, scratch: Floa
 
 /**
  * filterLine on `count` adjacent lines at once: element k of line l is at base + l + k·stride
- * (lines along y or z of an x-fastest volume), read from `src`, written to `out` (rounded to
- * float32, as ITK stores its float images). Each line sees exactly filterLine's operations in
- * filterLine's order; looping over the lines innermost reads memory contiguously.
- * `scratch` holds n·count values.
+ * (lines along y or z of an x-fastest volume; one line along x with count 1), read from `src`,
+ * written to `out` (rounded to float32, as ITK stores its float images). Each line sees exactly
+ * filterLine's operations in filterLine's order; looping over the lines innermost reads memory
+ * contiguously. `scratch` holds n·count values.
+ *
+ * Only elements lo … hi − 1 are written (default: the whole line), with the whole line's values:
+ * the causal recurrence runs from the start up to hi − 1 and the anti-causal one from the end
+ * down to lo, which is all those elements depend on. `src` is read only where they depend on it.
  */
-export function filterLinesFloat32(out: Float64Array, src: Float64Array, base: number, count: number, stride: number, n: number, c: RecursiveGaussianCoefficients, scratch: Float64Array): void {
+export function filterLinesFloat32(out: Float64Array, src: Float64Array, base: number, count: number, stride: number, n: number, c: RecursiveGaussianCoefficients, scratch: Float64Array, lo = 0, hi = n): void {
   const { N0, N1, N2, N3, D1, D2, D3, D4, M1, M2, M3, M4, BN1, BN2, BN3, BN4, BM1, BM2, BM3, BM4 } = c;
   const at = (k: number) => base + k * stride; // element k of line 0 (in src / out)
   const sc = (k: number) => k * count; // element k of line 0 in scratch
@@ -148,7 +152,7 @@ export function filterLinesFloat32(out: Float64Array, src: Float64Array, base: n
     o3 -= o2 * D1 + o1 * D2 + o0 * D3 + v1 * BN4;
     out[at(0) + l] = o0; out[at(1) + l] = o1; out[at(2) + l] = o2; out[at(3) + l] = o3;
   }
-  for (let i = 4; i < n; i++) {
+  for (let i = 4; i < hi; i++) {
     const oi = at(i), o1 = at(i - 1), o2 = at(i - 2), o3 = at(i - 3), o4 = at(i - 4);
     for (let l = 0; l < count; l++) {
       let v = src[oi + l]! * N0 + src[o1 + l]! * N1 + src[o2 + l]! * N2 + src[o3 + l]! * N3;
@@ -168,7 +172,7 @@ export function filterLinesFloat32(out: Float64Array, src: Float64Array, base: n
     s4 -= s3 * D1 + s2 * D2 + s1 * D3 + v2 * BM4;
     scratch[sc(n - 1) + l] = s1; scratch[sc(n - 2) + l] = s2; scratch[sc(n - 3) + l] = s3; scratch[sc(n - 4) + l] = s4;
   }
-  for (let i = n - 4; i > 0; i--) {
+  for (let i = n - 4; i > lo; i--) {
     const di = at(i), d1 = at(i + 1), d2 = at(i + 2), d3 = at(i + 3);
     const s0 = sc(i - 1), s1 = sc(i), s2 = sc(i + 1), s3 = sc(i + 2), s4 = sc(i + 3);
     for (let l = 0; l < count; l++) {
@@ -177,8 +181,61 @@ export function filterLinesFloat32(out: Float64Array, src: Float64Array, base: n
       scratch[s0 + l] = v;
     }
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = lo; i < hi; i++) {
     const oi = at(i), si = sc(i);
     for (let l = 0; l < count; l++) out[oi + l] = Math.fround(out[oi + l]! + scratch[si + l]!);
+  }
+}
+
+/**
+ * filterLinesFloat32 for one line of consecutive elements (along x): out[base + k] for k in
+ * lo … hi − 1, the same operations in the same order, with the last four outputs of each
+ * recurrence kept in local variables instead of re-read from the arrays.
+ */
+export function filterRowFloat32(out: Float64Array, src: Float64Array, base: number, n: number, c: RecursiveGaussianCoefficients, scratch: Float64Array, lo = 0, hi = n): void {
+  const { N0, N1, N2, N3, D1, D2, D3, D4, M1, M2, M3, M4, BN1, BN2, BN3, BN4, BM1, BM2, BM3, BM4 } = c;
+  const d0 = src[base]!, d1 = src[base + 1]!, d2 = src[base + 2]!, d3 = src[base + 3]!, v1 = d0;
+  let o0 = v1 * N0 + v1 * N1 + v1 * N2 + v1 * N3;
+  let o1 = d1 * N0 + v1 * N1 + v1 * N2 + v1 * N3;
+  let o2 = d2 * N0 + d1 * N1 + v1 * N2 + v1 * N3;
+  let o3 = d3 * N0 + d2 * N1 + d1 * N2 + v1 * N3;
+  o0 -= v1 * BN1 + v1 * BN2 + v1 * BN3 + v1 * BN4;
+  o1 -= o0 * D1 + v1 * BN2 + v1 * BN3 + v1 * BN4;
+  o2 -= o1 * D1 + o0 * D2 + v1 * BN3 + v1 * BN4;
+  o3 -= o2 * D1 + o1 * D2 + o0 * D3 + v1 * BN4;
+  // causal values kept unrounded in scratch[0 … hi − 1]
+  scratch[0] = o0; scratch[1] = o1; scratch[2] = o2; scratch[3] = o3;
+  let p1 = o3, p2 = o2, p3 = o1, p4 = o0; // outputs i − 1 … i − 4
+  let x1 = src[base + 3]!, x2 = src[base + 2]!, x3 = src[base + 1]!; // inputs i − 1 … i − 3
+  for (let i = 4; i < hi; i++) {
+    const x0 = src[base + i]!;
+    let v = x0 * N0 + x1 * N1 + x2 * N2 + x3 * N3;
+    v -= p1 * D1 + p2 * D2 + p3 * D3 + p4 * D4;
+    scratch[i] = v;
+    p4 = p3; p3 = p2; p2 = p1; p1 = v;
+    x3 = x2; x2 = x1; x1 = x0;
+  }
+  // anti-causal: values of positions lo … n − 1 go to out (unrounded) and are combined at the end
+  const e = base + n - 1;
+  const v2 = src[e]!, e1 = src[e]!, e2 = src[e - 1]!, e3 = src[e - 2]!;
+  let s1 = v2 * M1 + v2 * M2 + v2 * M3 + v2 * M4;
+  let s2 = e1 * M1 + v2 * M2 + v2 * M3 + v2 * M4;
+  let s3 = e2 * M1 + e1 * M2 + v2 * M3 + v2 * M4;
+  let s4 = e3 * M1 + e2 * M2 + e1 * M3 + v2 * M4;
+  s1 -= v2 * BM1 + v2 * BM2 + v2 * BM3 + v2 * BM4;
+  s2 -= s1 * D1 + v2 * BM2 + v2 * BM3 + v2 * BM4;
+  s3 -= s2 * D1 + s1 * D2 + v2 * BM3 + v2 * BM4;
+  s4 -= s3 * D1 + s2 * D2 + s1 * D3 + v2 * BM4;
+  const anti = (k: number, v: number) => { if (k >= lo && k < hi) out[base + k] = Math.fround(scratch[k]! + v); };
+  anti(n - 1, s1); anti(n - 2, s2); anti(n - 3, s3); anti(n - 4, s4);
+  // scratch[i − 1] for i = n − 4 … lo + 1, from inputs i … i + 3 and anti-causal values i … i + 3
+  let q1 = s4, q2 = s3, q3 = s2, q4 = s1;
+  let y0 = src[base + n - 4]!, y1 = src[base + n - 3]!, y2 = src[base + n - 2]!, y3 = src[base + n - 1]!;
+  for (let i = n - 4; i > lo; i--) {
+    let v = y0 * M1 + y1 * M2 + y2 * M3 + y3 * M4;
+    v -= q1 * D1 + q2 * D2 + q3 * D3 + q4 * D4;
+    if (i - 1 < hi) out[base + i - 1] = Math.fround(scratch[i - 1]! + v);
+    q4 = q3; q3 = q2; q2 = q1; q1 = v;
+    y3 = y2; y2 = y1; y1 = y0; y0 = src[base + i - 1]!;
   }
 }

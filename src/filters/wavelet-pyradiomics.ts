@@ -18,6 +18,7 @@
  * scripts/oracles/pyradiomics_wavelet.py (test/filters/pyradiomics-wavelet.test.ts).
  */
 import { SonomicsError } from '../core/errors.ts';
+import type { Box } from '../image/crop.ts';
 import type { Vec3 } from '../image/image.ts';
 import { parseSubband } from './wavelet.ts';
 import { waveletFilters } from './wavelet-coefficients.ts';
@@ -30,64 +31,115 @@ export interface PyradiomicsWaveletOptions {
   level: number;
 }
 
-/** Periodic convolution of every line along `axis` (stride `stride`, length n) as pywt's swt. */
-function periodicPass(src: Float64Array, size: Vec3, axis: 0 | 1 | 2, f: Float64Array): Float64Array {
-  const n = size[axis]!;
-  const strides = [1, size[0], size[0] * size[1]];
-  const stride = strides[axis]!;
+/**
+ * Only a box of the output is computed (`region`; the whole image without one), with exactly the
+ * whole computation's numbers. Every pass is local: output o along an axis reads the F inputs
+ * (o + F/2 − j) mod N of the padded axis, so the box needs, per axis, the coordinates that the
+ * remaining passes along that axis reach back to (the box grown by F per pass, wrapped modulo N
+ * — the whole axis when that covers it). Intermediate images hold just those coordinates (a
+ * sub-grid: one sorted coordinate list per axis), and each output is the same sum as pywt's, taps
+ * j = 0 … F − 1 in order from 0, so the values are bit-identical (test/filters/
+ * filter-region.test.ts compares them with the whole-image computation).
+ */
+interface SubGrid {
+  /** Per axis, the padded-image coordinates held, ascending. */
+  coords: [Int32Array, Int32Array, Int32Array];
+  data: Float64Array;
+}
+
+/** The coordinates the next pass's outputs at `out` read, on an axis of length n (sorted, unique). */
+function reachBack(out: Int32Array, n: number, F: number): Int32Array {
+  const half = F >> 1;
+  const used = new Uint8Array(n);
+  for (const o of out) for (let j = 0; j < F; j++) used[(((o + half - j) % n) + n) % n] = 1;
+  const list: number[] = [];
+  for (let c = 0; c < n; c++) if (used[c]) list.push(c);
+  return Int32Array.from(list);
+}
+
+/**
+ * Periodic convolution along `axis` (padded length n) of `src`, computed at the coordinates `out`.
+ * Each output is pywt's sum Σ_j f[j]·x[(o + F/2 − j) mod n] taken from 0 in the order j = 0 … F − 1;
+ * the loops run over taps outside and outputs inside (each output's partial sum still receives
+ * its terms in that order, so the numbers are the same), which keeps many independent sums in
+ * flight, and along y and z reads whole rows (planes) of x-contiguous memory.
+ */
+function periodicPass(src: SubGrid, axis: 0 | 1 | 2, n: number, out: Int32Array, f: Float64Array): SubGrid {
   const F = f.length, half = F >> 1;
-  const out = new Float64Array(src.length);
-  const line = new Float64Array(n);
-  // Source index of tap j for output o: (o + F/2 − j) mod n, precomputed once per axis.
-  const idx = new Int32Array(n * F);
-  for (let o = 0; o < n; o++) for (let j = 0; j < F; j++) idx[o * F + j] = ((((o + half - j) % n) + n) % n);
-  const [X, Y, Z] = size;
-  const outer = axis === 0 ? [Y, Z, X] : axis === 1 ? [X, Z, X * Y] : [X, Y, X];
-  // Lines: every start voxel with coordinate 0 along `axis`.
-  for (let b = 0; b < outer[1]!; b++) {
-    for (let a = 0; a < outer[0]!; a++) {
-      const start = axis === 0 ? X * (a + Y * b) : axis === 1 ? a + X * Y * b : a + X * b;
-      for (let k = 0; k < n; k++) line[k] = src[start + k * stride]!;
-      for (let o = 0; o < n; o++) {
-        let s = 0;
-        const top = o + half;
-        if (top - F + 1 >= 0 && top < n) {
-          // no wrap: the same taps in the same order, without the index table
-          for (let j = 0; j < F; j++) s += f[j]! * line[top - j]!;
-        } else {
-          const base = o * F;
-          for (let j = 0; j < F; j++) s += f[j]! * line[idx[base + j]!]!;
-        }
-        out[start + o * stride] = s;
-      }
+  const have = src.coords[axis];
+  // Where each source coordinate sits in src's list along the axis (reachBack guarantees presence).
+  const at = new Int32Array(n).fill(-1);
+  have.forEach((c, i) => { at[c] = i; });
+  const K = out.length;
+  // Position in src's list of tap j for output k (tap-major: idx[j·K + k])
+  const idx = new Int32Array(K * F);
+  for (let j = 0; j < F; j++) for (let k = 0; k < K; k++) idx[j * K + k] = at[(((out[k]! + half - j) % n) + n) % n]!;
+  const coords = [...src.coords] as SubGrid['coords'];
+  coords[axis] = out;
+  const [IX, IY] = [src.coords[0].length, src.coords[1].length];
+  const [OX, OY, OZ] = [coords[0].length, coords[1].length, coords[2].length];
+  const data = new Float64Array(OX * OY * OZ);
+  if (axis === 0) tapsAlongX(src.data, data, IX, OY * OZ, OX, f, idx);
+  else if (axis === 1) for (let z = 0; z < OZ; z++) tapsAcrossRows(src.data, z * IX * IY, IX, data, z * OX * OY, OX, OX, K, f, idx);
+  else tapsAcrossRows(src.data, 0, IX * IY, data, 0, OX * OY, OX * OY, K, f, idx);
+  return { coords, data };
+}
+
+/** Along x: `lines` rows, input row length m, output row length K; out[k] += f[j]·in[idx[j·K + k]] for j = 0 … F − 1. */
+function tapsAlongX(s: Float64Array, d: Float64Array, m: number, lines: number, K: number, f: Float64Array, idx: Int32Array): void {
+  const F = f.length;
+  for (let l = 0; l < lines; l++) {
+    const bi = l * m, bo = l * K;
+    for (let j = 0; j < F; j++) {
+      const w = f[j]!, t = j * K;
+      for (let k = 0; k < K; k++) d[bo + k] += w * s[bi + idx[t + k]!]!;
     }
+  }
+}
+
+/**
+ * Along y (rows of `width` x-contiguous values, input rows `strideIn` apart, output rows
+ * `strideOut` apart, from offsets bi / bo) or z (planes: width = a whole plane):
+ * output row k += f[j] · input row idx[j·K + k], for j = 0 … F − 1.
+ */
+function tapsAcrossRows(s: Float64Array, bi: number, strideIn: number, d: Float64Array, bo: number, strideOut: number, width: number, K: number, f: Float64Array, idx: Int32Array): void {
+  const F = f.length;
+  for (let k = 0; k < K; k++) {
+    const o = bo + k * strideOut;
+    for (let j = 0; j < F; j++) {
+      const w = f[j]!, r = bi + idx[j * K + k]! * strideIn;
+      for (let x = 0; x < width; x++) d[o + x] += w * s[r + x]!;
+    }
+  }
+}
+
+/** The (odd axes wrap-padded) image at the sub-grid `coords`: padded coordinate c reads c mod size. */
+function gather(data: Float64Array, size: Vec3, coords: SubGrid['coords']): SubGrid {
+  const [X, Y] = size;
+  const [cx, cy, cz] = coords;
+  const out = new Float64Array(cx.length * cy.length * cz.length);
+  let i = 0;
+  for (const z of cz) for (const y of cy) {
+    const row = X * ((y % Y) + Y * (z % size[2]));
+    for (const x of cx) out[i++] = data[row + (x % X)]!;
+  }
+  return { coords, data: out };
+}
+
+/** A sub-grid whose coordinates are exactly `box` (unpadded coordinates), written into a whole-image array (0 elsewhere). */
+function scatter(g: SubGrid, size: Vec3): Float64Array {
+  const [X, Y] = size;
+  const out = new Float64Array(X * Y * size[2]);
+  const [cx, cy, cz] = g.coords;
+  let i = 0;
+  for (const z of cz) for (const y of cy) {
+    const row = X * (y + Y * z);
+    for (const x of cx) out[row + x] = g.data[i++]!;
   }
   return out;
 }
 
-/** The image with every decomposed odd-length axis padded by one voxel, numpy 'wrap' mode. */
-function padToEven(data: Float64Array, size: Vec3, axes: number): { data: Float64Array; size: Vec3 } {
-  const padded = size.map((n, a) => (a < axes && n % 2 === 1 ? n + 1 : n)) as Vec3;
-  if (padded.every((n, a) => n === size[a])) return { data, size };
-  const [X, Y] = size, [PX, PY, PZ] = padded;
-  const out = new Float64Array(PX * PY * PZ);
-  for (let z = 0; z < PZ; z++) {
-    const sz = z % size[2];
-    for (let y = 0; y < PY; y++) {
-      const sy = y % Y;
-      for (let x = 0; x < PX; x++) out[x + PX * (y + PY * z)] = data[(x % X) + X * (sy + Y * sz)]!;
-    }
-  }
-  return { data: out, size: padded };
-}
-
-function crop(data: Float64Array, padded: Vec3, size: Vec3): Float64Array {
-  if (padded.every((n, a) => n === size[a])) return data;
-  const [X, Y, Z] = size, [PX, PY] = padded;
-  const out = new Float64Array(X * Y * Z);
-  for (let z = 0; z < Z; z++) for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++) out[x + X * (y + Y * z)] = data[x + PX * (y + PY * z)]!;
-  return out;
-}
+const rangeList = (lo: number, hi: number) => Int32Array.from({ length: hi - lo }, (_, k) => lo + k);
 
 export function checkPyradiomicsWavelet(o: PyradiomicsWaveletOptions, size?: Vec3): ('L' | 'H')[] {
   const letters = parseSubband(o.subband);
@@ -102,35 +154,52 @@ export function checkPyradiomicsWavelet(o: PyradiomicsWaveletOptions, size?: Vec
 }
 
 /**
- * Several sub-bands of one family and level: the padded image and the approximation of the
- * earlier levels are computed once, and passes along x (then y) are shared by the sub-bands
- * that start with the same letters. Returns one array per requested sub-band.
+ * Several sub-bands of one family and level: the approximation of the earlier levels is computed
+ * once, and passes along x (then y) are shared by the sub-bands that start with the same letters.
+ * Returns one whole-image array per requested sub-band; with `region`, only the voxels inside it
+ * are computed (the others are 0), with the same values as without.
  */
-export function pyradiomicsWaveletBands(data: Float64Array, size: Vec3, family: string, level: number, subbands: string[]): Float64Array[] {
+export function pyradiomicsWaveletBands(data: Float64Array, size: Vec3, family: string, level: number, subbands: string[], region?: Box): Float64Array[] {
   const letters = subbands.map((b) => checkPyradiomicsWavelet({ family, subband: b, level }, size));
   const axes = letters[0]?.length ?? 2;
   if (letters.some((l) => l.length !== axes)) {
     throw new SonomicsError('BAD_SETTINGS', `PyRadiomics wavelet sub-bands of one decomposition must all have ${axes} letters (got ${subbands.join(', ')})`);
   }
   const f = waveletFilters(family);
+  const F = f.lo.length; // dec_lo and dec_hi have the same length
   const pick = (l: 'L' | 'H') => (l === 'L' ? f.lo : f.hi);
-  const p = padToEven(data, size, axes);
-  let v = p.data;
-  for (let k = 1; k < level; k++) for (let a = 0; a < axes; a++) v = periodicPass(v, p.size, a as 0 | 1 | 2, f.lo);
+  // pywt.swtn needs even lengths: odd decomposed axes are padded by one voxel (numpy 'wrap')
+  const padded = size.map((n, a) => (a < axes && n % 2 === 1 ? n + 1 : n)) as Vec3;
+  const box = region ?? { lo: [0, 0, 0] as Vec3, hi: size };
+  // need[a][r]: the coordinates along axis a needed when r passes along it remain (r = 0: the box)
+  const need = [0, 1, 2].map((a) => {
+    const lists: Int32Array[] = [rangeList(box.lo[a]!, box.hi[a]!)];
+    if (a < axes) for (let r = 1; r <= level; r++) lists.push(reachBack(lists[r - 1]!, padded[a]!, F));
+    return lists;
+  });
+  const remaining = [0, 1, 2].map((a) => (a < axes ? level : 0));
+  const gridNow = () => need.map((l, a) => l[remaining[a]!]!) as SubGrid['coords'];
+  let v = gather(data, size, gridNow());
+  for (let k = 1; k < level; k++) {
+    for (let a = 0; a < axes; a++) {
+      remaining[a]!--;
+      v = periodicPass(v, a as 0 | 1 | 2, padded[a]!, need[a]![remaining[a]!]!, f.lo);
+    }
+  }
   // Passes in axis order x, y, z; a prefix of letters shares its partial result.
-  const memo = new Map<string, Float64Array>([['', v]]);
-  const get = (prefix: string): Float64Array => {
+  const memo = new Map<string, SubGrid>([['', v]]);
+  const get = (prefix: string): SubGrid => {
     const hit = memo.get(prefix);
     if (hit) return hit;
     const a = prefix.length - 1;
-    const r = periodicPass(get(prefix.slice(0, -1)), p.size, a as 0 | 1 | 2, pick(prefix[a] as 'L' | 'H'));
+    const r = periodicPass(get(prefix.slice(0, -1)), a as 0 | 1 | 2, padded[a]!, need[a]![0]!, pick(prefix[a] as 'L' | 'H'));
     memo.set(prefix, r);
     return r;
   };
-  return letters.map((l) => crop(get(l.join('')), p.size, size));
+  return letters.map((l) => scatter(get(l.join('')), size));
 }
 
 /** One sub-band (see pyradiomicsWaveletBands). */
-export function pyradiomicsWavelet(data: Float64Array, size: Vec3, o: PyradiomicsWaveletOptions): Float64Array {
-  return pyradiomicsWaveletBands(data, size, o.family, o.level, [o.subband])[0]!;
+export function pyradiomicsWavelet(data: Float64Array, size: Vec3, o: PyradiomicsWaveletOptions, region?: Box): Float64Array {
+  return pyradiomicsWaveletBands(data, size, o.family, o.level, [o.subband], region)[0]!;
 }

@@ -33,6 +33,6 @@ export const LOG_FILTER = defineFilter<LogSpec>({
   pyradiomicsName: (spec) => `log-sigma-${pyFloat(spec.sigmaMm)}-mm-3D`,
   apply: (data, { size, spacing }, spec, region) =>
     spec.convention === 'pyradiomics'
-      ? logLikePyradiomics(data, size, spacing, spec.sigmaMm)
+      ? logLikePyradiomics(data, size, spacing, spec.sigmaMm, region)
       : logFilter(data, size, spacing, spec.sigmaMm, spec.truncate ?? DEFAULT_TRUNCATE, effectiveDims(size, spec.dims), spec.boundary ?? DEFAULT_BOUNDARY, region),
 });

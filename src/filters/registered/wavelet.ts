@@ -76,7 +76,8 @@ export const WAVELET_FILTER = defineFilter<WaveletSpec>({
     return `${level === 1 ? 'wavelet' : `wavelet${level}`}-${spec.subband.toUpperCase()}`;
   },
   reachMm(spec, spacing) {
-    if (spec.convention === 'pyradiomics') return Infinity; // periodic over the whole (padded) image
+    // periodic over the whole (padded) image; the filter computes just the region it is given
+    if (spec.convention === 'pyradiomics') return Infinity;
     const L = waveletFilters(spec.family).lo.length;
     const level = spec.level ?? 1;
     let reach = 0;
@@ -85,7 +86,7 @@ export const WAVELET_FILTER = defineFilter<WaveletSpec>({
   },
   apply: (data, { size }, spec, region) =>
     spec.convention === 'pyradiomics'
-      ? pyradiomicsWavelet(data, size, { family: spec.family, subband: spec.subband, level: spec.level ?? 1 })
+      ? pyradiomicsWavelet(data, size, { family: spec.family, subband: spec.subband, level: spec.level ?? 1 }, region)
       : waveletFilter(data, size, waveletOptions(spec), region),
   /**
    * 2D sub-bands of one family, level and boundary share their y passes (waveletSubbands);
@@ -113,7 +114,7 @@ export const WAVELET_FILTER = defineFilter<WaveletSpec>({
     }
     for (const members of pyBanks.values()) {
       const first = specs[members[0]!]!;
-      pyradiomicsWaveletBands(data, size, first.family, first.level ?? 1, members.map((i) => specs[i]!.subband)).forEach((d, k) => { out[members[k]!] = d; });
+      pyradiomicsWaveletBands(data, size, first.family, first.level ?? 1, members.map((i) => specs[i]!.subband), region).forEach((d, k) => { out[members[k]!] = d; });
     }
     return out;
   },
