@@ -15,6 +15,12 @@ export interface RoiContext {
   intensities: () => Float64Array;
   sortedIntensities: () => Float64Array;
   /**
+   * The intensities in ascending order at the ranks descriptive() reads (stats-util
+   * descriptiveRanks: minimum, maximum, the type-7 quantiles' neighbours), other entries
+   * unspecified: the sorted intensities when they were made already, else a partial selection.
+   */
+  orderedIntensities: () => Float64Array;
+  /**
    * Whether the caller reads feature `name` of `family` (always true unless the pipeline was given
    * the ids it reads, FamilyRequest.only): a family may skip the work of features nobody reads.
    */

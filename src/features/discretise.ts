@@ -78,31 +78,85 @@ function digitise(values: ArrayLike<number>, mask: Uint8Array, d: Discretisation
     nEdges = n + 1;
     last = hi + 1;
   }
+  // The edges as numpy computes them, in a table when there are few (FBN's N + 1; FBS on a narrow
+  // range), so a level's check against its two edges is two reads; past the last edge: +∞.
+  const table = nEdges <= 4096 ? new Float64Array(nEdges + 1) : undefined;
+  if (table) {
+    for (let k = 0; k < nEdges - 1; k++) table[k] = start + k * step;
+    table[nEdges - 1] = last;
+    table[nEdges] = Infinity;
+  }
   const edge = (k: number): number => (k >= nEdges - 1 ? (k === nEdges - 1 ? last : Infinity) : start + k * step);
-  const levelOf = (v: number): number => {
-    let l = Math.min(nEdges, Math.max(0, Math.floor((v - start) / step) + 1));
-    while (l < nEdges && edge(l) <= v) l++;
-    while (l > 0 && edge(l - 1) > v) l--;
-    return l;
-  };
   const levels = new Int32Array(mask.length);
   // Most images hold integers (8/16-bit pixels): a value's level is then looked up, computed once
   // per distinct value (the same function of v, so the same levels).
   // Integer v and min: o = v − min is exact, one slot per value.
   const span = max - min;
   const memo = Number.isInteger(min) && span <= 65535 ? new Int32Array(span + 1).fill(-1) : undefined;
+  const level = table ? (v: number): number => levelFromTable(v, start, step, nEdges, table) : (v: number): number => levelOf(v, start, step, nEdges, edge);
+  const top = memo ? digitiseMemoised(values, mask, levels, memo, min, level)
+    : table ? digitiseFromTable(values, mask, levels, start, step, nEdges, table)
+      : digitiseEach(values, mask, levels, level);
+  return { levels, nLevels: top, min: start, width: step };
+}
+
+/**
+ * numpy.digitize of one value: the number of edges ≤ v. The estimate from (v − start)/step is
+ * corrected against the actual edges, so rounding in the estimate never moves a value across one.
+ */
+function levelOf(v: number, start: number, step: number, nEdges: number, edge: (k: number) => number): number {
+  let l = Math.min(nEdges, Math.max(0, Math.floor((v - start) / step) + 1));
+  while (l < nEdges && edge(l) <= v) l++;
+  while (l > 0 && edge(l - 1) > v) l--;
+  return l;
+}
+
+/** levelOf with the edges read from `table` (nEdges + 1 entries, the last +∞). */
+function levelFromTable(v: number, start: number, step: number, nEdges: number, table: Float64Array): number {
+  let l = Math.min(nEdges, Math.max(0, Math.floor((v - start) / step) + 1));
+  while (l < nEdges && table[l]! <= v) l++;
+  while (l > 0 && table[l - 1]! > v) l--;
+  return l;
+}
+
+/** Levels of the mask's voxels (into `levels`) from the edge table; returns the highest. */
+function digitiseFromTable(values: ArrayLike<number>, mask: Uint8Array, levels: Int32Array, start: number, step: number, nEdges: number, table: Float64Array): number {
+  let top = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const l = levelFromTable(values[i]!, start, step, nEdges, table);
+    levels[i] = l;
+    if (l > top) top = l;
+  }
+  return top;
+}
+
+/** Levels of the mask's voxels (into `levels`), each computed by `level`; returns the highest. */
+function digitiseEach(values: ArrayLike<number>, mask: Uint8Array, levels: Int32Array, level: (v: number) => number): number {
+  let top = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const l = level(values[i]!);
+    levels[i] = l;
+    if (l > top) top = l;
+  }
+  return top;
+}
+
+/** As digitiseEach, integer values looked up in `memo` (slot v − min; −1 = not yet computed). */
+function digitiseMemoised(values: ArrayLike<number>, mask: Uint8Array, levels: Int32Array, memo: Int32Array, min: number, level: (v: number) => number): number {
   let top = 0;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
     const v = values[i]!;
     let l: number;
-    if (memo !== undefined && v === Math.floor(v)) {
+    if (v === Math.floor(v)) {
       const o = v - min;
       l = memo[o]!;
-      if (l < 0) memo[o] = l = levelOf(v);
-    } else l = levelOf(v);
+      if (l < 0) memo[o] = l = level(v);
+    } else l = level(v);
     levels[i] = l;
     if (l > top) top = l;
   }
-  return { levels, nLevels: top, min: start, width: step };
+  return top;
 }

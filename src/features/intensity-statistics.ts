@@ -32,7 +32,8 @@ export const FEATURES: FeatureDef[] = [
 
 export function computeIntensityStatistics(ctx: RoiContext): FamilyValues {
   const values = ctx.intensities();
-  const d = descriptive(values, ctx.sortedIntensities());
+  // descriptive reads a few order statistics only: no full sort unless another family made one
+  const d = descriptive(values, ctx.orderedIntensities());
   const c = ctx.settings.conventions ?? {};
   // PyRadiomics reports kurtosis m4/m2² without the −3 (firstorder.getKurtosisFeatureValue)
   if (c.kurtosis === 'pearson' && d.variance !== 0) d.kurtosis! += 3;

@@ -12,7 +12,7 @@ import { FAMILY_NAMES, featureFamily } from './families.ts';
 import { boxSize, cropData, maskBox } from './preprocess/grid.ts';
 import { normaliseImage } from './preprocess/normalise.ts';
 import { prepareRoi } from './preprocess/prepare.ts';
-import { maskedValues, sortedCopy } from './stats-util.ts';
+import { descriptiveRanks, maskedValues, partiallySorted, sortedCopy } from './stats-util.ts';
 import { defaultAggregation, resolveSettings, type FamilyName, type FeatureSettings } from './settings.ts';
 import type { DiscretisedRoi, FamilyValues, TextureAggregation, TextureOptions } from './types.ts';
 
@@ -38,7 +38,7 @@ export interface FamilyRequest {
 export function buildContext(image: Image, mask: Mask, settings: FeatureSettings, only?: ReadonlySet<string>): RoiContext {
   const roi = prepareRoi(image, mask, settings);
   let cached: Discretised | undefined;
-  let values: Float64Array | undefined, sorted: Float64Array | undefined;
+  let values: Float64Array | undefined, sorted: Float64Array | undefined, ordered: Float64Array | undefined;
   const d = settings.discretisation ?? { method: 'FBN', value: 32 };
   const intensities = (): Float64Array => (values ??= maskedValues(roi.image, roi.intensityMask));
   return {
@@ -48,6 +48,7 @@ export function buildContext(image: Image, mask: Mask, settings: FeatureSettings
     intensities,
     // statistics and the IVH both need the sorted intensities: sort once per ROI
     sortedIntensities: () => (sorted ??= sortedCopy(intensities())),
+    orderedIntensities: () => sorted ?? (ordered ??= partiallySorted(intensities(), descriptiveRanks(intensities().length))),
     wanted: only ? (family, name) => only.has(`${family}_${name}`) : () => true,
   };
 }

@@ -67,6 +67,90 @@ function countingSort(values: Float64Array): Float64Array | undefined {
   return out;
 }
 
+/** The type-7 quantiles `descriptive` reads (median, P10, P90 and the quartiles). */
+const DESCRIPTIVE_PROBS = [0.1, 0.25, 0.5, 0.75, 0.9];
+
+/**
+ * The ranks (0-based, ascending order) `descriptive` reads from its sorted values: the minimum, the
+ * maximum and the two neighbours each type-7 quantile interpolates between (quantile7Sorted's
+ * ⌊1 + (n − 1)p⌋ and ⌈…⌉, less one).
+ */
+export function descriptiveRanks(n: number): number[] {
+  const ranks = new Set<number>([0, n - 1]);
+  for (const p of DESCRIPTIVE_PROBS) {
+    const index = 1 + (n - 1) * p;
+    ranks.add(Math.floor(index) - 1);
+    ranks.add(Math.ceil(index) - 1);
+  }
+  return [...ranks].filter((r) => r >= 0 && r < n).sort((a, b) => a - b);
+}
+
+/**
+ * An array equal to sortedCopy(values) at the given ranks (0-based); its other entries are
+ * unspecified. Order statistics by bucket selection: values go to buckets by ⌊(v − min)·B/(max − min)⌋,
+ * a non-decreasing function of v, so every value of a lower bucket is smaller than every value of a
+ * higher one and a rank's value is found by sorting only its bucket (recursively, when that bucket
+ * is large). Exact: the same numbers land at the same ranks, −0 before +0 inside the one bucket
+ * that holds both, as the full sort places them. Why: PyRadiomics' first order needs the minimum,
+ * maximum, median, P10, P25, P75 and P90 of each filtered image's ROI, and sorting all of its
+ * Float32-valued intensities cost several times these few passes.
+ */
+export function partiallySorted(values: Float64Array, ranks: readonly number[]): Float64Array {
+  const out = new Float64Array(values.length);
+  placeRanks(values, out, 0, ranks.filter((r) => r >= 0 && r < values.length));
+  return out;
+}
+
+/** Segments this short are sorted outright. */
+const SORT_BELOW = 64;
+
+/** Writes the value of rank r of `values` to out[offset + r] for every r in `ranks`. */
+function placeRanks(values: Float64Array, out: Float64Array, offset: number, ranks: readonly number[]): void {
+  const n = values.length;
+  if (ranks.length === 0) return;
+  if (n <= SORT_BELOW) { out.set(sortedCopy(values), offset); return; }
+  let min = Infinity, max = -Infinity, nan = false;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    nan ||= v !== v;
+  }
+  const buckets = n >> 3;
+  const scale = buckets / (max - min);
+  // NaN, one value only (±0 included) or a range too wide or narrow to scale: sort them all
+  if (nan || !(scale < Infinity)) { out.set(sortedCopy(values), offset); return; }
+  const key = new Int32Array(n), start = new Int32Array(buckets + 1);
+  for (let i = 0; i < n; i++) {
+    let b = Math.floor((values[i]! - min) * scale);
+    if (b >= buckets) b = buckets - 1;
+    key[i] = b;
+    start[b + 1]!++;
+  }
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+  // the buckets holding the wanted ranks, and each one's ranks relative to its start
+  const wanted = new Map<number, number[]>();
+  for (const r of ranks) {
+    let lo = 0, hi = buckets - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (start[mid]! <= r) lo = mid; else hi = mid - 1; }
+    const list = wanted.get(lo);
+    if (list) list.push(r - start[lo]!); else wanted.set(lo, [r - start[lo]!]);
+  }
+  const fill = new Int32Array(buckets).fill(-1);
+  const gathered = new Map<number, Float64Array>();
+  for (const b of wanted.keys()) { fill[b] = 0; gathered.set(b, new Float64Array(start[b + 1]! - start[b]!)); }
+  for (let i = 0; i < n; i++) {
+    const b = key[i]!;
+    if (fill[b]! >= 0) gathered.get(b)![fill[b]!++] = values[i]!;
+  }
+  for (const [b, part] of gathered) {
+    const at = offset + start[b]!;
+    // a bucket holding every value made no progress (all but a few equal): sort it instead
+    if (part.length === n) out.set(sortedCopy(part), at);
+    else placeRanks(part, out, at, wanted.get(b)!);
+  }
+}
+
 /** Values of `data` inside `mask`, as Float64. */
 export function maskedValues(data: ArrayLike<number>, mask: Uint8Array): Float64Array {
   let n = 0;
@@ -81,7 +165,8 @@ export function maskedValues(data: ArrayLike<number>, mask: Uint8Array): Float64
  * The descriptive statistics that IBSI §3.3 (intensity statistics) and §3.4 (intensity
  * histogram) share, computed on a value set X: moments, order statistics, deviations.
  * `sorted` (the same values in ascending order) may be passed when the caller already has it:
- * sorting is the dominant cost on large ROIs and several families need the same order.
+ * sorting is the dominant cost on large ROIs and several families need the same order. Only its
+ * entries at descriptiveRanks(n) are read, so partiallySorted(values, descriptiveRanks(n)) will do.
  */
 export function descriptive(values: Float64Array, sorted: Float64Array = sortedCopy(values)): Record<string, number> {
   const n = values.length;
