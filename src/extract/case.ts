@@ -160,13 +160,14 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       for (const [name] of g.regions) perRegion.set(name, []);
       // Resampling interpolates from a source window wider than the sphere (a cubic spline's
       // prefilter reads all of it): then the whole crop is filtered, as before regions existed.
-      const images = applyFilters(image, settings.images, settings.features.resampling ? undefined : g.needed);
       // Features read only the needed box (the feature engine's crop lies inside it): with filters
       // that need the whole image (PyRadiomics' LoG and wavelet) the group's crop is the whole
       // frame, and cropping each image here spares the engine whole-frame passes per image. The
-      // engine's own crop is the same either way, so the values are too.
+      // engine's own crop is the same either way, so the values are too. applyFilters crops the
+      // images it makes (no whole-frame copies of filtered images).
       const box = settings.features.resampling || sameBox(g.needed, image) ? undefined : g.needed;
-      const original = box ? cropImage(image, box) : image;
+      const images = applyFilters(image, settings.images, settings.features.resampling ? undefined : g.needed, box);
+      const original = box ? images[settings.images.findIndex((s) => s.type === 'original')] ?? cropImage(image, box) : image;
       // Each region's mask, and (PyRadiomics mode) its re-segmentation on the original image, made
       // once for all filtered images.
       const regions = g.regions.map(([name, whole]): [string, Mask, () => Mask] => {
@@ -176,7 +177,7 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       });
       for (const [s, spec] of settings.images.entries()) {
         const imageName = filterName(spec);
-        const filtered = box ? cropImage(images[s]!, box) : images[s]!;
+        const filtered = images[s]!;
         const featureSettings = spec.type === 'original' ? settings.features : {
           ...settings.features,
           // Shape does not change with the filter: computed once, on the original image.

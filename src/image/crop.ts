@@ -61,7 +61,7 @@ export function growBox(box: Box, g: Geometry, marginMm: number): Box {
   return { lo, hi };
 }
 
-function cropData<T extends Float32Array | Uint8Array>(src: T, size: Vec3, box: Box, out: T): T {
+function cropData<T extends Float32Array | Uint8Array>(src: T | Float64Array, size: Vec3, box: Box, out: T): T {
   const [X, Y] = size;
   const nx = box.hi[0] - box.lo[0], ny = box.hi[1] - box.lo[1];
   let o = 0;
@@ -82,10 +82,14 @@ function croppedGeometry(g: Geometry, box: Box): { size: Vec3; origin: Vec3 } {
   return { size, origin };
 }
 
-export function cropImage(img: Image, box: Box): Image {
+/**
+ * The part of `img` inside `box`. `values` (default img.data): voxel values on img's grid to crop
+ * instead, e.g. a filter's Float64 output (rounded to float32 as the image stores them).
+ */
+export function cropImage(img: Image, box: Box, values: Float32Array | Float64Array = img.data): Image {
   const { size, origin } = croppedGeometry(img, box);
   const out = createImage(size, img.spacing, undefined, { ...img, origin });
-  cropData(img.data, img.size, box, out.data);
+  cropData(values, img.size, box, out.data);
   out.spacingSource = img.spacingSource;
   return out;
 }
