@@ -10,7 +10,7 @@ import { FAMILY_NAMES } from '../features/families.ts';
 import { PEAK_RADIUS_MM } from '../features/settings.ts';
 import { applyFilters, filterName, filterReachMm, type FilterSpec } from '../filters/index.ts';
 import { boundingBox, cropImage, cropMask, growBox, uncropMask, type Box } from '../image/crop.ts';
-import type { Image, Mask } from '../image/image.ts';
+import { countInside, type Image, type Mask } from '../image/image.ts';
 import { checkMask } from '../roi/checks.ts';
 import { peritumoralRing } from '../roi/ring.ts';
 import { sameGrid } from '../roi/grid.ts';
@@ -143,7 +143,7 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
     const regionPixels: Record<string, number> = {};
     for (const g of groups) {
       for (const [name, m] of g.regions) {
-        regionPixels[name] = count(m.data);
+        regionPixels[name] = m === tumour ? tumourCheck.voxels : countInside(m.data);
         if (regionPixels[name] === 0) {
           throw new SonomicsError('EMPTY_MASK', `the ${name} region is empty in case ${caseId} (ring clipped away by the liver mask or the image border?); check the masks or drop the region from the settings.`);
         }
@@ -192,8 +192,9 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       }
     }
     // PyRadiomics' diagnostics describe the image and mask as loaded (before normalisation, resampling, crops)
+    // (the tumour mask's bounding box is this case's: shared when no resampling or crop replaced the mask)
     const diagnostics = settingsIn.diagnostics
-      ? pyradiomicsDiagnostics(given.image, given.tumour, { versions: opts.versions ?? {}, settings: settingsIn.pyradiomics?.configuration?.setting, imageTypes: settingsIn.pyradiomics?.configuration?.imageType })
+      ? pyradiomicsDiagnostics(given.image, given.tumour, { versions: opts.versions ?? {}, settings: settingsIn.pyradiomics?.configuration?.setting, imageTypes: settingsIn.pyradiomics?.configuration?.imageType, maskBox: input.tumour === given.tumour ? tumourBox! : undefined })
       : undefined;
     const diag = diagnostics ? { diagnostics } : {};
     if (settings.names === 'pyradiomics') return { features: pyradiomicsColumns(settings, names, perRegion), warnings, regionPixels, ...diag };
@@ -267,8 +268,3 @@ function sameBox(box: Box, img: Image): boolean {
   return [0, 1, 2].every((a) => box.lo[a] === 0 && box.hi[a] === img.size[a]);
 }
 
-function count(d: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < d.length; i++) n += d[i] ? 1 : 0;
-  return n;
-}

@@ -69,8 +69,16 @@ export function geometryOf(g: Geometry): Geometry {
 }
 
 export function maskCount(mask: Mask): number {
+  return countInside(mask.data);
+}
+
+/**
+ * Non-zero entries of mask data. The one counting loop of case set-up (mask checks, region sizes,
+ * the prepared ROI): V8 compiles a hot loop once per function, and each separate copy of this loop
+ * cost its own compile (a few ms each) on a process's first case.
+ */
+export function countInside(d: Uint8Array): number {
   let n = 0;
-  const d = mask.data;
   for (let i = 0; i < d.length; i++) if (d[i]) n++;
   return n;
 }

@@ -14,6 +14,7 @@
  */
 import type { Image, Mask } from '../../image/image.ts';
 import { labelComponents } from '../../image/components.ts';
+import { boundingBox, type Box } from '../../image/crop.ts';
 
 export interface DiagnosticsOptions {
   /** e.g. { sonomics: '0.9.0' } → diagnostics_Versions_sonomics. */
@@ -22,6 +23,8 @@ export interface DiagnosticsOptions {
   settings?: Record<string, unknown>;
   /** The parameter file's `imageType` section (Configuration_EnabledImageTypes). */
   imageTypes?: Record<string, unknown>;
+  /** The mask's bounding box (image/crop.ts boundingBox), when the caller has it already. */
+  maskBox?: Box | null;
 }
 
 /** Python's repr of a float: shortest round trip, '.0' on whole numbers, exponent as 1e-05 / 1e+16. */
@@ -62,11 +65,14 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
 
   out['diagnostics_Mask-original_Spacing'] = floats(mask.spacing);
   out['diagnostics_Mask-original_Size'] = ints(mask.size);
-  const [X, Y, Z] = mask.size;
+  const [X, Y] = mask.size;
   const m = mask.data;
-  const [x0, y0, z0, x1, y1, z1, cx, cy, cz, n] = maskExtent(m, mask.size);
+  // The box skips the empty rows of the frame a word at a time; only the box is then read voxel by voxel.
+  const b = opts.maskBox !== undefined ? opts.maskBox : boundingBox([mask]);
+  if (!b) return out; // PyRadiomics stops on an empty mask before features; the caller does too
+  const [x0, y0, z0] = b.lo, [x1, y1, z1] = [b.hi[0] - 1, b.hi[1] - 1, b.hi[2] - 1];
+  const [cx, cy, cz, n] = coordinateSums(m, mask.size, b);
   const min = [x0, y0, z0], max = [x1, y1, z1], centre = [cx, cy, cz];
-  if (n === 0) return out; // PyRadiomics stops on an empty mask before features; the caller does too
   // LabelShapeStatistics' bounding box: lower index, then size, per axis
   out['diagnostics_Mask-original_BoundingBox'] = tuple([...min.slice(0, dims), ...max.slice(0, dims).map((m, a) => m - min[a]! + 1)].map(String));
   out['diagnostics_Mask-original_VoxelNum'] = n;
@@ -98,19 +104,16 @@ function sumMinMax(data: Float32Array): [number, number, number] {
   return [sum, lo, hi];
 }
 
-/** Bounding box (lowest and highest x, y, z), coordinate sums and count of the inside voxels (integer sums: exact). */
-function maskExtent(m: Uint8Array, [X, Y, Z]: readonly number[]): number[] {
-  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -1, y1 = -1, z1 = -1, cx = 0, cy = 0, cz = 0, n = 0;
-  for (let z = 0, i = 0; z < Z!; z++) for (let y = 0; y < Y!; y++) for (let x = 0; x < X!; x++, i++) {
-    if (!m[i]) continue;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-    if (z < z0) z0 = z;
-    if (z > z1) z1 = z;
-    cx += x; cy += y; cz += z;
-    n++;
+/** Coordinate sums and count of the inside voxels, all within box `b` (integer sums: exact in any order). */
+function coordinateSums(m: Uint8Array, [X, Y]: readonly number[], b: Box): [number, number, number, number] {
+  let cx = 0, cy = 0, cz = 0, n = 0;
+  for (let z = b.lo[2]; z < b.hi[2]; z++) for (let y = b.lo[1]; y < b.hi[1]; y++) {
+    const row = X! * (y + Y! * z);
+    for (let x = b.lo[0]; x < b.hi[0]; x++) {
+      if (!m[row + x]) continue;
+      cx += x; cy += y; cz += z;
+      n++;
+    }
   }
-  return [x0, y0, z0, x1, y1, z1, cx, cy, cz, n];
+  return [cx, cy, cz, n];
 }
