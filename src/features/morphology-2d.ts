@@ -58,10 +58,23 @@ const SQUARE_SEGMENTS: readonly Int32Array[] = Array.from({ length: 16 }, (_, cf
 
 /** Directed contour segments, as doubled integer pixel coordinates [x0, y0, x1, y1, ...]. */
 export function marchingSquares(X: number, Y: number, mask: Uint8Array): Int32Array {
-  // The mask in a frame of zeros (one pixel each side): squares at the edge need no bounds checks.
+  // Two loops, two functions, each ending right after its loop: in one function, V8 compiled the
+  // first loop by on-stack replacement before the second had ever run, deoptimised on reaching it
+  // (no type feedback yet) and kept doing so on every ROI (--trace-deopt: a deopt per lesion).
+  return Int32Array.from(squareSegments(X, Y, padMask(X, Y, mask)));
+}
+
+/** The mask in a frame of zeros (one pixel each side): squares at the edge need no bounds checks. */
+function padMask(X: number, Y: number, mask: Uint8Array): Uint8Array {
   const W = X + 2;
   const padded = new Uint8Array(W * (Y + 2));
   for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++) padded[x + 1 + W * (y + 1)] = mask[x + X * y] ? 1 : 0;
+  return padded;
+}
+
+/** The segments of every square of the padded mask (see marchingSquares). */
+function squareSegments(X: number, Y: number, padded: Uint8Array): number[] {
+  const W = X + 2;
   const seg: number[] = [];
   // square (x, y), x, y from −1, has its corner (0,0) at padded index (x + 1) + W·(y + 1)
   for (let y = -1; y < Y; y++) {
@@ -72,7 +85,7 @@ export function marchingSquares(X: number, Y: number, mask: Uint8Array): Int32Ar
       for (let k = 0; k < t.length; k += 4) seg.push(2 * x + t[k]!, 2 * y + t[k + 1]!, 2 * x + t[k + 2]!, 2 * y + t[k + 3]!);
     }
   }
-  return Int32Array.from(seg);
+  return seg;
 }
 
 /** Convex hull of 2D integer points (Andrew's monotone chain), counter-clockwise. */

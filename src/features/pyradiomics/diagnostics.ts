@@ -58,7 +58,7 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
   out['diagnostics_Image-original_Dimensionality'] = `${dims}D`;
   out['diagnostics_Image-original_Spacing'] = floats(image.spacing);
   out['diagnostics_Image-original_Size'] = ints(image.size);
-  const [sum, lo, hi] = sumMinMax(image.data);
+  const [sum, lo, hi] = sumMinMax(image.data, image.size[0]);
   out['diagnostics_Image-original_Mean'] = sum / image.data.length;
   out['diagnostics_Image-original_Minimum'] = lo;
   out['diagnostics_Image-original_Maximum'] = hi;
@@ -98,10 +98,24 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
 // a large one (string formatting and all) only after many more calls, and every case of a batch
 // before that runs these loops in the interpreter.
 
-function sumMinMax(data: Float32Array): [number, number, number] {
-  let sum = 0, lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < data.length; i++) { const v = data[i]!; sum += v; if (v < lo) lo = v; if (v > hi) hi = v; }
-  return [sum, lo, hi];
+/**
+ * Sum, minimum and maximum of the whole image, one row per call of accumulateRow. One loop over
+ * the whole frame was compiled by on-stack replacement while it ran, before the code after the
+ * loop had ever run: that code then had no type feedback, and V8 (Node 20) left the OSR code in
+ * place after each deoptimisation, so every case deoptimised there again (50 deopts in 50
+ * lesions; --trace-deopt). A row loop called hundreds of times is compiled as a whole function,
+ * with its feedback complete. Same additions in the same order: the same sums.
+ */
+function sumMinMax(data: Float32Array, rowLength: number): number[] {
+  const acc = [0, Infinity, -Infinity];
+  for (let from = 0; from < data.length; from += rowLength) accumulateRow(data, from, Math.min(from + rowLength, data.length), acc);
+  return acc;
+}
+
+function accumulateRow(data: Float32Array, from: number, to: number, acc: number[]): void {
+  let sum = acc[0]!, lo = acc[1]!, hi = acc[2]!;
+  for (let i = from; i < to; i++) { const v = data[i]!; sum += v; if (v < lo) lo = v; if (v > hi) hi = v; }
+  acc[0] = sum; acc[1] = lo; acc[2] = hi;
 }
 
 /** Coordinate sums and count of the inside voxels, all within box `b` (integer sums: exact in any order). */
