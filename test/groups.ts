@@ -30,6 +30,7 @@ export const SLOW = [
   'test/ibsi/ct-phantom.test.ts',
   // Six cv.glmnet-style LASSO-Cox cross-validations at the oracle's tight threshold: 40–130 s under load.
   'test/oracles/surv-glmnet-cox.test.ts',
+  'test/pyradiomics/mask-geometry.test.ts',
   'test/package/pack.test.ts',
   // BUS-BRA subset: extraction, the grouped lesion-level study and three patient-level studies (the
   // risk rules refit every model in inner folds for the patient-level calibration): 5–11 min under load.

@@ -22,6 +22,7 @@ import { forSingleSliceImage, pyradiomicsImageName } from './pyradiomics-params.
 import { resampleLikePyradiomics } from '../features/preprocess/resample-pyradiomics.ts';
 import { pyradiomicsDiagnostics } from '../features/pyradiomics/diagnostics.ts';
 import { resegment } from '../features/preprocess/prepare.ts';
+import { geometryMismatch, maskOnImageGrid } from './mask-geometry.ts';
 
 export interface CaseImages {
   image: Image;
@@ -67,6 +68,12 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
     const norm = settings.features.normalisation;
     let img = norm ? normaliseImage(input.image, norm) : input.image;
     const rs = settings.pyradiomics?.resampling;
+    // PyRadiomics mode: its checkMask — the mask's geometry against the image's (geometryTolerance),
+    // a mismatch resampled with correctMask or named (mask-geometry.ts)
+    if (settings.pyradiomics) {
+      const onGrid = pyradiomicsMaskGrid(img, input.tumour, settings.pyradiomics, Boolean(rs), caseId);
+      if (onGrid !== input.tumour) input = { ...input, tumour: onGrid };
+    }
     if (rs) {
       sameGrid(input.tumour, img, 'tumour mask', 'image', caseId);
       if (!boundingBox([input.tumour])) checkMask(img, input.tumour, { caseId, maskName: 'tumour mask' }); // throws EMPTY_MASK
@@ -175,10 +182,12 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
         let reseg: Mask | undefined;
         return [name, m, () => (reseg ??= resegmentedLikePyradiomics(original, m, settings.features.resegmentation))];
       });
+      // PyRadiomics' resegmentShape: shape too reads the re-segmented mask (featureextractor.execute)
+      const reshape = settings.pyradiomics?.resegmentShape === true;
       for (const [s, spec] of settings.images.entries()) {
         const imageName = filterName(spec);
         const filtered = images[s]!;
-        const featureSettings = spec.type === 'original' ? settings.features : {
+        const featureSettings = spec.type === 'original' ? (reshape ? { ...settings.features, resegmentation: undefined } : settings.features) : {
           ...settings.features,
           // Shape does not change with the filter: computed once, on the original image.
           families: (settings.features.families ?? FAMILY_NAMES).filter((f) => f !== 'morphology'),
@@ -186,7 +195,7 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
           resegmentation: undefined,
         };
         for (const [region, mask, pyradiomicsMask] of regions) {
-          const m = spec.type !== 'original' && settings.pyradiomics ? pyradiomicsMask() : mask;
+          const m = (spec.type !== 'original' || reshape) && settings.pyradiomics ? pyradiomicsMask() : mask;
           perRegion.get(region)!.push([`${region}_${imageName}_`, extractFeatures(filtered, m, featureSettings, only)]);
         }
       }
@@ -241,6 +250,20 @@ function pyradiomicsClasses(settings: ExtractionSettings): ClassSelection[] {
 function resegmentedLikePyradiomics(original: Image, mask: Mask, reseg: ExtractionSettings['features']['resegmentation']): Mask {
   if (!reseg || !(reseg.range || reseg.sigmaRange || reseg.relativeRange || reseg.outlierSigma !== undefined)) return mask;
   return { ...mask, data: resegment(Float64Array.from(original.data), mask.data, reseg) };
+}
+
+/**
+ * The tumour mask on the image grid as PyRadiomics' checkMask leaves it. With resampledPixelSpacing
+ * PyRadiomics builds the new grid from the mask's own geometry and never compares it with the
+ * image's; our resampling starts from the image grid, so there a mask on another grid is refused.
+ */
+function pyradiomicsMaskGrid(img: Image, mask: Mask, py: NonNullable<ExtractionSettings['pyradiomics']>, resampling: boolean, caseId: string): Mask {
+  if (!resampling) return maskOnImageGrid(img, mask, { caseId, maskName: 'tumour mask', tolerance: py.geometryTolerance, correctMask: py.correctMask });
+  const miss = geometryMismatch(img, mask, py.geometryTolerance);
+  if (miss) {
+    throw new SonomicsError('MASK_MISMATCH', `the tumour mask's ${miss.field} [${miss.mask.join(', ')}] differs from the image's [${miss.image.join(', ')}] in case ${caseId}: with resampledPixelSpacing sonomics needs the mask on the image grid (PyRadiomics would build the new grid from the mask's geometry, which sonomics does not); resample the mask onto the image grid first, or remove resampledPixelSpacing and set correctMask: true.`, { subject: caseId });
+  }
+  return mask;
 }
 
 /**

@@ -44,6 +44,10 @@ export interface PyradiomicsPlan {
   additionalInfo: boolean;
   /** The file's setting and imageType sections, for diagnostics_Configuration_*. */
   configuration: { setting: Record<string, unknown>; imageType: Record<string, unknown> };
+  /** Mask geometry (setting geometryTolerance, correctMask): see src/extract/mask-geometry.ts. */
+  maskGeometry: { tolerance?: number; correctMask: boolean };
+  /** setting resegmentShape: shape on the re-segmented mask. */
+  resegmentShape: boolean;
 }
 
 export interface PyradiomicsResampling {
@@ -58,14 +62,12 @@ export interface PyradiomicsResampling {
  * Refused only when set to a value that would change results.
  */
 const REFUSED: Record<string, string> = {
-  resegmentShape: 'shape on the re-segmented mask is not supported; leave it false',
-  correctMask: 'masks must already lie on the image grid (sonomics does not resample masks); leave it false',
   label_channel: 'multi-channel label maps are not supported; give a single-channel mask',
   lbp3DLevels: 'LBP3D is not implemented', lbp3DIcosphereRadius: 'LBP3D is not implemented', lbp3DIcosphereSubdivision: 'LBP3D is not implemented',
 };
 
 /** Settings with no effect on sonomics' values (PyRadiomics uses them for checks). */
-const NO_EFFECT = new Set(['geometryTolerance', 'minimumROIDimensions']);
+const NO_EFFECT = new Set(['minimumROIDimensions']);
 
 /** SimpleITK interpolators PyRadiomics names, and ours (only these three). */
 const INTERPOLATORS: Record<string, 'cubic' | 'linear' | 'nearest'> = { sitkBSpline: 'cubic', sitkLinear: 'linear', sitkNearestNeighbor: 'nearest' };
@@ -73,7 +75,7 @@ const INTERPOLATORS: Record<string, 'cubic' | 'linear' | 'nearest'> = { sitkBSpl
 const HANDLED = new Set([
   'resampledPixelSpacing', 'interpolator', 'padDistance', 'preCrop', 'additionalInfo',
   'binWidth', 'binCount', 'label', 'normalize', 'normalizeScale', 'removeOutliers', 'distances', 'force2D', 'force2Ddimension',
-  'resegmentRange', 'resegmentMode', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize',
+  'resegmentRange', 'resegmentMode', 'resegmentShape', 'geometryTolerance', 'correctMask', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize',
   'sigma', 'start_level', 'level', 'wavelet', 'gradientUseSpacing', 'lbp2DRadius', 'lbp2DSamples', 'lbp2DMethod',
 ]);
 
@@ -145,7 +147,15 @@ export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics param
   if (!(Number.isInteger(label) && label > 0)) bad(`setting.label must be a positive integer, got ${JSON.stringify(setting.label)}`);
   const additionalInfo = setting.additionalInfo ?? true;
   if (typeof additionalInfo !== 'boolean') bad(`setting.additionalInfo must be true or false, got ${JSON.stringify(setting.additionalInfo)}`);
-  const plan: PyradiomicsPlan = { features, images, imageNames, classes, label, additionalInfo: additionalInfo as boolean, configuration: { setting, imageType: it } };
+  const flag = (k: string): boolean => {
+    const v = setting[k];
+    if (v !== undefined && v !== null && typeof v !== 'boolean') bad(`setting.${k} must be true or false, got ${JSON.stringify(v)}`);
+    return v === true;
+  };
+  const tol = setting.geometryTolerance;
+  if (tol !== undefined && tol !== null && !(typeof tol === 'number' && tol >= 0 && Number.isFinite(tol))) bad(`setting.geometryTolerance must be a number ≥ 0 (a fraction of the mask's voxel size), got ${JSON.stringify(tol)}`);
+  const maskGeometry = { ...(typeof tol === 'number' ? { tolerance: tol } : {}), correctMask: flag('correctMask') };
+  const plan: PyradiomicsPlan = { features, images, imageNames, classes, label, additionalInfo: additionalInfo as boolean, configuration: { setting, imageType: it }, maskGeometry, resegmentShape: flag('resegmentShape') };
   if (setting.minimumROISize !== undefined && setting.minimumROISize !== null) plan.minimumROISize = setting.minimumROISize as number;
   const rs = setting.resampledPixelSpacing;
   const interp = setting.interpolator ?? 'sitkBSpline';

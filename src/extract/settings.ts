@@ -53,6 +53,12 @@ export interface ExtractionSettings {
     classes?: ClassSelection[];
     resampling?: PyradiomicsResampling;
     preCrop?: number;
+    /** Mask geometry tolerance (PyRadiomics geometryTolerance; default ITK's 1e-6), a fraction of the mask's x spacing for origin and spacing. */
+    geometryTolerance?: number;
+    /** Resample a mask whose grid differs from the image's onto it by nearest neighbour (PyRadiomics correctMask). */
+    correctMask?: boolean;
+    /** Shape features of the re-segmented mask (PyRadiomics resegmentShape). */
+    resegmentShape?: boolean;
     /** The parameter file's `setting` and `imageType` sections (diagnostics_Configuration_*). */
     configuration?: { setting?: Record<string, unknown>; imageType?: Record<string, unknown> };
   };
@@ -100,6 +106,9 @@ export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
       padDistance: s.field(s.int({ min: 0 }), 'new voxels kept around the mask box', { required: true }),
     }), "resampling as PyRadiomics / SimpleITK does it, before cropping (set by resampledPixelSpacing)"),
     preCrop: s.field(s.int({ min: 0 }), "crop image and mask to the mask's box ± this many voxels before filtering, as PyRadiomics' preCrop with its padDistance (filters then see the crop's borders)"),
+    geometryTolerance: s.field(s.num({ min: 0 }), "how far a mask's geometry may differ from the image's and still count as the same grid (PyRadiomics' geometryTolerance, ITK's rule): origin and spacing within this × the mask's x spacing, direction cosines within this", { docDefault: '`1e-6` (ITK)' }),
+    correctMask: s.field(s.bool(), "a mask on another grid than its image (beyond geometryTolerance) is resampled onto the image grid by nearest neighbour when its ROI lies inside the image (PyRadiomics' correctMask); otherwise such a mask is an error", { docDefault: '`false`' }),
+    resegmentShape: s.field(s.bool(), "shape features of the re-segmented mask (PyRadiomics' resegmentShape); otherwise shape uses the mask as given and only the other classes the re-segmented one", { docDefault: '`false`' }),
     configuration: s.field(s.obj({
       setting: s.field(s.any('a mapping'), "the parameter file's setting section"),
       imageType: s.field(s.any('a mapping'), "the parameter file's imageType section"),
@@ -164,6 +173,9 @@ function fromPyradiomicsParams(input: unknown, where: string): ExtractionSetting
       classes: plan.classes,
       ...(plan.resampling ? { resampling: plan.resampling } : {}),
       ...(plan.preCrop !== undefined ? { preCrop: plan.preCrop } : {}),
+      ...(plan.maskGeometry.tolerance !== undefined ? { geometryTolerance: plan.maskGeometry.tolerance } : {}),
+      ...(plan.maskGeometry.correctMask ? { correctMask: true } : {}),
+      ...(plan.resegmentShape ? { resegmentShape: true } : {}),
       configuration: plan.configuration,
     },
     diagnostics: plan.additionalInfo,

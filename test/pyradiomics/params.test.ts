@@ -62,9 +62,19 @@ describe('PyRadiomics parameter files', () => {
       [{ imageType: { LBP2D: {} }, setting: { force2Ddimension: 2 } }, /LBP2D: force2Ddimension 2/],
       [{ imageType: { LBP2D: { lbp2DMethod: 'default', lbp2DSamples: 28 } } }, /default with 28 samples.*samples ≤ 24/],
       [{ imageType: { LoG: {} } }, /LoG needs sigma/],
-      [{ setting: { resegmentShape: true } }, /resegmentShape/],
+      // Session 6 (issue #16): resegmentShape and correctMask are honoured now
+      // (test/pyradiomics/resegment-shape.test.ts, mask-geometry.test.ts); only malformed values are refused.
+      [{ setting: { resegmentShape: 'yes' } }, /setting\.resegmentShape must be true or false/],
+      [{ setting: { correctMask: 1 } }, /setting\.correctMask must be true or false/],
+      [{ setting: { geometryTolerance: -1 } }, /setting\.geometryTolerance must be a number ≥ 0/],
     ];
     for (const [input, msg] of cases) expect(() => readPyradiomicsParams(input), String(msg)).toThrow(msg);
+  });
+  it('geometryTolerance, correctMask and resegmentShape reach the extraction settings (session 6; before, the first was ignored and the others refused)', () => {
+    const on = resolveExtractionSettings({ setting: { geometryTolerance: 1e-3, correctMask: true, resegmentShape: true, resegmentRange: [0, 100] } });
+    expect(on.pyradiomics).toMatchObject({ geometryTolerance: 1e-3, correctMask: true, resegmentShape: true });
+    const off = resolveExtractionSettings({ setting: { correctMask: false, resegmentShape: false } });
+    expect([off.pyradiomics?.geometryTolerance, off.pyradiomics?.correctMask, off.pyradiomics?.resegmentShape]).toEqual([undefined, undefined, undefined]);
   });
   it('image types get PyRadiomics names and PyRadiomics-convention filters (LoG sigma, wavelet letters x-y-z, start_level, level)', () => {
     const p = readPyradiomicsParams({ imageType: { Original: {}, LoG: { sigma: [1, 2.5] }, Wavelet: {}, Square: {}, Gradient: {} }, setting: {} });
