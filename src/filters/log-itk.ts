@@ -15,6 +15,7 @@
 import { SonomicsError } from '../core/errors.ts';
 import type { Box } from '../image/crop.ts';
 import type { Vec3 } from '../image/image.ts';
+import { recursiveKernel, useRecursiveSimd } from './simd-recursive.ts';
 import { filterLinesFloat32, filterRowFloat32, recursiveGaussianCoefficients, type RecursiveGaussianCoefficients } from './recursive-gaussian.ts';
 
 /** Per axis, the half-open range [lo, hi) of a pass's output that is computed. */
@@ -28,36 +29,48 @@ type Ranges = [[number, number], [number, number], [number, number]];
  * volume) run side by side, x fastest (filterLinesFloat32: same arithmetic per line, contiguous
  * reads); along x one line at a time (filterRowFloat32, its recurrences in local variables).
  */
-function pass(out: Float64Array, src: Float64Array, size: Vec3, axis: number, c: RecursiveGaussianCoefficients, ranges: Ranges): void {
+function pass(out: Float64Array, src: Float64Array, size: Vec3, axis: number, c: RecursiveGaussianCoefficients, ranges: Ranges, scratch: Float64Array): void {
   const [X, Y, Z] = size;
   const [[x0, x1], [y0, y1], [z0, z1]] = ranges;
   const [lo, hi] = ranges[axis]!;
   if (axis === 1) {
-    const scratch = buffer(SCRATCH, Y * (x1 - x0));
     for (let z = z0; z < z1; z++) filterLinesFloat32(out, src, z * X * Y + x0, x1 - x0, X, Y, c, scratch, lo, hi);
   } else if (axis === 2) {
     if (x0 === 0 && x1 === X) {
       // whole rows: the lines of all rows y0 … y1 − 1 are adjacent
-      filterLinesFloat32(out, src, y0 * X, (y1 - y0) * X, X * Y, Z, c, buffer(SCRATCH, Z * (y1 - y0) * X), lo, hi);
+      filterLinesFloat32(out, src, y0 * X, (y1 - y0) * X, X * Y, Z, c, scratch, lo, hi);
     } else {
-      const scratch = buffer(SCRATCH, Z * (x1 - x0));
       for (let y = y0; y < y1; y++) filterLinesFloat32(out, src, y * X + x0, x1 - x0, X * Y, Z, c, scratch, lo, hi);
     }
   } else {
-    const scratch = buffer(SCRATCH, X);
     for (let z = z0; z < z1; z++) for (let y = y0; y < y1; y++) filterRowFloat32(out, src, X * (y + Y * z), X, c, scratch, lo, hi);
   }
 }
 
 /**
- * Work arrays reused between calls (each pass's output and the lines' scratch), so that a LoG
- * does not allocate whole-image arrays per pass: [stage A, stage B, scratch].
+ * Work arrays reused between calls, so that a LoG does not allocate whole-image arrays per pass:
+ * the input, two pass outputs and the lines' scratch, n values each (a pass's scratch holds at
+ * most one value per voxel). With WebAssembly SIMD they are views of the kernel's memory, where
+ * filterLinesFloat32 runs its recurrences (simd-recursive.ts); else ordinary arrays.
  */
-const work: Float64Array[] = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
-const STAGE_A = 0, STAGE_B = 1, SCRATCH = 2;
-function buffer(which: number, length: number): Float64Array {
-  if (work[which]!.length < length) work[which] = new Float64Array(length);
-  return work[which]!;
+let work: { n: number; buffer: ArrayBufferLike | null; arrays: Float64Array[] } = { n: -1, buffer: null, arrays: [] };
+function workArrays(n: number): Float64Array[] {
+  const k = recursiveKernel();
+  const buffer = k ? k.memory.buffer : null;
+  if (work.n >= n && work.buffer === buffer) return work.arrays;
+  if (k) {
+    const bytes = 4 * 8 * n, have = k.memory.buffer.byteLength;
+    try {
+      if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+      const mem = k.memory.buffer;
+      work = { n, buffer: mem, arrays: [0, 1, 2, 3].map((i) => new Float64Array(mem, 8 * n * i, n)) };
+      return work.arrays;
+    } catch {
+      useRecursiveSimd(false); // the memory cannot grow that far: JavaScript arrays from now on
+    }
+  }
+  work = { n, buffer: null, arrays: [0, 1, 2, 3].map(() => new Float64Array(n)) };
+  return work.arrays;
 }
 
 /** PyRadiomics' checks before its LoG; throws with the case's numbers when it would skip. */
@@ -91,13 +104,15 @@ export function logLikePyradiomics(data: Float64Array, size: Vec3, spacing: Vec3
   const n = data.length;
   const sum = new Float64Array(n); // ITK's cumulative image, float32 zeros
   const [X, Y] = size;
+  const [input, stageA, stageB, scratch] = workArrays(n) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  input.set(data);
   for (let d = 0; d < dims; d++) {
     const order = [d, ...[0, 1, 2].filter((a) => a !== d && a < dims)];
     // the output of pass k: the region along order[0 … k] (and z of a 2D image), whole elsewhere
-    let src = data, dst = buffer(STAGE_A, n), other = buffer(STAGE_B, n);
+    let src = input, dst = stageA, other = stageB;
     order.forEach((axis, k) => {
       const ranges = [0, 1, 2].map((a) => (a >= dims || order.indexOf(a) <= k ? [box.lo[a]!, box.hi[a]!] : [0, size[a]!])) as Ranges;
-      pass(dst, src, size, axis, k === 0 ? second[axis]! : smooth[axis]!, ranges);
+      pass(dst, src, size, axis, k === 0 ? second[axis]! : smooth[axis]!, ranges, scratch);
       src = dst;
       [dst, other] = [other, dst];
     });

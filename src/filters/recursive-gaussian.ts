@@ -13,6 +13,7 @@
  * coefficients use σ/spacing; NormalizeAcrossScale multiplies the second derivative by σ².
  */
 import { SonomicsError } from '../core/errors.ts';
+import { recursiveKernel } from './simd-recursive.ts';
 
 export interface RecursiveGaussianCoefficients {
   N0: number; N1: number; N2: number; N3: number;
@@ -152,7 +153,13 @@ export function filterLinesFloat32(out: Float64Array, src: Float64Array, base: n
     o3 -= o2 * D1 + o1 * D2 + o0 * D3 + v1 * BN4;
     out[at(0) + l] = o0; out[at(1) + l] = o1; out[at(2) + l] = o2; out[at(3) + l] = o3;
   }
-  for (let i = 4; i < hi; i++) {
+  // With the WebAssembly kernel and every array in its memory, the two recurrences run there
+  // (simd-recursive.ts: the same operations, two lines per instruction).
+  const k = recursiveKernel();
+  const wasm = k !== null && out.buffer === k.memory.buffer && src.buffer === out.buffer && scratch.buffer === out.buffer;
+  const S = 8 * stride, C = 8 * count;
+  if (wasm && hi > 4) k.rec(out.byteOffset + 8 * at(4), -S, src.byteOffset + 8 * at(4), -S, hi - 4, S, S, C, N0, N1, N2, N3, D1, D2, D3, D4);
+  for (let i = 4; i < (wasm ? 0 : hi); i++) {
     const oi = at(i), o1 = at(i - 1), o2 = at(i - 2), o3 = at(i - 3), o4 = at(i - 4);
     for (let l = 0; l < count; l++) {
       let v = src[oi + l]! * N0 + src[o1 + l]! * N1 + src[o2 + l]! * N2 + src[o3 + l]! * N3;
@@ -172,7 +179,8 @@ export function filterLinesFloat32(out: Float64Array, src: Float64Array, base: n
     s4 -= s3 * D1 + s2 * D2 + s1 * D3 + v2 * BM4;
     scratch[sc(n - 1) + l] = s1; scratch[sc(n - 2) + l] = s2; scratch[sc(n - 3) + l] = s3; scratch[sc(n - 4) + l] = s4;
   }
-  for (let i = n - 4; i > lo; i--) {
+  if (wasm && n - 4 > lo) k.rec(scratch.byteOffset + 8 * sc(n - 5), C, src.byteOffset + 8 * at(n - 4), S, n - 4 - lo, -C, -S, C, M1, M2, M3, M4, D1, D2, D3, D4);
+  for (let i = n - 4; i > (wasm ? n : lo); i--) {
     const di = at(i), d1 = at(i + 1), d2 = at(i + 2), d3 = at(i + 3);
     const s0 = sc(i - 1), s1 = sc(i), s2 = sc(i + 1), s3 = sc(i + 2), s4 = sc(i + 3);
     for (let l = 0; l < count; l++) {

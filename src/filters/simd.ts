@@ -33,7 +33,7 @@ const ALIGN8 = [3, 0]; // memarg: alignment 2^3 (addresses are multiples of 8, n
 const V128_LOAD = [0xfd, 0x00, ...ALIGN8], V128_STORE = [0xfd, 0x0b, ...ALIGN8];
 const F64X2_SPLAT = [0xfd, 0x14], F64X2_ADD = [0xfd, 0xf0, 0x01], F64X2_MUL = [0xfd, 0xf2, 0x01];
 
-function leb(n: number): number[] {
+export function leb(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
@@ -44,9 +44,9 @@ function leb(n: number): number[] {
   return out;
 }
 
-const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
-const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
-const name = (s: string) => [...leb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+export const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
+export const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
+export const name = (s: string) => [...leb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
 
 /**
  * One kernel: params acc, n, then `streams` source addresses, then 4 weights; locals: end, W0…W3.

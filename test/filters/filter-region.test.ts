@@ -14,6 +14,7 @@ import { Random } from '../../src/core/random.ts';
 import type { Box } from '../../src/image/crop.ts';
 import type { Vec3 } from '../../src/image/image.ts';
 import { logLikePyradiomics } from '../../src/filters/log-itk.ts';
+import { recursiveKernel, useRecursiveSimd } from '../../src/filters/simd-recursive.ts';
 import { pyradiomicsWaveletBands } from '../../src/filters/wavelet-pyradiomics.ts';
 import { applyFilters } from '../../src/filters/apply.ts';
 import { createImage } from '../../src/image/image.ts';
@@ -63,7 +64,11 @@ function randomImage(rng: Random, size: Vec3): Float64Array {
 }
 
 describe('PyRadiomics LoG on a box equals the whole-image LoG bit for bit', () => {
-  it('2D and 3D, odd and even sizes, σ 1–5 mm, anisotropic spacing, boxes on every border', () => {
+  // The recurrences run in WebAssembly SIMD where available (simd-recursive.ts), else in
+  // JavaScript: both paths are checked against the transcription.
+  it.each([['WebAssembly SIMD', true], ['JavaScript', false]])('2D and 3D, odd and even sizes, σ 1–5 mm, anisotropic spacing, boxes on every border (%s)', (_, simd) => {
+    useRecursiveSimd(simd);
+    if (simd) expect(recursiveKernel(), 'Node 20 has WebAssembly SIMD').not.toBeNull();
     const rng = new Random(616);
     let cases = 0;
     for (let t = 0; t < 48; t++) {
@@ -83,6 +88,7 @@ describe('PyRadiomics LoG on a box equals the whole-image LoG bit for bit', () =
         cases++;
       }
     }
+    useRecursiveSimd(true);
     expect(cases).toBe(96);
   });
 });
