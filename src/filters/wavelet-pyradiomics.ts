@@ -22,6 +22,7 @@ import type { Box } from '../image/crop.ts';
 import type { Vec3 } from '../image/image.ts';
 import { parseSubband } from './wavelet.ts';
 import { waveletFilters } from './wavelet-coefficients.ts';
+import { axpyKernel, type AxpyKernel } from './simd-axpy.ts';
 
 export interface PyradiomicsWaveletOptions {
   family: string;
@@ -78,7 +79,7 @@ function periodicPass(src: SubGrid, axis: 0 | 1 | 2, n: number, out: Int32Array,
   coords[axis] = out;
   const [IX, IY] = [src.coords[0].length, src.coords[1].length];
   const [OX, OY, OZ] = [coords[0].length, coords[1].length, coords[2].length];
-  const data = new Float64Array(OX * OY * OZ);
+  const data = alloc(OX * OY * OZ);
   if (axis === 0) tapsAlongX(src.data, data, IX, OY * OZ, OX, f, idx);
   else if (axis === 1) for (let z = 0; z < OZ; z++) tapsAcrossRows(src.data, z * IX * IY, IX, data, z * OX * OY, OX, OX, K, f, idx);
   else tapsAcrossRows(src.data, 0, IX * IY, data, 0, OX * OY, OX * OY, K, f, idx);
@@ -88,6 +89,25 @@ function periodicPass(src: SubGrid, axis: 0 | 1 | 2, n: number, out: Int32Array,
 /** Along x: `lines` rows, input row length m, output row length K; out[k] += f[j]·in[idx[j·K + k]] for j = 0 … F − 1. */
 function tapsAlongX(s: Float64Array, d: Float64Array, m: number, lines: number, K: number, f: Float64Array, idx: Int32Array): void {
   const F = f.length;
+  if (arena) {
+    // runs of outputs whose taps read consecutive inputs: one SIMD axpy per run and tap
+    const runs: number[] = [];
+    for (let k0 = 0; k0 < K;) {
+      let k1 = k0 + 1;
+      while (k1 < K && f.every((_, j) => idx[j * K + k1]! === idx[j * K + k1 - 1]! + 1)) k1++;
+      runs.push(k0, k1);
+      k0 = k1;
+    }
+    const { k } = arena;
+    for (let l = 0; l < lines; l++) {
+      const bi = s.byteOffset + 8 * l * m, bo = d.byteOffset + 8 * l * K;
+      for (let r = 0; r < runs.length; r += 2) {
+        const k0 = runs[r]!, n = runs[r + 1]! - k0;
+        for (let j = 0; j < F; j++) k.axpy(bo + 8 * k0, bi + 8 * idx[j * K + k0]!, n, f[j]!);
+      }
+    }
+    return;
+  }
   for (let l = 0; l < lines; l++) {
     const bi = l * m, bo = l * K;
     for (let j = 0; j < F; j++) {
@@ -104,6 +124,14 @@ function tapsAlongX(s: Float64Array, d: Float64Array, m: number, lines: number, 
  */
 function tapsAcrossRows(s: Float64Array, bi: number, strideIn: number, d: Float64Array, bo: number, strideOut: number, width: number, K: number, f: Float64Array, idx: Int32Array): void {
   const F = f.length;
+  if (arena) {
+    const { k } = arena;
+    for (let r = 0; r < K; r++) {
+      const o = d.byteOffset + 8 * (bo + r * strideOut);
+      for (let j = 0; j < F; j++) k.axpy(o, s.byteOffset + 8 * (bi + idx[j * K + r]! * strideIn), width, f[j]!);
+    }
+    return;
+  }
   for (let k = 0; k < K; k++) {
     const o = bo + k * strideOut;
     for (let j = 0; j < F; j++) {
@@ -117,7 +145,7 @@ function tapsAcrossRows(s: Float64Array, bi: number, strideIn: number, d: Float6
 function gather(data: Float64Array, size: Vec3, coords: SubGrid['coords']): SubGrid {
   const [X, Y] = size;
   const [cx, cy, cz] = coords;
-  const out = new Float64Array(cx.length * cy.length * cz.length);
+  const out = alloc(cx.length * cy.length * cz.length);
   let i = 0;
   for (const z of cz) for (const y of cy) {
     const row = X * ((y % Y) + Y * (z % size[2]));
@@ -137,6 +165,37 @@ function scatter(g: SubGrid, size: Vec3): Float64Array {
     for (const x of cx) out[row + x] = g.data[i++]!;
   }
   return out;
+}
+
+/**
+ * Where the sub-grids of the current decomposition live: with WebAssembly SIMD, the axpy
+ * kernel's memory (bump allocation from 0, reset per call; the taps then run there,
+ * simd-axpy.ts), else ordinary arrays. Values are the same either way.
+ */
+let arena: { k: AxpyKernel; at: number } | null = null;
+/** Memory the arena may take (larger decompositions, e.g. whole 3D volumes, use ordinary arrays). */
+const ARENA_MAX_BYTES = 256 * 2 ** 20;
+
+function alloc(n: number): Float64Array {
+  if (!arena) return new Float64Array(n);
+  const a = new Float64Array(arena.k.memory.buffer, arena.at, n);
+  a.fill(0);
+  arena.at += 8 * n;
+  return a;
+}
+
+/** Sets up the arena for `bytes` at most (growing the memory first: views made later stay valid). */
+function openArena(bytes: number): void {
+  arena = null;
+  const k = axpyKernel();
+  if (!k || bytes > ARENA_MAX_BYTES) return;
+  const have = k.memory.buffer.byteLength;
+  try {
+    if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+    arena = { k, at: 0 };
+  } catch {
+    arena = null; // the memory cannot grow that far: ordinary arrays
+  }
 }
 
 const rangeList = (lo: number, hi: number) => Int32Array.from({ length: hi - lo }, (_, k) => lo + k);
@@ -179,24 +238,37 @@ export function pyradiomicsWaveletBands(data: Float64Array, size: Vec3, family: 
   });
   const remaining = [0, 1, 2].map((a) => (a < axes ? level : 0));
   const gridNow = () => need.map((l, a) => l[remaining[a]!]!) as SubGrid['coords'];
-  let v = gather(data, size, gridNow());
-  for (let k = 1; k < level; k++) {
-    for (let a = 0; a < axes; a++) {
-      remaining[a]!--;
-      v = periodicPass(v, a as 0 | 1 | 2, padded[a]!, need[a]![remaining[a]!]!, f.lo);
-    }
+  // Sub-grids made: the gathered image, the earlier levels' passes and one per distinct prefix of
+  // the requested letters; none is larger than the gathered one.
+  const prefixes = new Set(letters.flatMap((l) => l.map((_, i) => l.slice(0, i + 1).join(''))));
+  const largest = gridNow().reduce((p, c) => p * c.length, 1);
+  openArena(8 * largest * (1 + (level - 1) * axes + prefixes.size));
+  try {
+    return decompose();
+  } finally {
+    arena = null;
   }
-  // Passes in axis order x, y, z; a prefix of letters shares its partial result.
-  const memo = new Map<string, SubGrid>([['', v]]);
-  const get = (prefix: string): SubGrid => {
-    const hit = memo.get(prefix);
-    if (hit) return hit;
-    const a = prefix.length - 1;
-    const r = periodicPass(get(prefix.slice(0, -1)), a as 0 | 1 | 2, padded[a]!, need[a]![0]!, pick(prefix[a] as 'L' | 'H'));
-    memo.set(prefix, r);
-    return r;
-  };
-  return letters.map((l) => scatter(get(l.join('')), size));
+
+  function decompose(): Float64Array[] {
+    let v = gather(data, size, gridNow());
+    for (let k = 1; k < level; k++) {
+      for (let a = 0; a < axes; a++) {
+        remaining[a]!--;
+        v = periodicPass(v, a as 0 | 1 | 2, padded[a]!, need[a]![remaining[a]!]!, f.lo);
+      }
+    }
+    // Passes in axis order x, y, z; a prefix of letters shares its partial result.
+    const memo = new Map<string, SubGrid>([['', v]]);
+    const get = (prefix: string): SubGrid => {
+      const hit = memo.get(prefix);
+      if (hit) return hit;
+      const a = prefix.length - 1;
+      const r = periodicPass(get(prefix.slice(0, -1)), a as 0 | 1 | 2, padded[a]!, need[a]![0]!, pick(prefix[a] as 'L' | 'H'));
+      memo.set(prefix, r);
+      return r;
+    };
+    return letters.map((l) => scatter(get(l.join('')), size));
+  }
 }
 
 /** One sub-band (see pyradiomicsWaveletBands). */

@@ -16,6 +16,7 @@ import type { Vec3 } from '../../src/image/image.ts';
 import { logLikePyradiomics } from '../../src/filters/log-itk.ts';
 import { recursiveKernel, useRecursiveSimd } from '../../src/filters/simd-recursive.ts';
 import { pyradiomicsWaveletBands } from '../../src/filters/wavelet-pyradiomics.ts';
+import { axpyKernel, useAxpySimd } from '../../src/filters/simd-axpy.ts';
 import { applyFilters } from '../../src/filters/apply.ts';
 import { createImage } from '../../src/image/image.ts';
 import { itkTranscription } from '../helpers/itk-log-transcription.ts';
@@ -94,7 +95,10 @@ describe('PyRadiomics LoG on a box equals the whole-image LoG bit for bit', () =
 });
 
 describe('PyRadiomics wavelet on a box equals the whole-image decomposition bit for bit', () => {
-  it('2D and 3D, odd and even sizes (wrap padding), levels 1–2, haar/db2/coif1/coif2, every sub-band, boxes on every border', () => {
+  // The taps run in WebAssembly SIMD where available (simd-axpy.ts), else in JavaScript: both are checked.
+  it.each([['WebAssembly SIMD', true], ['JavaScript', false]])('2D and 3D, odd and even sizes (wrap padding), levels 1–2, haar/db2/coif1/coif2, every sub-band, boxes on every border (%s)', (_, simd) => {
+    useAxpySimd(simd);
+    if (simd) expect(axpyKernel(), 'Node 20 has WebAssembly SIMD').not.toBeNull();
     const rng = new Random(617);
     const families = ['haar', 'db2', 'coif1', 'coif2'];
     let cases = 0;
@@ -116,6 +120,7 @@ describe('PyRadiomics wavelet on a box equals the whole-image decomposition bit 
       const whole = pyradiomicsWaveletBands(data, size, family, level, bands);
       bands.forEach((b, i) => expectBoxEqual(whole[i]!, want[i]!, size, { lo: [0, 0, 0], hi: size }, `${family} level ${level} ${b} ${size} whole`));
     }
+    useAxpySimd(true);
     expect(cases).toBe(80);
   });
 });
