@@ -23,6 +23,7 @@ import { resampleLikePyradiomics } from '../features/preprocess/resample-pyradio
 import { pyradiomicsDiagnostics } from '../features/pyradiomics/diagnostics.ts';
 import { resegment } from '../features/preprocess/prepare.ts';
 import { geometryMismatch, maskOnImageGrid } from './mask-geometry.ts';
+import { fromForce2DPlane, toForce2DPlane, vecInForce2DPlane } from './force2d-plane.ts';
 
 export interface CaseImages {
   image: Image;
@@ -74,10 +75,17 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       const onGrid = pyradiomicsMaskGrid(img, input.tumour, settings.pyradiomics, Boolean(rs), caseId);
       if (onGrid !== input.tumour) input = { ...input, tumour: onGrid };
     }
+    // PyRadiomics' force2Ddimension 1 / 2: the out-of-plane axis becomes z (force2d-plane.ts)
+    const plane = settings.pyradiomics?.force2Ddimension;
+    if (plane) {
+      img = toForce2DPlane(img, plane);
+      const parenchyma = input.parenchyma && toForce2DPlane(input.parenchyma, plane), liver = input.liver && toForce2DPlane(input.liver, plane);
+      input = { image: img, tumour: toForce2DPlane(input.tumour, plane), ...(parenchyma ? { parenchyma } : {}), ...(liver ? { liver } : {}) };
+    }
     if (rs) {
       sameGrid(input.tumour, img, 'tumour mask', 'image', caseId);
       if (!boundingBox([input.tumour])) checkMask(img, input.tumour, { caseId, maskName: 'tumour mask' }); // throws EMPTY_MASK
-      const r = resampleLikePyradiomics(img, input.tumour, rs.spacing, rs.padDistance, rs.interpolation);
+      const r = resampleLikePyradiomics(img, input.tumour, plane ? vecInForce2DPlane(rs.spacing, plane) : rs.spacing, rs.padDistance, rs.interpolation);
       img = r.image;
       input = { image: r.image, tumour: r.mask };
     } else if (settings.pyradiomics?.preCrop !== undefined) {
@@ -196,7 +204,13 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
         };
         for (const [region, mask, pyradiomicsMask] of regions) {
           const m = (spec.type !== 'original' || reshape) && settings.pyradiomics ? pyradiomicsMask() : mask;
-          perRegion.get(region)!.push([`${region}_${imageName}_`, extractFeatures(filtered, m, featureSettings, only)]);
+          let values = extractFeatures(filtered, m, featureSettings, only);
+          // 3D shape as PyRadiomics computes it, on the volume as given: its mesh is not symmetric
+          // under axis permutations (brain1: MeshVolume 0.2 % apart), so it is recomputed there
+          if (plane && spec.type === 'original' && filtered.size[2] > 1 && (featureSettings.families ?? FAMILY_NAMES).includes('morphology')) {
+            values = { ...values, ...extractFeatures(fromForce2DPlane(filtered, plane), fromForce2DPlane(m, plane), { ...featureSettings, families: ['morphology'] }, only) };
+          }
+          perRegion.get(region)!.push([`${region}_${imageName}_`, values]);
         }
       }
     }

@@ -46,6 +46,8 @@ export interface PyradiomicsPlan {
   configuration: { setting: Record<string, unknown>; imageType: Record<string, unknown> };
   /** Mask geometry (setting geometryTolerance, correctMask): see src/extract/mask-geometry.ts. */
   maskGeometry: { tolerance?: number; correctMask: boolean };
+  /** setting force2Ddimension with force2D: 1 or 2 (the volume is permuted, see force2d-plane.ts); absent for 0. */
+  force2Ddimension?: 1 | 2;
   /** setting resegmentShape: shape on the re-segmented mask. */
   resegmentShape: boolean;
 }
@@ -155,7 +157,8 @@ export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics param
   const tol = setting.geometryTolerance;
   if (tol !== undefined && tol !== null && !(typeof tol === 'number' && tol >= 0 && Number.isFinite(tol))) bad(`setting.geometryTolerance must be a number ≥ 0 (a fraction of the mask's voxel size), got ${JSON.stringify(tol)}`);
   const maskGeometry = { ...(typeof tol === 'number' ? { tolerance: tol } : {}), correctMask: flag('correctMask') };
-  const plan: PyradiomicsPlan = { features, images, imageNames, classes, label, additionalInfo: additionalInfo as boolean, configuration: { setting, imageType: it }, maskGeometry, resegmentShape: flag('resegmentShape') };
+  const dim2 = setting.force2D === true ? (setting.force2Ddimension ?? 0) : 0;
+  const plan: PyradiomicsPlan = { features, images, imageNames, classes, label, additionalInfo: additionalInfo as boolean, configuration: { setting, imageType: it }, maskGeometry, resegmentShape: flag('resegmentShape'), ...(dim2 === 1 || dim2 === 2 ? { force2Ddimension: dim2 } : {}) };
   if (setting.minimumROISize !== undefined && setting.minimumROISize !== null) plan.minimumROISize = setting.minimumROISize as number;
   const rs = setting.resampledPixelSpacing;
   const interp = setting.interpolator ?? 'sitkBSpline';
@@ -204,10 +207,10 @@ export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where
   const force2D = s.force2D === true;
   if (s.force2D !== undefined && s.force2D !== null && typeof s.force2D !== 'boolean') bad('force2D must be true or false');
   const dim2 = num('force2Ddimension') ?? 0;
-  if (force2D && dim2 !== 0) bad(`force2Ddimension ${dim2}: only 0 (axial slices, the z axis) is supported`);
+  if (![0, 1, 2].includes(dim2)) bad(`force2Ddimension ${dim2}: must be 0 (z, axial), 1 (y, coronal) or 2 (x, sagittal), a numpy axis of the (z, y, x) array`);
   const distances = s.distances ?? [1];
   if (!Array.isArray(distances) || distances.length !== 1 || distances[0] !== 1) {
-    bad(`distances ${JSON.stringify(distances)}: only [1] is supported (PyRadiomics' other distances use whole Chebyshev shells, which IBSI's δ does not)`);
+    bad(`distances ${JSON.stringify(distances)}: only [1] is supported. PyRadiomics (cmatrices.c build_angles) takes for each distance d every offset of Chebyshev norm exactly d (98 in 3D for d = 2, not the 13 directions scaled by d), drops offsets longer than the ROI's box, and builds GLDM and NGTDM neighbourhoods from those shells only; the IBSI engine's δ scales the 13 unit directions and uses the whole cube. Remove distances or set [1]`);
   }
   const wn = s.weightingNorm ?? null;
   if (wn !== null && !['no_weighting', 'manhattan', 'euclidean', 'infinity'].includes(wn as string)) bad(`weightingNorm '${String(wn)}' is unknown (manhattan, euclidean, infinity, no_weighting, or empty)`);
@@ -286,7 +289,10 @@ function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D
       }
       if (!(LBP_METHODS as readonly unknown[]).includes(method)) bad(`imageType.LBP2D: lbp2DMethod '${String(method)}' is unknown (${LBP_METHODS.join(', ')}, as scikit-image)`);
       // getLBP2DImage works in the planes across force2Ddimension whether force2D is set or not
-      if ((s.force2Ddimension ?? 0) !== 0) bad(`imageType.LBP2D: force2Ddimension ${String(s.force2Ddimension)}: only 0 (axial slices, the z axis) is supported`);
+      // (not via the volume permutation force2Ddimension 1 / 2 use: for dimension 2 PyRadiomics'
+      // swapaxes(0, 2) leaves planes of rows y, columns z, the transpose of ours, and a transposed
+      // image reverses the LBP code's sample order, which changes 'default', 'ror' and 'nri_uniform')
+      if ((s.force2Ddimension ?? 0) !== 0) bad(`imageType.LBP2D: force2Ddimension ${String(s.force2Ddimension)}: only 0 (axial slices, the z axis) is supported for LBP2D`);
       return [[{ type: 'lbp2d', radius: (s.lbp2DRadius ?? 1) as number, samples: (s.lbp2DSamples ?? 8) as number, method: method as LbpMethod }, 'lbp-2D']];
     }
     case 'LBP3D': return bad('imageType.LBP3D is not implemented; remove it');

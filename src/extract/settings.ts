@@ -57,6 +57,8 @@ export interface ExtractionSettings {
     geometryTolerance?: number;
     /** Resample a mask whose grid differs from the image's onto it by nearest neighbour (PyRadiomics correctMask). */
     correctMask?: boolean;
+    /** 2D extraction across this numpy axis of the (z, y, x) volume: 1 = y (coronal), 2 = x (sagittal) (PyRadiomics force2Ddimension with force2D). */
+    force2Ddimension?: 1 | 2;
     /** Shape features of the re-segmented mask (PyRadiomics resegmentShape). */
     resegmentShape?: boolean;
     /** The parameter file's `setting` and `imageType` sections (diagnostics_Configuration_*). */
@@ -108,6 +110,7 @@ export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
     preCrop: s.field(s.int({ min: 0 }), "crop image and mask to the mask's box ± this many voxels before filtering, as PyRadiomics' preCrop with its padDistance (filters then see the crop's borders)"),
     geometryTolerance: s.field(s.num({ min: 0 }), "how far a mask's geometry may differ from the image's and still count as the same grid (PyRadiomics' geometryTolerance, ITK's rule): origin and spacing within this × the mask's x spacing, direction cosines within this", { docDefault: '`1e-6` (ITK)' }),
     correctMask: s.field(s.bool(), "a mask on another grid than its image (beyond geometryTolerance) is resampled onto the image grid by nearest neighbour when its ROI lies inside the image (PyRadiomics' correctMask); otherwise such a mask is an error", { docDefault: '`false`' }),
+    force2Ddimension: s.field(s.int({ min: 1, max: 2 }), "2D extraction (features.dimension 2D) in another plane, as PyRadiomics' force2Ddimension: 1 = across y (coronal planes), 2 = across x (sagittal planes); the volume is permuted so that axis becomes z", { docDefault: 'axial planes (0)' }),
     resegmentShape: s.field(s.bool(), "shape features of the re-segmented mask (PyRadiomics' resegmentShape); otherwise shape uses the mask as given and only the other classes the re-segmented one", { docDefault: '`false`' }),
     configuration: s.field(s.obj({
       setting: s.field(s.any('a mapping'), "the parameter file's setting section"),
@@ -176,6 +179,7 @@ function fromPyradiomicsParams(input: unknown, where: string): ExtractionSetting
       ...(plan.maskGeometry.tolerance !== undefined ? { geometryTolerance: plan.maskGeometry.tolerance } : {}),
       ...(plan.maskGeometry.correctMask ? { correctMask: true } : {}),
       ...(plan.resegmentShape ? { resegmentShape: true } : {}),
+      ...(plan.force2Ddimension ? { force2Ddimension: plan.force2Ddimension } : {}),
       configuration: plan.configuration,
     },
     diagnostics: plan.additionalInfo,

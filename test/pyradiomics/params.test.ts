@@ -49,9 +49,10 @@ describe('PyRadiomics parameter files', () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ setting: { resampledPixelSpacing: [1, 1, 1], interpolator: 'sitkLanczosWindowedSinc' } }, /setting\.interpolator "sitkLanczosWindowedSinc"/],
       [{ setting: { resampledPixelSpacing: [1, 1] } }, /resampledPixelSpacing must be three spacings/],
-      [{ setting: { distances: [1, 2] } }, /distances/],
+      [{ setting: { distances: [1, 2] } }, /distances \[1,2\]: only \[1\] is supported.*Chebyshev norm exactly d/],
       [{ setting: { weightingNorm: 'cosine' } }, /weightingNorm 'cosine' is unknown/],
-      [{ setting: { force2D: true, force2Ddimension: 1 } }, /force2Ddimension 1/],
+      // Session 6: force2Ddimension 1 and 2 are honoured (test/pyradiomics/force2d-dimension.test.ts); only other values are refused
+      [{ setting: { force2D: true, force2Ddimension: 3 } }, /force2Ddimension 3: must be 0/],
       [{ setting: { binWidht: 25 } }, /setting\.binWidht is not a PyRadiomics setting/],
       [{ setting: {}, voxelSetting: { kernelRadius: 2 } }, /voxelSetting/],
       [{ featureClass: { glcm: ['Contrastt'] } }, /feature 'Contrastt' is unknown/],
