@@ -12,6 +12,7 @@ import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { textureDistance } from './options.ts';
 import { kthLargestEigenvalue } from '../linalg.ts';
+import { countLog2, log2Share } from './count-log2.ts';
 import { defineFamily } from '../family.ts';
 
 export const FEATURES: FeatureDef[] = [
@@ -89,33 +90,47 @@ export function glcmMatrices(v: TextureVolume, dirs: readonly Direction[], dista
   return out;
 }
 
-/** IBSI 1 §3.6.1–3.6.25 on one (possibly merged) GLCM. */
+/**
+ * IBSI 1 §3.6.1–3.6.25 on one (possibly merged) GLCM. Every sum takes its terms in the textbook
+ * order (rows i, then columns j), so the values keep their bits; what is shared instead of
+ * recomputed: p(i,j) (one division per cell), log2 p per distinct count (count-log2.ts), the
+ * per-|i − j| denominators, and log2(p_x(i) p_y(j)), of which a symmetric GLCM (p_x = p_y, bit for
+ * bit, as both sum the same terms in the same order) needs only the upper half.
+ */
 export function glcmFeatures(m: CountMatrix, options: TextureOptions = {}): FamilyValues {
   const ng = m.rows, c = m.counts;
   let total = 0;
   for (let k = 0; k < c.length; k++) total += c[k]!;
   const px = new Float64Array(ng), py = new Float64Array(ng);
   const pdiff = new Float64Array(ng), psum = new Float64Array(2 * ng + 1);
+  const p = new Float64Array(ng * ng);
+  const logs = countLog2(total);
+  // 1 + k, 1 + k/Ng, 1 + k², 1 + k²/Ng² per k = |i − j|: the same expressions, computed once
+  const dId = new Float64Array(ng), dIdn = new Float64Array(ng), dIdm = new Float64Array(ng), dIdmn = new Float64Array(ng);
+  for (let k = 0; k < ng; k++) { dId[k] = 1 + k; dIdn[k] = 1 + k / ng; dIdm[k] = 1 + k * k; dIdmn[k] = 1 + (k * k) / (ng * ng); }
   let jointMax = 0, hxy = 0, asm = 0, contrast = 0, dissim = 0, id = 0, idn = 0, idm = 0, idmn = 0, autocorr = 0;
   for (let i = 1; i <= ng; i++) {
+    const row = (i - 1) * ng;
     for (let j = 1; j <= ng; j++) {
-      const p = c[(i - 1) * ng + j - 1]! / total;
-      if (p === 0) continue;
-      px[i - 1] += p;
-      py[j - 1] += p;
+      const n = c[row + j - 1]!;
+      const pij = n / total;
+      if (pij === 0) continue;
+      p[row + j - 1] = pij;
+      px[i - 1] += pij;
+      py[j - 1] += pij;
       const k = Math.abs(i - j);
-      pdiff[k] += p;
-      psum[i + j] += p;
-      if (p > jointMax) jointMax = p;
-      hxy -= p * Math.log2(p);
-      asm += p * p;
-      contrast += k * k * p;
-      dissim += k * p;
-      id += p / (1 + k);
-      idn += p / (1 + k / ng);
-      idm += p / (1 + k * k);
-      idmn += p / (1 + (k * k) / (ng * ng));
-      autocorr += i * j * p;
+      pdiff[k] += pij;
+      psum[i + j] += pij;
+      if (pij > jointMax) jointMax = pij;
+      hxy -= pij * log2Share(logs, n);
+      asm += pij * pij;
+      contrast += k * k * pij;
+      dissim += k * pij;
+      id += pij / dId[k]!;
+      idn += pij / dIdn[k]!;
+      idm += pij / dIdm[k]!;
+      idmn += pij / dIdmn[k]!;
+      autocorr += i * j * pij;
     }
   }
   let muX = 0, muY = 0, hx = 0, hy = 0;
@@ -126,40 +141,41 @@ export function glcmFeatures(m: CountMatrix, options: TextureOptions = {}): Fami
     if (a > 0) hx -= a * Math.log2(a);
     if (b > 0) hy -= b * Math.log2(b);
   }
+  const logPxy = marginalProductLogs(px, py, ng);
   let varX = 0, varY = 0, covar = 0, joint = 0, clusterT = 0, clusterS = 0, clusterP = 0, hxy1 = 0, hxy2 = 0;
   for (let i = 1; i <= ng; i++) {
-    const a = px[i - 1]!;
+    const a = px[i - 1]!, row = (i - 1) * ng;
     varX += (i - muX) * (i - muX) * a;
     varY += (i - muY) * (i - muY) * py[i - 1]!;
     for (let j = 1; j <= ng; j++) {
-      const b = py[j - 1]!;
-      const pxy = a * b;
-      if (pxy > 0) hxy2 -= pxy * Math.log2(pxy);
-      const p = c[(i - 1) * ng + j - 1]! / total;
-      if (p === 0) continue;
-      if (pxy > 0) hxy1 -= p * Math.log2(pxy);
-      covar += (i - muX) * (j - muY) * p;
-      joint += (i - muX) * (i - muX) * p;
+      const pxy = a * py[j - 1]!;
+      const lg = logPxy[row + j - 1]!;
+      if (pxy > 0) hxy2 -= pxy * lg;
+      const pij = p[row + j - 1]!;
+      if (pij === 0) continue;
+      if (pxy > 0) hxy1 -= pij * lg;
+      covar += (i - muX) * (j - muY) * pij;
+      joint += (i - muX) * (i - muX) * pij;
       const t = i + j - muX - muY;
-      clusterT += t * t * p;
-      clusterS += t * t * t * p;
-      clusterP += t * t * t * t * p;
+      clusterT += t * t * pij;
+      clusterS += t * t * t * pij;
+      clusterP += t * t * t * t * pij;
     }
   }
   let diffAvg = 0, diffEnt = 0, invVar = 0;
   for (let k = 0; k < ng; k++) {
-    const p = pdiff[k]!;
-    diffAvg += k * p;
-    if (p > 0) diffEnt -= p * Math.log2(p);
-    if (k > 0) invVar += p / (k * k);
+    const q = pdiff[k]!;
+    diffAvg += k * q;
+    if (q > 0) diffEnt -= q * Math.log2(q);
+    if (k > 0) invVar += q / (k * k);
   }
   let diffVar = 0;
   for (let k = 0; k < ng; k++) diffVar += (k - diffAvg) * (k - diffAvg) * pdiff[k]!;
   let sumAvg = 0, sumEnt = 0;
   for (let k = 2; k <= 2 * ng; k++) {
-    const p = psum[k]!;
-    sumAvg += k * p;
-    if (p > 0) sumEnt -= p * Math.log2(p);
+    const q = psum[k]!;
+    sumAvg += k * q;
+    if (q > 0) sumEnt -= q * Math.log2(q);
   }
   let sumVar = 0;
   for (let k = 2; k <= 2 * ng; k++) sumVar += (k - sumAvg) * (k - sumAvg) * psum[k]!;
@@ -197,6 +213,26 @@ export function glcmFeatures(m: CountMatrix, options: TextureOptions = {}): Fami
   };
   if (options.mcc) values.maximal_correlation_coefficient = maximalCorrelation(c, ng, total, px, py);
   return values;
+}
+
+/**
+ * log2(p_x(i) p_y(j)) for every cell with a positive product (0 elsewhere, never read). When
+ * p_x = p_y bit for bit (a symmetric GLCM) the product is symmetric in i, j (IEEE multiplication
+ * commutes), so the lower half copies the upper.
+ */
+function marginalProductLogs(px: Float64Array, py: Float64Array, ng: number): Float64Array {
+  const out = new Float64Array(ng * ng);
+  let symmetric = true;
+  for (let i = 0; i < ng; i++) if (!Object.is(px[i], py[i])) { symmetric = false; break; }
+  for (let i = 0; i < ng; i++) {
+    const a = px[i]!;
+    for (let j = symmetric ? i : 0; j < ng; j++) {
+      const pxy = a * py[j]!;
+      if (pxy > 0) out[i * ng + j] = Math.log2(pxy);
+    }
+  }
+  if (symmetric) for (let i = 1; i < ng; i++) for (let j = 0; j < i; j++) out[i * ng + j] = out[j * ng + i]!;
+  return out;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { directionalPlan } from './aggregation.ts';
 import { DIRECTIONS_2D, DIRECTIONS_3D, directionLength, directionsWithin, flatOffset, scaledMatrix, type Direction } from './directions.ts';
 import { SonomicsError } from '../../core/errors.ts';
-import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
+import { mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { bitOf, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
@@ -39,16 +39,24 @@ const NAMES = FEATURES.map((f) => f.name);
 export function glrlmMatrix(v: TextureVolume, d: Direction, z: number): CountMatrix | null {
   const off = flatOffset(d, 1, v.X, v.Y);
   const [start, end] = roiRange(v, z);
+  if (end === start) return null;
   const cols = Math.max(v.X, v.Y, v.Z);
-  const m = countMatrix(v.nLevels, cols);
+  // counted in a scratch matrix reused across calls, then copied out trimmed to the longest run
+  // (the same matrix trimColumns makes of a fresh one, without a fresh Ng × max(X, Y, Z) each time)
+  const size = v.nLevels * cols;
+  if (runCounts.length < size) runCounts = new Float64Array(size);
+  const counts = runCounts.subarray(0, size);
   const same = sameLevelBits(v, v.padZ > 0);
   const fwd = bitOf(same, off), back = bitOf(same, -off);
-  if (fwd >= 0 && back >= 0) countRunsByBits(v, same.bits, off, fwd, back, start, end, m.counts, cols);
-  else countRunsByWalking(v, off, start, end, m.counts, cols);
-  if (end === start) return null;
-  m.nVoxels = end - start;
-  return trimColumns(m);
+  if (fwd >= 0 && back >= 0) countRunsByBits(v, same.bits, off, fwd, back, start, end, counts, cols);
+  else countRunsByWalking(v, off, start, end, counts, cols);
+  const m = trimColumns({ counts, rows: v.nLevels, cols, nVoxels: end - start }, true);
+  counts.fill(0);
+  return m;
 }
+
+/** Scratch run counts (grown as needed; all zero between calls). */
+let runCounts = new Float64Array(0);
 
 /** Scratch run lengths per voxel of the working grid (grown as needed; stale entries are never read unmasked). */
 let runScratch = new Int32Array(0);

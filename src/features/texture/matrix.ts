@@ -40,8 +40,11 @@ export function matrixTotal(m: CountMatrix): number {
   return s;
 }
 
-/** Trim trailing all-zero columns (zone / run matrices are built with a generous width). */
-export function trimColumns(m: CountMatrix): CountMatrix {
+/**
+ * Trim trailing all-zero columns (zone / run matrices are built with a generous width). With
+ * `copy` the result never shares m's counts (m is scratch to be reused).
+ */
+export function trimColumns(m: CountMatrix, copy = false): CountMatrix {
   let last = 0;
   const { counts, rows, cols } = m;
   for (let r = 0; r < rows; r++) {
@@ -49,7 +52,7 @@ export function trimColumns(m: CountMatrix): CountMatrix {
       if (counts[r * cols + k] !== 0) { last = k + 1; break; }
     }
   }
-  if (last === cols) return m;
+  if (last === cols && !copy) return m;
   const out = countMatrix(rows, Math.max(1, last), m.nVoxels);
   for (let r = 0; r < rows; r++) out.counts.set(counts.subarray(r * cols, r * cols + last), r * out.cols);
   return out;

@@ -5,6 +5,7 @@
  * emphases, non-uniformities, percentage, variances and entropy. Each family renames them.
  */
 import type { CountMatrix } from './matrix.ts';
+import { countLog2, log2Share } from './count-log2.ts';
 
 export interface SizeMatrixFeatures {
   /** Σ s/j² / N_s (short runs / small zones / small distances / low dependence). */
@@ -66,11 +67,12 @@ export function sizeMatrixFeatures(m: CountMatrix): SizeMatrixFeatures {
   let gnu = 0, snu = 0;
   for (let r = 0; r < rows; r++) gnu += rowSum[r]! * rowSum[r]!;
   for (let k = 0; k < cols; k++) snu += colSum[k]! * colSum[k]!;
+  const logs = countLog2(ns);
   for (let q = 0; q < counts.length; q++) {
     const s = counts[q]!;
     if (s === 0) continue;
     const p = s / ns;
-    ent -= p * Math.log2(p);
+    ent -= p * log2Share(logs, s); // = Math.log2(s / ns), remembered per count
     energy += p * p;
   }
   const muI = sumI / ns, muJ = sumJ / ns;
