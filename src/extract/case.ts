@@ -23,6 +23,7 @@ import { resampleLikePyradiomics } from '../features/preprocess/resample-pyradio
 import { pyradiomicsDiagnostics } from '../features/pyradiomics/diagnostics.ts';
 import { resegment } from '../features/preprocess/prepare.ts';
 import { geometryMismatch, maskOnImageGrid } from './mask-geometry.ts';
+import { checkRoiLikePyradiomics } from './pyradiomics-roi-check.ts';
 import { fromForce2DPlane, toForce2DPlane, vecInForce2DPlane } from './force2d-plane.ts';
 
 export interface CaseImages {
@@ -97,6 +98,13 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       const grown = { lo: box!.lo.map((v) => Math.max(0, v - pad)) as Box['lo'], hi: box!.hi.map((v, a) => Math.min(img.size[a]!, v + pad)) as Box['hi'] };
       img = cropImage(img, grown);
       input = { image: img, tumour: cropMask(input.tumour, grown) };
+    }
+    // PyRadiomics' checkMask ROI checks, on the mask as resampled / cropped and on its re-segmentation
+    const roiCheck = settings.pyradiomics?.roiCheck;
+    if (roiCheck) {
+      checkRoiLikePyradiomics(input.tumour, roiCheck, caseId);
+      const reseg = settings.features.resegmentation;
+      if (reseg) checkRoiLikePyradiomics(resegmentedLikePyradiomics(img, input.tumour, reseg), roiCheck, caseId, 're-segmented tumour mask');
     }
     if (norm) settings = { ...settings, features: { ...settings.features, normalisation: undefined } };
     // A PyRadiomics plan on a one-slice image: PyRadiomics' 2D LoG and in-plane wavelet (see forSingleSliceImage)

@@ -34,8 +34,10 @@ export interface PyradiomicsPlan {
   classes: ClassSelection[];
   /** Mask label value (setting `label`, default 1). */
   label: number;
-  /** Minimum ROI size in voxels (setting `minimumROISize`), when given. */
+  /** Minimum ROI size in voxels (setting `minimumROISize`), when given: ROIs of this many voxels or fewer are refused. */
   minimumROISize?: number;
+  /** Setting `minimumROIDimensions` (PyRadiomics' default 2). */
+  minimumROIDimensions: number;
   /** PyRadiomics resampling (resampledPixelSpacing with interpolator and padDistance), when set. */
   resampling?: PyradiomicsResampling;
   /** preCrop without resampling: crop to the mask's box ± this many voxels (padDistance) first. */
@@ -69,7 +71,7 @@ const REFUSED: Record<string, string> = {
 };
 
 /** Settings with no effect on sonomics' values (PyRadiomics uses them for checks). */
-const NO_EFFECT = new Set(['minimumROIDimensions']);
+const NO_EFFECT = new Set<string>([]);
 
 /** SimpleITK interpolators PyRadiomics names, and ours (only these three). */
 const INTERPOLATORS: Record<string, 'cubic' | 'linear' | 'nearest'> = { sitkBSpline: 'cubic', sitkLinear: 'linear', sitkNearestNeighbor: 'nearest' };
@@ -77,7 +79,7 @@ const INTERPOLATORS: Record<string, 'cubic' | 'linear' | 'nearest'> = { sitkBSpl
 const HANDLED = new Set([
   'resampledPixelSpacing', 'interpolator', 'padDistance', 'preCrop', 'additionalInfo',
   'binWidth', 'binCount', 'label', 'normalize', 'normalizeScale', 'removeOutliers', 'distances', 'force2D', 'force2Ddimension',
-  'resegmentRange', 'resegmentMode', 'resegmentShape', 'geometryTolerance', 'correctMask', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize',
+  'resegmentRange', 'resegmentMode', 'resegmentShape', 'geometryTolerance', 'correctMask', 'voxelArrayShift', 'symmetricalGLCM', 'weightingNorm', 'gldm_a', 'minimumROISize', 'minimumROIDimensions',
   'sigma', 'start_level', 'level', 'wavelet', 'gradientUseSpacing', 'lbp2DRadius', 'lbp2DSamples', 'lbp2DMethod',
 ]);
 
@@ -158,8 +160,13 @@ export function readPyradiomicsParams(input: unknown, where = 'PyRadiomics param
   if (tol !== undefined && tol !== null && !(typeof tol === 'number' && tol >= 0 && Number.isFinite(tol))) bad(`setting.geometryTolerance must be a number ≥ 0 (a fraction of the mask's voxel size), got ${JSON.stringify(tol)}`);
   const maskGeometry = { ...(typeof tol === 'number' ? { tolerance: tol } : {}), correctMask: flag('correctMask') };
   const dim2 = setting.force2D === true ? (setting.force2Ddimension ?? 0) : 0;
-  const plan: PyradiomicsPlan = { features, images, imageNames, classes, label, additionalInfo: additionalInfo as boolean, configuration: { setting, imageType: it }, maskGeometry, resegmentShape: flag('resegmentShape'), ...(dim2 === 1 || dim2 === 2 ? { force2Ddimension: dim2 } : {}) };
-  if (setting.minimumROISize !== undefined && setting.minimumROISize !== null) plan.minimumROISize = setting.minimumROISize as number;
+  const minDims = setting.minimumROIDimensions ?? 2;
+  if (!(Number.isInteger(minDims) && (minDims as number) >= 1 && (minDims as number) <= 3)) bad(`setting.minimumROIDimensions must be 1, 2 or 3, got ${JSON.stringify(setting.minimumROIDimensions)}`);
+  const plan: PyradiomicsPlan = { minimumROIDimensions: minDims as number, features, images, imageNames, classes, label, additionalInfo: additionalInfo as boolean, configuration: { setting, imageType: it }, maskGeometry, resegmentShape: flag('resegmentShape'), ...(dim2 === 1 || dim2 === 2 ? { force2Ddimension: dim2 } : {}) };
+  if (setting.minimumROISize !== undefined && setting.minimumROISize !== null) {
+    if (!(Number.isInteger(setting.minimumROISize) && (setting.minimumROISize as number) > 0)) bad(`setting.minimumROISize must be a whole number > 0, got ${JSON.stringify(setting.minimumROISize)}`);
+    plan.minimumROISize = setting.minimumROISize as number;
+  }
   const rs = setting.resampledPixelSpacing;
   const interp = setting.interpolator ?? 'sitkBSpline';
   if (rs !== undefined && rs !== null && interp !== null) {

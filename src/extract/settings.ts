@@ -59,6 +59,8 @@ export interface ExtractionSettings {
     correctMask?: boolean;
     /** 2D extraction across this numpy axis of the (z, y, x) volume: 1 = y (coronal), 2 = x (sagittal) (PyRadiomics force2Ddimension with force2D). */
     force2Ddimension?: 1 | 2;
+    /** PyRadiomics' ROI checks (minimumROIDimensions, minimumROISize), on the mask and on the re-segmented mask. */
+    roiCheck?: { minimumROIDimensions: number; minimumROISize?: number };
     /** Shape features of the re-segmented mask (PyRadiomics resegmentShape). */
     resegmentShape?: boolean;
     /** The parameter file's `setting` and `imageType` sections (diagnostics_Configuration_*). */
@@ -111,6 +113,10 @@ export const EXTRACTION_SETTINGS_SCHEMA: ObjectNode = s.obj({
     geometryTolerance: s.field(s.num({ min: 0 }), "how far a mask's geometry may differ from the image's and still count as the same grid (PyRadiomics' geometryTolerance, ITK's rule): origin and spacing within this × the mask's x spacing, direction cosines within this", { docDefault: '`1e-6` (ITK)' }),
     correctMask: s.field(s.bool(), "a mask on another grid than its image (beyond geometryTolerance) is resampled onto the image grid by nearest neighbour when its ROI lies inside the image (PyRadiomics' correctMask); otherwise such a mask is an error", { docDefault: '`false`' }),
     force2Ddimension: s.field(s.int({ min: 1, max: 2 }), "2D extraction (features.dimension 2D) in another plane, as PyRadiomics' force2Ddimension: 1 = across y (coronal planes), 2 = across x (sagittal planes); the volume is permuted so that axis becomes z", { docDefault: 'axial planes (0)' }),
+    roiCheck: s.field(s.obj({
+      minimumROIDimensions: s.field(s.int({ min: 1, max: 3 }), 'axes along which the ROI must span more than one voxel (PyRadiomics minimumROIDimensions)', { required: true }),
+      minimumROISize: s.field(s.int({ min: 1 }), 'the ROI must hold more voxels than this (PyRadiomics minimumROISize)'),
+    }), "PyRadiomics' checkMask on the tumour mask and again on its re-segmentation: a single voxel, too few axes or too few voxels is an error (set by a PyRadiomics parameter file)"),
     resegmentShape: s.field(s.bool(), "shape features of the re-segmented mask (PyRadiomics' resegmentShape); otherwise shape uses the mask as given and only the other classes the re-segmented one", { docDefault: '`false`' }),
     configuration: s.field(s.obj({
       setting: s.field(s.any('a mapping'), "the parameter file's setting section"),
@@ -167,7 +173,8 @@ export function resolveExtractionSettings(input: unknown, where = 'extraction se
 function fromPyradiomicsParams(input: unknown, where: string): ExtractionSettings {
   const plan = readPyradiomicsParams(input, where);
   return {
-    regions: { tumour: true, rings: [], parenchyma: false, components: 'all', minPixels: plan.minimumROISize ?? 1 },
+    // PyRadiomics' own ROI checks (pyradiomics.roiCheck) apply minimumROISize; one voxel is the least region
+    regions: { tumour: true, rings: [], parenchyma: false, components: 'all', minPixels: 1 },
     images: plan.images,
     features: plan.features,
     names: 'pyradiomics',
@@ -179,6 +186,7 @@ function fromPyradiomicsParams(input: unknown, where: string): ExtractionSetting
       ...(plan.maskGeometry.tolerance !== undefined ? { geometryTolerance: plan.maskGeometry.tolerance } : {}),
       ...(plan.maskGeometry.correctMask ? { correctMask: true } : {}),
       ...(plan.resegmentShape ? { resegmentShape: true } : {}),
+      roiCheck: { minimumROIDimensions: plan.minimumROIDimensions, ...(plan.minimumROISize !== undefined ? { minimumROISize: plan.minimumROISize } : {}) },
       ...(plan.force2Ddimension ? { force2Ddimension: plan.force2Ddimension } : {}),
       configuration: plan.configuration,
     },
