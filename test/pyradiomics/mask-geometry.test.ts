@@ -17,7 +17,9 @@ import { extractCase } from '../../src/extract/case.ts';
 import { geometryMismatch, maskOnImageGrid, resampleMaskNearest } from '../../src/extract/mask-geometry.ts';
 import { resolveExtractionSettings } from '../../src/extract/settings.ts';
 import type { Geometry, Image, Mask, Mat3, Vec3 } from '../../src/image/image.ts';
+import { runExtraction } from '../../src/node/extract-run.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
+import { parseCsv } from '../../src/tables/csv.ts';
 import { HAS_ITK } from '../helpers/itk.ts';
 import { HAS_SHARED, IN_CI, REPO_ROOT, sharedPath } from '../helpers/shared.ts';
 
@@ -153,6 +155,25 @@ describe.skipIf(!HAS_SHARED)('geometryTolerance and correctMask in extraction (N
     expect(Object.keys(corrected).length).toBeGreaterThan(50);
     expect(corrected).toEqual(byConstruction);
     expect(corrected.original_shape_VoxelVolume).toBe(byConstruction.original_shape_VoxelVolume);
+  });
+
+  it('sonomics extract with a parameter file: the case fails naming the mismatch, and with correctMask: true writes the corrected values', async () => {
+    const { image, mask } = load('brain1');
+    const dir = mkdtempSync(join(tmpdir(), 'sonomics-correctmask-run-'));
+    writeNrrd(join(dir, 'image.nrrd'), image, image.data);
+    writeNrrd(join(dir, 'label.nrrd'), withGeometry(mask, { origin: shifted(image, [0.7, 0, 0]) }), mask.data);
+    writeFileSync(join(dir, 'manifest.csv'), `case_id,cohort,image,tumour_mask\nbrain1,main,${join(dir, 'image.nrrd')},${join(dir, 'label.nrrd')}\n`);
+    const yaml = (extra: string) => `setting:\n  binWidth: 25\n  label: 1\n${extra}featureClass:\n  firstorder:\n  shape:\n`;
+    writeFileSync(join(dir, 'strict.yaml'), yaml(''));
+    writeFileSync(join(dir, 'correct.yaml'), yaml('  correctMask: True\n'));
+    const strict = await runExtraction({ manifest: join(dir, 'manifest.csv'), settings: join(dir, 'strict.yaml'), outDir: join(dir, 'strict'), workers: 0, progress: false });
+    expect(strict.failed.map((f) => f.caseId)).toEqual(['brain1']);
+    expect(JSON.stringify(strict.failed)).toMatch(/origin .* differs from the image's .*set correctMask: true/);
+    const r = await runExtraction({ manifest: join(dir, 'manifest.csv'), settings: join(dir, 'correct.yaml'), outDir: join(dir, 'correct'), workers: 0, progress: false });
+    expect(r.failed).toEqual([]);
+    const row = parseCsv(readFileSync(join(dir, 'correct', 'features.csv'), 'utf8')).rows[0]!;
+    const expected = extractCase({ image, tumour: moved(mask, 1, 0) }, settings(), { caseId: 'brain1' }).features;
+    for (const k of ['original_shape_VoxelVolume', 'original_firstorder_Mean', 'original_firstorder_Entropy']) expect(Number(row[k]), k).toBe(expected[k]);
   });
 
   it('geometryTolerance: a 0.3 voxel offset is accepted at 0.5 (the mask read on the image grid, values as the unshifted label), refused at the default', () => {
