@@ -51,9 +51,9 @@ export function taskModule(relativeWithoutExtension: string, callerUrl: string):
  * core to itself: it took CPU from the other worker, and the worker kept interpreting the hot
  * loop while its compile was pending (both cost CPU). Measured in CPU time, fresh processes
  * alternated (docs/performance.md, "Session 6"): the first BUS-BRA lesion in PyRadiomics mode
- * ≈ 155 ms instead of ≈ 185 ms, the first pass over 50 lesions as fast or faster, with LoG +
- * wavelet ≈ 100 ms per lesion instead of ≈ 115 ms; wall time follows CPU since nothing runs
- * beside the worker's thread. Not chosen: Maglev (experimental in Node 20's V8 11.3, and slower
+ * ≈ 20 % cheaper than with `--single-threaded-gc`, the first pass over 50 lesions as cheap or
+ * cheaper, LoG + wavelet ≈ 5–15 % cheaper per lesion (WebAssembly filters included); wall time
+ * follows CPU since nothing runs beside the worker's thread. Not chosen: Maglev (experimental in Node 20's V8 11.3, and slower
  * here), `--always-sparkplug` (compiles every function once: more CPU), `--max-lazy` and
  * interrupt-budget changes (within the noise, or trading the first lesion against the batch).
  */
