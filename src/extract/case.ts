@@ -72,8 +72,11 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
     const rs = settings.pyradiomics?.resampling;
     // PyRadiomics mode: its checkMask — the mask's geometry against the image's (geometryTolerance),
     // a mismatch resampled with correctMask or named (mask-geometry.ts)
-    if (settings.pyradiomics) {
-      const onGrid = pyradiomicsMaskGrid(img, input.tumour, settings.pyradiomics, Boolean(rs), caseId);
+    // (only for a PyRadiomics parameter file or explicit geometry settings: sonomics settings with
+    // PyRadiomics names keep sonomics' rule, under which PNG masks on DICOM frames are fine)
+    const py = settings.pyradiomics;
+    if (py && (py.configuration || py.correctMask || py.geometryTolerance !== undefined)) {
+      const onGrid = pyradiomicsMaskGrid(img, input.tumour, py, Boolean(rs), caseId);
       if (onGrid !== input.tumour) input = { ...input, tumour: onGrid };
     }
     // PyRadiomics' force2Ddimension 1 / 2: the out-of-plane axis becomes z (force2d-plane.ts)

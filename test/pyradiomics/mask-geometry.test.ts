@@ -176,6 +176,17 @@ describe.skipIf(!HAS_SHARED)('geometryTolerance and correctMask in extraction (N
     for (const k of ['original_shape_VoxelVolume', 'original_firstorder_Mean', 'original_firstorder_Entropy']) expect(Number(row[k]), k).toBe(expected[k]);
   });
 
+  it("sonomics settings keep sonomics' rule (origin not compared) unless they set pyradiomics.correctMask", () => {
+    const { image, mask } = load('breast1');
+    const off = withGeometry(mask, { origin: shifted(image, [0.7, 0, 0]) });
+    const ours = (extra: Record<string, unknown>) => resolveExtractionSettings({ regions: { rings: [], parenchyma: false }, features: { dimension: '3D', families: ['intensity_statistics'], discretisation: { method: 'FBN', value: 16 } }, ...extra });
+    const asIs = extractCase({ image, tumour: off }, ours({}), { caseId: 'breast1' }).features;
+    expect(asIs).toEqual(extractCase({ image, tumour: mask }, ours({}), { caseId: 'breast1' }).features);
+    const corrected = extractCase({ image, tumour: off }, ours({ pyradiomics: { correctMask: true } }), { caseId: 'breast1' }).features;
+    expect(corrected).toEqual(extractCase({ image, tumour: moved(mask, 1, 0) }, ours({}), { caseId: 'breast1' }).features);
+    expect(corrected).not.toEqual(asIs);
+  });
+
   it('geometryTolerance: a 0.3 voxel offset is accepted at 0.5 (the mask read on the image grid, values as the unshifted label), refused at the default', () => {
     const { image, mask } = load('breast1');
     const given = files(image, withGeometry(mask, { origin: shifted(image, [0, 0.3, 0]) }));
