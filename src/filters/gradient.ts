@@ -3,15 +3,18 @@
  * image edge, i.e. a zero-flux boundary, as SimpleITK's GradientMagnitudeImageFilter that
  * PyRadiomics' getGradientImage uses with spacing on). 2D (in-plane) or 3D.
  */
+import type { Box } from '../image/crop.ts';
 import type { Vec3 } from '../image/image.ts';
 
-export function gradientMagnitude(data: Float64Array, size: Vec3, spacing: Vec3, dims: 2 | 3): Float64Array {
+export function gradientMagnitude(data: Float64Array, size: Vec3, spacing: Vec3, dims: 2 | 3, region?: Box): Float64Array {
   const [X, Y, Z] = size;
   const strides = [1, X, X * Y];
   const out = new Float64Array(data.length);
-  for (let z = 0; z < Z; z++) {
-    for (let y = 0; y < Y; y++) {
-      for (let x = 0; x < X; x++) {
+  // a region: only its voxels (each the same central differences), 0 elsewhere
+  const b = region ?? { lo: [0, 0, 0], hi: [X, Y, Z] };
+  for (let z = b.lo[2]; z < b.hi[2]; z++) {
+    for (let y = b.lo[1]; y < b.hi[1]; y++) {
+      for (let x = b.lo[0]; x < b.hi[0]; x++) {
         const pos = [x, y, z];
         const i = x + X * (y + Y * z);
         let s = 0;

@@ -19,5 +19,5 @@ export const GRADIENT_FILTER = defineFilter<GradientSpec>({
   name: (spec) => `gradient${dimsSuffix(spec.dims)}`,
   reachMm: (_spec, spacing) => Math.max(...spacing),
   pyradiomicsName: () => 'gradient',
-  apply: (data, { size, spacing }, spec) => gradientMagnitude(data, size, spacing, effectiveDims(size, spec.dims)),
+  apply: (data, { size, spacing }, spec, region) => gradientMagnitude(data, size, spacing, effectiveDims(size, spec.dims), region),
 });

@@ -5,8 +5,10 @@
  */
 import { s } from '../../core/schema.ts';
 import { defineFilter, type FilterDef } from '../filter.ts';
+import type { Box } from '../../image/crop.ts';
+import type { Vec3 } from '../../image/image.ts';
 
-export function defineIntensityTransform<T extends string>(type: T, title: string, transform: (d: Float64Array) => Float64Array): FilterDef<{ type: T }> {
+export function defineIntensityTransform<T extends string>(type: T, title: string, transform: (d: Float64Array, size?: Vec3, region?: Box) => Float64Array): FilterDef<{ type: T }> {
   return defineFilter<{ type: T }>({
     type,
     title,
@@ -18,6 +20,7 @@ export function defineIntensityTransform<T extends string>(type: T, title: strin
     name: () => type,
     reachMm: () => Infinity,
     pyradiomicsName: () => type, // square, squareroot, logarithm, exponential as PyRadiomics names them
-    apply: (data) => transform(data),
+    // a region: square, square root and exponential map only its voxels (transforms.ts)
+    apply: (data, { size }, _spec, region) => transform(data, size, region),
   });
 }
