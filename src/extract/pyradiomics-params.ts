@@ -296,10 +296,15 @@ function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D
       }
       if (!(LBP_METHODS as readonly unknown[]).includes(method)) bad(`imageType.LBP2D: lbp2DMethod '${String(method)}' is unknown (${LBP_METHODS.join(', ')}, as scikit-image)`);
       // getLBP2DImage works in the planes across force2Ddimension whether force2D is set or not
-      // (not via the volume permutation force2Ddimension 1 / 2 use: for dimension 2 PyRadiomics'
-      // swapaxes(0, 2) leaves planes of rows y, columns z, the transpose of ours, and a transposed
-      // image reverses the LBP code's sample order, which changes 'default', 'ror' and 'nri_uniform')
-      if ((s.force2Ddimension ?? 0) !== 0) bad(`imageType.LBP2D: force2Ddimension ${String(s.force2Ddimension)}: only 0 (axial slices, the z axis) is supported for LBP2D`);
+      // (im_arr.swapaxes(0, force2Ddimension), one scikit-image call per plane). With force2D and
+      // dimension 1 its planes (rows z, columns x) are the permuted volume's z slices
+      // (force2d-plane.ts); for dimension 2 swapaxes(0, 2) leaves rows y, columns z, the transpose
+      // of ours, and a transposed image reverses the LBP samples' order ('default', 'ror' and
+      // 'nri_uniform' codes change); without force2D nothing is permuted.
+      const lbpDim = s.force2Ddimension ?? 0;
+      if (lbpDim !== 0 && !(s.force2D === true && lbpDim === 1)) {
+        bad(`imageType.LBP2D: force2Ddimension ${String(lbpDim)}: only 0 (axial), or 1 (coronal) with force2D: true, is supported for LBP2D (${lbpDim === 2 ? "PyRadiomics' swapaxes(0, 2) leaves transposed planes, whose LBP codes differ" : 'without force2D sonomics does not extract in other planes'})`);
+      }
       return [[{ type: 'lbp2d', radius: (s.lbp2DRadius ?? 1) as number, samples: (s.lbp2DSamples ?? 8) as number, method: method as LbpMethod }, 'lbp-2D']];
     }
     case 'LBP3D': return bad('imageType.LBP3D is not implemented; remove it');

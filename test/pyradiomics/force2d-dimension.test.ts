@@ -108,6 +108,19 @@ describe.skipIf(!HAS_SHARED)('force2Ddimension 1 and 2', () => {
     }
   });
 
+  it("LBP2D with force2Ddimension 1: PyRadiomics' swapaxes(0, 1) planes (rows z, columns x) are the permuted volume's slices", () => {
+    const { image, mask } = load('breast1');
+    for (const method of ['uniform', 'default', 'ror']) {
+      const imageType = { LBP2D: { lbp2DMethod: method } };
+      const ours = run(image, mask, { force2Ddimension: 1 }, { firstorder: [], glszm: [] }, imageType);
+      // np.swapaxes(arr, 0, 1) of the (z, y, x) array, slice idx: arr[z, idx, x], i.e. rows z, columns x
+      const byConstruction = run(permute(image, PLANE[1]), permute(mask, PLANE[1]), {}, { firstorder: [], glszm: [] }, imageType);
+      expect(Object.keys(ours).filter((k) => k.startsWith('lbp-2D_')).length, method).toBe(18 + 16);
+      expect(ours, method).toEqual(byConstruction);
+      expect(ours['lbp-2D_firstorder_Mean'], method).not.toBe(run(image, mask, {}, { firstorder: [] }, imageType)['lbp-2D_firstorder_Mean']);
+    }
+  });
+
   it('filters commute with the permutation: LoG and gradient of the permuted volume are the permuted filtered volume', () => {
     const { image } = load('breast1');
     for (const dim of [1, 2] as const) {
@@ -127,6 +140,8 @@ describe.skipIf(!HAS_SHARED)('force2Ddimension 1 and 2', () => {
     expect(readPyradiomicsParams({ setting: { force2D: true, force2Ddimension: 0 } }).force2Ddimension).toBeUndefined();
     expect(readPyradiomicsParams({ setting: { force2Ddimension: 1 } }).force2Ddimension).toBeUndefined(); // without force2D PyRadiomics ignores it
     expect(() => readPyradiomicsParams({ setting: { force2D: true, force2Ddimension: 3 } })).toThrow(/force2Ddimension 3: must be 0 \(z, axial\), 1 \(y, coronal\) or 2 \(x, sagittal\)/);
-    expect(() => readPyradiomicsParams({ imageType: { LBP2D: {} }, setting: { force2D: true, force2Ddimension: 2 } })).toThrow(/LBP2D: force2Ddimension 2/);
+    expect(() => readPyradiomicsParams({ imageType: { LBP2D: {} }, setting: { force2D: true, force2Ddimension: 2 } })).toThrow(/LBP2D: force2Ddimension 2: .*transposed planes/);
+    expect(() => readPyradiomicsParams({ imageType: { LBP2D: {} }, setting: { force2Ddimension: 1 } })).toThrow(/LBP2D: force2Ddimension 1: .*without force2D/);
+    expect(readPyradiomicsParams({ imageType: { LBP2D: {} }, setting: { force2D: true, force2Ddimension: 1 } }).imageNames).toEqual(['lbp-2D']);
   });
 });
