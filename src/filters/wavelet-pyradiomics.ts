@@ -173,8 +173,8 @@ function scatter(g: SubGrid, size: Vec3): Float64Array {
  * simd-axpy.ts), else ordinary arrays. Values are the same either way.
  */
 let arena: { k: AxpyKernel; at: number } | null = null;
-/** Memory the arena may take (larger decompositions, e.g. whole 3D volumes, use ordinary arrays). */
-const ARENA_MAX_BYTES = 256 * 2 ** 20;
+/** Memory the arena may take (the module's memory never shrinks; larger decompositions, e.g. whole 3D volumes, use ordinary arrays). */
+const ARENA_MAX_BYTES = 64 * 2 ** 20;
 
 function alloc(n: number): Float64Array {
   if (!arena) return new Float64Array(n);
