@@ -97,23 +97,9 @@ export function descriptiveRanks(n: number): number[] {
  * Float32-valued intensities cost several times these few passes.
  */
 export function partiallySorted(values: Float64Array, ranks: readonly number[]): Float64Array {
-  // narrow-span integers (8/16-bit pixels): counting them (sortedCopy) beats the buckets
-  if (narrowIntegers(values)) return sortedCopy(values);
   const out = new Float64Array(values.length);
   placeRanks(values, out, 0, ranks.filter((r) => r >= 0 && r < values.length));
   return out;
-}
-
-/** Whether every value is an integer (not −0) and they span at most 65,536 values: sortedCopy counts those. */
-function narrowIntegers(values: Float64Array): boolean {
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v !== Math.floor(v) || (v === 0 && 1 / v < 0)) return false;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return values.length >= 1000 && hi - lo <= 65535;
 }
 
 /** Segments this short are sorted outright. */
