@@ -9,7 +9,7 @@
  * v128.store 0xFD 0x0B, f64x2.splat 0xFD 0x14, f64x2.add 0xFD 0xF0, f64x2.mul 0xFD 0xF2.
  * Where WebAssembly SIMD is missing `axpyKernel()` is null and the JavaScript loops run.
  */
-import { leb, name, section, vec } from './simd.ts';
+import { lazyKernel, leb, vec, wasmModule } from './simd.ts';
 
 export interface AxpyKernel {
   memory: WebAssembly.Memory;
@@ -40,37 +40,17 @@ function body(): number[] {
 }
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const type = [0x60, ...vec([[I32], [I32], [I32], [F64]]), 0];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([type])),
-    ...section(3, vec([[0]])),
-    ...section(5, vec([[0x00, 1]])),
-    ...section(7, vec([[...name('memory'), 2, 0], [...name('axpy'), 0, 0]])),
-    ...section(10, vec([body()])),
-  ]);
+  return wasmModule([{ name: 'axpy', params: [I32, I32, I32, F64], body: body() }]);
 }
 
-let kernel: AxpyKernel | null | undefined;
-let enabled = true;
+const kernel = lazyKernel<AxpyKernel>(moduleBytes);
 
 /** Switch the SIMD kernel off (or back on): tests run the JavaScript loops this way too. */
 export function useAxpySimd(on: boolean): void {
-  enabled = on;
+  kernel.use(on);
 }
 
 /** The kernel (one instance per thread, made on first use), or null without WebAssembly SIMD. */
 export function axpyKernel(): AxpyKernel | null {
-  if (!enabled) return null;
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  try {
-    const bytes = moduleBytes();
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) {
-      kernel = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as AxpyKernel;
-    }
-  } catch {
-    kernel = null; // no usable WebAssembly: the JavaScript loops run instead
-  }
-  return kernel;
+  return kernel.get();
 }

@@ -18,7 +18,7 @@
  * f64x2.mul 0xF2. Where WebAssembly SIMD is missing `recursiveKernel()` is null and the
  * JavaScript loops run.
  */
-import { leb, name, section, vec } from './simd.ts';
+import { lazyKernel, leb, vec, wasmModule } from './simd.ts';
 
 export interface RecursiveKernel {
   memory: WebAssembly.Memory;
@@ -81,37 +81,17 @@ function body(): number[] {
 }
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const type = [0x60, ...vec([...Array(8).fill([I32]), ...Array(8).fill([F64])]), 0];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([type])),
-    ...section(3, vec([[0]])),
-    ...section(5, vec([[0x00, 1]])),
-    ...section(7, vec([[...name('memory'), 2, 0], [...name('rec'), 0, 0]])),
-    ...section(10, vec([body()])),
-  ]);
+  return wasmModule([{ name: 'rec', params: [...Array(8).fill(I32), ...Array(8).fill(F64)], body: body() }]);
 }
 
-let kernel: RecursiveKernel | null | undefined;
-let enabled = true;
+const kernel = lazyKernel<RecursiveKernel>(moduleBytes);
 
 /** Switch the SIMD kernel off (or back on): tests run the JavaScript loops this way too. */
 export function useRecursiveSimd(on: boolean): void {
-  enabled = on;
+  kernel.use(on);
 }
 
 /** The kernel (one instance per thread, made on first use), or null without WebAssembly SIMD. */
 export function recursiveKernel(): RecursiveKernel | null {
-  if (!enabled) return null;
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  try {
-    const bytes = moduleBytes();
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) {
-      kernel = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as RecursiveKernel;
-    }
-  } catch {
-    kernel = null; // no usable WebAssembly: the JavaScript loops run instead
-  }
-  return kernel;
+  return kernel.get();
 }

@@ -74,8 +74,6 @@ function kernel(streams: number, term: (k: number) => number[], scalarTerm: (k: 
 }
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const tapsType = [0x60, ...vec([...Array(6).fill([I32]), ...Array(4).fill([F64])]), 0];
-  const pairsType = [0x60, ...vec([...Array(10).fill([I32]), ...Array(4).fill([F64])]), 0];
   // taps4 params: acc 0, n 1, p0…p3 2–5. pairs4: acc 0, n 1, a0…a3 2–5, b0…b3 6–9.
   const taps = kernel(4, (k) => [GET, 2 + k, ...V128_LOAD], (k) => [GET, 2 + k, F64_LOAD, ...ALIGN8]);
   const pairs = kernel(
@@ -83,39 +81,66 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
     (k) => [GET, 2 + k, ...V128_LOAD, GET, 6 + k, ...V128_LOAD, ...F64X2_ADD],
     (k) => [GET, 2 + k, F64_LOAD, ...ALIGN8, GET, 6 + k, F64_LOAD, ...ALIGN8, F64_ADD],
   );
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([tapsType, pairsType])),
-    ...section(3, vec([[0], [1]])),
-    ...section(5, vec([[0x00, 1]])), // one memory, at least one 64 KiB page
-    ...section(7, vec([[...name('memory'), 2, 0], [...name('taps4'), 0, 0], [...name('pairs4'), 0, 1]])),
-    ...section(10, vec([taps, pairs])),
+  return wasmModule([
+    { name: 'taps4', params: [...Array(6).fill(I32), ...Array(4).fill(F64)], body: taps },
+    { name: 'pairs4', params: [...Array(10).fill(I32), ...Array(4).fill(F64)], body: pairs },
   ]);
 }
 
-let kernels: SimdKernels | null | undefined;
-let enabled = true;
+/**
+ * A module of one memory (at least one 64 KiB page, exported as "memory") and the given functions,
+ * each with its own type (parameters only, no result) and exported under its name: the layout of
+ * every hand-written kernel here (simd-axpy.ts, simd-recursive.ts). `body` is a function body with
+ * its locals, as the Core Specification's code section holds it (§5.5.13).
+ */
+export function wasmModule(functions: Array<{ name: string; params: number[]; body: number[] }>): Uint8Array<ArrayBuffer> {
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec(functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0]))),
+    ...section(3, vec(functions.map((_, i) => [i]))),
+    ...section(5, vec([[0x00, 1]])),
+    ...section(7, vec([[...name('memory'), 2, 0], ...functions.map((f, i) => [...name(f.name), 0, i])])),
+    ...section(10, vec(functions.map((f) => f.body))),
+  ]);
+}
+
+/**
+ * A kernel made on first use (one instance per thread) and a switch for it: `get()` is null without
+ * WebAssembly SIMD (the callers' JavaScript loops run instead) or after `use(false)` (tests run the
+ * JavaScript loops this way too).
+ */
+export function lazyKernel<T>(bytes: () => Uint8Array<ArrayBuffer>): { get(): T | null; use(on: boolean): void } {
+  let made: T | null | undefined;
+  let enabled = true;
+  return {
+    use(on: boolean): void {
+      enabled = on;
+    },
+    get(): T | null {
+      if (!enabled) return null;
+      if (made !== undefined) return made;
+      made = null;
+      try {
+        const b = bytes();
+        if (typeof WebAssembly === 'object' && WebAssembly.validate(b)) made = new WebAssembly.Instance(new WebAssembly.Module(b)).exports as unknown as T;
+      } catch {
+        made = null; // no usable WebAssembly: the JavaScript loops run instead
+      }
+      return made;
+    },
+  };
+}
+
+const kernels = lazyKernel<SimdKernels>(moduleBytes);
 
 /** Switch the SIMD kernels off (or back on): tests run the JavaScript loops this way too. */
 export function useSimd(on: boolean): void {
-  enabled = on;
+  kernels.use(on);
 }
 
 /** The SIMD kernels (one instance per thread, made on first use), or null without WebAssembly SIMD. */
 export function simdKernels(): SimdKernels | null {
-  if (!enabled) return null;
-  if (kernels !== undefined) return kernels;
-  kernels = null;
-  try {
-    const bytes = moduleBytes();
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) {
-      const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as SimdKernels;
-      kernels = exports;
-    }
-  } catch {
-    kernels = null; // no usable WebAssembly: the JavaScript loops run instead
-  }
-  return kernels;
+  return kernels.get();
 }
 
 /**
