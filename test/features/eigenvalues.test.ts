@@ -3,22 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.ts';
 import { hypot2, symmetricEigenvalues } from '../../src/features/linalg.ts';
+import { knownSpectrum } from '../helpers/known-spectrum.ts';
 
 describe('symmetricEigenvalues', () => {
   it('recovers the spectrum of Q diag(λ) Qᵀ for n = 1..40 (to 1e-13)', () => {
     const rng = new Random(3);
     for (let t = 0; t < 120; t++) {
       const n = 1 + (t % 40);
-      const lam = Array.from({ length: n }, (_, i) => (t % 3 === 0 && i % 4 === 0 ? 0.25 : rng.next() * 2 - 0.5)); // repeated eigenvalues too
-      const q: number[][] = [];
-      for (let i = 0; i < n; i++) {
-        let v = Array.from({ length: n }, () => rng.next() - 0.5);
-        for (const u of q) { const dot = u.reduce((a, x, k) => a + x * v[k]!, 0); v = v.map((x, k) => x - dot * u[k]!); }
-        const norm = Math.hypot(...v);
-        q.push(v.map((x) => x / norm));
-      }
-      const m = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) { let s = 0; for (let k = 0; k < n; k++) s += q[k]![i]! * lam[k]! * q[k]![j]!; m[i * n + j] = s; }
+      const { m, lam } = knownSpectrum(rng, n, t % 3 === 0); // repeated eigenvalues too
       const got = symmetricEigenvalues(m, n).sort((a, b) => a - b), want = [...lam].sort((a, b) => a - b);
       for (let i = 0; i < n; i++) expect(Math.abs(got[i]! - want[i]!)).toBeLessThan(1e-13);
     }

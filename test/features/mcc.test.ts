@@ -21,21 +21,7 @@ import { applyFilters } from '../../src/filters/index.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
 import type { CountMatrix } from '../../src/features/texture/matrix.ts';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
-
-/** Spectrum-known symmetric matrices Q diag(λ) Qᵀ (repeated eigenvalues on every third). */
-function knownSpectrum(rng: Random, n: number, repeated: boolean): { m: Float64Array; lam: number[] } {
-  const lam = Array.from({ length: n }, (_, i) => (repeated && i % 4 === 0 ? 0.25 : rng.next() * 2 - 0.5));
-  const q: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    let v = Array.from({ length: n }, () => rng.next() - 0.5);
-    for (const u of q) { const dot = u.reduce((a, x, k) => a + x * v[k]!, 0); v = v.map((x, k) => x - dot * u[k]!); }
-    const norm = Math.hypot(...v);
-    q.push(v.map((x) => x / norm));
-  }
-  const m = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) { let s = 0; for (let k = 0; k < n; k++) s += q[k]![i]! * lam[k]! * q[k]![j]!; m[i * n + j] = s; }
-  return { m, lam };
-}
+import { knownSpectrum } from '../helpers/known-spectrum.ts';
 
 describe('kthLargestEigenvalue', () => {
   it('recovers every eigenvalue of Q diag(λ) Qᵀ for n = 1..40, by rank (to 1e-13), and leaves the matrix as it was', () => {

@@ -25,7 +25,8 @@ export interface BaselineColumn {
   expected: Record<string, number>;
 }
 
-function splitCsv(line: string): string[] {
+/** One line of the baseline CSVs: commas outside double quotes separate cells (no escaped quotes occur). */
+export function splitCsv(line: string): string[] {
   const out: string[] = [];
   let cur = '', q = false;
   for (const ch of line) {

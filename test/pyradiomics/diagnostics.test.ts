@@ -8,20 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pyFloatRepr, pyradiomicsDiagnostics } from '../../src/features/pyradiomics/diagnostics.ts';
-import { BASELINE_DIR, loadCase } from './baseline.ts';
+import { BASELINE_DIR, loadCase, splitCsv } from './baseline.ts';
 import { HAS_SHARED } from '../helpers/shared.ts';
 
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '', q = false;
-  for (const ch of line) {
-    if (ch === '"') q = !q;
-    else if (ch === ',' && !q) { out.push(cur); cur = ''; }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 const numbers = (s: string) => s.replace(/[()]/g, '').split(',').map((v) => Number(v.trim()));
 const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(Math.abs(b), 1e-300);
