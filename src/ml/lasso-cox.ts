@@ -26,7 +26,7 @@ import { cholesky, solveFactored } from '../stats/survival/linear.ts';
 import { andersonWeights } from './anderson.ts';
 import { crossprodColumns, dotCol, subtractAt, subtractThenDot } from './lasso-kernels.ts';
 import { BreslowDerivatives, breslowLoglik, breslowSets } from './cox-breslow.ts';
-import { checkMatrix, toColumnMajor, type Matrix } from './matrix.ts';
+import { checkMatrix, columnMoments, toColumnMajor, type Matrix } from './matrix.ts';
 import { GradientBounds } from './lasso-screen.ts';
 import type { LassoPath } from './lasso-path.ts';
 
@@ -81,19 +81,9 @@ export function lassoCoxPath(X: Matrix, d: SurvivalData, opts: LassoCoxOptions =
   // position, so the risk-set sums run over contiguous memory).
   const xs = toColumnMajor(X, n, p);
   const column = new Float64Array(n);
-  const xMean = new Array<number>(p), xSd = new Array<number>(p);
-  const skip = new Uint8Array(p);
+  const { mean: xMean, scale: xSd, constant: skip } = columnMoments(xs, n, p, standardize);
   for (let j = 0; j < p; j++) {
-    const off = j * n;
-    let m = 0;
-    for (let i = 0; i < n; i++) m += xs[off + i]!;
-    m /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) { const c = xs[off + i]! - m; v += c * c; }
-    const sd = Math.sqrt(v / n);
-    xMean[j] = m;
-    xSd[j] = standardize && sd > 0 ? sd : 1;
-    if (!(sd > 0)) skip[j] = 1;
+    const off = j * n, m = xMean[j]!;
     column.set(xs.subarray(off, off + n));
     for (let a = 0; a < n; a++) xs[off + a] = (column[sets.order[a]!]! - m) / xSd[j]!;
   }

@@ -16,7 +16,7 @@
  * check over all features after each λ adds any feature they wrongly left out.
  */
 import { SonomicsError } from '../core/errors.ts';
-import { checkBinary, checkMatrix, checkNumeric, toColumnMajor, type Matrix } from './matrix.ts';
+import { checkBinary, checkMatrix, checkNumeric, columnMoments, toColumnMajor, type Matrix } from './matrix.ts';
 import { kktViolators, solveBinomial, solveGaussian, type CdState } from './lasso-cd.ts';
 import { polishActiveSet } from './lasso-polish.ts';
 import { GradientBounds } from './lasso-screen.ts';
@@ -72,20 +72,9 @@ export function lassoPath(X: Matrix, y: ArrayLike<number>, opts: LassoOptions = 
 
   // Standardise (population SD), column-major.
   const xs = toColumnMajor(X, n, p);
-  const xMean = new Array<number>(p), xSd = new Array<number>(p);
-  const skip = new Uint8Array(p);
+  const { mean: xMean, scale: xSd, constant: skip } = columnMoments(xs, n, p, standardize);
   for (let j = 0; j < p; j++) {
-    const off = j * n;
-    let m = 0;
-    for (let i = 0; i < n; i++) m += xs[off + i]!;
-    m /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) { const d = xs[off + i]! - m; v += d * d; }
-    const sd = Math.sqrt(v / n);
-    xMean[j] = m;
-    xSd[j] = standardize ? sd : 1;
-    if (!(sd > 0)) { skip[j] = 1; xSd[j] = 1; }
-    const scale = xSd[j]!;
+    const off = j * n, m = xMean[j]!, scale = xSd[j]!;
     for (let i = 0; i < n; i++) xs[off + i] = (xs[off + i]! - m) / scale;
   }
   let ybar = 0;

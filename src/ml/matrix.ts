@@ -65,6 +65,29 @@ export function toColumnMajor(X: Matrix, n: number, p: number): Float64Array {
   return out;
 }
 
+/**
+ * Mean and population SD (divisor n, glmnet's convention) of each column of a column-major
+ * n × p array. `scale[j]` is the SD when `standardize` and the column varies, else 1; `constant[j]`
+ * marks columns without spread (SD 0 or not finite), which the LASSO solvers never enter.
+ */
+export function columnMoments(xs: Float64Array, n: number, p: number, standardize: boolean): { mean: number[]; scale: number[]; constant: Uint8Array } {
+  const mean = new Array<number>(p), scale = new Array<number>(p);
+  const constant = new Uint8Array(p);
+  for (let j = 0; j < p; j++) {
+    const off = j * n;
+    let m = 0;
+    for (let i = 0; i < n; i++) m += xs[off + i]!;
+    m /= n;
+    let v = 0;
+    for (let i = 0; i < n; i++) { const d = xs[off + i]! - m; v += d * d; }
+    const sd = Math.sqrt(v / n);
+    mean[j] = m;
+    scale[j] = standardize && sd > 0 ? sd : 1;
+    if (!(sd > 0)) constant[j] = 1;
+  }
+  return { mean, scale, constant };
+}
+
 /** Rows of X selected by index (shallow: rows are shared). */
 export function selectRows<T>(X: ArrayLike<T>, idx: ArrayLike<number>): T[] {
   const out: T[] = new Array(idx.length);
