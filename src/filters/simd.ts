@@ -107,9 +107,10 @@ export function wasmModule(functions: Array<{ name: string; params: number[]; bo
 /**
  * A kernel made on first use (one instance per thread) and a switch for it: `get()` is null without
  * WebAssembly SIMD (the callers' JavaScript loops run instead) or after `use(false)` (tests run the
- * JavaScript loops this way too).
+ * JavaScript loops this way too). `imports` are the module's imports (the texture kernels import
+ * JavaScript's Math.log2).
  */
-export function lazyKernel<T>(bytes: () => Uint8Array<ArrayBuffer>): { get(): T | null; use(on: boolean): void } {
+export function lazyKernel<T>(bytes: () => Uint8Array<ArrayBuffer>, imports: WebAssembly.Imports = {}): { get(): T | null; use(on: boolean): void } {
   let made: T | null | undefined;
   let enabled = true;
   return {
@@ -122,7 +123,7 @@ export function lazyKernel<T>(bytes: () => Uint8Array<ArrayBuffer>): { get(): T 
       made = null;
       try {
         const b = bytes();
-        if (typeof WebAssembly === 'object' && WebAssembly.validate(b)) made = new WebAssembly.Instance(new WebAssembly.Module(b)).exports as unknown as T;
+        if (typeof WebAssembly === 'object' && WebAssembly.validate(b)) made = new WebAssembly.Instance(new WebAssembly.Module(b), imports).exports as unknown as T;
       } catch {
         made = null; // no usable WebAssembly: the JavaScript loops run instead
       }

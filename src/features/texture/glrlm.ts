@@ -14,6 +14,7 @@ import { sizeMatrixFeatures } from './size-features.ts';
 import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { defineFamily } from '../family.ts';
+import { textureArena } from './kernels.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'short_runs_emphasis', ibsiCode: '22OV', unit: '', pyradiomics: 'ShortRunEmphasis' },
@@ -48,10 +49,31 @@ export function glrlmMatrix(v: TextureVolume, d: Direction, z: number): CountMat
   const counts = runCounts.subarray(0, size);
   const same = sameLevelBits(v, v.padZ > 0);
   const fwd = bitOf(same, off), back = bitOf(same, -off);
-  if (fwd >= 0 && back >= 0) countRunsByBits(v, same.bits, off, fwd, back, start, end, counts, cols);
-  else countRunsByWalking(v, off, start, end, counts, cols);
+  if (fwd >= 0 && back >= 0) {
+    const m = countRunsWasm(v, same.bits, off, fwd, back, start, end, size, cols);
+    if (m) return m;
+    countRunsByBits(v, same.bits, off, fwd, back, start, end, counts, cols);
+  } else countRunsByWalking(v, off, start, end, counts, cols);
   const m = trimColumns({ counts, rows: v.nLevels, cols, nVoxels: end - start }, true);
   counts.fill(0);
+  return m;
+}
+
+/** countRunsByBits by the WebAssembly kernel, copied out trimmed; null without the kernels or memory. */
+function countRunsWasm(v: TextureVolume, bits: Uint32Array, off: number, fwd: number, back: number, start: number, end: number, size: number, cols: number): CountMatrix | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  arena.forVolume(v);
+  const lv = arena.place(v.levels), idx = arena.place(v.roiIndex), b = arena.place(bits);
+  if (lv < 0 || idx < 0 || b < 0) return null;
+  const mark = arena.mark();
+  const len = arena.alloc(4 * bits.length), c = arena.alloc(8 * size);
+  if (len < 0 || c < 0) { arena.release(mark); return null; }
+  const counts = arena.f64(c, size);
+  counts.fill(0);
+  arena.k.countRunsByBits(b, lv, idx, len, off, fwd, back, start, end, c, cols);
+  const m = trimColumns({ counts, rows: v.nLevels, cols, nVoxels: end - start }, true);
+  arena.release(mark);
   return m;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { CountMatrix } from './matrix.ts';
 import { countLog2, log2Share } from './count-log2.ts';
+import { textureArena } from './kernels.ts';
 
 export interface SizeMatrixFeatures {
   /** Σ s/j² / N_s (short runs / small zones / small distances / low dependence). */
@@ -36,7 +37,45 @@ export interface SizeMatrixFeatures {
   energy: number;
 }
 
+/** The features of m: by the WebAssembly kernel (assembly/texture.ts sizeFeatures) when there is one, else here. */
 export function sizeMatrixFeatures(m: CountMatrix): SizeMatrixFeatures {
+  return sizeMatrixFeaturesWasm(m) ?? sizeMatrixFeaturesJs(m);
+}
+
+/** The kernel's 17 outputs, in its order; null when the kernels are missing or out of memory. */
+function sizeMatrixFeaturesWasm(m: CountMatrix): SizeMatrixFeatures | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  const { rows, cols } = m, mark = arena.mark();
+  const counts = arena.alloc(8 * rows * cols), out = arena.alloc(8 * 17), scratch = arena.alloc(8 * (rows + cols + 1024));
+  if (counts < 0 || out < 0 || scratch < 0) { arena.release(mark); return null; }
+  arena.f64(counts, rows * cols).set(m.counts);
+  arena.k.sizeFeatures(counts, rows, cols, m.nVoxels, out, scratch);
+  const f = arena.f64(out, 17);
+  arena.release(mark);
+  return {
+    smallEmphasis: f[0]!,
+    largeEmphasis: f[1]!,
+    lowGreyEmphasis: f[2]!,
+    highGreyEmphasis: f[3]!,
+    smallLowGreyEmphasis: f[4]!,
+    smallHighGreyEmphasis: f[5]!,
+    largeLowGreyEmphasis: f[6]!,
+    largeHighGreyEmphasis: f[7]!,
+    greyNonUniformity: f[8]!,
+    greyNonUniformityNorm: f[9]!,
+    sizeNonUniformity: f[10]!,
+    sizeNonUniformityNorm: f[11]!,
+    percentage: f[12]!,
+    greyVariance: f[13]!,
+    sizeVariance: f[14]!,
+    entropy: f[15]!,
+    energy: f[16]!,
+  };
+}
+
+/** The JavaScript twin of the kernel (and the fallback without WebAssembly). */
+export function sizeMatrixFeaturesJs(m: CountMatrix): SizeMatrixFeatures {
   const { rows, cols, counts } = m;
   const rowSum = new Float64Array(rows), colSum = new Float64Array(cols);
   let ns = 0, se = 0, le = 0, lge = 0, hge = 0, slge = 0, shge = 0, llge = 0, lhge = 0, ent = 0, energy = 0;

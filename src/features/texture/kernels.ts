@@ -1,0 +1,104 @@
+/**
+ * The texture kernels compiled from AssemblyScript (assembly/texture.ts → kernels-wasm.ts) and the
+ * memory they work in. Why WebAssembly: the first lesion of a process runs the texture loops in
+ * V8's interpreter and then waits for TurboFan to compile them (tens of ms per function under the
+ * workers' `--single-threaded`); a WebAssembly module is compiled before its first call, in well
+ * under a millisecond, so the loops run compiled from the first voxel. The kernels compute what
+ * their JavaScript twins compute, bit for bit (assembly/texture.ts says how); the twins stay as the
+ * fallback where WebAssembly is missing and are tested against the kernels (test/texture/kernels.test.ts).
+ *
+ * Memory: one bump-allocated arena per thread. The arrays of the current working volume (grey
+ * levels, ROI voxel list, same-level bits) are copied in once and stay while the families of one
+ * image use that volume; per-call scratch is taken above them and given back after the call.
+ */
+import { lazyKernel } from '../../filters/simd.ts';
+import { TEXTURE_WASM_BASE64 } from './kernels-wasm.ts';
+
+export interface TextureKernels {
+  memory: WebAssembly.Memory;
+  sizeFeatures(counts: number, rows: number, cols: number, nVoxels: number, out: number, scratch: number): void;
+  countRunsByBits(bits: number, levels: number, idx: number, len: number, off: number, fwd: number, back: number, start: number, end: number, c: number, cols: number): void;
+}
+
+function moduleBytes(): Uint8Array<ArrayBuffer> {
+  const text = atob(TEXTURE_WASM_BASE64);
+  const bytes = new Uint8Array(text.length);
+  for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+  return bytes;
+}
+
+// The kernels' logarithms are JavaScript's own (AssemblyScript's Math.log2 may round differently).
+const kernels = lazyKernel<TextureKernels>(moduleBytes, { env: { log2: Math.log2 } });
+
+/** Switch the WebAssembly texture kernels off (or back on): tests run the JavaScript twins this way. */
+export function useTextureWasm(on: boolean): void {
+  kernels.use(on);
+}
+
+type Placeable = Int32Array | Uint32Array | Float64Array;
+
+/** Bump allocation in the kernels' memory (byte addresses, 8-aligned). */
+export class KernelArena {
+  private top = 0;
+  private owner: object | null = null;
+  private readonly placed = new Map<Placeable, number>();
+
+  constructor(readonly k: TextureKernels) {}
+
+  /** Start working on volume `v`: the arrays placed for another volume are forgotten. */
+  forVolume(v: object): void {
+    if (v === this.owner) return;
+    this.owner = v;
+    this.placed.clear();
+    this.top = 0;
+  }
+
+  /** Address of `bytes` bytes (8-aligned), growing the memory; −1 when it cannot grow that far. */
+  alloc(bytes: number): number {
+    const at = this.top, end = at + ((bytes + 7) & ~7);
+    const have = this.k.memory.buffer.byteLength;
+    if (end > have) {
+      try {
+        this.k.memory.grow(Math.ceil((end - have) / 65536));
+      } catch {
+        return -1;
+      }
+    }
+    this.top = end;
+    return at;
+  }
+
+  /** Address of a copy of `a` (copied once per volume); −1 when the memory is full. */
+  place(a: Placeable): number {
+    const known = this.placed.get(a);
+    if (known !== undefined) return known;
+    const at = this.alloc(a.byteLength);
+    if (at < 0) return -1;
+    new Uint8Array(this.k.memory.buffer, at, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    this.placed.set(a, at);
+    return at;
+  }
+
+  /** The current top, to give per-call scratch back with release(). */
+  mark(): number {
+    return this.top;
+  }
+
+  release(mark: number): void {
+    this.top = mark;
+  }
+
+  f64(at: number, n: number): Float64Array {
+    return new Float64Array(this.k.memory.buffer, at, n);
+  }
+}
+
+let arena: KernelArena | null = null;
+
+/** The kernels and their arena (one per thread), or null without WebAssembly or after useTextureWasm(false). */
+export function textureArena(): KernelArena | null {
+  const k = kernels.get();
+  if (k === null) return null;
+  if (arena === null || arena.k !== k) arena = new KernelArena(k);
+  return arena;
+}

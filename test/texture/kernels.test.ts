@@ -1,0 +1,83 @@
+// The WebAssembly texture kernels (assembly/texture.ts) against their JavaScript twins: the same
+// matrices and the same feature values, bit for bit (Object.is), on seeded random inputs, including
+// non-integer (direction-weighted) counts, counts beyond the log2 memo and wide matrices; and the
+// JavaScript path still works with the kernels switched off.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Random } from '../../src/core/random.ts';
+import { DIRECTIONS_2D, DIRECTIONS_3D } from '../../src/features/texture/directions.ts';
+import { glrlmMatrix } from '../../src/features/texture/glrlm.ts';
+import { textureArena, useTextureWasm } from '../../src/features/texture/kernels.ts';
+import type { CountMatrix } from '../../src/features/texture/matrix.ts';
+import { sizeMatrixFeatures, sizeMatrixFeaturesJs } from '../../src/features/texture/size-features.ts';
+import { textureVolume, type TextureVolume } from '../../src/features/texture/volume.ts';
+
+afterAll(() => useTextureWasm(true));
+
+function randomVolume(seed: number, size: [number, number, number], nLevels: number, pad: [number, number]): TextureVolume {
+  const r = new Random(seed);
+  const n = size[0] * size[1] * size[2];
+  // clustered levels (a random walk) so that runs and zones are longer than one voxel
+  let level = 1;
+  const levels = Int32Array.from({ length: n }, () => {
+    if (r.next() < 0.3) level = 1 + Math.floor(r.next() * nLevels);
+    return r.next() < 0.9 ? level : 0;
+  });
+  return textureVolume({ size, spacing: [1, 1, 1], levels, nLevels }, pad[0], pad[1]);
+}
+
+function randomMatrix(r: Random, rows: number, cols: number, density: number, scale: number): CountMatrix {
+  const counts = new Float64Array(rows * cols);
+  for (let k = 0; k < counts.length; k++) if (r.next() < density) counts[k] = (1 + Math.floor(r.next() * 40) * (r.next() < 0.05 ? 100 : 1)) * scale;
+  counts[Math.floor(r.next() * counts.length)] ||= scale; // never empty
+  return { counts, rows, cols, nVoxels: Math.ceil(r.next() * 1e5) };
+}
+
+function sameBits(a: Record<string, number>, b: Record<string, number>): void {
+  expect(Object.keys(a)).toEqual(Object.keys(b));
+  for (const key of Object.keys(a)) expect([key, a[key]], key).toEqual([key, b[key]]);
+  for (const key of Object.keys(a)) expect(Object.is(a[key], b[key]), key).toBe(true);
+}
+
+describe('WebAssembly texture kernels', () => {
+  it('are available in Node, and off after useTextureWasm(false)', () => {
+    expect(textureArena()).not.toBeNull();
+    useTextureWasm(false);
+    expect(textureArena()).toBeNull();
+    useTextureWasm(true);
+    expect(textureArena()).not.toBeNull();
+  });
+
+  it('size-matrix features equal the JavaScript twin bit for bit', () => {
+    const r = new Random(16);
+    // shapes: GLRLM-like, wide GLSZM-like (> 1024 columns), one cell, NGLDM-like; weights: counts, ×0.37 (weightingNorm), ×1e-3
+    const shapes: Array<[number, number]> = [[32, 40], [32, 1500], [1, 1], [16, 9], [64, 3]];
+    let compared = 0;
+    for (const [rows, cols] of shapes) {
+      for (const scale of [1, 0.37, 1e-3]) {
+        for (const density of [0.05, 0.5, 1]) {
+          const m = randomMatrix(r, rows, cols, density, scale);
+          sameBits({ ...sizeMatrixFeatures(m) }, { ...sizeMatrixFeaturesJs(m) });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(45);
+  });
+
+  for (const [size, volumetric] of [[[41, 29, 1], false], [[13, 11, 6], true]] as Array<[[number, number, number], boolean]>) {
+    it(`GLRLM run counts equal the JavaScript loop (${size.join('×')}, per slice and whole volume)`, () => {
+      for (const seed of [1, 2, 3]) {
+        const v = randomVolume(seed * 7 + size[2], size, 5, [1, volumetric ? 1 : 0]);
+        for (const z of [-1, ...Array.from({ length: v.Z }, (_, k) => k)]) {
+          for (const d of volumetric ? DIRECTIONS_3D : DIRECTIONS_2D) {
+            const wasm = glrlmMatrix(v, d, z);
+            useTextureWasm(false);
+            const js = glrlmMatrix(v, d, z);
+            useTextureWasm(true);
+            expect(wasm === null ? null : { ...wasm, counts: [...wasm.counts] }).toEqual(js === null ? null : { ...js, counts: [...js.counts] });
+          }
+        }
+      }
+    });
+  }
+});
