@@ -215,10 +215,7 @@ export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where
   if (s.force2D !== undefined && s.force2D !== null && typeof s.force2D !== 'boolean') bad('force2D must be true or false');
   const dim2 = num('force2Ddimension') ?? 0;
   if (![0, 1, 2].includes(dim2)) bad(`force2Ddimension ${dim2}: must be 0 (z, axial), 1 (y, coronal) or 2 (x, sagittal), a numpy axis of the (z, y, x) array`);
-  const distances = s.distances ?? [1];
-  if (!Array.isArray(distances) || distances.length !== 1 || distances[0] !== 1) {
-    bad(`distances ${JSON.stringify(distances)}: only [1] is supported. PyRadiomics (cmatrices.c build_angles) takes for each distance d every offset of Chebyshev norm exactly d (98 in 3D for d = 2, not the 13 directions scaled by d), drops offsets longer than the ROI's box, and builds GLDM and NGTDM neighbourhoods from those shells only; the IBSI engine's δ scales the 13 unit directions and uses the whole cube. Remove distances or set [1]`);
-  }
+  const distances = pyradiomicsDistances(s.distances, bad);
   const wn = s.weightingNorm ?? null;
   if (wn !== null && !['no_weighting', 'manhattan', 'euclidean', 'infinity'].includes(wn as string)) bad(`weightingNorm '${String(wn)}' is unknown (manhattan, euclidean, infinity, no_weighting, or empty)`);
   const merged = wn !== null; // any weighting sums the direction matrices (weighted) into one
@@ -235,6 +232,8 @@ export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where
     spatialAutocorrelation: false, // no PyRadiomics feature needs it
     texture: {
       distance: 1,
+      // [1] (the default) is IBSI's δ = 1 with its directions; any other list, PyRadiomics' shells
+      ...(distances.length === 1 && distances[0] === 1 ? {} : { distanceShells: distances }),
       ngldmCoarseness: num('gldm_a') ?? 0,
       symmetric: s.symmetricalGLCM === undefined || s.symmetricalGLCM === null ? true : s.symmetricalGLCM === true,
       ...(merged && wn !== 'no_weighting' ? { directionWeighting: wn as 'manhattan' | 'euclidean' | 'infinity' } : {}),
@@ -258,6 +257,25 @@ export function featureSettingsFromPyradiomics(s: Record<string, unknown>, where
     else bad(`resegmentMode '${mode}' is unknown (absolute, relative or sigma)`);
   }
   return resolveSettings(out, where);
+}
+
+/**
+ * setting.distances: a list of positive integers (PyRadiomics' cMatrices refuses a distance < 1 and
+ * casts to int, so 1.5 would silently become 1 there; here it is refused). Repeats are kept: PyRadiomics
+ * counts a repeated distance twice (directions.ts shellOffsets).
+ */
+function pyradiomicsDistances(raw: unknown, bad: (m: string) => never): number[] {
+  if (raw === undefined || raw === null) return [1];
+  // paramSchema.yaml: a sequence of int, each > 0 (a bare number fails PyRadiomics' validation too)
+  if (!Array.isArray(raw)) bad(`distances must be a list of whole numbers of voxels, e.g. [1, 2]; got ${JSON.stringify(raw)}`);
+  const list = raw as unknown[];
+  if (list.length === 0) bad('distances is empty: list at least one distance in voxels, e.g. [1] (the default) or [1, 2]');
+  list.forEach((d, k) => {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 1) {
+      bad(`distances[${k}] is ${JSON.stringify(d)}: each distance must be a whole number of voxels ≥ 1 (Chebyshev), e.g. [1, 2]`);
+    }
+  });
+  return list as number[];
 }
 
 function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D' | '3D', bad: (m: string) => never): Array<[FilterSpec, string]> {

@@ -77,6 +77,7 @@ export function computeFamilies(image: Image, mask: Mask, settingsIn: Partial<Fe
   const c = settings.conventions ?? {};
   const options: TextureOptions = {
     distance: settings.texture?.distance ?? 1,
+    ...(settings.texture?.distanceShells ? { distanceShells: settings.texture.distanceShells } : {}),
     ngldmCoarseness: settings.texture?.ngldmCoarseness ?? 0,
     symmetric: settings.texture?.symmetric ?? true,
     ...(settings.texture?.directionWeighting ? { directionWeighting: settings.texture.directionWeighting } : {}),

@@ -61,6 +61,8 @@ export interface ProcessingSettings {
   /** Texture options (contract in types.ts). */
   texture?: {
     distance?: number;
+    /** In place of distance: neighbours at exactly these Chebyshev distances (PyRadiomics distances; contract in types.ts). */
+    distanceShells?: number[];
     ngldmCoarseness?: number;
     /** GLCM counts each pair in both orders (IBSI; PyRadiomics symmetricalGLCM, default true). */
     symmetric?: boolean;

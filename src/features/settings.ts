@@ -96,6 +96,7 @@ export const FEATURE_SETTINGS_SCHEMA: ObjectNode = s.obj({
   families: s.field(s.list(s.oneOf(ALL_FAMILIES, 'family')), 'feature families to compute', { docDefault: 'all' }),
   texture: s.field(s.obj({
     distance: s.field(s.int({ min: 1 }), 'neighbour distance of GLCM / NGTDM / NGLDM (voxels, Chebyshev)', { docDefault: '`1`' }),
+    distanceShells: s.field(s.list(s.int({ min: 1 }), { minItems: 1 }), 'in place of distance: neighbours at exactly these Chebyshev distances, within the ROI box, for GLCM (one direction per ± pair) / NGTDM / NGLDM (PyRadiomics distances; [2] alone skips the ring at 1)', { docDefault: 'none (distance)' }),
     ngldmCoarseness: s.field(s.int({ min: 0 }), 'NGLDM coarseness α', { docDefault: '`0`' }),
     symmetric: s.field(s.bool(), 'GLCM counts each pair in both orders (PyRadiomics symmetricalGLCM)', { docDefault: '`true`' }),
     directionWeighting: s.field(s.oneOf(['manhattan', 'euclidean', 'infinity']), 'GLCM/GLRLM direction matrices weighted by their length in mm before summing (PyRadiomics weightingNorm; needs a merged aggregation)', { docDefault: 'none' }),

@@ -43,6 +43,13 @@ export type TextureAggregation =
 export interface TextureOptions {
   /** GLCM / NGTDM / NGLDM neighbourhood distance (Chebyshev), default 1. */
   distance?: number;
+  /**
+   * PyRadiomics `distances` in place of δ: the neighbours are the offsets whose Chebyshev norm is
+   * one of these (shells, so [2] alone skips the ring at 1), within the ROI box; GLCM one matrix
+   * per ± pair of offsets, NGLDM/NGTDM neighbourhoods from those shells (directions.ts
+   * shellOffsets). GLRLM and GLSZM ignore it, as PyRadiomics does. Unset: IBSI's δ.
+   */
+  distanceShells?: readonly number[];
   /** NGLDM coarseness parameter a, default 0. */
   ngldmCoarseness?: number;
   /** GLCM symmetric counting (IBSI: yes). */

@@ -71,7 +71,9 @@ export function featureOptions(s: ExtractionSettings): string[] {
   const tex = fams.filter((x) => TEXTURE_FAMILIES.includes(x));
   if (tex.length) {
     out.push(`texture aggregation ${tex.map((t) => `${familyName(t)} "${f.texture?.aggregation?.[t] ?? defaultAggregation(t, f.dimension)}"`).join(', ')}`);
-    out.push(`texture neighbourhood distance ${f.texture?.distance ?? 1} (Chebyshev)${tex.includes('ngldm') ? `, NGLDM coarseness ${f.texture?.ngldmCoarseness ?? 0}` : ''}`);
+    const shells = f.texture?.distanceShells;
+    const reach = shells ? `neighbours at Chebyshev distance ${shells.join(', ')} only (PyRadiomics distances; GLRLM and GLSZM at 1)` : `neighbourhood distance ${f.texture?.distance ?? 1} (Chebyshev)`;
+    out.push(`texture ${reach}${tex.includes('ngldm') ? `, NGLDM coarseness ${f.texture?.ngldmCoarseness ?? 0}` : ''}`);
   }
   if (fams.includes('local_intensity')) out.push(`local-intensity sphere radius ${(f.localIntensityRadiusMm ?? PEAK_RADIUS_MM).toFixed(2)} mm`);
   if (s.images.some((i) => i.type !== 'original') && fams.includes('morphology')) out.push('shape features computed once, on the original image');

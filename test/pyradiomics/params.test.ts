@@ -49,7 +49,14 @@ describe('PyRadiomics parameter files', () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ setting: { resampledPixelSpacing: [1, 1, 1], interpolator: 'sitkLanczosWindowedSinc' } }, /setting\.interpolator "sitkLanczosWindowedSinc"/],
       [{ setting: { resampledPixelSpacing: [1, 1] } }, /resampledPixelSpacing must be three spacings/],
-      [{ setting: { distances: [1, 2] } }, /distances \[1,2\]: only \[1\] is supported.*Chebyshev norm exactly d/],
+      // Session 7: distances other than [1] are honoured (test/pyradiomics/distances.test.ts); only
+      // what PyRadiomics' schema refuses (not a list, 0, negatives, non-integers) is refused.
+      [{ setting: { distances: 2 } }, /setting\.distances must be a list of whole numbers/],
+      [{ setting: { distances: [] } }, /setting\.distances is empty/],
+      [{ setting: { distances: [1, 0] } }, /setting\.distances\[1\] is 0: each distance must be a whole number of voxels ≥ 1/],
+      [{ setting: { distances: [-2] } }, /setting\.distances\[0\] is -2/],
+      [{ setting: { distances: [1.5] } }, /setting\.distances\[0\] is 1\.5/],
+      [{ setting: { distances: ['2'] } }, /setting\.distances\[0\] is "2"/],
       [{ setting: { weightingNorm: 'cosine' } }, /weightingNorm 'cosine' is unknown/],
       // Session 6: force2Ddimension 1 and 2 are honoured (test/pyradiomics/force2d-dimension.test.ts); only other values are refused
       [{ setting: { force2D: true, force2Ddimension: 3 } }, /force2Ddimension 3: must be 0/],

@@ -56,3 +56,49 @@ export function scaledMatrix<M extends { counts: Float64Array; nVoxels: number }
 export function directionsWithin(dirs: readonly Direction[], size: readonly number[]): Direction[] {
   return dirs.filter((d) => d.every((c, a) => c === 0 || size[a]! > 1));
 }
+
+/**
+ * PyRadiomics' angles for `distances` (radiomics/src/cmatrices.c v3.1.0, get_angle_count and
+ * build_angles), as [x, y, z] offsets: every offset whose Chebyshev norm is one of `shells`, with
+ * no component reaching the ROI box's size on its axis (`box`, [x, y, z] voxels) and, when
+ * `volumetric` is false (force2D), none across slices. The order is PyRadiomics' generation order
+ * (z outermost, x innermost, each from +max to −max), so a list that is closed under negation
+ * has the offsets with a positive leading (z, y, x) component in its first half.
+ *
+ * PyRadiomics counts how many angles it wants (one per listed distance, so a repeated distance
+ * counts twice; halved for the one-sided GLCM) and then takes that many from its generator, which
+ * wraps around: the GLCM (`oneSided`) keeps the first half (one of each ± pair) and the GLDM and
+ * NGTDM (`oneSided` false) every offset, a distance listed twice giving them twice (GLCM: both
+ * signs). Reproduced here by taking that many from the cycled list. Empty when nothing fits: the
+ * callers refuse that, as PyRadiomics does ("Error getting angle count").
+ */
+export function shellOffsets(shells: readonly number[], box: readonly number[], volumetric: boolean, oneSided: boolean): Direction[] {
+  const reach = Math.max(...shells);
+  const wanted = new Set(shells);
+  const fits = (o: number, axis: number): boolean => Math.abs(o) < box[axis]!;
+  const valid: Direction[] = [];
+  const dzMax = volumetric ? reach : 0;
+  for (let z = dzMax; z >= -dzMax; z--) {
+    if (!fits(z, 2)) continue;
+    for (let y = reach; y >= -reach; y--) {
+      if (!fits(y, 1)) continue;
+      for (let x = reach; x >= -reach; x--) {
+        if (!fits(x, 0)) continue;
+        const norm = Math.max(Math.abs(x), Math.abs(y), Math.abs(z));
+        if (norm > 0 && wanted.has(norm)) valid.push([x, y, z]);
+      }
+    }
+  }
+  // Per listed distance (repeats included), the number of valid offsets of that norm.
+  let count = 0;
+  for (const d of shells) for (const o of valid) if (Math.max(Math.abs(o[0]), Math.abs(o[1]), Math.abs(o[2])) === d) count++;
+  if (oneSided) count /= 2; // the valid list is closed under negation, so count is even
+  const out: Direction[] = [];
+  for (let k = 0; k < count; k++) out.push(valid[k % valid.length]!);
+  return out;
+}
+
+/** Flat index offsets of `offsets` on an X×Y×… grid (neighbourhoods from shellOffsets). */
+export function flatOffsets(offsets: readonly Direction[], X: number, Y: number): Int32Array {
+  return Int32Array.from(offsets, (d) => flatOffset(d, 1, X, Y));
+}

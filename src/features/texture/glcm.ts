@@ -8,9 +8,9 @@ import { DIRECTIONS_2D, DIRECTIONS_3D, directionLength, directionsWithin, flatOf
 import { SonomicsError } from '../../core/errors.ts';
 import { countMatrix, mergeMatrices, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
-import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
+import { cachedTextureVolume, roiBox, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
-import { textureDistance } from './options.ts';
+import { shellNeighbours, textureDistance, textureShells } from './options.ts';
 import { kthLargestEigenvalue } from '../linalg.ts';
 import { countLog2, log2Share } from './count-log2.ts';
 import { defineFamily } from '../family.ts';
@@ -276,15 +276,20 @@ export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation
   const weighting = options.directionWeighting;
   if (weighting && !plan.mergeDirections) throw new SonomicsError('BAD_SETTINGS', `GLCM: direction weighting '${weighting}' weights the direction matrices of a sum; use a merged aggregation ('3D, merged' or '2.5D, merged'), not '${aggregation}'`);
   const distance = textureDistance(options, 'GLCM');
-  const v = cachedTextureVolume(roi, distance, plan.volumetric ? distance : 0);
+  const shells = textureShells(options, 'GLCM');
+  // With shells the directions are whole offsets (step 1) reaching up to the largest shell.
+  const reach = shells ? Math.max(...shells) : distance, step = shells ? 1 : distance;
+  const v = cachedTextureVolume(roi, reach, plan.volumetric ? reach : 0);
   const symmetric = options.symmetric ?? true;
   const all = plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D;
-  const dirs = options.dropFlatDirections ? directionsWithin(all, roi.size) : all;
+  const dirs = shells
+    ? shellNeighbours(shells, roiBox(v), plan.volumetric, true, 'GLCM')
+    : options.dropFlatDirections ? directionsWithin(all, roi.size) : all;
   // All directions of a slice (or of the volume) are counted in one pass and handed out per direction.
   let unit = NaN, unitMatrices: (CountMatrix | null)[] = [];
   return runDirectional(v, plan, dirs, {
     build: (d, z) => {
-      if (z !== unit) { unit = z; unitMatrices = glcmMatrices(v, dirs, distance, z, symmetric); }
+      if (z !== unit) { unit = z; unitMatrices = glcmMatrices(v, dirs, step, z, symmetric); }
       const m = unitMatrices[dirs.indexOf(d)]!;
       // PyRadiomics weightingNorm for the GLCM: w = exp(−‖d‖²), ‖d‖ in mm (glcm._calculateMatrix)
       return weighting ? scaledMatrix(m, Math.exp(-(directionLength(d, roi.spacing, weighting) ** 2))) : m;

@@ -4,13 +4,13 @@
  * Chebyshev distance δ (in-plane for 2D) whose grey level differs by at most a (coarseness).
  */
 import { planarPlan } from './aggregation.ts';
-import { neighbourhoodOffsets } from './directions.ts';
+import { flatOffsets, neighbourhoodOffsets } from './directions.ts';
 import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
-import { ngldmCoarseness, textureDistance } from './options.ts';
+import { ngldmCoarseness, shellNeighbours, textureDistance, textureShells } from './options.ts';
 import { runPlanar } from './runner.ts';
 import { popcount, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
-import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
+import { cachedTextureVolume, roiBox, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { defineFamily } from '../family.ts';
 
@@ -36,11 +36,14 @@ export const FEATURES: FeatureDef[] = [
 const NAMES = FEATURES.map((f) => f.name);
 
 /** Dependence counts of slice z (z = -1: whole volume); columns = dependence count j ≥ 1. */
-export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: number, volumetric: boolean, z: number): CountMatrix | null {
+export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: number, volumetric: boolean, z: number, shells?: readonly number[]): CountMatrix | null {
   const lv = v.levels, idx = v.roiIndex;
-  const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
+  // PyRadiomics distances: the neighbourhood is the shells' offsets (a repeated shell counts twice)
+  const offs = shells
+    ? flatOffsets(shellNeighbours(shells, roiBox(v), volumetric, false, 'NGLDM'), v.X, v.Y)
+    : neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   // δ = 1, a = 0 (the usual settings): j − 1 is the number of same-level neighbours
-  const same = distance === 1 && coarseness === 0 ? sameLevelBits(v, volumetric).bits : null;
+  const same = !shells && distance === 1 && coarseness === 0 ? sameLevelBits(v, volumetric).bits : null;
   const cols = offs.length + 1;
   const m = countMatrix(v.nLevels, cols);
   const c = m.counts;
@@ -95,10 +98,12 @@ export function computeNgldm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const plan = planarPlan(aggregation);
   const volumetric = plan === '3D';
   const distance = textureDistance(options, 'NGLDM');
+  const shells = textureShells(options, 'NGLDM');
   const coarseness = ngldmCoarseness(options);
-  const v = cachedTextureVolume(roi, distance, volumetric ? distance : 0);
+  const reach = shells ? Math.max(...shells) : distance;
+  const v = cachedTextureVolume(roi, reach, volumetric ? reach : 0);
   return runPlanar(v, plan, {
-    build: (z) => ngldmMatrix(v, distance, coarseness, volumetric, z),
+    build: (z) => ngldmMatrix(v, distance, coarseness, volumetric, z, shells),
     merge: mergeMatrices,
     features: ngldmFeatures,
     names: NAMES,

@@ -5,10 +5,10 @@
  * neither s_i nor n_i (IBSI 1 §3.10: only voxels with a valid neighbourhood are counted).
  */
 import { planarPlan } from './aggregation.ts';
-import { neighbourhoodOffsets } from './directions.ts';
-import { textureDistance } from './options.ts';
+import { flatOffsets, neighbourhoodOffsets } from './directions.ts';
+import { shellNeighbours, textureDistance, textureShells } from './options.ts';
 import { runPlanar } from './runner.ts';
-import { cachedTextureVolume, roiRange, type TextureVolume } from './volume.ts';
+import { cachedTextureVolume, roiBox, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { defineFamily } from '../family.ts';
 
@@ -27,8 +27,11 @@ export interface Ngtdm {
   n: Float64Array;
 }
 
-export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number, countIsolated = false): Ngtdm | null {
-  const offs = neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
+export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number, countIsolated = false, shells?: readonly number[]): Ngtdm | null {
+  // PyRadiomics distances: the neighbourhood is the shells' offsets (a repeated shell counts twice)
+  const offs = shells
+    ? flatOffsets(shellNeighbours(shells, roiBox(v), volumetric, false, 'NGTDM'), v.X, v.Y)
+    : neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   const s = new Float64Array(v.nLevels), n = new Float64Array(v.nLevels);
   const [start, end] = roiRange(v, z);
   // PyRadiomics' C code (calculate_ngtdm) counts a voxel without ROI neighbours with s = 0: the
@@ -127,9 +130,11 @@ export function computeNgtdm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const plan = planarPlan(aggregation);
   const volumetric = plan === '3D';
   const distance = textureDistance(options, 'NGTDM');
-  const v = cachedTextureVolume(roi, distance, volumetric ? distance : 0);
+  const shells = textureShells(options, 'NGTDM');
+  const reach = shells ? Math.max(...shells) : distance;
+  const v = cachedTextureVolume(roi, reach, volumetric ? reach : 0);
   return runPlanar(v, plan, {
-    build: (z) => ngtdmMatrix(v, distance, volumetric, z, options.ngtdmIsolated === 'count'),
+    build: (z) => ngtdmMatrix(v, distance, volumetric, z, options.ngtdmIsolated === 'count', shells),
     merge: mergeNgtdm,
     features: ngtdmFeatures,
     names: NAMES,

@@ -133,3 +133,8 @@ export function textureVolume(roi: DiscretisedRoi, padXY: number, padZ: number):
 export function sliceVoxelCount(v: TextureVolume, z: number): number {
   return v.sliceStart[z + 1]! - v.sliceStart[z]!;
 }
+
+/** Size [x, y, z] of the ROI box inside the padding (z: the slices, when z is not padded). */
+export function roiBox(v: TextureVolume): [number, number, number] {
+  return [v.X - 2 * v.padXY, v.Y - 2 * v.padXY, v.Z - 2 * v.padZ];
+}
