@@ -10,7 +10,7 @@ import { countMatrix, mergeMatrices, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { cachedTextureVolume, roiBox, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
-import { shellNeighbours, textureDistance, textureShells } from './options.ts';
+import { neighbourReach, shellNeighbours, textureDistance, textureShells } from './options.ts';
 import { kthLargestEigenvalue } from '../linalg.ts';
 import { countLog2, log2Share } from './count-log2.ts';
 import { defineFamily } from '../family.ts';
@@ -278,7 +278,7 @@ export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation
   const distance = textureDistance(options, 'GLCM');
   const shells = textureShells(options, 'GLCM');
   // With shells the directions are whole offsets (step 1) reaching up to the largest shell.
-  const reach = shells ? Math.max(...shells) : distance, step = shells ? 1 : distance;
+  const reach = neighbourReach(distance, shells, roi.size), step = shells ? 1 : distance;
   const v = cachedTextureVolume(roi, reach, plan.volumetric ? reach : 0);
   const symmetric = options.symmetric ?? true;
   const all = plan.volumetric ? DIRECTIONS_3D : DIRECTIONS_2D;

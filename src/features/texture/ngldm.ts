@@ -6,7 +6,7 @@
 import { planarPlan } from './aggregation.ts';
 import { flatOffsets, neighbourhoodOffsets } from './directions.ts';
 import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
-import { ngldmCoarseness, shellNeighbours, textureDistance, textureShells } from './options.ts';
+import { ngldmCoarseness, neighbourReach, shellNeighbours, textureDistance, textureShells } from './options.ts';
 import { runPlanar } from './runner.ts';
 import { popcount, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
@@ -100,7 +100,7 @@ export function computeNgldm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const distance = textureDistance(options, 'NGLDM');
   const shells = textureShells(options, 'NGLDM');
   const coarseness = ngldmCoarseness(options);
-  const reach = shells ? Math.max(...shells) : distance;
+  const reach = neighbourReach(distance, shells, roi.size);
   const v = cachedTextureVolume(roi, reach, volumetric ? reach : 0);
   return runPlanar(v, plan, {
     build: (z) => ngldmMatrix(v, distance, coarseness, volumetric, z, shells),

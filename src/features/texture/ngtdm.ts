@@ -6,7 +6,7 @@
  */
 import { planarPlan } from './aggregation.ts';
 import { flatOffsets, neighbourhoodOffsets } from './directions.ts';
-import { shellNeighbours, textureDistance, textureShells } from './options.ts';
+import { neighbourReach, shellNeighbours, textureDistance, textureShells } from './options.ts';
 import { runPlanar } from './runner.ts';
 import { cachedTextureVolume, roiBox, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
@@ -131,7 +131,7 @@ export function computeNgtdm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const volumetric = plan === '3D';
   const distance = textureDistance(options, 'NGTDM');
   const shells = textureShells(options, 'NGTDM');
-  const reach = shells ? Math.max(...shells) : distance;
+  const reach = neighbourReach(distance, shells, roi.size);
   const v = cachedTextureVolume(roi, reach, volumetric ? reach : 0);
   return runPlanar(v, plan, {
     build: (z) => ngtdmMatrix(v, distance, volumetric, z, options.ngtdmIsolated === 'count', shells),

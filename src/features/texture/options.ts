@@ -29,6 +29,14 @@ export function textureShells(options: TextureOptions, family: string): readonly
 }
 
 /**
+ * How far the neighbours reach, i.e. the padding the texture volume needs: δ, or the largest shell,
+ * but never more than the ROI's largest side (offsets reaching the box size are dropped anyway).
+ */
+export function neighbourReach(distance: number, shells: readonly number[] | undefined, size: readonly number[]): number {
+  return shells ? Math.min(Math.max(...shells), Math.max(...size)) : distance;
+}
+
+/**
  * Offsets of the shells within the ROI box, or an error naming the shells and the box when none
  * fits (PyRadiomics stops there too, with "Error getting angle count").
  */
