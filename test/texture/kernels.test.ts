@@ -5,6 +5,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.ts';
 import { DIRECTIONS_2D, DIRECTIONS_3D } from '../../src/features/texture/directions.ts';
+import { glcmFeatures, glcmMatrices, glcmMatrix } from '../../src/features/texture/glcm.ts';
+import { ngldmMatrix } from '../../src/features/texture/ngldm.ts';
+import { ngtdmMatrix } from '../../src/features/texture/ngtdm.ts';
+import { sameLevelBits } from '../../src/features/texture/same-level.ts';
+import { labelZones } from '../../src/features/texture/zones.ts';
 import { glrlmMatrix } from '../../src/features/texture/glrlm.ts';
 import { textureArena, useTextureWasm } from '../../src/features/texture/kernels.ts';
 import type { CountMatrix } from '../../src/features/texture/matrix.ts';
@@ -12,6 +17,24 @@ import { sizeMatrixFeatures, sizeMatrixFeaturesJs } from '../../src/features/tex
 import { textureVolume, type TextureVolume } from '../../src/features/texture/volume.ts';
 
 afterAll(() => useTextureWasm(true));
+
+/** Everything the matrix kernels make of one volume, as plain arrays (per slice and for the whole volume). */
+function matrices(v: TextureVolume, volumetric: boolean): unknown {
+  const zs = [-1, ...Array.from({ length: v.Z }, (_, k) => k)];
+  const plain = (m: { counts: Float64Array } | null) => (m === null ? null : { ...m, counts: [...m.counts] });
+  const dirs = volumetric ? DIRECTIONS_3D : DIRECTIONS_2D;
+  const zones = labelZones(v, volumetric);
+  return {
+    bits: [...sameLevelBits(v, volumetric).bits],
+    zones: { count: zones.count, level: [...zones.level], size: [...zones.size], slice: [...zones.slice], label: [...zones.label] },
+    ngtdm: zs.flatMap((z) => [1, 2].flatMap((d) => [false, true].map((iso) => {
+      const m = ngtdmMatrix(v, d, volumetric, z, iso);
+      return m && { s: [...m.s], n: [...m.n] };
+    }))),
+    ngldm: zs.flatMap((z) => [[1, 0], [2, 0], [1, 1]].map(([d, a]) => plain(ngldmMatrix(v, d!, a!, volumetric, z)))),
+    glcm: zs.flatMap((z) => [1, 2].flatMap((d) => [true, false].flatMap((sym) => glcmMatrices(v, dirs, d, z, sym).map(plain)))),
+  };
+}
 
 function randomVolume(seed: number, size: [number, number, number], nLevels: number, pad: [number, number]): TextureVolume {
   const r = new Random(seed);
@@ -63,6 +86,43 @@ describe('WebAssembly texture kernels', () => {
     }
     expect(compared).toBe(45);
   });
+
+  it('GLCM features (MCC included) equal the JavaScript path bit for bit', () => {
+    let compared = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      // 2, 5 and 32 levels; the 32-level volume leaves some levels out (rows/columns of zeros)
+      const nLevels = [2, 5, 32][seed % 3]!;
+      const v = randomVolume(seed, [37, 23, 1], nLevels, [1, 0]);
+      for (const d of DIRECTIONS_2D) {
+        for (const symmetric of [true, false]) {
+          const m = glcmMatrix(v, d, 1, -1, symmetric)!;
+          for (const weighted of [m, { ...m, counts: m.counts.map((c) => c * 0.61) }]) {
+            const wasm = glcmFeatures(weighted, { mcc: true });
+            useTextureWasm(false);
+            const js = glcmFeatures(weighted, { mcc: true });
+            useTextureWasm(true);
+            sameBits(wasm, js);
+            expect(Number.isFinite(wasm.maximal_correlation_coefficient)).toBe(true);
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(6 * 4 * 2 * 2);
+  });
+
+  for (const [size, volumetric] of [[[41, 29, 1], false], [[13, 11, 6], true], [[3, 2, 1], false], [[1, 1, 1], true]] as Array<[[number, number, number], boolean]>) {
+    it(`same-level bits, zones, NGTDM, NGLDM and GLCM matrices equal the JavaScript loops (${size.join('×')})`, () => {
+      for (const seed of [1, 2, 3]) {
+        // two fresh volumes of one ROI: the bits and zones are cached per volume
+        const wasm = matrices(randomVolume(seed, size, 6, [2, volumetric ? 2 : 0]), volumetric);
+        useTextureWasm(false);
+        const js = matrices(randomVolume(seed, size, 6, [2, volumetric ? 2 : 0]), volumetric);
+        useTextureWasm(true);
+        expect(wasm).toEqual(js);
+      }
+    });
+  }
 
   for (const [size, volumetric] of [[[41, 29, 1], false], [[13, 11, 6], true]] as Array<[[number, number, number], boolean]>) {
     it(`GLRLM run counts equal the JavaScript loop (${size.join('×')}, per slice and whole volume)`, () => {

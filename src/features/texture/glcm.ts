@@ -14,6 +14,7 @@ import { neighbourReach, shellNeighbours, textureDistance, textureShells } from 
 import { kthLargestEigenvalue } from '../linalg.ts';
 import { countLog2, log2Share } from './count-log2.ts';
 import { defineFamily } from '../family.ts';
+import { textureArena } from './kernels.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'joint_maximum', ibsiCode: 'GYBY', unit: '' },
@@ -57,6 +58,33 @@ export function glcmMatrix(v: TextureVolume, d: Direction, distance: number, z: 
 
 /** The matrices of several directions in one pass over the ROI voxels (null when empty). */
 export function glcmMatrices(v: TextureVolume, dirs: readonly Direction[], distance: number, z: number, symmetric = true): (CountMatrix | null)[] {
+  return glcmMatricesWasm(v, dirs, distance, z, symmetric) ?? glcmMatricesJs(v, dirs, distance, z, symmetric);
+}
+
+/** The matrices by the WebAssembly kernel (assembly/texture.ts glcmMatrices), copied out; null without the kernels or memory. */
+function glcmMatricesWasm(v: TextureVolume, dirs: readonly Direction[], distance: number, z: number, symmetric: boolean): (CountMatrix | null)[] | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  arena.forVolume(v);
+  const lv = arena.place(v.levels), idx = arena.place(v.roiIndex);
+  if (lv < 0 || idx < 0) return null;
+  const ng = v.nLevels, nd = dirs.length, size = ng * ng, mark = arena.mark();
+  const offs = arena.alloc(4 * nd), all = arena.alloc(4 * nd * size), out = arena.alloc(8 * nd * size), pairs = arena.alloc(4 * nd);
+  if (offs < 0 || all < 0 || out < 0 || pairs < 0) { arena.release(mark); return null; }
+  const offsets = arena.i32(offs, nd);
+  dirs.forEach((d, k) => { offsets[k] = flatOffset(d, distance, v.X, v.Y); });
+  arena.i32(all, nd * size).fill(0);
+  arena.f64(out, nd * size).fill(0);
+  const [start, end] = roiRange(v, z);
+  arena.k.glcmMatrices(lv, idx, offs, nd, start, end, ng, symmetric ? 1 : 0, all, out, pairs);
+  const counts = arena.f64(out, nd * size), pairCounts = arena.i32(pairs, nd);
+  const matrices = dirs.map((_, k) => (pairCounts[k]! > 0 ? { counts: counts.slice(k * size, (k + 1) * size), rows: ng, cols: ng, nVoxels: 0 } : null));
+  arena.release(mark);
+  return matrices;
+}
+
+/** The JavaScript twin of the kernel (and the fallback without WebAssembly). */
+export function glcmMatricesJs(v: TextureVolume, dirs: readonly Direction[], distance: number, z: number, symmetric = true): (CountMatrix | null)[] {
   const ng = v.nLevels, nd = dirs.length, size = ng * ng;
   // One flat block for all directions: block k holds direction k, counted one way only.
   const all = new Int32Array(nd * size);
@@ -98,6 +126,28 @@ export function glcmMatrices(v: TextureVolume, dirs: readonly Direction[], dista
  * bit, as both sum the same terms in the same order) needs only the upper half.
  */
 export function glcmFeatures(m: CountMatrix, options: TextureOptions = {}): FamilyValues {
+  return glcmFeaturesWasm(m, options) ?? glcmFeaturesJs(m, options);
+}
+
+/** The WebAssembly kernel (assembly/texture.ts glcmFeatures); null without the kernels or memory. */
+function glcmFeaturesWasm(m: CountMatrix, options: TextureOptions): FamilyValues | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  const ng = m.rows, cells = ng * ng, mark = arena.mark();
+  const c = arena.alloc(8 * cells), out = arena.alloc(8 * 26), scratch = arena.alloc(8 * (4 * cells + 16 * ng + 1025));
+  if (c < 0 || out < 0 || scratch < 0) { arena.release(mark); return null; }
+  arena.f64(c, cells).set(m.counts);
+  arena.k.glcmFeatures(c, ng, options.flatCorrelation === 'one' ? 1 : NaN, options.mcc ? 1 : 0, out, scratch);
+  const f = arena.f64(out, 26);
+  arena.release(mark);
+  const values: FamilyValues = {};
+  for (let k = 0; k < 25; k++) values[IBSI_NAMES[k]!] = f[k]!;
+  if (options.mcc) values.maximal_correlation_coefficient = f[25]!;
+  return values;
+}
+
+/** The JavaScript twin of the kernel (and the fallback without WebAssembly). */
+export function glcmFeaturesJs(m: CountMatrix, options: TextureOptions = {}): FamilyValues {
   const ng = m.rows, c = m.counts;
   let total = 0;
   for (let k = 0; k < c.length; k++) total += c[k]!;
@@ -245,6 +295,27 @@ function marginalProductLogs(px: Float64Array, py: Float64Array, ng: number): Fl
  * round-off, within 1e-12 relative (test/features/mcc.test.ts).
  */
 function maximalCorrelation(c: Float64Array, ng: number, total: number, px: Float64Array, py: Float64Array): number {
+  return maximalCorrelationWasm(c, ng, total, px, py) ?? maximalCorrelationJs(c, ng, total, px, py);
+}
+
+/** The WebAssembly kernel (assembly/texture.ts maximalCorrelation); null without the kernels or memory. */
+function maximalCorrelationWasm(c: Float64Array, ng: number, total: number, px: Float64Array, py: Float64Array): number | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  const mark = arena.mark();
+  const at = arena.alloc(8 * (c.length + 2 * ng)), scratch = arena.alloc(8 * ng + 8 * (2 * ng * ng + 6 * ng)); // 2·Ng i32, then A, column scales, S, d, e, v, w, e²
+  if (at < 0 || scratch < 0) { arena.release(mark); return null; }
+  const mem = arena.f64(at, c.length + 2 * ng);
+  mem.set(c);
+  mem.set(px, c.length);
+  mem.set(py, c.length + ng);
+  const value = arena.k.maximalCorrelation(at, ng, total, at + 8 * c.length, at + 8 * (c.length + ng), scratch);
+  arena.release(mark);
+  return value;
+}
+
+/** The JavaScript twin of the kernel (and the fallback without WebAssembly). */
+export function maximalCorrelationJs(c: Float64Array, ng: number, total: number, px: Float64Array, py: Float64Array): number {
   const rows: number[] = [], cols: number[] = [];
   for (let i = 0; i < ng; i++) if (px[i]! > 0) rows.push(i);
   for (let k = 0; k < ng; k++) if (py[k]! > 0) cols.push(k);

@@ -17,6 +17,13 @@ import { TEXTURE_WASM_BASE64 } from './kernels-wasm.ts';
 export interface TextureKernels {
   memory: WebAssembly.Memory;
   sizeFeatures(counts: number, rows: number, cols: number, nVoxels: number, out: number, scratch: number): void;
+  glcmFeatures(c: number, ng: number, flat: number, mcc: number, out: number, scratch: number): void;
+  maximalCorrelation(c: number, ng: number, total: number, px: number, py: number, scratch: number): number;
+  sameLevelBits(levels: number, idx: number, nIdx: number, offs: number, nOffs: number, bits: number): void;
+  labelZones(levels: number, idx: number, nIdx: number, offs: number, bits: number, plane: number, label: number, stack: number, level: number, size: number, slice: number): number;
+  ngtdmAccumulate(levels: number, idx: number, offs: number, nOffs: number, start: number, end: number, s: number, n: number, isolated: number): number;
+  ngldmCounts(levels: number, idx: number, bits: number, start: number, end: number, c: number, cols: number): void;
+  glcmMatrices(levels: number, idx: number, offs: number, nd: number, start: number, end: number, ng: number, symmetric: number, all: number, out: number, pairs: number): void;
   countRunsByBits(bits: number, levels: number, idx: number, len: number, off: number, fwd: number, back: number, start: number, end: number, c: number, cols: number): void;
 }
 
@@ -27,8 +34,8 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-// The kernels' logarithms are JavaScript's own (AssemblyScript's Math.log2 may round differently).
-const kernels = lazyKernel<TextureKernels>(moduleBytes, { env: { log2: Math.log2 } });
+// The kernels' logarithms and exponentials are JavaScript's own (AssemblyScript's may round differently).
+const kernels = lazyKernel<TextureKernels>(moduleBytes, { env: { log2: Math.log2, exp: Math.exp } });
 
 /** Switch the WebAssembly texture kernels off (or back on): tests run the JavaScript twins this way. */
 export function useTextureWasm(on: boolean): void {
@@ -79,6 +86,19 @@ export class KernelArena {
     return at;
   }
 
+  /**
+   * Address of `a`'s copy if it is placed for the current volume, else −1. Arrays that a kernel
+   * made here and JavaScript copied out are registered with adopt(), so they are not copied back.
+   */
+  addressOf(a: Placeable): number {
+    return this.placed.get(a) ?? -1;
+  }
+
+  /** Register `a` as the copy of the `a.byteLength` bytes at `at` (a resident allocation). */
+  adopt(a: Placeable, at: number): void {
+    this.placed.set(a, at);
+  }
+
   /** The current top, to give per-call scratch back with release(). */
   mark(): number {
     return this.top;
@@ -90,6 +110,10 @@ export class KernelArena {
 
   f64(at: number, n: number): Float64Array {
     return new Float64Array(this.k.memory.buffer, at, n);
+  }
+
+  i32(at: number, n: number): Int32Array {
+    return new Int32Array(this.k.memory.buffer, at, n);
   }
 }
 

@@ -13,6 +13,7 @@ import { sizeMatrixFeatures } from './size-features.ts';
 import { cachedTextureVolume, roiBox, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { defineFamily } from '../family.ts';
+import { textureArena } from './kernels.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'low_dependence_emphasis', ibsiCode: 'SODN', unit: '', pyradiomics: 'SmallDependenceEmphasis' },
@@ -45,6 +46,10 @@ export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: numb
   // δ = 1, a = 0 (the usual settings): j − 1 is the number of same-level neighbours
   const same = !shells && distance === 1 && coarseness === 0 ? sameLevelBits(v, volumetric).bits : null;
   const cols = offs.length + 1;
+  if (same) {
+    const m = ngldmWasm(v, same, z, cols);
+    if (m !== undefined) return m;
+  }
   const m = countMatrix(v.nLevels, cols);
   const c = m.counts;
   const [start, end] = roiRange(v, z);
@@ -69,6 +74,29 @@ export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: numb
   if (voxels === 0) return null;
   m.nVoxels = voxels;
   return trimColumns(m);
+}
+
+/**
+ * The δ = 1, a = 0 counts by the WebAssembly kernel (assembly/texture.ts ngldmCounts), copied out
+ * trimmed; undefined without the kernels or memory.
+ */
+function ngldmWasm(v: TextureVolume, bits: Uint32Array, z: number, cols: number): CountMatrix | null | undefined {
+  const arena = textureArena();
+  if (arena === null) return undefined;
+  arena.forVolume(v);
+  const lv = arena.place(v.levels), idx = arena.place(v.roiIndex), b = arena.place(bits);
+  if (lv < 0 || idx < 0 || b < 0) return undefined;
+  const [start, end] = roiRange(v, z);
+  if (end === start) return null;
+  const mark = arena.mark(), size = v.nLevels * cols;
+  const c = arena.alloc(8 * size);
+  if (c < 0) { arena.release(mark); return undefined; }
+  const counts = arena.f64(c, size);
+  counts.fill(0);
+  arena.k.ngldmCounts(lv, idx, b, start, end, c, cols);
+  const m = trimColumns({ counts, rows: v.nLevels, cols, nVoxels: end - start }, true);
+  arena.release(mark);
+  return m;
 }
 
 export function ngldmFeatures(m: CountMatrix): FamilyValues {

@@ -11,6 +11,7 @@ import { runPlanar } from './runner.ts';
 import { cachedTextureVolume, roiBox, roiRange, type TextureVolume } from './volume.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { defineFamily } from '../family.ts';
+import { textureArena } from './kernels.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'coarseness', ibsiCode: 'QCDE', unit: '', pyradiomics: 'Coarseness' },
@@ -37,7 +38,7 @@ export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: bool
   // PyRadiomics' C code (calculate_ngtdm) counts a voxel without ROI neighbours with s = 0: the
   // same pass counts it (a second pass over the ROI cost as much as the first).
   const isolated = countIsolated ? 1 : 0;
-  const any = offs.length === 8 ? accumulate8(v, offs, start, end, s, n, isolated) : accumulate(v, offs, start, end, s, n, isolated);
+  const any = accumulateWasm(v, offs, start, end, s, n, isolated) ?? (offs.length === 8 ? accumulate8(v, offs, start, end, s, n, isolated) : accumulate(v, offs, start, end, s, n, isolated));
   if (countIsolated) return end > start ? { s, n } : null;
   return any ? { s, n } : null;
 }
@@ -46,6 +47,26 @@ export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: bool
 // b > 0 as a number instead of branching on it avoids mispredictions at the ROI border. The sums
 // are integers, so their order does not matter. `isolated` (0 or 1) is what a voxel without ROI
 // neighbours adds to n_i.
+
+/** accumulate by the WebAssembly kernel (assembly/texture.ts ngtdmAccumulate) into s and n; null without the kernels or memory. */
+function accumulateWasm(v: TextureVolume, offsets: Int32Array, start: number, end: number, s: Float64Array, n: Float64Array, isolated: number): boolean | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  arena.forVolume(v);
+  const lv = arena.place(v.levels), idx = arena.place(v.roiIndex);
+  if (lv < 0 || idx < 0) return null;
+  const mark = arena.mark(), ng = s.length;
+  const offs = arena.alloc(4 * offsets.length), sn = arena.alloc(16 * ng);
+  if (offs < 0 || sn < 0) { arena.release(mark); return null; }
+  arena.i32(offs, offsets.length).set(offsets);
+  const out = arena.f64(sn, 2 * ng);
+  out.fill(0);
+  const any = arena.k.ngtdmAccumulate(lv, idx, offs, offsets.length, start, end, sn, sn + 8 * ng, isolated) === 1;
+  s.set(out.subarray(0, ng));
+  n.set(out.subarray(ng));
+  arena.release(mark);
+  return any;
+}
 
 function accumulate(v: TextureVolume, offs: Int32Array, start: number, end: number, s: Float64Array, n: Float64Array, isolated: number): boolean {
   const lv = v.levels, idx = v.roiIndex;

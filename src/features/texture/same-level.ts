@@ -13,6 +13,7 @@
 import { neighbourhoodOffsets } from './directions.ts';
 import type { TextureVolume } from './volume.ts';
 import { perVolumeCache } from './per-volume-cache.ts';
+import { textureArena } from './kernels.ts';
 
 export interface SameLevelBits {
   /** Flat offsets of the neighbours; bit k of a voxel refers to offsets[k]. */
@@ -26,10 +27,36 @@ export const sameLevelBits = perVolumeCache(computeBits);
 
 function computeBits(v: TextureVolume, volumetric: boolean): SameLevelBits {
   const offsets = neighbourhoodOffsets(1, volumetric, v.X, v.Y);
+  const bits = bitsWasm(v, offsets);
+  if (bits) return { offsets, bits };
+  return { offsets, bits: bitsJs(v, offsets) };
+}
+
+/**
+ * The bits by the WebAssembly kernel (assembly/texture.ts sameLevelBits), copied out; the kernels'
+ * copy stays registered for the volume's other kernels. Null without the kernels or memory.
+ */
+function bitsWasm(v: TextureVolume, offsets: Int32Array): Uint32Array | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  arena.forVolume(v);
+  const lv = arena.place(v.levels), idx = arena.place(v.roiIndex), offs = arena.place(offsets);
+  const at = arena.alloc(4 * v.levels.length);
+  if (lv < 0 || idx < 0 || offs < 0 || at < 0) return null;
+  const view = arena.i32(at, v.levels.length);
+  view.fill(0);
+  arena.k.sameLevelBits(lv, idx, v.nVoxels, offs, offsets.length, at);
+  const bits = new Uint32Array(view.buffer.slice(at, at + 4 * v.levels.length));
+  arena.adopt(bits, at);
+  return bits;
+}
+
+/** The JavaScript twin of the kernel (and the fallback without WebAssembly). */
+function bitsJs(v: TextureVolume, offsets: Int32Array): Uint32Array {
   const bits = new Uint32Array(v.levels.length);
   if (offsets.length === 8) planarBits(v, offsets, bits);
   else generalBits(v, offsets, bits);
-  return { offsets, bits };
+  return bits;
 }
 
 /** 8 in-plane neighbours, unrolled: +(b === a) is a flag without a branch. */

@@ -9,6 +9,7 @@
 import { sameLevelBits } from './same-level.ts';
 import type { TextureVolume } from './volume.ts';
 import { perVolumeCache } from './per-volume-cache.ts';
+import { textureArena } from './kernels.ts';
 
 export interface Zones {
   count: number;
@@ -24,6 +25,29 @@ export interface Zones {
 export const labelZones = perVolumeCache(computeZones);
 
 function computeZones(v: TextureVolume, volumetric: boolean): Zones {
+  return zonesWasm(v, volumetric) ?? zonesJs(v, volumetric);
+}
+
+/** The labelling by the WebAssembly kernel (assembly/texture.ts labelZones), copied out; null without the kernels or memory. */
+function zonesWasm(v: TextureVolume, volumetric: boolean): Zones | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  const same = sameLevelBits(v, volumetric);
+  arena.forVolume(v);
+  const lv = arena.place(v.levels), idx = arena.place(v.roiIndex), offs = arena.place(same.offsets), bits = arena.place(same.bits);
+  if (lv < 0 || idx < 0 || offs < 0 || bits < 0) return null;
+  const mark = arena.mark(), n = v.nVoxels, grid = v.levels.length;
+  const label = arena.alloc(4 * grid), stack = arena.alloc(4 * n), level = arena.alloc(4 * n), size = arena.alloc(4 * n), slice = arena.alloc(4 * n);
+  if (label < 0 || stack < 0 || level < 0 || size < 0 || slice < 0) { arena.release(mark); return null; }
+  arena.i32(label, grid).fill(-1);
+  const count = arena.k.labelZones(lv, idx, n, offs, bits, v.X * v.Y, label, stack, level, size, slice);
+  const zones = { count, level: arena.i32(level, count).slice(), size: arena.i32(size, count).slice(), slice: arena.i32(slice, count).slice(), label: arena.i32(label, grid).slice() };
+  arena.release(mark);
+  return zones;
+}
+
+/** The JavaScript twin of the kernel (and the fallback without WebAssembly). */
+function zonesJs(v: TextureVolume, volumetric: boolean): Zones {
   const plane = v.X * v.Y, idx = v.roiIndex;
   const { offsets: offs, bits } = sameLevelBits(v, volumetric);
   const label = new Int32Array(v.levels.length).fill(-1);
