@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.ts';
-import { DIRECTIONS_2D, DIRECTIONS_3D, shellOffsets, type Direction } from '../../src/features/texture/directions.ts';
+import { DIRECTIONS_2D, DIRECTIONS_3D, flatOffsets, shellOffsets, type Direction } from '../../src/features/texture/directions.ts';
 import { computeGlcm, computeGlrlm, computeGlszm, computeNgldm, computeNgtdm, glcmMatrices } from '../../src/features/texture/index.ts';
 import { ngldmMatrix } from '../../src/features/texture/ngldm.ts';
 import { ngtdmMatrix } from '../../src/features/texture/ngtdm.ts';
@@ -128,12 +128,12 @@ describe('distance shells: matrices against coordinate-by-coordinate counting', 
       }
       ms.forEach((m, k) => expect(m ? Array.from(m.counts) : new Array<number>(ng * ng).fill(0), `${JSON.stringify(c)} GLCM ${key(one[k]!)}`).toEqual(glcm[k]));
       for (const alpha of [0, 1]) {
-        const m = ngldmMatrix(v, 1, alpha, c.volumetric, -1, c.shells)!;
+        const m = ngldmMatrix(v, 1, alpha, c.volumetric, -1, flatOffsets(both, v.X, v.Y))!;
         const got = new Map<string, number>();
         for (let r = 0; r < m.rows; r++) for (let k = 0; k < m.cols; k++) if (m.counts[r * m.cols + k]! > 0) got.set(`${r + 1},${k + 1}`, m.counts[r * m.cols + k]!);
         expect([...got.entries()].sort(), `${JSON.stringify(c)} NGLDM a = ${alpha}`).toEqual([...dep[alpha]!.entries()].sort());
       }
-      const t = ngtdmMatrix(v, 1, c.volumetric, -1, true, c.shells)!;
+      const t = ngtdmMatrix(v, 1, c.volumetric, -1, true, flatOffsets(both, v.X, v.Y))!;
       expect(Array.from(t.n), `${JSON.stringify(c)} NGTDM n`).toEqual(n);
       t.s.forEach((si, k) => expect(si).toBeCloseTo(s[k]!, 12));
     }
@@ -142,7 +142,7 @@ describe('distance shells: matrices against coordinate-by-coordinate counting', 
   it('shell [2] on a row of levels 1..5: NGTDM neighbours two voxels away only', () => {
     const roi: DiscretisedRoi = { size: [5, 1, 1], spacing: [1, 1, 1], levels: Int32Array.from([1, 2, 3, 4, 5]), nLevels: 5 };
     const v = textureVolume(roi, 2, 0);
-    const t = ngtdmMatrix(v, 1, false, -1, true, [2])!;
+    const t = ngtdmMatrix(v, 1, false, -1, true, flatOffsets(shellOffsets([2], roiBox(v), false, false), v.X, v.Y))!;
     // 1 ↔ 3, 2 ↔ 4, 3 ↔ mean(1, 5) = 3, 4 ↔ 2, 5 ↔ 3
     expect(Array.from(t.s)).toEqual([2, 2, 0, 2, 2]);
     expect(Array.from(t.n)).toEqual([1, 1, 1, 1, 1]);

@@ -37,14 +37,12 @@ export const FEATURES: FeatureDef[] = [
 const NAMES = FEATURES.map((f) => f.name);
 
 /** Dependence counts of slice z (z = -1: whole volume); columns = dependence count j ≥ 1. */
-export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: number, volumetric: boolean, z: number, shells?: readonly number[]): CountMatrix | null {
+export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: number, volumetric: boolean, z: number, shellOffsets?: Int32Array): CountMatrix | null {
   const lv = v.levels, idx = v.roiIndex;
-  // PyRadiomics distances: the neighbourhood is the shells' offsets (a repeated shell counts twice)
-  const offs = shells
-    ? flatOffsets(shellNeighbours(shells, roiBox(v), volumetric, false, 'NGLDM'), v.X, v.Y)
-    : neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
+  // shellOffsets: PyRadiomics distances' neighbourhood (flat offsets; a repeated shell counts twice)
+  const offs = shellOffsets ?? neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   // δ = 1, a = 0 (the usual settings): j − 1 is the number of same-level neighbours
-  const same = !shells && distance === 1 && coarseness === 0 ? sameLevelBits(v, volumetric).bits : null;
+  const same = !shellOffsets && distance === 1 && coarseness === 0 ? sameLevelBits(v, volumetric).bits : null;
   const cols = offs.length + 1;
   if (same) {
     const m = ngldmWasm(v, same, z, cols);
@@ -130,8 +128,9 @@ export function computeNgldm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const coarseness = ngldmCoarseness(options);
   const reach = neighbourReach(distance, shells, roi.size);
   const v = cachedTextureVolume(roi, reach, volumetric ? reach : 0);
+  const offs = shells ? flatOffsets(shellNeighbours(shells, roiBox(v), volumetric, false, 'NGLDM'), v.X, v.Y) : undefined;
   return runPlanar(v, plan, {
-    build: (z) => ngldmMatrix(v, distance, coarseness, volumetric, z, shells),
+    build: (z) => ngldmMatrix(v, distance, coarseness, volumetric, z, offs),
     merge: mergeMatrices,
     features: ngldmFeatures,
     names: NAMES,

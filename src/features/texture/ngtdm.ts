@@ -28,11 +28,9 @@ export interface Ngtdm {
   n: Float64Array;
 }
 
-export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number, countIsolated = false, shells?: readonly number[]): Ngtdm | null {
-  // PyRadiomics distances: the neighbourhood is the shells' offsets (a repeated shell counts twice)
-  const offs = shells
-    ? flatOffsets(shellNeighbours(shells, roiBox(v), volumetric, false, 'NGTDM'), v.X, v.Y)
-    : neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
+export function ngtdmMatrix(v: TextureVolume, distance: number, volumetric: boolean, z: number, countIsolated = false, shellOffsets?: Int32Array): Ngtdm | null {
+  // shellOffsets: PyRadiomics distances' neighbourhood (flat offsets; a repeated shell counts twice)
+  const offs = shellOffsets ?? neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   const s = new Float64Array(v.nLevels), n = new Float64Array(v.nLevels);
   const [start, end] = roiRange(v, z);
   // PyRadiomics' C code (calculate_ngtdm) counts a voxel without ROI neighbours with s = 0: the
@@ -154,8 +152,9 @@ export function computeNgtdm(roi: DiscretisedRoi, aggregation: TextureAggregatio
   const shells = textureShells(options, 'NGTDM');
   const reach = neighbourReach(distance, shells, roi.size);
   const v = cachedTextureVolume(roi, reach, volumetric ? reach : 0);
+  const offs = shells ? flatOffsets(shellNeighbours(shells, roiBox(v), volumetric, false, 'NGTDM'), v.X, v.Y) : undefined;
   return runPlanar(v, plan, {
-    build: (z) => ngtdmMatrix(v, distance, volumetric, z, options.ngtdmIsolated === 'count', shells),
+    build: (z) => ngtdmMatrix(v, distance, volumetric, z, options.ngtdmIsolated === 'count', offs),
     merge: mergeNgtdm,
     features: ngtdmFeatures,
     names: NAMES,
