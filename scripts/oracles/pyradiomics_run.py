@@ -21,6 +21,8 @@ From TypeScript tests: test/helpers/pyradiomics-oracle.ts (runPyRadiomics).
 - `image` / `mask`: a grey-scale PNG, read as SimpleITK reads it (a 1-bit PNG mask reads as 0/255,
   hence `label: 255` for BUS-BRA), or a JSON header of a raw volume (see SimpleITK shim, ReadRaw).
 - `label` (optional) is passed to `execute(label=…)`.
+- `float32Images` (optional, default false): derived images are rounded to float32 before their features,
+  as sonomics stores them (PyRadiomics keeps wavelet and transform images as float64).
 - Feature values are floats (NaN / ±inf as the strings "nan" / "inf" / "-inf"); diagnostics are
   written as str() of PyRadiomics' value (tuples, dicts), except numbers.
 
@@ -30,6 +32,7 @@ by the sources' hash) on top of sonomics' numpy SimpleITK shim (scripts/oracles/
 simpleitk_shim). LoG and gradient need ITK itself: set SONOMICS_ITK_FILTERS to the compiled
 scripts/oracles/itk_filters.cxx (test/helpers/itk.ts builds it). Resampling is not available.
 """
+import contextlib
 import hashlib
 import json
 import logging
@@ -102,6 +105,33 @@ def importRadiomics():
   return radiomics, featureextractor
 
 
+@contextlib.contextmanager
+def float32Images(on):
+  """With `float32Images`, every derived image (wavelet, LoG, square, …; not the original) is rounded to float32
+  before its features are computed, as sonomics stores images, and kept in a float64 array, as sonomics computes
+  (with a float32 array PyRadiomics would also compute bin edges in float32): PyRadiomics' own code on rounded
+  filter output, to tell float32 storage apart from any other difference. The module is patched for the case only."""
+  if not on:
+    yield
+    return
+  import SimpleITK as sitk
+  from radiomics import imageoperations
+  saved = {}
+  for name in dir(imageoperations):
+    if name.startswith('get') and name.endswith('Image') and name not in ('getOriginalImage', 'getMask'):
+      saved[name] = getattr(imageoperations, name)
+
+      def wrapped(inputImage, inputMask, _gen=saved[name], **kwargs):
+        for image, imageName, args in _gen(inputImage, inputMask, **kwargs):
+          yield sitk.Cast(sitk.Cast(image, sitk.sitkFloat32), sitk.sitkFloat64), imageName, args
+      setattr(imageoperations, name, wrapped)
+  try:
+    yield
+  finally:
+    for name, fn in saved.items():
+      setattr(imageoperations, name, fn)
+
+
 def plain(value):
   import numpy
   if isinstance(value, numpy.ndarray) and value.size == 1:
@@ -125,7 +155,8 @@ def main():
   for case in request['cases']:
     try:
       extractor = featureextractor.RadiomicsFeatureExtractor(case['params'])
-      out = extractor.execute(case['image'], case['mask'], label=case.get('label'))
+      with float32Images(case.get('float32Images', False)):
+        out = extractor.execute(case['image'], case['mask'], label=case.get('label'))
       results.append({'features': {k: plain(v) for k, v in out.items()}})
     except Exception as e:  # a case PyRadiomics refuses: its message, for the test to assert on
       results.append({'error': '%s: %s' % (type(e).__name__, e)})

@@ -86,9 +86,14 @@ describe('kernels', () => {
     }
   });
   it('db2 matches PyWavelets dec_lo / dec_hi', () => {
+    // Session 7: PyWavelets' own values (pywt ≥ 0.5, printed with repr from pywt 1.1.1; db2's are (1 ± √3)/4√2 and
+    // (3 ± √3)/4√2 to double precision). The earlier expectation held the outdated wavelets.pybytes.com table
+    // (0.48296291314469025, …; pywt issue #327), 1.6e-13 off, which moved a BUS-BRA wavelet voxel across a bin edge.
     const { lo, hi } = waveletFilters('db2');
-    expect(Array.from(lo)).toEqual([-0.12940952255092145, 0.22414386804185735, 0.836516303737469, 0.48296291314469025]);
-    expect(Array.from(hi)).toEqual([-0.48296291314469025, 0.836516303737469, -0.22414386804185735, -0.12940952255092145]);
+    expect(Array.from(lo)).toEqual([-0.12940952255126037, 0.2241438680420134, 0.8365163037378079, 0.48296291314453416]);
+    expect(Array.from(hi)).toEqual([-0.48296291314453416, 0.8365163037378079, -0.2241438680420134, -0.12940952255126037]);
+    const r3 = Math.sqrt(3), d = 4 * Math.SQRT2;
+    [(1 - r3) / d, (3 - r3) / d, (3 + r3) / d, (1 + r3) / d].forEach((v, k) => expect(Math.abs(lo[k]! - v)).toBeLessThan(3e-16));
   });
 });
 

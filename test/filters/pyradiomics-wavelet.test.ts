@@ -3,10 +3,11 @@
  * level 1 in a loop, sub-band names) against PyWavelets itself: scripts/oracles/pyradiomics_wavelet.py
  * runs PyRadiomics' own code with numpy in place of SimpleITK on the same voxels.
  *
- * Tolerance: 1e-10 × the image's intensity range, the issue's figure. Both sides compute in
- * float64 with the same filter taps in a different summation order; the worst difference seen is
- * printed. (The taps are PyWavelets' to ~1e-13: coif1 in pywt 1.1.1 differs from our table by
- * up to 3e-13, which this tolerance covers and says nothing against.)
+ * Tolerance: 1e-14 × the image's intensity range. Both sides compute in float64 with the same
+ * filter taps (bit for bit since session 7: the table is PyWavelets' own, test/filters/filters.test.ts)
+ * in a different summation order; the worst difference seen is printed (7e-17 on brain1). Until
+ * session 7 the taps were the outdated wavelets.pybytes.com values, up to 5e-12 off PyWavelets'
+ * (pywt issue #327), and the tolerance was the issue's 1e-10.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import type { Image, Vec3 } from '../../src/image/image.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
 import { boundingBox, growBox } from '../../src/image/crop.ts';
 import { pyradiomicsWavelet, pyradiomicsWaveletBands } from '../../src/filters/wavelet-pyradiomics.ts';
+import { WAVELET_FAMILIES, waveletFilters } from '../../src/filters/wavelet-coefficients.ts';
 import { loadCase } from '../pyradiomics/baseline.ts';
 import { PYWT } from '../helpers/python.ts';
 import { HAS_SHARED, REPO_ROOT, sharedPath } from '../helpers/shared.ts';
@@ -69,7 +71,7 @@ function compare(data: Float64Array, size: Vec3, axes: number[], wavelet: string
     let d = 0;
     for (let i = 0; i < got.length; i++) d = Math.max(d, Math.abs(got[i]! - want[i]!));
     worst = Math.max(worst, d / scale);
-    expect(d / scale, `${name}`).toBeLessThan(1e-10);
+    expect(d / scale, `${name}`).toBeLessThan(1e-14);
   }
   return worst;
 }
@@ -112,6 +114,21 @@ describe.skipIf(!HAS_SHARED || !PYWT)('PyRadiomics wavelet (pywt.swtn as _swt3) 
     const data = Float64Array.from({ length: 45 }, () => Math.round(rng.next() * 1000) - 300);
     compare(data, size, [2, 1, 0], 'coif2', 0, 2, [...BANDS3.map((b) => `wavelet-${b}`), ...BANDS3.map((b) => `wavelet2-${b}`), 'wavelet2-LLL']);
   }, 60_000);
+});
+
+describe.skipIf(!PYWT)('wavelet taps against PyWavelets', () => {
+  it('every family\'s dec_lo and dec_hi equal pywt.Wavelet(name).dec_lo / dec_hi bit for bit', () => {
+    // Python's repr is the shortest round trip, so Number() gives back pywt's doubles exactly
+    const script = `import json, pywt; print(json.dumps({f: [[repr(v) for v in pywt.Wavelet(f).dec_lo], [repr(v) for v in pywt.Wavelet(f).dec_hi]] for f in ${JSON.stringify(WAVELET_FAMILIES)}}))`;
+    const r = spawnSync(PYWT!.cmd, ['-c', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const pywt = JSON.parse(r.stdout) as Record<string, [string[], string[]]>;
+    for (const family of WAVELET_FAMILIES) {
+      const { lo, hi } = waveletFilters(family);
+      expect(Array.from(lo), `${family} dec_lo`).toEqual(pywt[family]![0].map(Number));
+      expect(Array.from(hi), `${family} dec_hi`).toEqual(pywt[family]![1].map(Number));
+    }
+  });
 });
 
 describe('PyRadiomics wavelet: shared passes and refusals', () => {

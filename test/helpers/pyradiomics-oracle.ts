@@ -48,6 +48,8 @@ export interface OracleCase {
   params: Record<string, unknown>;
   /** execute(label=…); omitted: the params' label (PyRadiomics' default 1). */
   label?: number;
+  /** Derived images (not the original) rounded to float32 before their features, as sonomics stores them. */
+  float32Images?: boolean;
 }
 
 export interface OracleResult {

@@ -238,24 +238,26 @@ class ConnectedComponentImageFilter(object):
     self._full = True
 
   def Execute(self, image):
-    fg = image._arr != 0
+    # flood fill over flat indices of the array padded by one background voxel (no bounds checks)
+    fg = numpy.pad(image._arr != 0, 1)
     d = fg.ndim
+    strides = [int(numpy.prod(fg.shape[k + 1:])) for k in range(d)]
     grid = numpy.indices((3,) * d).reshape(d, -1).T - 1
-    offsets = [o for o in grid if numpy.any(o) and (self._full or numpy.abs(o).sum() == 1)]
-    seen = numpy.zeros(fg.shape, dtype=bool)
+    offsets = [int(numpy.dot(o, strides)) for o in grid if numpy.any(o) and (self._full or numpy.abs(o).sum() == 1)]
+    flat = fg.ravel().tolist()
     count = 0
-    for start in zip(*numpy.nonzero(fg)):
-      if seen[start]:
+    for start in numpy.flatnonzero(fg).tolist():
+      if not flat[start]:
         continue
       count += 1
-      seen[start] = True
+      flat[start] = False
       stack = [start]
       while stack:
         p = stack.pop()
         for o in offsets:
-          q = tuple(int(a + b) for a, b in zip(p, o))
-          if all(0 <= q[k] < fg.shape[k] for k in range(d)) and fg[q] and not seen[q]:
-            seen[q] = True
+          q = p + o
+          if flat[q]:
+            flat[q] = False
             stack.append(q)
     self._count = count
     return image
@@ -445,9 +447,17 @@ def ReadRaw(headerPath):
   return Image(arr.astype(arr.dtype.newbyteorder('=')), h.get('spacing'), h.get('origin'), h.get('direction'))
 
 
+_pngCache = {}
+
+
 def ReadImage(path):
   if path.lower().endswith('.png'):
-    return _readPNG(path)
+    # decoding in Python is slow: one decode per file and process (callers get their own copy)
+    key = (os.path.abspath(path), os.path.getmtime(path))
+    if key not in _pngCache:
+      _pngCache[key] = _readPNG(path)
+    cached = _pngCache[key]
+    return Image(cached._arr.copy(), cached._spacing, cached._origin, cached._direction)
   if path.lower().endswith('.json'):
     return ReadRaw(path)
   _missing('ReadImage(%r): the shim reads grey-scale PNG and raw volumes with a JSON header' % path)
