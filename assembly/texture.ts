@@ -116,17 +116,23 @@ export function sizeFeatures(counts: usize, rows: i32, cols: i32, nVoxels: f64, 
 
 /**
  * glrlm.ts countRunsByBits: run lengths walking against the direction, one count per run start,
- * into the f64 counts at `c` (Ng × cols). `len` is i32 scratch over the working grid.
+ * into the f64 counts at `c` (Ng × cols). `len` is i32 scratch over the working grid. Returns the
+ * longest run (the trimmed matrix's width, as trimColumns finds it).
  */
-export function countRunsByBits(bits: usize, levels: usize, idx: usize, len: usize, off: i32, fwd: i32, back: i32, start: i32, end: i32, c: usize, cols: i32): void {
+export function countRunsByBits(bits: usize, levels: usize, idx: usize, len: usize, off: i32, fwd: i32, back: i32, start: i32, end: i32, c: usize, cols: i32): i32 {
   const step = off > 0 ? -1 : 1;
+  let longest = 0;
   for (let q = off > 0 ? end - 1 : start; q >= start && q < end; q += step) {
     const i = i32At(idx, q), m = <u32>i32At(bits, i);
     const l = 1 + <i32>((m >>> <u32>fwd) & 1) * i32At(len, i + off);
     setI32(len, i, l);
     const cell = (i32At(levels, i) - 1) * cols + l - 1;
-    setF64(c, cell, f64At(c, cell) + <f64>(((m >>> <u32>back) & 1) ^ 1));
+    const starts = <i32>(((m >>> <u32>back) & 1) ^ 1);
+    setF64(c, cell, f64At(c, cell) + <f64>starts);
+    const counted = l * starts;
+    longest = counted > longest ? counted : longest;
   }
+  return longest;
 }
 
 // Number.MIN_VALUE · 2⁶⁰ = 2⁻¹⁰¹⁴ (exact) and Number.EPSILON, as linalg.ts uses them.

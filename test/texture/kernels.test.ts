@@ -11,7 +11,7 @@ import { ngtdmMatrix } from '../../src/features/texture/ngtdm.ts';
 import { sameLevelBits } from '../../src/features/texture/same-level.ts';
 import { labelZones } from '../../src/features/texture/zones.ts';
 import { glrlmMatrix } from '../../src/features/texture/glrlm.ts';
-import { textureArena, useTextureWasm } from '../../src/features/texture/kernels.ts';
+import { moduleBytes, textureArena, useTextureWasm } from '../../src/features/texture/kernels.ts';
 import type { CountMatrix } from '../../src/features/texture/matrix.ts';
 import { sizeMatrixFeatures, sizeMatrixFeaturesJs } from '../../src/features/texture/size-features.ts';
 import { textureVolume, type TextureVolume } from '../../src/features/texture/volume.ts';
@@ -68,6 +68,12 @@ describe('WebAssembly texture kernels', () => {
     expect(textureArena()).toBeNull();
     useTextureWasm(true);
     expect(textureArena()).not.toBeNull();
+  });
+
+  it("decodes the module alike with Node's Buffer and with the browsers' atob", () => {
+    const node = moduleBytes(), portable = moduleBytes(true);
+    expect(WebAssembly.validate(node)).toBe(true);
+    expect([...node]).toEqual([...portable]);
   });
 
   it('size-matrix features equal the JavaScript twin bit for bit', () => {

@@ -7,7 +7,7 @@
 import { directionalPlan } from './aggregation.ts';
 import { DIRECTIONS_2D, DIRECTIONS_3D, directionLength, directionsWithin, flatOffset, scaledMatrix, type Direction } from './directions.ts';
 import { SonomicsError } from '../../core/errors.ts';
-import { mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
+import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { bitOf, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
@@ -69,10 +69,12 @@ function countRunsWasm(v: TextureVolume, bits: Uint32Array, off: number, fwd: nu
   const mark = arena.mark();
   const len = arena.alloc(4 * bits.length), c = arena.alloc(8 * size);
   if (len < 0 || c < 0) { arena.release(mark); return null; }
+  arena.f64(c, size).fill(0);
+  // the kernel returns the longest run: the width trimColumns would find, without its scan
+  const width = Math.max(1, arena.k.countRunsByBits(b, lv, idx, len, off, fwd, back, start, end, c, cols));
+  const m = countMatrix(v.nLevels, width, end - start);
   const counts = arena.f64(c, size);
-  counts.fill(0);
-  arena.k.countRunsByBits(b, lv, idx, len, off, fwd, back, start, end, c, cols);
-  const m = trimColumns({ counts, rows: v.nLevels, cols, nVoxels: end - start }, true);
+  for (let r = 0; r < v.nLevels; r++) m.counts.set(counts.subarray(r * cols, r * cols + width), r * width);
   arena.release(mark);
   return m;
 }

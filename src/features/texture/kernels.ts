@@ -24,10 +24,17 @@ export interface TextureKernels {
   ngtdmAccumulate(levels: number, idx: number, offs: number, nOffs: number, start: number, end: number, s: number, n: number, isolated: number): number;
   ngldmCounts(levels: number, idx: number, bits: number, start: number, end: number, c: number, cols: number): void;
   glcmMatrices(levels: number, idx: number, offs: number, nd: number, start: number, end: number, ng: number, symmetric: number, all: number, out: number, pairs: number): void;
-  countRunsByBits(bits: number, levels: number, idx: number, len: number, off: number, fwd: number, back: number, start: number, end: number, c: number, cols: number): void;
+  countRunsByBits(bits: number, levels: number, idx: number, len: number, off: number, fwd: number, back: number, start: number, end: number, c: number, cols: number): number;
 }
 
-function moduleBytes(): Uint8Array<ArrayBuffer> {
+/**
+ * The module's bytes. Node's Buffer decodes base64 natively (≈ 0.05 ms), where the portable atob
+ * loop below runs in the interpreter on the first lesion (≈ 1–3 ms); browsers take the loop. Both
+ * give the same bytes (test/texture/kernels.test.ts).
+ */
+export function moduleBytes(portable = false): Uint8Array<ArrayBuffer> {
+  const nodeBuffer = (globalThis as { Buffer?: { from(s: string, encoding: 'base64'): Uint8Array } }).Buffer;
+  if (nodeBuffer && !portable) return new Uint8Array(nodeBuffer.from(TEXTURE_WASM_BASE64, 'base64'));
   const text = atob(TEXTURE_WASM_BASE64);
   const bytes = new Uint8Array(text.length);
   for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
@@ -35,7 +42,7 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
 }
 
 // The kernels' logarithms and exponentials are JavaScript's own (AssemblyScript's may round differently).
-const kernels = lazyKernel<TextureKernels>(moduleBytes, { env: { log2: Math.log2, exp: Math.exp } });
+const kernels = lazyKernel<TextureKernels>(() => moduleBytes(), { env: { log2: Math.log2, exp: Math.exp } });
 
 /** Switch the WebAssembly texture kernels off (or back on): tests run the JavaScript twins this way. */
 export function useTextureWasm(on: boolean): void {
@@ -65,14 +72,21 @@ export class KernelArena {
     const at = this.top, end = at + ((bytes + 7) & ~7);
     const have = this.k.memory.buffer.byteLength;
     if (end > have) {
-      try {
-        this.k.memory.grow(Math.ceil((end - have) / 65536));
-      } catch {
-        return -1;
-      }
+      const need = Math.ceil((end - have) / 65536);
+      // at least double (a few grows per process, not one per larger volume); else just enough
+      if (!this.grow(Math.max(need, have / 65536, 16)) && !this.grow(need)) return -1;
     }
     this.top = end;
     return at;
+  }
+
+  private grow(pages: number): boolean {
+    try {
+      this.k.memory.grow(pages);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Address of a copy of `a` (copied once per volume); −1 when the memory is full. */
