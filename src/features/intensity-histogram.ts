@@ -5,6 +5,7 @@
  */
 import type { RoiContext } from './context.ts';
 import { descriptive } from './stats-util.ts';
+import { countInside } from '../image/image.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
 import { defineFamily } from './family.ts';
 
@@ -40,8 +41,8 @@ const DESCRIPTIVE = FEATURES.map((f) => f.name).filter((n) => n !== 'entropy' &&
 export function computeIntensityHistogram(ctx: RoiContext): FamilyValues {
   const { levels, nLevels } = ctx.discretised();
   const mask = ctx.roi.intensityMask;
-  let n = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i]) n++;
+  // the shared counting loop (one compile per process, not one inside this larger function)
+  const n = countInside(mask);
   const hist = new Float64Array(nLevels + 1);
   // PyRadiomics reads only the entropy and uniformity: the statistics of the levels (and the
   // copies they need) are skipped when nobody reads them (RoiContext.wanted).

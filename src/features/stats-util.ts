@@ -98,8 +98,68 @@ export function descriptiveRanks(n: number): number[] {
  */
 export function partiallySorted(values: Float64Array, ranks: readonly number[]): Float64Array {
   const out = new Float64Array(values.length);
-  placeRanks(values, out, 0, ranks.filter((r) => r >= 0 && r < values.length));
+  const wanted = ranks.filter((r) => r >= 0 && r < values.length);
+  if (!countedRanks(values, out, wanted)) placeRanks(values, out, 0, wanted);
   return out;
+}
+
+/*
+ * Loop functions. Each loop below is a function of its own whose loop is followed only by handing
+ * back what it found: the first result by `return`, any others in the module variables second,
+ * third and fourth. V8 compiles a long loop by on-stack replacement while it runs, before the code
+ * after it has ever run; code there that needs type feedback (a store into an array or object, a
+ * call, arithmetic) then deoptimised on the next ROI (with its four loops inside, descriptive was
+ * compiled five times over the first 50 BUS-BRA lesions, placeRanks three: --trace-opt). Returning
+ * a number and storing a module variable need no feedback. Results are read right after each call.
+ */
+let second = 0, third = 0, fourth = 0;
+
+/**
+ * Writes the values of `ranks` to `out` (as partiallySorted) by counting, when the values are
+ * integers spanning at most 65,536 (the 8- and 16-bit pixels of original images); false, writing
+ * nothing, for anything else (fractions, NaN, −0 — whose place before +0 a count would lose — or
+ * a wider span). Integers are exact, so a rank's value is the count's level: the same numbers the
+ * sort gives. Why: the bucket selection costs several passes and allocations per ROI, and
+ * counting 8-bit values is one pass plus one over at most 65,536 counts.
+ */
+function countedRanks(values: Float64Array, out: Float64Array, ranks: readonly number[]): boolean {
+  const n = values.length;
+  if (n === 0 || ranks.length === 0) return false;
+  const lo = integerSpan(values), hi = second;
+  if (!(hi - lo <= 65535)) return false; // NaN (not all integers) fails too
+  const counts = new Int32Array(hi - lo + 1);
+  countIntegers(values, lo, counts);
+  // ranks ascending: walk the counts once
+  const sorted = [...ranks].sort((a, b) => a - b);
+  let level = 0, below = counts[0]!; // the values of rank < below are ≤ lo + level
+  for (const r of sorted) {
+    while (below <= r) below += counts[++level]!;
+    out[r] = lo + level;
+  }
+  return true;
+}
+
+/**
+ * The minimum of the values (maximum: `second`) when every one is an int32 other than −0; NaN
+ * otherwise. 1/v is taken for every value (−∞ only for −0 among integers) rather than for zeros
+ * only: a test run only on the rare zero would lack type feedback in code compiled before the
+ * first zero came.
+ */
+function integerSpan(values: Float64Array): number {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if ((v | 0) !== v || 1 / v === -Infinity) { lo = NaN; break; }
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  second = hi;
+  return lo;
+}
+
+/** counts[v − lo]++ for every value (integers within the counts' span). */
+function countIntegers(values: Float64Array, lo: number, counts: Int32Array): void {
+  for (let i = 0; i < values.length; i++) counts[values[i]! - lo]!++;
 }
 
 /** Segments this short are sorted outright. */
@@ -171,28 +231,16 @@ export function maskedValues(data: ArrayLike<number>, mask: Uint8Array): Float64
  */
 export function descriptive(values: Float64Array, sorted: Float64Array = sortedCopy(values)): Record<string, number> {
   const n = values.length;
-  let s = 0, s2 = 0;
-  for (let i = 0; i < n; i++) { s += values[i]!; s2 += values[i]! * values[i]!; }
+  // Each sum in raster order in its loop function (see `second`): the same additions in the same order.
+  const s = sumOf(values), s2 = second;
   const mean = s / n;
-  let m2 = 0, m3 = 0, m4 = 0, mad = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i]! - mean;
-    const d2 = d * d;
-    m2 += d2; m3 += d2 * d; m4 += d2 * d2; mad += Math.abs(d);
-  }
-  m2 /= n; m3 /= n; m4 /= n; mad /= n;
+  const m2 = centralSums(values, mean) / n, m3 = second / n, m4 = third / n, mad = fourth / n;
   const median = quantile7Sorted(sorted, 0.5);
   const p10 = quantile7Sorted(sorted, 0.1), p90 = quantile7Sorted(sorted, 0.9);
   const p25 = quantile7Sorted(sorted, 0.25), p75 = quantile7Sorted(sorted, 0.75);
   // robust MAD over the values in [P10, P90] (IBSI 3.3.15)
-  let rn = 0, rs = 0;
-  for (let i = 0; i < n; i++) if (values[i]! >= p10 && values[i]! <= p90) { rn++; rs += values[i]!; }
-  const rmean = rs / rn;
-  let rmad = 0, medad = 0;
-  for (let i = 0; i < n; i++) {
-    if (values[i]! >= p10 && values[i]! <= p90) rmad += Math.abs(values[i]! - rmean);
-    medad += Math.abs(values[i]! - median);
-  }
+  const rn = countWithin(values, p10, p90), rmean = second / rn;
+  const rmad = deviationSums(values, p10, p90, rmean, median), medad = second;
   return {
     mean,
     variance: m2,
@@ -213,4 +261,43 @@ export function descriptive(values: Float64Array, sorted: Float64Array = sortedC
     energy: s2,
     root_mean_square: Math.sqrt(s2 / n),
   };
+}
+
+/** Σ v (Σ v²: `second`), in order. */
+function sumOf(values: Float64Array): number {
+  let s = 0, s2 = 0;
+  for (let i = 0; i < values.length; i++) { s += values[i]!; s2 += values[i]! * values[i]!; }
+  second = s2;
+  return s;
+}
+
+/** Σ d² (Σ d³, Σ d⁴, Σ |d|: `second`, `third`, `fourth`) with d = v − mean, in order. */
+function centralSums(values: Float64Array, mean: number): number {
+  let m2 = 0, m3 = 0, m4 = 0, mad = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i]! - mean;
+    const d2 = d * d;
+    m2 += d2; m3 += d2 * d; m4 += d2 * d2; mad += Math.abs(d);
+  }
+  second = m3; third = m4; fourth = mad;
+  return m2;
+}
+
+/** How many values lie in [lo, hi] (their sum: `second`), in order. */
+function countWithin(values: Float64Array, lo: number, hi: number): number {
+  let rn = 0, rs = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! >= lo && values[i]! <= hi) { rn++; rs += values[i]!; }
+  second = rs;
+  return rn;
+}
+
+/** Σ |v − rmean| over the values in [lo, hi] (Σ |v − median| over all: `second`), in order. */
+function deviationSums(values: Float64Array, lo: number, hi: number, rmean: number, median: number): number {
+  let rmad = 0, medad = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i]! >= lo && values[i]! <= hi) rmad += Math.abs(values[i]! - rmean);
+    medad += Math.abs(values[i]! - median);
+  }
+  second = medad;
+  return rmad;
 }
