@@ -6,7 +6,6 @@
  * and perimeter for surface (circularity = 4πA/P², cf. PyRadiomics shape2D).
  */
 import type { RoiContext } from './context.ts';
-import { positionCovariance } from './linalg.ts';
 import { spatialAutocorrelation } from './spatial-autocorrelation.ts';
 import type { FamilyValues, FeatureDef } from './types.ts';
 
@@ -106,63 +105,213 @@ export function hull2d(points: Array<[number, number]>): Array<[number, number]>
   return lower.slice(0, -1).concat(upper.slice(0, -1));
 }
 
+/*
+ * computeMorphology2D is a short driver over small loop functions: V8 compiled the whole of it
+ * (contour, hull, covariance, weighted centre; 45–50 ms of TurboFan under --single-threaded, twice:
+ * on-stack replacement, then the whole function) before the first BUS-BRA lesions were done;
+ * small functions compile in a few ms each, and the long pixel loops run one row per call (see
+ * addRowMoments). Every sum keeps its order, so every value keeps its bits.
+ */
+
 export function computeMorphology2D(ctx: RoiContext): FamilyValues {
   const { size, spacing: sp, image, morphMask, intensityMask } = ctx.roi;
   const [X, Y] = size;
   const seg = marchingSquares(X, Y, morphMask);
   const hx = sp[0] / 2, hy = sp[1] / 2;
-  let area2 = 0, perimeter = 0;
-  const uniq = new Map<number, [number, number]>();
-  for (let i = 0; i < seg.length; i += 4) {
-    const x0 = seg[i]! * hx, y0 = seg[i + 1]! * hy, x1 = seg[i + 2]! * hx, y1 = seg[i + 3]! * hy;
-    area2 += x0 * y1 - x1 * y0; // Green's theorem
-    perimeter += Math.hypot(x1 - x0, y1 - y0);
-    uniq.set(seg[i]! * 65536 + seg[i + 1]!, [seg[i]!, seg[i + 1]!]);
-  }
-  const area = Math.abs(area2) / 2;
-  const hull = hull2d([...uniq.values()]);
-  let hullArea2 = 0, hullPerim = 0, diameter = 0;
-  let bx0 = Infinity, bx1 = -Infinity, by0 = Infinity, by1 = -Infinity;
-  for (let i = 0; i < hull.length; i++) {
-    const a = hull[i]!, b = hull[(i + 1) % hull.length]!;
-    hullArea2 += a[0] * hx * b[1] * hy - b[0] * hx * a[1] * hy;
-    hullPerim += Math.hypot((b[0] - a[0]) * hx, (b[1] - a[1]) * hy);
-    bx0 = Math.min(bx0, a[0]); bx1 = Math.max(bx1, a[0]); by0 = Math.min(by0, a[1]); by1 = Math.max(by1, a[1]);
-    for (let j = i + 1; j < hull.length; j++) {
-      const c = hull[j]!;
-      diameter = Math.max(diameter, ((a[0] - c[0]) * hx) ** 2 + ((a[1] - c[1]) * hy) ** 2);
-    }
-  }
-  const { cov, centre, n } = positionCovariance(size, sp, morphMask, ctx.settings.conventions?.pcaDivisor);
-  // 2×2 eigenvalues of the in-plane covariance
-  const tr = cov[0]! + cov[4]!, det = cov[0]! * cov[4]! - cov[1]! * cov[3]!;
+  const contour = contourSums(seg, hx, hy);
+  const area = Math.abs(contour[0]!) / 2, perimeter = contour[1]!;
+  const hull = hullOfVertices(seg, Y);
+  const h = hullSums(hull, hx, hy);
+  const hullArea2 = h[0]!, hullPerim = h[1]!, diameter = h[2]!;
+  const bx0 = h[3]!, bx1 = h[4]!, by0 = h[5]!, by1 = h[6]!;
+  // positionCovariance (linalg.ts) in the plane: z = 0 adds nothing to the in-plane sums, which
+  // keep their order (identical bits); 2 × 2 eigenvalues of the in-plane covariance
+  const m = planeMoments(X, Y, sp[0], sp[1], morphMask);
+  const n = m[0]!, c0 = m[1]! / n, c1 = m[2]! / n;
+  const pc = planeCovariance(X, Y, sp[0], sp[1], morphMask, c0, c1);
+  const denominator = ctx.settings.conventions?.pcaDivisor === 'n' ? n : Math.max(1, n - 1);
+  const cov0 = pc[0]! / denominator, cov1 = pc[1]! / denominator, cov4 = pc[2]! / denominator;
+  const tr = cov0 + cov4, det = cov0 * cov4 - cov1 * cov1;
   const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
   const l1 = tr / 2 + disc, l2 = Math.max(0, tr / 2 - disc);
-  let wsum = 0, ni = 0, wx = 0, wy = 0;
-  for (let y = 0, i = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
-    if (!intensityMask[i]) continue;
-    wsum += image[i]!; ni++; wx += image[i]! * x * sp[0]; wy += image[i]! * y * sp[1];
-  }
-  // O(N²) in the ROI size: skipped (NaN) when the settings say so (PyRadiomics has no such features)
-  const { moransI, gearysC } = ctx.settings.spatialAutocorrelation === false ? { moransI: NaN, gearysC: NaN } : spatialAutocorrelation(size, sp, image, intensityMask);
-  const bw = (bx1 - bx0) * hx, bh = (by1 - by0) * hy;
-  return {
+  const wanted = (name: string): boolean => ctx.wanted('morphology', name);
+  const out: FamilyValues = {
     area,
     area_pixel_counting: n * sp[0] * sp[1],
     perimeter,
     perimeter_to_area_ratio: perimeter / area,
     circularity: (4 * Math.PI * area) / (perimeter * perimeter),
     sphericity_2d: (2 * Math.sqrt(Math.PI * area)) / perimeter,
-    centre_of_mass_shift_2d: Math.hypot(centre[0] - wx / wsum, centre[1] - wy / wsum),
+    centre_of_mass_shift_2d: NaN,
     maximum_diameter: Math.sqrt(diameter),
     major_axis_length_2d: 4 * Math.sqrt(l1),
     minor_axis_length_2d: 4 * Math.sqrt(l2),
     elongation_2d: Math.sqrt(l2 / l1),
-    area_density_aabb_2d: area / (bw * bh),
+    area_density_aabb_2d: area / ((bx1 - bx0) * hx * ((by1 - by0) * hy)),
     area_density_convex_hull_2d: area / (Math.abs(hullArea2) / 2),
     perimeter_density_convex_hull: perimeter / hullPerim,
-    integrated_intensity_2d: (wsum / ni) * area,
-    morans_i_2d: moransI,
-    gearys_c_2d: gearysC,
+    integrated_intensity_2d: NaN,
   };
+  // The intensity-weighted centre: a pass over the ROI that PyRadiomics' features never read
+  // (FamilyRequest.only), then left out.
+  if (wanted('centre_of_mass_shift_2d') || wanted('integrated_intensity_2d')) {
+    const w = weightedCentre(X, Y, sp[0], sp[1], image, intensityMask);
+    const wsum = w[0]!, ni = w[1]!, wx = w[2]!, wy = w[3]!;
+    out.centre_of_mass_shift_2d = Math.hypot(c0 - wx / wsum, c1 - wy / wsum);
+    out.integrated_intensity_2d = (wsum / ni) * area;
+  } else {
+    delete out.centre_of_mass_shift_2d;
+    delete out.integrated_intensity_2d;
+  }
+  // O(N²) in the ROI size: skipped (NaN) when the settings say so (PyRadiomics has no such features)
+  const { moransI, gearysC } = ctx.settings.spatialAutocorrelation === false ? { moransI: NaN, gearysC: NaN } : spatialAutocorrelation(size, sp, image, intensityMask);
+  out.morans_i_2d = moransI;
+  out.gearys_c_2d = gearysC;
+  return out;
+}
+
+/** [2 × signed area (Green's theorem), perimeter] of the contour segments, in mm. */
+function contourSums(seg: Int32Array, hx: number, hy: number): Float64Array {
+  let area2 = 0, perimeter = 0;
+  for (let i = 0; i < seg.length; i += 4) {
+    const x0 = seg[i]! * hx, y0 = seg[i + 1]! * hy, x1 = seg[i + 2]! * hx, y1 = seg[i + 3]! * hy;
+    area2 += x0 * y1 - x1 * y0;
+    perimeter += Math.hypot(x1 - x0, y1 - y0);
+  }
+  const out = new Float64Array(2);
+  out[0] = area2;
+  out[1] = perimeter;
+  return out;
+}
+
+/**
+ * The convex hull of the segments' start points (doubled coordinates, ≥ −2), as hull2d gives it
+ * ([x0, y0, x1, y1, …], counter-clockwise from the lowest x, then y): the points are deduplicated
+ * and ordered by sorting numeric keys (x + 2)·K + (y + 2), K > 2Y + 4, instead of a Map of pairs
+ * and a comparison sort; the monotone chain then sees the same points in the same order.
+ */
+function hullOfVertices(seg: Int32Array, Y: number): Int32Array {
+  const K = 2 * Y + 8;
+  const keys = new Float64Array(seg.length / 4);
+  for (let i = 0, k = 0; i < seg.length; i += 4, k++) keys[k] = (seg[i]! + 2) * K + (seg[i + 1]! + 2);
+  keys.sort();
+  const xs = new Int32Array(keys.length), ys = new Int32Array(keys.length);
+  let m = 0;
+  for (let k = 0; k < keys.length; k++) {
+    if (k > 0 && keys[k] === keys[k - 1]) continue;
+    xs[m] = Math.floor(keys[k]! / K) - 2;
+    ys[m] = keys[k]! - (xs[m]! + 2) * K - 2;
+    m++;
+  }
+  return monotoneChain(xs, ys, m);
+}
+
+/** Andrew's monotone chain over m points sorted by x then y (as hull2d): hull vertices, counter-clockwise. */
+function monotoneChain(xs: Int32Array, ys: Int32Array, m: number): Int32Array {
+  if (m < 3) {
+    const out = new Int32Array(2 * m);
+    for (let k = 0; k < m; k++) { out[2 * k] = xs[k]!; out[2 * k + 1] = ys[k]!; }
+    return out;
+  }
+  const lower = new Int32Array(m), upper = new Int32Array(m); // indices of the points
+  let nl = 0, nu = 0;
+  for (let k = 0; k < m; k++) {
+    while (nl >= 2 && cross(xs, ys, lower[nl - 2]!, lower[nl - 1]!, k) <= 0) nl--;
+    lower[nl++] = k;
+  }
+  for (let k = m - 1; k >= 0; k--) {
+    while (nu >= 2 && cross(xs, ys, upper[nu - 2]!, upper[nu - 1]!, k) <= 0) nu--;
+    upper[nu++] = k;
+  }
+  // lower without its last point, then upper without its last (hull2d's lower.slice(0, -1).concat(upper.slice(0, -1)))
+  const out = new Int32Array(2 * (nl - 1 + nu - 1));
+  let o = 0;
+  for (let k = 0; k < nl - 1; k++) { out[o++] = xs[lower[k]!]!; out[o++] = ys[lower[k]!]!; }
+  for (let k = 0; k < nu - 1; k++) { out[o++] = xs[upper[k]!]!; out[o++] = ys[upper[k]!]!; }
+  return out;
+}
+
+/** (a − o) × (b − o) of points o, a, b (integers: exact). */
+function cross(xs: Int32Array, ys: Int32Array, o: number, a: number, b: number): number {
+  return (xs[a]! - xs[o]!) * (ys[b]! - ys[o]!) - (ys[a]! - ys[o]!) * (xs[b]! - xs[o]!);
+}
+
+/**
+ * Of the hull [x0, y0, …] (doubled coordinates): [2 × signed area, perimeter, squared diameter,
+ * min x, max x, min y, max y], in mm (the extent in doubled coordinates), in the order of the
+ * loop over hull vertices that it replaces.
+ */
+function hullSums(hull: Int32Array, hx: number, hy: number): Float64Array {
+  const h = hull.length / 2;
+  let hullArea2 = 0, hullPerim = 0, diameter = 0;
+  let bx0 = Infinity, bx1 = -Infinity, by0 = Infinity, by1 = -Infinity;
+  for (let i = 0; i < h; i++) {
+    const j = (i + 1) % h;
+    const a0 = hull[2 * i]!, a1 = hull[2 * i + 1]!, b0 = hull[2 * j]!, b1 = hull[2 * j + 1]!;
+    hullArea2 += a0 * hx * b1 * hy - b0 * hx * a1 * hy;
+    hullPerim += Math.hypot((b0 - a0) * hx, (b1 - a1) * hy);
+    bx0 = Math.min(bx0, a0); bx1 = Math.max(bx1, a0); by0 = Math.min(by0, a1); by1 = Math.max(by1, a1);
+    for (let k = i + 1; k < h; k++) {
+      const c0 = hull[2 * k]!, c1 = hull[2 * k + 1]!;
+      diameter = Math.max(diameter, ((a0 - c0) * hx) ** 2 + ((a1 - c1) * hy) ** 2);
+    }
+  }
+  const out = new Float64Array(7);
+  out[0] = hullArea2; out[1] = hullPerim; out[2] = diameter;
+  out[3] = bx0; out[4] = bx1; out[5] = by0; out[6] = by1;
+  return out;
+}
+
+/** [n, Σ x·sx, Σ y·sy] over the mask's pixels, in raster order (one row per addRowMoments call). */
+function planeMoments(X: number, Y: number, sx: number, sy: number, mask: Uint8Array): Float64Array {
+  const acc = new Float64Array(3);
+  for (let y = 0; y < Y; y++) addRowMoments(mask, X * y, X, y, sx, sy, acc);
+  return acc;
+}
+
+/**
+ * Adds row y's pixels to acc = [n, Σ x·sx, Σ y·sy]. A row per call, so V8 compiles this small
+ * function whole with its feedback complete (a pixel loop over the whole ROI was compiled by
+ * on-stack replacement; see above).
+ */
+function addRowMoments(mask: Uint8Array, row: number, X: number, y: number, sx: number, sy: number, acc: Float64Array): void {
+  let n = acc[0]!, s0 = acc[1]!, s1 = acc[2]!;
+  for (let x = 0; x < X; x++) {
+    if (!mask[row + x]) continue;
+    n++; s0 += x * sx; s1 += y * sy;
+  }
+  acc[0] = n; acc[1] = s0; acc[2] = s1;
+}
+
+/** [Σ d0², Σ d0·d1, Σ d1²] with d = (x·sx − c0, y·sy − c1) over the mask's pixels, in raster order. */
+function planeCovariance(X: number, Y: number, sx: number, sy: number, mask: Uint8Array, c0: number, c1: number): Float64Array {
+  const acc = new Float64Array(3);
+  for (let y = 0; y < Y; y++) addRowCovariance(mask, X * y, X, y, sx, sy, c0, c1, acc);
+  return acc;
+}
+
+function addRowCovariance(mask: Uint8Array, row: number, X: number, y: number, sx: number, sy: number, c0: number, c1: number, acc: Float64Array): void {
+  let v00 = acc[0]!, v01 = acc[1]!, v11 = acc[2]!;
+  for (let x = 0; x < X; x++) {
+    if (!mask[row + x]) continue;
+    const d0 = x * sx - c0, d1 = y * sy - c1;
+    v00 += d0 * d0; v01 += d0 * d1; v11 += d1 * d1;
+  }
+  acc[0] = v00; acc[1] = v01; acc[2] = v11;
+}
+
+/** [Σ g, count, Σ g·x·sx, Σ g·y·sy] over the intensity mask (g the intensity), in raster order. */
+function weightedCentre(X: number, Y: number, sx: number, sy: number, image: ArrayLike<number>, mask: Uint8Array): Float64Array {
+  const acc = new Float64Array(4);
+  for (let y = 0; y < Y; y++) addRowWeights(image, mask, X * y, X, y, sx, sy, acc);
+  return acc;
+}
+
+function addRowWeights(image: ArrayLike<number>, mask: Uint8Array, row: number, X: number, y: number, sx: number, sy: number, acc: Float64Array): void {
+  let wsum = acc[0]!, ni = acc[1]!, wx = acc[2]!, wy = acc[3]!;
+  for (let x = 0, i = row; x < X; x++, i++) {
+    if (!mask[i]) continue;
+    wsum += image[i]!; ni++; wx += image[i]! * x * sx; wy += image[i]! * y * sy;
+  }
+  acc[0] = wsum; acc[1] = ni; acc[2] = wx; acc[3] = wy;
 }
