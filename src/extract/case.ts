@@ -226,9 +226,11 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       }
     }
     // PyRadiomics' diagnostics describe the image and mask as loaded (before normalisation, resampling, crops)
-    // (the tumour mask's bounding box is this case's: shared when no resampling or crop replaced the mask)
+    // (the tumour mask's bounding box and components are this case's when no resampling or crop
+    // replaced the mask: its check counted the components with the same full connectivity, on a
+    // crop holding every inside voxel)
     const diagnostics = settingsIn.diagnostics
-      ? pyradiomicsDiagnostics(given.image, given.tumour, { versions: opts.versions ?? {}, settings: settingsIn.pyradiomics?.configuration?.setting, imageTypes: settingsIn.pyradiomics?.configuration?.imageType, maskBox: input.tumour === given.tumour ? tumourBox! : undefined })
+      ? pyradiomicsDiagnostics(given.image, given.tumour, { versions: opts.versions ?? {}, settings: settingsIn.pyradiomics?.configuration?.setting, imageTypes: settingsIn.pyradiomics?.configuration?.imageType, ...(input.tumour === given.tumour ? { maskBox: tumourBox!, components: tumourCheck.componentSizes.length } : {}) })
       : undefined;
     const diag = diagnostics ? { diagnostics } : {};
     if (settings.names === 'pyradiomics') return { features: pyradiomicsColumns(settings, names, perRegion), warnings, regionPixels, ...diag };

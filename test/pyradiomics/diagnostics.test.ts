@@ -61,3 +61,27 @@ describe.skipIf(!HAS_SHARED)("diagnostics_* as PyRadiomics' baselines record the
     expect(compared).toBeGreaterThan(100);
   });
 });
+
+describe('diagnostics through extractCase', () => {
+  it("VolumeNum from the tumour mask check's components equals the diagnostics' own count (several components, diagonal contact, a component at the border)", async () => {
+    const { extractCase } = await import('../../src/extract/case.ts');
+    const { resolveExtractionSettings } = await import('../../src/extract/settings.ts');
+    const { createImage, createMask } = await import('../../src/image/image.ts');
+    const { Random } = await import('../../src/core/random.ts');
+    const settings = resolveExtractionSettings({ setting: { binCount: 32, force2D: true }, imageType: { Original: {} } }, 'diagnostics test');
+    const r = new Random(3);
+    const [X, Y] = [60, 45];
+    const image = createImage([X, Y, 1], [0.5, 0.5, 1], Float32Array.from({ length: X * Y }, () => r.int(256)));
+    for (const blobs of [1, 2, 3, 5]) {
+      const mask = createMask([X, Y, 1], [0.5, 0.5, 1]);
+      // squares of 6×6 pixels; the second touches the first only at a corner (one component with
+      // full connectivity), the others stand apart, the last on the image border
+      const at: Array<[number, number]> = [[10, 10], [16, 16], [30, 5], [40, 30], [54, 39]];
+      for (const [x0, y0] of at.slice(0, blobs)) for (let y = y0; y < y0 + 6; y++) for (let x = x0; x < x0 + 6; x++) mask.data[x + X * y] = 1;
+      const got = extractCase({ image, tumour: mask }, settings, { caseId: `blobs-${blobs}` }).diagnostics!;
+      const want = pyradiomicsDiagnostics(image, mask, { versions: {}, settings: settings.pyradiomics?.configuration?.setting, imageTypes: settings.pyradiomics?.configuration?.imageType });
+      expect(got['diagnostics_Mask-original_VolumeNum']).toBe(blobs === 1 ? 1 : blobs - 1);
+      expect(got).toEqual(want);
+    }
+  });
+});

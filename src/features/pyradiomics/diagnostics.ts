@@ -25,6 +25,11 @@ export interface DiagnosticsOptions {
   imageTypes?: Record<string, unknown>;
   /** The mask's bounding box (image/crop.ts boundingBox), when the caller has it already. */
   maskBox?: Box | null;
+  /**
+   * The mask's number of connected components with full connectivity (8 in 2D, 26 in 3D), when
+   * the caller has counted them already (extractCase: the tumour mask check's components).
+   */
+  components?: number;
 }
 
 /** Python's repr of a float: shortest round trip, '.0' on whole numbers, exponent as 1e-05 / 1e+16. */
@@ -65,7 +70,6 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
 
   out['diagnostics_Mask-original_Spacing'] = floats(mask.spacing);
   out['diagnostics_Mask-original_Size'] = ints(mask.size);
-  const [X, Y] = mask.size;
   const m = mask.data;
   // The box skips the empty rows of the frame a word at a time; only the box is then read voxel by voxel.
   const b = opts.maskBox !== undefined ? opts.maskBox : boundingBox([mask]);
@@ -77,14 +81,7 @@ export function pyradiomicsDiagnostics(image: Image, mask: Mask, opts: Diagnosti
   out['diagnostics_Mask-original_BoundingBox'] = tuple([...min.slice(0, dims), ...max.slice(0, dims).map((m, a) => m - min[a]! + 1)].map(String));
   out['diagnostics_Mask-original_VoxelNum'] = n;
   // ConnectedComponentImageFilter with FullyConnectedOn: 26-connectivity (8 in 2D)
-  // (counted on the mask's bounding box: the same components, a fraction of the frame)
-  const bx = x1 - x0 + 1, by = y1 - y0 + 1, bz = z1 - z0 + 1;
-  const box = new Uint8Array(bx * by * bz);
-  for (let z = 0, o = 0; z < bz; z++) for (let y = 0; y < by; y++, o += bx) {
-    const from = x0 + X * (y0 + y + Y * (z0 + z));
-    box.set(m.subarray(from, from + bx), o);
-  }
-  out['diagnostics_Mask-original_VolumeNum'] = labelComponents(box, [bx, by, bz], 'full').sizes.length;
+  out['diagnostics_Mask-original_VolumeNum'] = opts.components ?? countComponents(m, mask.size, b);
   const index = centre.map((s) => s / n);
   out['diagnostics_Mask-original_CenterOfMassIndex'] = floats(index);
   // TransformContinuousIndexToPhysicalPoint: origin + direction · (spacing ⊙ index)
@@ -116,6 +113,18 @@ function accumulateRow(data: Float32Array, from: number, to: number, acc: number
   let sum = acc[0]!, lo = acc[1]!, hi = acc[2]!;
   for (let i = from; i < to; i++) { const v = data[i]!; sum += v; if (v < lo) lo = v; if (v > hi) hi = v; }
   acc[0] = sum; acc[1] = lo; acc[2] = hi;
+}
+
+/** Connected components (full connectivity) of the mask, counted on its bounding box `b`: the same components, a fraction of the frame. */
+function countComponents(m: Uint8Array, [X, Y]: readonly number[], b: Box): number {
+  const [x0, y0, z0] = b.lo;
+  const bx = b.hi[0] - x0, by = b.hi[1] - y0, bz = b.hi[2] - z0;
+  const box = new Uint8Array(bx * by * bz);
+  for (let z = 0, o = 0; z < bz; z++) for (let y = 0; y < by; y++, o += bx) {
+    const from = x0 + X! * (y0 + y + Y! * (z0 + z));
+    box.set(m.subarray(from, from + bx), o);
+  }
+  return labelComponents(box, [bx, by, bz], 'full').sizes.length;
 }
 
 /** Coordinate sums and count of the inside voxels, all within box `b` (integer sums: exact in any order). */
