@@ -64,6 +64,19 @@ describe('extractFeatures on a 2D lesion', () => {
   it('an empty mask is EMPTY_MASK', () => {
     expect(() => extractFeatures(img, createMask([X, Y, 1]), {})).toThrow(expect.objectContaining({ code: 'EMPTY_MASK' }));
   });
+  it('settings resolved once per content: changed in place, they are resolved again; bad ones always refused', () => {
+    // computeFamilies keeps resolved settings by their content (pipeline.ts resolvedSettings)
+    const settings = { dimension: '2D' as const, discretisation: { method: 'FBN' as const, value: 32 }, families: ['intensity_histogram' as const] };
+    const a = extractFeatures(img, mask, settings);
+    settings.discretisation.value = 8;
+    const b = extractFeatures(img, mask, settings);
+    expect(b).toEqual(extractFeatures(img, mask, { dimension: '2D', discretisation: { method: 'FBN', value: 8 }, families: ['intensity_histogram'] }));
+    expect(b.intensity_histogram_entropy).not.toBe(a.intensity_histogram_entropy);
+    for (let k = 0; k < 2; k++) {
+      expect(() => extractFeatures(img, mask, { ...settings, discretisation: { method: 'FBN', value: 0 } })).toThrow(expect.objectContaining({ code: 'BAD_SETTINGS' }));
+      expect(() => extractFeatures(img, mask, { ...settings, discretisation: { method: 'FBN', value: NaN } })).toThrow(expect.objectContaining({ code: 'BAD_SETTINGS' }));
+    }
+  });
   it('the registry has unique ids and PyRadiomics names where equivalent', () => {
     const ids = FEATURE_REGISTRY.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
