@@ -501,3 +501,99 @@ export function glcmMatrices(levels: usize, idx: usize, offs: usize, nd: i32, st
     setI32(pairs, k, count);
   }
 }
+
+/**
+ * ngtdm.ts ngtdmFeatures on s_i, n_i (Ng f64 each at s, n): coarseness, contrast, busyness,
+ * complexity, strength to `out`. Scratch: 3·Ng f64 (the present levels, p_i and s_i).
+ */
+export function ngtdmFeatures(s: usize, n: usize, ng: i32, out: usize, scratch: usize): void {
+  let nvc = 0.0, sTotal = 0.0;
+  for (let k = 0; k < ng; k++) { nvc += f64At(n, k); sTotal += f64At(s, k); }
+  const lv = scratch, p = lv + (<usize>ng << 3), sp = p + (<usize>ng << 3);
+  let ngp = 0;
+  for (let k = 0; k < ng; k++) {
+    if (f64At(n, k) > 0) { setF64(lv, ngp, <f64>(k + 1)); setF64(p, ngp, f64At(n, k) / nvc); setF64(sp, ngp, f64At(s, k)); ngp++; }
+  }
+  let ps = 0.0;
+  for (let a = 0; a < ngp; a++) ps += f64At(p, a) * f64At(sp, a);
+  let contrastSum = 0.0, busyDen = 0.0, complexity = 0.0, strengthNum = 0.0;
+  for (let a = 0; a < ngp; a++) {
+    const la = f64At(lv, a), pa = f64At(p, a), sa = f64At(sp, a);
+    for (let b = 0; b < ngp; b++) {
+      const lb = f64At(lv, b), pb = f64At(p, b), sb = f64At(sp, b);
+      const d = la - lb; // an integer difference, exact
+      contrastSum += pa * pb * d * d;
+      busyDen += Math.abs(la * pa - lb * pb);
+      complexity += (Math.abs(d) * (pa * sa + pb * sb)) / (pa + pb);
+      strengthNum += (pa + pb) * d * d;
+    }
+  }
+  const ngpf = <f64>ngp;
+  setF64(out, 0, ps > 0 ? 1 / ps : 1e6);
+  setF64(out, 1, ngp > 1 ? (contrastSum / (ngpf * (ngpf - 1))) * (sTotal / nvc) : 0);
+  setF64(out, 2, busyDen > 0 ? ps / busyDen : 0);
+  setF64(out, 3, complexity / nvc);
+  setF64(out, 4, sTotal > 0 ? strengthNum / sTotal : 0);
+}
+
+/**
+ * volume.ts textureVolume, first pass: the bounding box of the intensity ROI (levels > 0) ∪ the
+ * morphological mask (when hasMorph) of the sx × sy × sz grid, the ROI voxel count and the largest
+ * level, as 8 i32 to `out`: x0, y0, z0, x1, y1, z1, count, maxLevel.
+ */
+export function roiExtent(lv: usize, mm: usize, hasMorph: i32, sx: i32, sy: i32, sz: i32, out: usize): void {
+  let x0 = sx, y0 = sy, z0 = sz, x1 = -1, y1 = -1, z1 = -1, count = 0, maxLevel = 0;
+  for (let z = 0; z < sz; z++) {
+    for (let y = 0; y < sy; y++) {
+      const row = sx * (y + sy * z);
+      let first = -1, last = -1;
+      for (let x = 0; x < sx; x++) {
+        const l = i32At(lv, row + x);
+        if (l > 0) {
+          count++;
+          if (l > maxLevel) maxLevel = l;
+        } else if (!hasMorph || load<u8>(mm + <usize>(row + x)) == 0) continue;
+        if (first < 0) first = x;
+        last = x;
+      }
+      if (first < 0) continue;
+      if (first < x0) x0 = first;
+      if (last > x1) x1 = last;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      if (z < z0) z0 = z;
+      z1 = z;
+    }
+  }
+  setI32(out, 0, x0); setI32(out, 1, y0); setI32(out, 2, z0);
+  setI32(out, 3, x1); setI32(out, 4, y1); setI32(out, 5, z1);
+  setI32(out, 6, count); setI32(out, 7, maxLevel);
+}
+
+/**
+ * volume.ts textureVolume, second pass: the box x0..x1 × y0..y1 × z0..z1 copied into the padded
+ * X × Y × Z grid (levels i32 and morph u8, both zeroed by the caller), the ROI voxels' flat indices
+ * in ascending order and each slice's first position (sliceStart, Z + 1 i32).
+ */
+export function fillVolume(lv: usize, mm: usize, hasMorph: i32, sx: i32, sy: i32, x0: i32, y0: i32, z0: i32, x1: i32, y1: i32, z1: i32, padXY: i32, padZ: i32, X: i32, Y: i32, Z: i32, levels: usize, morph: usize, roiIndex: usize, sliceStart: usize): void {
+  let q = 0;
+  for (let z = z0; z <= z1; z++) {
+    const zz = z - z0 + padZ;
+    setI32(sliceStart, zz, q);
+    for (let y = y0; y <= y1; y++) {
+      const src = x0 + sx * (y + sy * z);
+      const dst = padXY + X * (y - y0 + padXY + Y * zz);
+      for (let x = 0; x <= x1 - x0; x++) {
+        const l = i32At(lv, src + x);
+        if (l > 0) {
+          setI32(levels, dst + x, l);
+          store<u8>(morph + <usize>(dst + x), 1);
+          setI32(roiIndex, q++, dst + x);
+        } else if (hasMorph && load<u8>(mm + <usize>(src + x)) != 0) {
+          store<u8>(morph + <usize>(dst + x), 1);
+        }
+      }
+    }
+  }
+  for (let zz = z1 - z0 + 1 + padZ; zz <= Z; zz++) setI32(sliceStart, zz, q);
+}

@@ -7,7 +7,7 @@ import { Random } from '../../src/core/random.ts';
 import { DIRECTIONS_2D, DIRECTIONS_3D } from '../../src/features/texture/directions.ts';
 import { glcmFeatures, glcmMatrices, glcmMatrix } from '../../src/features/texture/glcm.ts';
 import { ngldmMatrix } from '../../src/features/texture/ngldm.ts';
-import { ngtdmMatrix } from '../../src/features/texture/ngtdm.ts';
+import { ngtdmFeatures, ngtdmFeaturesJs, ngtdmMatrix } from '../../src/features/texture/ngtdm.ts';
 import { sameLevelBits } from '../../src/features/texture/same-level.ts';
 import { labelZones } from '../../src/features/texture/zones.ts';
 import { glrlmMatrix } from '../../src/features/texture/glrlm.ts';
@@ -74,6 +74,44 @@ describe('WebAssembly texture kernels', () => {
     const node = moduleBytes(), portable = moduleBytes(true);
     expect(WebAssembly.validate(node)).toBe(true);
     expect([...node]).toEqual([...portable]);
+  });
+
+  it('NGTDM features equal the JavaScript twin bit for bit', () => {
+    const r = new Random(10);
+    for (let t = 0; t < 40; t++) {
+      const ng = 1 + Math.floor(r.next() * 40);
+      const n = Float64Array.from({ length: ng }, () => (r.next() < 0.3 ? 0 : Math.floor(r.next() * 500)));
+      const s = Float64Array.from(n, (c) => (c > 0 ? r.next() * c * 3 : 0));
+      if (t % 5 === 0) s.fill(0); // homogeneous: the sentinel coarseness
+      if (n.every((c) => c === 0)) n[0] = 1;
+      sameBits(ngtdmFeatures({ s, n }), ngtdmFeaturesJs({ s, n }));
+    }
+  });
+
+  it('texture volumes (crop, padding, ROI list, slice starts, morphological mask) equal the JavaScript loops', () => {
+    const r = new Random(12);
+    for (const [size, pad] of [[[30, 20, 1], [1, 0]], [[9, 8, 7], [2, 2]], [[1, 1, 1], [1, 1]], [[15, 1, 4], [1, 0]]] as Array<[[number, number, number], [number, number]]>) {
+      for (let t = 0; t < 4; t++) {
+        const n = size[0] * size[1] * size[2];
+        const levels = Int32Array.from({ length: n }, () => (r.next() < 0.5 ? 1 + Math.floor(r.next() * 7) : 0));
+        if (levels.every((l) => l === 0)) levels[0] = 3;
+        const morphMask = t % 2 ? Uint8Array.from(levels, (l) => (l > 0 || r.next() < 0.2 ? 1 : 0)) : undefined;
+        const roi = { size, spacing: [1, 1, 1] as [number, number, number], levels, nLevels: 7, morphMask };
+        const plain = (v: TextureVolume) => ({ ...v, levels: [...v.levels], morph: [...v.morph], roiIndex: [...v.roiIndex], sliceStart: [...v.sliceStart] });
+        const wasm = plain(textureVolume(roi, pad[0], pad[1]));
+        useTextureWasm(false);
+        const js = plain(textureVolume(roi, pad[0], pad[1]));
+        useTextureWasm(true);
+        expect(wasm).toEqual(js);
+      }
+    }
+    // the same refusals on both paths
+    for (const on of [true, false]) {
+      useTextureWasm(on);
+      expect(() => textureVolume({ size: [3, 3, 1], spacing: [1, 1, 1], levels: new Int32Array(9), nLevels: 4 }, 1, 0)).toThrow(/EMPTY_MASK|no voxel/);
+      expect(() => textureVolume({ size: [3, 3, 1], spacing: [1, 1, 1], levels: Int32Array.from({ length: 9 }, (_, k) => k), nLevels: 4 }, 1, 0)).toThrow(/grey level 8 exceeds nLevels 4/);
+    }
+    useTextureWasm(true);
   });
 
   it('size-matrix features equal the JavaScript twin bit for bit', () => {

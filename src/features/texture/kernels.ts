@@ -24,6 +24,12 @@ export interface TextureKernels {
   ngtdmAccumulate(levels: number, idx: number, offs: number, nOffs: number, start: number, end: number, s: number, n: number, isolated: number): number;
   ngldmCounts(levels: number, idx: number, bits: number, start: number, end: number, c: number, cols: number): void;
   glcmMatrices(levels: number, idx: number, offs: number, nd: number, start: number, end: number, ng: number, symmetric: number, all: number, out: number, pairs: number): void;
+  ngtdmFeatures(s: number, n: number, ng: number, out: number, scratch: number): void;
+  roiExtent(lv: number, mm: number, hasMorph: number, sx: number, sy: number, sz: number, out: number): void;
+  fillVolume(
+    lv: number, mm: number, hasMorph: number, sx: number, sy: number, x0: number, y0: number, z0: number, x1: number, y1: number, z1: number,
+    padXY: number, padZ: number, X: number, Y: number, Z: number, levels: number, morph: number, roiIndex: number, sliceStart: number,
+  ): void;
   countRunsByBits(bits: number, levels: number, idx: number, len: number, off: number, fwd: number, back: number, start: number, end: number, c: number, cols: number): number;
 }
 
@@ -49,7 +55,7 @@ export function useTextureWasm(on: boolean): void {
   kernels.use(on);
 }
 
-type Placeable = Int32Array | Uint32Array | Float64Array;
+type Placeable = Int32Array | Uint32Array | Float64Array | Uint8Array;
 
 /** Bump allocation in the kernels' memory (byte addresses, 8-aligned). */
 export class KernelArena {
@@ -128,6 +134,10 @@ export class KernelArena {
 
   i32(at: number, n: number): Int32Array {
     return new Int32Array(this.k.memory.buffer, at, n);
+  }
+
+  u8(at: number, n: number): Uint8Array {
+    return new Uint8Array(this.k.memory.buffer, at, n);
   }
 }
 

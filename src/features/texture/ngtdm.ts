@@ -111,8 +111,28 @@ export function mergeNgtdm(list: Ngtdm[]): Ngtdm {
   return { s, n };
 }
 
-/** IBSI 1 §3.10.1–3.10.5. */
+/** IBSI 1 §3.10.1–3.10.5: by the WebAssembly kernel (assembly/texture.ts ngtdmFeatures) when there is one, else here. */
 export function ngtdmFeatures(m: Ngtdm): FamilyValues {
+  return ngtdmFeaturesWasm(m) ?? ngtdmFeaturesJs(m);
+}
+
+function ngtdmFeaturesWasm(m: Ngtdm): FamilyValues | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  const ng = m.s.length, mark = arena.mark();
+  const sn = arena.alloc(16 * ng), out = arena.alloc(8 * 5), scratch = arena.alloc(24 * ng);
+  if (sn < 0 || out < 0 || scratch < 0) { arena.release(mark); return null; }
+  const input = arena.f64(sn, 2 * ng);
+  input.set(m.s);
+  input.set(m.n, ng);
+  arena.k.ngtdmFeatures(sn, sn + 8 * ng, ng, out, scratch);
+  const f = arena.f64(out, 5);
+  arena.release(mark);
+  return { coarseness: f[0]!, contrast: f[1]!, busyness: f[2]!, complexity: f[3]!, strength: f[4]! };
+}
+
+/** The JavaScript twin of the kernel (and the fallback without WebAssembly). */
+export function ngtdmFeaturesJs(m: Ngtdm): FamilyValues {
   const ng = m.s.length;
   let nvc = 0, sTotal = 0;
   for (let k = 0; k < ng; k++) { nvc += m.n[k]!; sTotal += m.s[k]!; }

@@ -6,6 +6,7 @@
  */
 import { SonomicsError } from '../../core/errors.ts';
 import type { DiscretisedRoi } from '../types.ts';
+import { textureArena, type KernelArena } from './kernels.ts';
 
 export interface TextureVolume {
   /** Padded, cropped grid size; index = x + X·(y + Y·z). */
@@ -70,36 +71,13 @@ export function textureVolume(roi: DiscretisedRoi, padXY: number, padZ: number):
   if (!Number.isInteger(roi.nLevels) || roi.nLevels < 1) {
     throw new SonomicsError('BAD_INPUT', `texture ROI: nLevels must be a positive integer, got ${roi.nLevels}`);
   }
-  // Bounding box of intensity ROI ∪ morphological mask, one row at a time.
-  let x0 = sx, y0 = sy, z0 = sz, x1 = -1, y1 = -1, z1 = -1, count = 0, maxLevel = 0;
-  for (let z = 0; z < sz; z++) {
-    for (let y = 0; y < sy; y++) {
-      const row = sx * (y + sy * z);
-      let first = -1, last = -1;
-      for (let x = 0; x < sx; x++) {
-        const l = lv[row + x]!;
-        if (l > 0) {
-          count++;
-          if (l > maxLevel) maxLevel = l;
-        } else if (mm === undefined || mm[row + x] === 0) continue;
-        if (first < 0) first = x;
-        last = x;
-      }
-      if (first < 0) continue;
-      if (first < x0) x0 = first;
-      if (last > x1) x1 = last;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      if (z < z0) z0 = z;
-      z1 = z;
-    }
+  const wasm = textureArena();
+  if (wasm !== null) {
+    const v = volumeWasm(wasm, roi, padXY, padZ);
+    if (v !== null) return v;
   }
-  if (count === 0) {
-    throw new SonomicsError('EMPTY_MASK', 'texture ROI has no voxel with a grey level > 0; check the mask and the re-segmentation range');
-  }
-  if (maxLevel > roi.nLevels) {
-    throw new SonomicsError('BAD_INPUT', `texture ROI: grey level ${maxLevel} exceeds nLevels ${roi.nLevels}; discretise to 1..nLevels`);
-  }
+  const [x0, y0, z0, x1, y1, z1, count, maxLevel] = roiExtentJs(roi);
+  checkExtent(roi, count, maxLevel);
   const X = x1 - x0 + 1 + 2 * padXY, Y = y1 - y0 + 1 + 2 * padXY, Z = z1 - z0 + 1 + 2 * padZ;
   const levels = new Int32Array(X * Y * Z);
   const morph = new Uint8Array(X * Y * Z);
@@ -127,6 +105,86 @@ export function textureVolume(roi: DiscretisedRoi, padXY: number, padZ: number):
   // Padding slices (and the slices after the last) start where the ROI voxels end.
   for (let zz = z1 - z0 + 1 + padZ; zz <= Z; zz++) sliceStart[zz] = q;
   return { X, Y, Z, levels, morph, nLevels: roi.nLevels, padXY, padZ, nVoxels: count, roiIndex, sliceStart };
+}
+
+function checkExtent(roi: DiscretisedRoi, count: number, maxLevel: number): void {
+  if (count === 0) {
+    throw new SonomicsError('EMPTY_MASK', 'texture ROI has no voxel with a grey level > 0; check the mask and the re-segmentation range');
+  }
+  if (maxLevel > roi.nLevels) {
+    throw new SonomicsError('BAD_INPUT', `texture ROI: grey level ${maxLevel} exceeds nLevels ${roi.nLevels}; discretise to 1..nLevels`);
+  }
+}
+
+/** Bounding box of intensity ROI ∪ morphological mask, one row at a time: x0, y0, z0, x1, y1, z1, ROI voxels, largest level. */
+function roiExtentJs(roi: DiscretisedRoi): number[] {
+  const [sx, sy, sz] = roi.size;
+  const lv = roi.levels, mm = roi.morphMask;
+  let x0 = sx, y0 = sy, z0 = sz, x1 = -1, y1 = -1, z1 = -1, count = 0, maxLevel = 0;
+  for (let z = 0; z < sz; z++) {
+    for (let y = 0; y < sy; y++) {
+      const row = sx * (y + sy * z);
+      let first = -1, last = -1;
+      for (let x = 0; x < sx; x++) {
+        const l = lv[row + x]!;
+        if (l > 0) {
+          count++;
+          if (l > maxLevel) maxLevel = l;
+        } else if (mm === undefined || mm[row + x] === 0) continue;
+        if (first < 0) first = x;
+        last = x;
+      }
+      if (first < 0) continue;
+      if (first < x0) x0 = first;
+      if (last > x1) x1 = last;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      if (z < z0) z0 = z;
+      z1 = z;
+    }
+  }
+  return [x0, y0, z0, x1, y1, z1, count, maxLevel];
+}
+
+/**
+ * The volume by the WebAssembly kernels (assembly/texture.ts roiExtent, fillVolume): the grid is
+ * made in the kernels' memory, copied out, and its levels and ROI voxel list stay there for the
+ * families' kernels (no copy back in). Null without memory.
+ */
+function volumeWasm(arena: KernelArena, roi: DiscretisedRoi, padXY: number, padZ: number): TextureVolume | null {
+  const [sx, sy, sz] = roi.size;
+  const n = sx * sy * sz, mm = roi.morphMask;
+  arena.forVolume(roi); // a new volume follows: nothing placed so far is needed
+  const mark = arena.mark();
+  const lv = arena.alloc(4 * n), m = arena.alloc(mm ? n : 0), ext = arena.alloc(32);
+  if (lv < 0 || m < 0 || ext < 0) { arena.release(mark); return null; }
+  arena.i32(lv, n).set(roi.levels);
+  if (mm) arena.u8(m, n).set(mm);
+  arena.k.roiExtent(lv, m, mm ? 1 : 0, sx, sy, sz, ext);
+  const [x0, y0, z0, x1, y1, z1, count, maxLevel] = arena.i32(ext, 8);
+  checkExtent(roi, count!, maxLevel!);
+  const X = x1! - x0! + 1 + 2 * padXY, Y = y1! - y0! + 1 + 2 * padXY, Z = z1! - z0! + 1 + 2 * padZ, grid = X * Y * Z;
+  const at = [arena.alloc(4 * grid), arena.alloc(grid), arena.alloc(4 * count!), arena.alloc(4 * (Z + 1))];
+  if (at.some((a) => a < 0)) { arena.release(mark); return null; }
+  const [levelsAt, morphAt, indexAt, startAt] = at as [number, number, number, number];
+  arena.i32(levelsAt, grid).fill(0);
+  arena.u8(morphAt, grid).fill(0);
+  arena.i32(startAt, Z + 1).fill(0);
+  arena.k.fillVolume(lv, m, mm ? 1 : 0, sx, sy, x0!, y0!, z0!, x1!, y1!, z1!, padXY, padZ, X, Y, Z, levelsAt, morphAt, indexAt, startAt);
+  const v: TextureVolume = {
+    X, Y, Z,
+    levels: arena.i32(levelsAt, grid).slice(),
+    morph: arena.u8(morphAt, grid).slice(),
+    nLevels: roi.nLevels, padXY, padZ, nVoxels: count!,
+    roiIndex: arena.i32(indexAt, count!).slice(),
+    sliceStart: arena.i32(startAt, Z + 1).slice(),
+  };
+  arena.release(mark);
+  // the grid's levels and ROI voxel list, placed for v (the families' kernels read them)
+  arena.forVolume(v);
+  const levels = arena.place(v.levels), index = arena.place(v.roiIndex);
+  if (levels < 0 || index < 0) arena.forVolume(roi);
+  return v;
 }
 
 /** Number of ROI voxels in slice z of the volume. */
