@@ -35,7 +35,7 @@ const problem = probe();
 export const HAS_PYRADIOMICS_ORACLE = problem === null;
 
 if (problem) {
-  const msg = `[sonomics tests] PyRadiomics oracle unavailable: ${problem} (Debian: apt-get install python3-dev python3-numpy python3-pywt python3-yaml python3-six python3-pykwalify gcc)`;
+  const msg = `[sonomics tests] PyRadiomics oracle unavailable: ${problem} (Debian: apt-get install python3-dev python3-numpy python3-pywt python3-yaml python3-six python3-pykwalify python3-ruamel.yaml python3-dateutil python3-docopt gcc)`;
   if (IN_CI) throw new Error(`${msg}, and CI=true: the PyRadiomics oracle must run on CI, not skip.`);
   console.warn(`${msg}: the PyRadiomics oracle suites are skipped.`);
 }

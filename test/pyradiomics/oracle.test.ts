@@ -142,16 +142,15 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
     // 9 shape2D + 6 classes × 13 images, 93 features per image: every value compared
     const total = [...t.values()].reduce((s, v) => s + v.total, 0);
     expect(total).toBe(N * (9 + 13 * 93));
-    // the original and the LoG (float32 in both) at 100 %; the float64 types within a few values of it
+    // the original and the LoG (float32 in both) at 100 %; in the float64 types every difference is float32 storage (check)
     for (const [g, v] of t) if (!FLOAT64_TYPES.test(`${g}_`)) expect(v.off, g).toEqual([]);
-    expect(float32).toBeLessThanOrEqual(total / 1000);
+    console.log(`[oracle] binCount 32, every image type: ${total - float32}/${total} equal, ${float32} through float32 storage`);
   });
 
-  it('normalize + removeOutliers, resegmentRange, symmetricalGLCM false, weightingNorm (euclidean; no_weighting with gldm_a and voxelArrayShift): 100 % but float32 storage', () => {
+  it('normalize + removeOutliers, symmetricalGLCM false, weightingNorm (euclidean; no_weighting with gldm_a and voxelArrayShift): 100 %', () => {
     for (const name of ['normalize, normalizeScale 100, removeOutliers 3, binWidth 5', 'symmetricalGLCM false', 'weightingNorm euclidean', 'weightingNorm no_weighting, gldm_a 2, voxelArrayShift 100']) {
-      expect(check(name).float32, name).toBe(0);
+      expect(check(name).float32, name).toBe(0); // original image only: nothing is float32-rounded
     }
-    check('resegmentRange [40, 200], binCount 16');
   });
 
   it('binWidth 25 on the 8-bit image: 100 % but float32 storage (wavelet voxels whose value is 0 sit on a bin edge: the taps must be PyWavelets\' own)', () => {
@@ -159,18 +158,13 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
     // +6.2e-15 in pywt and −4.0e-12 with sonomics' former coif1 taps (the outdated wavelets.pybytes.com table,
     // up to 6.6e-13 off pywt's), so it fell below the bin edge at 0. src/filters/wavelet-coefficients.ts now
     // holds pywt's taps bit for bit and gives +6.2e-15 there too.
-    const { t, float32 } = check('binWidth 25 (default) on the 8-bit image');
+    const { t } = check('binWidth 25 (default) on the 8-bit image');
     expect(t.size).toBe(1 + 6 * 5);
     for (const [g, v] of t) if (!g.startsWith('wavelet')) expect(v.off, g).toEqual([]);
-    expect(float32).toBeLessThanOrEqual([...t.values()].reduce((s, v) => s + v.total, 0) / 1000);
   });
 
-  it("resegmentMode sigma: every class 100 % but shape2D, which PyRadiomics computes on the original mask cropped to the re-segmented mask's box", () => {
-    const name = 'resegmentMode sigma [-2, 2]';
-    check(name, (g) => g === 'original_shape2D');
-    const shape = tallies.get(name)!.get('original_shape2D')!;
-    expect(shape.equal).toBeLessThan(shape.total);
-    // the explanation: sonomics' shape2D of the mask cut to the box PyRadiomics reports for the re-segmented mask
+  /** sonomics' shape2D of each lesion's mask cut to the box PyRadiomics reports for the re-segmented mask, against PyRadiomics' shape2D. */
+  const shapeOnResegmentedBox = (name: string): Tally => {
     const t = new Map<string, Tally>();
     cases.forEach((l, k) => {
       const theirs = py.get(name)![k]!.features!;
@@ -185,8 +179,23 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
       const sonomics = extractCase({ image: l.image, tumour: cut }, resolveExtractionSettings(shapeOnly, 'cut'), { caseId: `cut-${k}` }).features;
       tally(sonomics, Object.fromEntries(Object.entries(theirs).filter(([key]) => key.startsWith('original_shape2D_'))), t, `lesion ${k}`);
     });
-    expect(t.get('original_shape2D')!.off).toEqual([]);
-    expect(t.get('original_shape2D')!.equal).toBe(N * 9);
+    return t.get('original_shape2D')!;
+  };
+
+  it("resegmentRange (absolute [40, 200]; sigma [-2, 2]): every class 100 % but float32 storage and shape2D, which PyRadiomics computes on the original mask cropped to the re-segmented mask's box", () => {
+    // featureextractor.execute re-checks the re-segmented mask and passes its bounding box to computeShape, which crops
+    // the (not re-segmented) mask to it: where re-segmentation shrinks the box, shape loses the voxels outside it
+    for (const name of ['resegmentRange [40, 200], binCount 16', 'resegmentMode sigma [-2, 2]']) {
+      check(name, (g) => g === 'original_shape2D');
+      const explained = shapeOnResegmentedBox(name);
+      expect(explained.off, name).toEqual([]);
+      expect(explained.equal).toBe(N * 9);
+      const shape = tallies.get(name)!.get('original_shape2D')!;
+      console.log(`[oracle] ${name}: shape2D ${shape.equal}/${shape.total} equal as sonomics computes it, ${explained.equal}/${explained.total} on the mask cut to the re-segmented box`);
+    }
+    // sigma re-segmentation drops outlying voxels at the lesion's rim, so the box shrinks for most lesions
+    const sigma = tallies.get('resegmentMode sigma [-2, 2]')!.get('original_shape2D')!;
+    expect(sigma.equal).toBeLessThan(sigma.total);
   });
 
   it('force2D on a 2D image: PyRadiomics keeps only the horizontal direction and a 1D wavelet; sonomics gives those values for the image as one-row slices', () => {
