@@ -109,8 +109,8 @@ export function hull2d(points: Array<[number, number]>): Array<[number, number]>
  * computeMorphology2D is a short driver over small loop functions: V8 compiled the whole of it
  * (contour, hull, covariance, weighted centre; 45–50 ms of TurboFan under --single-threaded, twice:
  * on-stack replacement, then the whole function) before the first BUS-BRA lesions were done;
- * small functions compile in a few ms each, and the long pixel loops run one row per call (see
- * addRowMoments). Every sum keeps its order, so every value keeps its bits.
+ * small functions compile in a few ms each, and the pixel loops are one function (planeLoop).
+ * Every sum keeps its order, so every value keeps its bits.
  */
 
 export function computeMorphology2D(ctx: RoiContext): FamilyValues {
@@ -126,11 +126,10 @@ export function computeMorphology2D(ctx: RoiContext): FamilyValues {
   const bx0 = h[3]!, bx1 = h[4]!, by0 = h[5]!, by1 = h[6]!;
   // positionCovariance (linalg.ts) in the plane: z = 0 adds nothing to the in-plane sums, which
   // keep their order (identical bits); 2 × 2 eigenvalues of the in-plane covariance
-  const m = planeMoments(X, Y, sp[0], sp[1], morphMask);
-  const n = m[0]!, c0 = m[1]! / n, c1 = m[2]! / n;
-  const pc = planeCovariance(X, Y, sp[0], sp[1], morphMask, c0, c1);
+  const n = planeLoop(MOMENTS, X, Y, sp[0], sp[1], morphMask), c0 = second / n, c1 = third / n;
+  const v00 = planeLoop(COVARIANCE, X, Y, sp[0], sp[1], morphMask, morphMask, c0, c1), v01 = second, v11 = third;
   const denominator = ctx.settings.conventions?.pcaDivisor === 'n' ? n : Math.max(1, n - 1);
-  const cov0 = pc[0]! / denominator, cov1 = pc[1]! / denominator, cov4 = pc[2]! / denominator;
+  const cov0 = v00 / denominator, cov1 = v01 / denominator, cov4 = v11 / denominator;
   const tr = cov0 + cov4, det = cov0 * cov4 - cov1 * cov1;
   const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
   const l1 = tr / 2 + disc, l2 = Math.max(0, tr / 2 - disc);
@@ -155,8 +154,7 @@ export function computeMorphology2D(ctx: RoiContext): FamilyValues {
   // The intensity-weighted centre: a pass over the ROI that PyRadiomics' features never read
   // (FamilyRequest.only), then left out.
   if (wanted('centre_of_mass_shift_2d') || wanted('integrated_intensity_2d')) {
-    const w = weightedCentre(X, Y, sp[0], sp[1], image, intensityMask);
-    const wsum = w[0]!, ni = w[1]!, wx = w[2]!, wy = w[3]!;
+    const wsum = planeLoop(WEIGHTS, X, Y, sp[0], sp[1], intensityMask, image), ni = second, wx = third, wy = fourth;
     out.centre_of_mass_shift_2d = Math.hypot(c0 - wx / wsum, c1 - wy / wsum);
     out.integrated_intensity_2d = (wsum / ni) * area;
   } else {
@@ -216,11 +214,19 @@ function monotoneChain(xs: Int32Array, ys: Int32Array, m: number): Int32Array {
   const lower = new Int32Array(m), upper = new Int32Array(m); // indices of the points
   let nl = 0, nu = 0;
   for (let k = 0; k < m; k++) {
-    while (nl >= 2 && cross(xs, ys, lower[nl - 2]!, lower[nl - 1]!, k) <= 0) nl--;
+    while (nl >= 2) {
+      const o = lower[nl - 2]!, a = lower[nl - 1]!;
+      if ((xs[a]! - xs[o]!) * (ys[k]! - ys[o]!) - (ys[a]! - ys[o]!) * (xs[k]! - xs[o]!) > 0) break; // (a − o) × (k − o), exact
+      nl--;
+    }
     lower[nl++] = k;
   }
   for (let k = m - 1; k >= 0; k--) {
-    while (nu >= 2 && cross(xs, ys, upper[nu - 2]!, upper[nu - 1]!, k) <= 0) nu--;
+    while (nu >= 2) {
+      const o = upper[nu - 2]!, a = upper[nu - 1]!;
+      if ((xs[a]! - xs[o]!) * (ys[k]! - ys[o]!) - (ys[a]! - ys[o]!) * (xs[k]! - xs[o]!) > 0) break;
+      nu--;
+    }
     upper[nu++] = k;
   }
   // lower without its last point, then upper without its last (hull2d's lower.slice(0, -1).concat(upper.slice(0, -1)))
@@ -229,11 +235,6 @@ function monotoneChain(xs: Int32Array, ys: Int32Array, m: number): Int32Array {
   for (let k = 0; k < nl - 1; k++) { out[o++] = xs[lower[k]!]!; out[o++] = ys[lower[k]!]!; }
   for (let k = 0; k < nu - 1; k++) { out[o++] = xs[upper[k]!]!; out[o++] = ys[upper[k]!]!; }
   return out;
-}
-
-/** (a − o) × (b − o) of points o, a, b (integers: exact). */
-function cross(xs: Int32Array, ys: Int32Array, o: number, a: number, b: number): number {
-  return (xs[a]! - xs[o]!) * (ys[b]! - ys[o]!) - (ys[a]! - ys[o]!) * (xs[b]! - xs[o]!);
 }
 
 /**
@@ -262,56 +263,48 @@ function hullSums(hull: Int32Array, hx: number, hy: number): Float64Array {
   return out;
 }
 
-/** [n, Σ x·sx, Σ y·sy] over the mask's pixels, in raster order (one row per addRowMoments call). */
-function planeMoments(X: number, Y: number, sx: number, sy: number, mask: Uint8Array): Float64Array {
-  const acc = new Float64Array(3);
-  for (let y = 0; y < Y; y++) addRowMoments(mask, X * y, X, y, sx, sy, acc);
-  return acc;
-}
+/*
+ * The pixel loops of the ROI, in one function (planeLoop) that hands back its first result by
+ * `return` and the others in the module variables second, third and fourth (read right after the
+ * call), as stats-util's firstOrderLoop does and for the same reasons: no code needing type
+ * feedback after a loop that V8 may compile by on-stack replacement (no deopt on the next ROI), and
+ * one function that V8 compiles once, a few lesions in, instead of several small ones each
+ * compiled during a process's first lesion.
+ */
+let second = 0, third = 0, fourth = 0;
+const MOMENTS = 0, COVARIANCE = 1, WEIGHTS = 2;
 
 /**
- * Adds row y's pixels to acc = [n, Σ x·sx, Σ y·sy]. A row per call, so V8 compiles this small
- * function whole with its feedback complete (a pixel loop over the whole ROI was compiled by
- * on-stack replacement; see above).
+ * One pass over the X × Y ROI in raster order (the order of positionCovariance's sums):
+ * - MOMENTS: the pixel count n of `mask` (Σ x·sx, Σ y·sy: second, third);
+ * - COVARIANCE, centre (c0, c1): Σ d0² (Σ d0·d1, Σ d1²: second, third), d = (x·sx − c0, y·sy − c1);
+ * - WEIGHTS: Σ g over `mask` (count, Σ g·x·sx, Σ g·y·sy: second, third, fourth), g = image value.
  */
-function addRowMoments(mask: Uint8Array, row: number, X: number, y: number, sx: number, sy: number, acc: Float64Array): void {
-  let n = acc[0]!, s0 = acc[1]!, s1 = acc[2]!;
-  for (let x = 0; x < X; x++) {
-    if (!mask[row + x]) continue;
-    n++; s0 += x * sx; s1 += y * sy;
+function planeLoop(kind: number, X: number, Y: number, sx: number, sy: number, mask: Uint8Array, image: ArrayLike<number> = mask, c0 = 0, c1 = 0): number {
+  if (kind === MOMENTS) {
+    let n = 0, s0 = 0, s1 = 0;
+    for (let y = 0, i = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
+      if (!mask[i]) continue;
+      n++; s0 += x * sx; s1 += y * sy;
+    }
+    second = s0; third = s1;
+    return n;
   }
-  acc[0] = n; acc[1] = s0; acc[2] = s1;
-}
-
-/** [Σ d0², Σ d0·d1, Σ d1²] with d = (x·sx − c0, y·sy − c1) over the mask's pixels, in raster order. */
-function planeCovariance(X: number, Y: number, sx: number, sy: number, mask: Uint8Array, c0: number, c1: number): Float64Array {
-  const acc = new Float64Array(3);
-  for (let y = 0; y < Y; y++) addRowCovariance(mask, X * y, X, y, sx, sy, c0, c1, acc);
-  return acc;
-}
-
-function addRowCovariance(mask: Uint8Array, row: number, X: number, y: number, sx: number, sy: number, c0: number, c1: number, acc: Float64Array): void {
-  let v00 = acc[0]!, v01 = acc[1]!, v11 = acc[2]!;
-  for (let x = 0; x < X; x++) {
-    if (!mask[row + x]) continue;
-    const d0 = x * sx - c0, d1 = y * sy - c1;
-    v00 += d0 * d0; v01 += d0 * d1; v11 += d1 * d1;
+  if (kind === COVARIANCE) {
+    let v00 = 0, v01 = 0, v11 = 0;
+    for (let y = 0, i = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
+      if (!mask[i]) continue;
+      const d0 = x * sx - c0, d1 = y * sy - c1;
+      v00 += d0 * d0; v01 += d0 * d1; v11 += d1 * d1;
+    }
+    second = v01; third = v11;
+    return v00;
   }
-  acc[0] = v00; acc[1] = v01; acc[2] = v11;
-}
-
-/** [Σ g, count, Σ g·x·sx, Σ g·y·sy] over the intensity mask (g the intensity), in raster order. */
-function weightedCentre(X: number, Y: number, sx: number, sy: number, image: ArrayLike<number>, mask: Uint8Array): Float64Array {
-  const acc = new Float64Array(4);
-  for (let y = 0; y < Y; y++) addRowWeights(image, mask, X * y, X, y, sx, sy, acc);
-  return acc;
-}
-
-function addRowWeights(image: ArrayLike<number>, mask: Uint8Array, row: number, X: number, y: number, sx: number, sy: number, acc: Float64Array): void {
-  let wsum = acc[0]!, ni = acc[1]!, wx = acc[2]!, wy = acc[3]!;
-  for (let x = 0, i = row; x < X; x++, i++) {
+  let wsum = 0, ni = 0, wx = 0, wy = 0;
+  for (let y = 0, i = 0; y < Y; y++) for (let x = 0; x < X; x++, i++) {
     if (!mask[i]) continue;
     wsum += image[i]!; ni++; wx += image[i]! * x * sx; wy += image[i]! * y * sy;
   }
-  acc[0] = wsum; acc[1] = ni; acc[2] = wx; acc[3] = wy;
+  second = ni; third = wx; fourth = wy;
+  return wsum;
 }

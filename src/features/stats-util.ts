@@ -104,13 +104,18 @@ export function partiallySorted(values: Float64Array, ranks: readonly number[]):
 }
 
 /*
- * Loop functions. Each loop below is a function of its own whose loop is followed only by handing
- * back what it found: the first result by `return`, any others in the module variables second,
- * third and fourth. V8 compiles a long loop by on-stack replacement while it runs, before the code
- * after it has ever run; code there that needs type feedback (a store into an array or object, a
- * call, arithmetic) then deoptimised on the next ROI (with its four loops inside, descriptive was
- * compiled five times over the first 50 BUS-BRA lesions, placeRanks three: --trace-opt). Returning
- * a number and storing a module variable need no feedback. Results are read right after each call.
+ * The first-order loops, all in one function (firstOrderLoop), each followed only by handing back
+ * what it found: the first result by `return`, any others in the module variables second, third
+ * and fourth (read right after the call). Why:
+ * - V8 compiles a long loop by on-stack replacement while it runs, before the code after it has
+ *   ever run; code there that needs type feedback (arithmetic, a call, a store into an array or
+ *   object) then deoptimised on the next ROI: with its four loops inside, descriptive was compiled
+ *   five times over the first 50 BUS-BRA lesions, placeRanks three (--trace-opt). Returning a
+ *   number and storing a module variable need no feedback.
+ * - One function, not six: V8 tiers a function up after an amount of work that grows with its
+ *   size, so six small loop functions were each compiled (≈ 1.5 ms of TurboFan apiece) during a
+ *   process's first lesion, where running them interpreted costs less; this one is compiled once,
+ *   a few lesions later.
  */
 let second = 0, third = 0, fourth = 0;
 
@@ -125,10 +130,10 @@ let second = 0, third = 0, fourth = 0;
 function countedRanks(values: Float64Array, out: Float64Array, ranks: readonly number[]): boolean {
   const n = values.length;
   if (n === 0 || ranks.length === 0) return false;
-  const lo = integerSpan(values), hi = second;
+  const lo = firstOrderLoop(INTEGER_SPAN, values), hi = second;
   if (!(hi - lo <= 65535)) return false; // NaN (not all integers) fails too
   const counts = new Int32Array(hi - lo + 1);
-  countIntegers(values, lo, counts);
+  firstOrderLoop(COUNT_INTEGERS, values, lo, 0, 0, 0, counts);
   // ranks ascending: walk the counts once
   const sorted = [...ranks].sort((a, b) => a - b);
   let level = 0, below = counts[0]!; // the values of rank < below are ≤ lo + level
@@ -137,29 +142,6 @@ function countedRanks(values: Float64Array, out: Float64Array, ranks: readonly n
     out[r] = lo + level;
   }
   return true;
-}
-
-/**
- * The minimum of the values (maximum: `second`) when every one is an int32 other than −0; NaN
- * otherwise. 1/v is taken for every value (−∞ only for −0 among integers) rather than for zeros
- * only: a test run only on the rare zero would lack type feedback in code compiled before the
- * first zero came.
- */
-function integerSpan(values: Float64Array): number {
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if ((v | 0) !== v || 1 / v === -Infinity) { lo = NaN; break; }
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  second = hi;
-  return lo;
-}
-
-/** counts[v − lo]++ for every value (integers within the counts' span). */
-function countIntegers(values: Float64Array, lo: number, counts: Int32Array): void {
-  for (let i = 0; i < values.length; i++) counts[values[i]! - lo]!++;
 }
 
 /** Segments this short are sorted outright. */
@@ -231,16 +213,16 @@ export function maskedValues(data: ArrayLike<number>, mask: Uint8Array): Float64
  */
 export function descriptive(values: Float64Array, sorted: Float64Array = sortedCopy(values)): Record<string, number> {
   const n = values.length;
-  // Each sum in raster order in its loop function (see `second`): the same additions in the same order.
-  const s = sumOf(values), s2 = second;
+  // Each sum in raster order in firstOrderLoop (see there): the same additions in the same order.
+  const s = firstOrderLoop(SUMS, values), s2 = second;
   const mean = s / n;
-  const m2 = centralSums(values, mean) / n, m3 = second / n, m4 = third / n, mad = fourth / n;
+  const m2 = firstOrderLoop(CENTRAL_SUMS, values, mean) / n, m3 = second / n, m4 = third / n, mad = fourth / n;
   const median = quantile7Sorted(sorted, 0.5);
   const p10 = quantile7Sorted(sorted, 0.1), p90 = quantile7Sorted(sorted, 0.9);
   const p25 = quantile7Sorted(sorted, 0.25), p75 = quantile7Sorted(sorted, 0.75);
   // robust MAD over the values in [P10, P90] (IBSI 3.3.15)
-  const rn = countWithin(values, p10, p90), rmean = second / rn;
-  const rmad = deviationSums(values, p10, p90, rmean, median), medad = second;
+  const rn = firstOrderLoop(WITHIN, values, p10, p90), rmean = second / rn;
+  const rmad = firstOrderLoop(DEVIATIONS, values, p10, p90, rmean, median), medad = second;
   return {
     mean,
     variance: m2,
@@ -263,41 +245,69 @@ export function descriptive(values: Float64Array, sorted: Float64Array = sortedC
   };
 }
 
-/** Σ v (Σ v²: `second`), in order. */
-function sumOf(values: Float64Array): number {
-  let s = 0, s2 = 0;
-  for (let i = 0; i < values.length; i++) { s += values[i]!; s2 += values[i]! * values[i]!; }
-  second = s2;
-  return s;
-}
+/** The loops of firstOrderLoop. */
+const SUMS = 0, CENTRAL_SUMS = 1, WITHIN = 2, DEVIATIONS = 3, INTEGER_SPAN = 4, COUNT_INTEGERS = 5;
+const NO_COUNTS = new Int32Array(0);
 
-/** Σ d² (Σ d³, Σ d⁴, Σ |d|: `second`, `third`, `fourth`) with d = v − mean, in order. */
-function centralSums(values: Float64Array, mean: number): number {
-  let m2 = 0, m3 = 0, m4 = 0, mad = 0;
-  for (let i = 0; i < values.length; i++) {
-    const d = values[i]! - mean;
-    const d2 = d * d;
-    m2 += d2; m3 += d2 * d; m4 += d2 * d2; mad += Math.abs(d);
+/**
+ * One pass over the values, in order (see `second` above for why one function):
+ * - SUMS: Σ v (Σ v²: second);
+ * - CENTRAL_SUMS, a = mean: Σ d² (Σ d³, Σ d⁴, Σ |d|: second, third, fourth), d = v − mean;
+ * - WITHIN, [a, b] = [lo, hi]: how many values lie in [lo, hi] (their sum: second);
+ * - DEVIATIONS, [a, b, c, d] = [lo, hi, rmean, median]: Σ |v − rmean| over the values in [lo, hi]
+ *   (Σ |v − median| over all: second);
+ * - INTEGER_SPAN: the minimum (maximum: second) when every value is an int32 other than −0, else
+ *   NaN. 1/v is taken for every value (−∞ only for −0 among integers) rather than for zeros only:
+ *   a test run only on the rare zero would lack type feedback in code compiled before it came;
+ * - COUNT_INTEGERS, a = lo: counts[v − lo]++ (integers within the counts' span).
+ */
+function firstOrderLoop(kind: number, values: Float64Array, a = 0, b = 0, c = 0, d = 0, counts: Int32Array = NO_COUNTS): number {
+  const n = values.length;
+  switch (kind) {
+    case SUMS: {
+      let s = 0, s2 = 0;
+      for (let i = 0; i < n; i++) { s += values[i]!; s2 += values[i]! * values[i]!; }
+      second = s2;
+      return s;
+    }
+    case CENTRAL_SUMS: {
+      let m2 = 0, m3 = 0, m4 = 0, mad = 0;
+      for (let i = 0; i < n; i++) {
+        const dv = values[i]! - a;
+        const d2 = dv * dv;
+        m2 += d2; m3 += d2 * dv; m4 += d2 * d2; mad += Math.abs(dv);
+      }
+      second = m3; third = m4; fourth = mad;
+      return m2;
+    }
+    case WITHIN: {
+      let rn = 0, rs = 0;
+      for (let i = 0; i < n; i++) if (values[i]! >= a && values[i]! <= b) { rn++; rs += values[i]!; }
+      second = rs;
+      return rn;
+    }
+    case DEVIATIONS: {
+      let rmad = 0, medad = 0;
+      for (let i = 0; i < n; i++) {
+        if (values[i]! >= a && values[i]! <= b) rmad += Math.abs(values[i]! - c);
+        medad += Math.abs(values[i]! - d);
+      }
+      second = medad;
+      return rmad;
+    }
+    case INTEGER_SPAN: {
+      let lo = Infinity, hi = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const v = values[i]!;
+        if ((v | 0) !== v || 1 / v === -Infinity) { lo = NaN; break; }
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      second = hi;
+      return lo;
+    }
+    default: // COUNT_INTEGERS
+      for (let i = 0; i < n; i++) counts[values[i]! - a]!++;
+      return 0;
   }
-  second = m3; third = m4; fourth = mad;
-  return m2;
-}
-
-/** How many values lie in [lo, hi] (their sum: `second`), in order. */
-function countWithin(values: Float64Array, lo: number, hi: number): number {
-  let rn = 0, rs = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! >= lo && values[i]! <= hi) { rn++; rs += values[i]!; }
-  second = rs;
-  return rn;
-}
-
-/** Σ |v − rmean| over the values in [lo, hi] (Σ |v − median| over all: `second`), in order. */
-function deviationSums(values: Float64Array, lo: number, hi: number, rmean: number, median: number): number {
-  let rmad = 0, medad = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i]! >= lo && values[i]! <= hi) rmad += Math.abs(values[i]! - rmean);
-    medad += Math.abs(values[i]! - median);
-  }
-  second = medad;
-  return rmad;
 }
