@@ -1,7 +1,7 @@
 /**
  * PyRadiomics' `distances` (issue #16): the GLCM, GLDM and NGTDM values of a parameter file with
  * distances ≠ [1] against PyRadiomics 3.1.0 itself (test/helpers/pyradiomics-oracle.ts), on BUS-BRA
- * lesions and on brain1 (../shared/refdata/pyradiomics), through `extractCase` as a user's file
+ * lesions and on brain1 and breast1 (../shared/refdata/pyradiomics), through `extractCase` as a user's file
  * runs. Every value must agree within 1e-6 relative (NaN with NaN); the counts are asserted at 100 %.
  *
  * Inputs: a BUS-BRA PNG is 2D input for PyRadiomics (numpy (y, x)); there its neighbours are the
@@ -112,21 +112,28 @@ describe.skipIf(!HAS_SHARED || !HAS_PYRADIOMICS_ORACLE)('PyRadiomics distances a
     expectAll(compare(runs));
   }, 240_000);
 
-  it('brain1 (3D): distances [1, 2], [2], [1, 3] volumetric, and [1, 2] with force2D', () => {
-    const data = loadCase('brain1');
-    expect(data, 'brain1 is in ../shared/refdata/pyradiomics').not.toBeNull();
-    const { image, mask } = data!;
-    const dir = oracleTempDir();
-    const img = writeRawVolume(dir, 'brain1_image', image, 'int16'), lab = writeRawVolume(dir, 'brain1_label', mask, 'uint8');
-    const runs: Run[] = [];
-    const add = (label: string, setting: Record<string, unknown>): void => {
-      const params = withClasses(setting);
-      runs.push({ label: `brain1 ${label}`, oracle: { image: img, mask: lab, label: 1, params }, ours: () => ours(image, mask, params, 'brain1') });
-    };
-    for (const d of DISTANCES) add(`distances ${JSON.stringify(d)}`, { binWidth: 25, distances: d });
-    add('force2D, distances [1, 2]', { binWidth: 25, force2D: true, distances: [1, 2] });
-    expectAll(compare(runs));
-  }, 240_000);
+  for (const testCase of ['brain1', 'breast1']) {
+    it(`${testCase} (3D): distances [1, 2], [2], [1, 3] volumetric; with force2D in all three planes; symmetricalGLCM false, weightingNorm and gldm_a`, () => {
+      const data = loadCase(testCase);
+      expect(data, `${testCase} is in ../shared/refdata/pyradiomics`).not.toBeNull();
+      const { image, mask } = data!;
+      const dir = oracleTempDir();
+      const img = writeRawVolume(dir, `${testCase}_image`, image, 'int16'), lab = writeRawVolume(dir, `${testCase}_label`, mask, 'uint8');
+      const runs: Run[] = [];
+      const add = (label: string, setting: Record<string, unknown>): void => {
+        const params = withClasses(setting);
+        runs.push({ label: `${testCase} ${label}`, oracle: { image: img, mask: lab, label: 1, params }, ours: () => ours(image, mask, params, testCase) });
+      };
+      for (const d of DISTANCES) add(`distances ${JSON.stringify(d)}`, { binWidth: 25, distances: d });
+      add('force2D, distances [1, 2]', { binWidth: 25, force2D: true, distances: [1, 2] });
+      // the coronal and sagittal planes run on a permuted volume (src/extract/force2d-plane.ts); one-sided GLCMs keep their signs there too
+      add('force2D dimension 1, distances [1, 2], symmetricalGLCM false', { binWidth: 25, force2D: true, force2Ddimension: 1, distances: [1, 2], symmetricalGLCM: false });
+      add('force2D dimension 2, distances [2, 3], symmetricalGLCM false', { binWidth: 25, force2D: true, force2Ddimension: 2, distances: [2, 3], symmetricalGLCM: false });
+      add('distances [2], symmetricalGLCM false, weightingNorm infinity', { binWidth: 25, distances: [2], symmetricalGLCM: false, weightingNorm: 'infinity' });
+      add('distances [1, 2], gldm_a 2', { binWidth: 25, distances: [1, 2], gldm_a: 2 });
+      expectAll(compare(runs));
+    }, 240_000);
+  }
 
   it('distances that fit nowhere in the ROI: PyRadiomics stops ("Error getting angle count"), and so does sonomics, naming the case, distances and box', () => {
     const root = sharedPath('data', 'us-breast-busbra');

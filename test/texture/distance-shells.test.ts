@@ -163,6 +163,16 @@ describe('distance shells through the families', () => {
     }
   });
 
+  it('PyRadiomics MCC: 0 for a direction whose pairs start from one level in a ROI of several levels, 1 only for a flat ROI (glcm.getMCCFeatureValue)', () => {
+    const row = (levels: number[]): DiscretisedRoi => ({ size: [levels.length, 1, 1], spacing: [1, 1, 1], levels: Int32Array.from(levels), nLevels: 2 });
+    const options: TextureOptions = { distanceShells: [2], dropFlatDirections: true, mcc: true, flatCorrelation: 'one' };
+    // offset x = 2 pairs only (1, 1): Q has one non-zero entry, λ₂ = 0
+    expect(computeGlcm(row([1, 2, 1]), '2.5D, direction-merged', options).maximal_correlation_coefficient).toBe(0);
+    expect(computeGlcm(row([1, 1, 1]), '2.5D, direction-merged', options).maximal_correlation_coefficient).toBe(1);
+    // pairs (1, 1) and (2, 2): Q = I, λ₂ = 1
+    expect(computeGlcm(row([1, 2, 1, 2]), '2.5D, direction-merged', options).maximal_correlation_coefficient).toBeCloseTo(1, 12);
+  });
+
   it('GLRLM and GLSZM ignore the shells (PyRadiomics computes them at distance 1 whatever distances says)', () => {
     const roi = randomRoi(new Random(3), [9, 8, 4], 4);
     expect(computeGlrlm(roi, '3D, averaged', { distanceShells: [2, 3] })).toEqual(computeGlrlm(roi, '3D, averaged', {}));

@@ -366,9 +366,33 @@ export function computeGlcm(roi: DiscretisedRoi, aggregation: TextureAggregation
       return weighting ? scaledMatrix(m, Math.exp(-(directionLength(d, roi.spacing, weighting) ** 2))) : m;
     },
     merge: mergeMatrices,
-    features: (m) => glcmFeatures(m, options),
+    features: options.mcc && !flatRoi(v) ? (m) => pyradiomicsMcc(glcmFeatures(m, options), m) : (m) => glcmFeatures(m, options),
     names: options.mcc ? NAMES : IBSI_NAMES,
   });
+}
+
+/** True when every ROI voxel has the same grey level. */
+function flatRoi(v: TextureVolume): boolean {
+  const lv = v.levels, idx = v.roiIndex, first = lv[idx[0]!]!;
+  for (let q = 1; q < idx.length; q++) if (lv[idx[q]!] !== first) return false;
+  return true;
+}
+
+/**
+ * PyRadiomics' MCC is 1 only for a flat ROI (one grey level, so Q has one eigenvalue). In a ROI of
+ * several levels, a matrix whose pairs all start from one level (a sparse direction, e.g. a long
+ * distance-shell offset) leaves Q one non-zero entry, so its second eigenvalue and MCC are 0
+ * (glcm.getMCCFeatureValue); glcmFeatures, seeing one level, gives 1.
+ */
+function pyradiomicsMcc(values: FamilyValues, m: CountMatrix): FamilyValues {
+  if (values.maximal_correlation_coefficient !== 1) return values;
+  const ng = m.rows, c = m.counts;
+  let rows = 0;
+  for (let i = 0; i < ng && rows < 2; i++) {
+    for (let j = 0; j < ng; j++) if (c[i * ng + j]! > 0) { rows++; break; }
+  }
+  if (rows < 2) values.maximal_correlation_coefficient = 0;
+  return values;
 }
 
 /** This family's entry in the family registry (src/features/families.ts); IBSI 1 §3.6. */
