@@ -16,8 +16,9 @@ python3-pykwalify and python3-dev + gcc to build the C extensions):
 
 From TypeScript tests: test/helpers/pyradiomics-oracle.ts (runPyRadiomics).
 
-- `params` is a PyRadiomics parameter file's content (setting / imageType / featureClass), validated
-  by PyRadiomics' own schema (pykwalify), as `RadiomicsFeatureExtractor(params)` does.
+- `params` is a PyRadiomics parameter file's content (setting / imageType / featureClass), or the path
+  of a YAML / JSON parameter file, validated by PyRadiomics' own schema (pykwalify), as
+  `RadiomicsFeatureExtractor(params)` does.
 - `image` / `mask`: a grey-scale PNG, read as SimpleITK reads it (a 1-bit PNG mask reads as 0/255,
   hence `label: 255` for BUS-BRA), or a JSON header of a raw volume (see SimpleITK shim, ReadRaw).
 - `label` (optional) is passed to `execute(label=…)`.

@@ -13,7 +13,7 @@
  * developer's machine: suites skip and say why; under CI=true (.ci/run installs them) an error.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Image, Mask } from '../../src/image/image.ts';
@@ -44,8 +44,8 @@ export interface OracleCase {
   /** A grey-scale PNG (read as SimpleITK reads it) or a raw volume's JSON header (writeRawVolume). */
   image: string;
   mask: string;
-  /** A PyRadiomics parameter file's content: setting, imageType, featureClass. */
-  params: Record<string, unknown>;
+  /** A PyRadiomics parameter file's content (setting, imageType, featureClass), or the path of one (YAML or JSON). */
+  params: Record<string, unknown> | string;
   /** execute(label=…); omitted: the params' label (PyRadiomics' default 1). */
   label?: number;
   /** Derived images (not the original) rounded to float32 before their features, as sonomics stores them. */
@@ -65,7 +65,8 @@ let built = false;
 export function runPyRadiomics(cases: OracleCase[]): OracleResult[] {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // the LoG and gradient are ITK's own (the shim calls the ITK oracle program); build it only when used
-  if (HAS_ITK && cases.some((c) => JSON.stringify(c.params.imageType ?? {}).match(/"(LoG|Gradient)"/))) env.SONOMICS_ITK_FILTERS = itkOracle();
+  const filters = (c: OracleCase): boolean => (typeof c.params === 'string' ? readFileSync(c.params, 'utf8') : JSON.stringify(c.params.imageType ?? {})).match(/\b(LoG|Gradient)\b/) !== null;
+  if (HAS_ITK && cases.some(filters)) env.SONOMICS_ITK_FILTERS = itkOracle();
   if (!built) {
     const b = spawnSync(PYTHON, [RUNNER, '--build'], { encoding: 'utf8' });
     if (b.status !== 0) throw new Error(`building the PyRadiomics oracle failed:\n${b.stderr}`);

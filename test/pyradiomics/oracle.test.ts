@@ -16,13 +16,16 @@
  *  - without Original in imageType PyRadiomics still writes original_shape2D.
  * The 1-bit BUS-BRA mask PNGs read as 0/255 in SimpleITK, hence label 255 for the oracle.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractCase } from '../../src/extract/case.ts';
 import { resolveExtractionSettings } from '../../src/extract/settings.ts';
 import { createMask, type Image, type Mask } from '../../src/image/image.ts';
+import { runExtraction } from '../../src/node/extract-run.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
+import { parseCsv } from '../../src/tables/csv.ts';
 import { HAS_PYRADIOMICS_ORACLE, runPyRadiomics, type OracleCase, type OracleResult } from '../helpers/pyradiomics-oracle.ts';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
 
@@ -222,6 +225,38 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
     for (const [g, v] of rows) expect(v.off, g).toEqual([]);
     expect([...rows.values()].reduce((s, v) => s + v.equal, 0)).toBe(N * 93);
   });
+
+  it("sonomics extract with PyRadiomics' example Params.yaml on BUS-BRA writes PyRadiomics' columns and values (PyRadiomics reading the same file)", async () => {
+    const file = sharedPath('refdata', 'pyradiomics', 'examples_settings', 'Params.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'sonomics-oracle-params-'));
+    const manifest = join(dir, 'manifest.csv');
+    writeFileSync(manifest, ['case_id,image,tumour_mask', ...cases.map((l, k) => `bus-${k},${l.imagePath},${l.maskPath}`)].join('\n') + '\n');
+    const run = await runExtraction({ manifest, settings: file, outDir: join(dir, 'out'), workers: 0, progress: false });
+    expect(run.failed).toEqual([]);
+    const table = parseCsv(readFileSync(join(dir, 'out', 'features.csv'), 'utf8'));
+    // the file says label: 1; SimpleITK reads the 1-bit mask PNGs as 0/255, so PyRadiomics is given label 255
+    const theirs = runPyRadiomics(cases.map((l) => ({ image: l.imagePath, mask: l.maskPath, label: 255, params: file })));
+    const t = new Map<string, Tally>();
+    let diagnostics = 0;
+    table.rows.forEach((row, k) => {
+      const py = theirs[k]!.features!;
+      const pyFeatures = Object.keys(py).filter((c) => !c.startsWith('diagnostics_'));
+      // the same feature columns (2D input: no shape, as PyRadiomics skips `shape` there) and classes in the same order;
+      // within a class sonomics sorts by name, PyRadiomics keeps the order of a feature list in the file (glcm here)
+      const ours = table.columns.filter((c) => c.startsWith('original_'));
+      expect([...ours].sort()).toEqual([...pyFeatures].sort());
+      const classes = (cols: string[]): string[] => [...new Set(cols.map((c) => c.split('_')[1]!))];
+      expect(classes(ours)).toEqual(classes(pyFeatures));
+      tally(Object.fromEntries(pyFeatures.map((c) => [c, Number(row[c])])), py, t, `lesion ${k}`);
+      for (const c of table.columns.filter((c) => c.startsWith('diagnostics_Image-') || c.startsWith('diagnostics_Mask-'))) {
+        expect(String(row[c]), `lesion ${k} ${c}`).toBe(String(py[c]));
+        diagnostics++;
+      }
+    });
+    for (const [g, v] of t) expect(v.off, g).toEqual([]);
+    expect([...t.values()].reduce((s, v) => s + v.equal, 0)).toBe(N * (18 + 22 + 16 + 16 + 14));
+    expect(diagnostics).toBe(N * 13);
+  }, 300_000);
 
   it('without Original in imageType PyRadiomics still writes original_shape2D; sonomics writes it only with Original', () => {
     const l = cases[0]!;
