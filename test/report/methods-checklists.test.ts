@@ -68,6 +68,7 @@ describe.skipIf(!HAS_SHARED)('report: methods and checklists from what ran', () 
       ['LoG σ', { ...DEMO_EXTRACTION, images: [{ type: 'original' }, { type: 'log', sigmaMm: 3, dims: '2D' }] }, 'σ = 3 mm'],
       ['discretisation', { ...DEMO_EXTRACTION, features: { ...DEMO_EXTRACTION.features, discretisation: { method: 'FBS', value: 25 } } }, 'fixed bin size (FBS), width 25'],
       ['resampling', { ...DEMO_EXTRACTION, features: { ...DEMO_EXTRACTION.features, resampling: { spacing: [0.3, 0.3, 1] } } }, 'resampling to 0.3 × 0.3 × 1 mm'],
+      ['PyRadiomics distances', { ...DEMO_EXTRACTION, features: { ...DEMO_EXTRACTION.features, texture: { distanceShells: [1, 2] } } }, 'texture neighbours at Chebyshev distance 1, 2 only (PyRadiomics distances; GLRLM and GLSZM at 1)'],
       ['non-IBSI filter', { ...DEMO_EXTRACTION, images: [{ type: 'original' }, { type: 'lbp2d' }] }, '2D local binary pattern is not an IBSI 2 filter'],
     ];
     for (const [what, settings, expected] of variants) {
