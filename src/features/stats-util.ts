@@ -306,8 +306,8 @@ function firstOrderLoop(kind: number, values: Float64Array, a = 0, b = 0, c = 0,
       second = hi;
       return lo;
     }
-    default: // COUNT_INTEGERS
-      for (let i = 0; i < n; i++) counts[values[i]! - a]!++;
+    default: // COUNT_INTEGERS (v − lo is a small integer: `| 0` makes it an integer index for V8, same value)
+      for (let i = 0; i < n; i++) counts[(values[i]! - a) | 0]!++;
       return 0;
   }
 }
