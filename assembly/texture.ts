@@ -461,13 +461,26 @@ export function ngtdmAccumulate(levels: usize, idx: usize, offs: usize, nOffs: i
   return any;
 }
 
-/** ngldm.ts ngldmMatrix with δ = 1, a = 0: dependence count 1 + popcount(same-level bits) into c (Ng × cols f64, zeroed). */
-export function ngldmCounts(levels: usize, idx: usize, bits: usize, start: i32, end: i32, c: usize, cols: i32): void {
+/**
+ * ngldm.ts ngldmMatrix with δ = 1, a = 0: dependence count 1 + popcount(same-level bits) into c
+ * (Ng × cols f64, zeroed). Returns the largest dependence count (the trimmed width).
+ */
+export function ngldmCounts(levels: usize, idx: usize, bits: usize, start: i32, end: i32, c: usize, cols: i32): i32 {
+  let widest = 0;
   for (let q = start; q < end; q++) {
     const i = i32At(idx, q);
-    const cell = (i32At(levels, i) - 1) * cols + <i32>popcnt<u32>(<u32>i32At(bits, i));
+    const k = <i32>popcnt<u32>(<u32>i32At(bits, i));
+    const cell = (i32At(levels, i) - 1) * cols + k;
     setF64(c, cell, f64At(c, cell) + 1);
+    widest = k + 1 > widest ? k + 1 : widest;
   }
+  return widest;
+}
+
+/** Keep the first `width` of `cols` columns of the rows × cols f64 matrix at c, rows packed from c on (matrix.ts trimColumns). */
+export function compactColumns(c: usize, rows: i32, cols: i32, width: i32): void {
+  if (width == cols) return;
+  for (let r = 1; r < rows; r++) memory.copy(c + (<usize>(r * width) << 3), c + (<usize>(r * cols) << 3), <usize>width << 3);
 }
 
 /**
@@ -596,4 +609,19 @@ export function fillVolume(lv: usize, mm: usize, hasMorph: i32, sx: i32, sy: i32
     }
   }
   for (let zz = z1 - z0 + 1 + padZ; zz <= Z; zz++) setI32(sliceStart, zz, q);
+}
+
+/** The largest of n i32 at `a` (0 when n = 0). */
+export function maxI32(a: usize, n: i32): i32 {
+  let m = 0;
+  for (let k = 0; k < n; k++) { const x = i32At(a, k); m = x > m ? x : m; }
+  return m;
+}
+
+/** glszm.ts zoneMatrix: one count per zone k < n at (level[k] − 1, second[k] − 1) of the Ng × cols f64 matrix c (zeroed). */
+export function zoneCounts(level: usize, second: usize, n: i32, c: usize, cols: i32): void {
+  for (let k = 0; k < n; k++) {
+    const cell = (i32At(level, k) - 1) * cols + i32At(second, k) - 1;
+    setF64(c, cell, f64At(c, cell) + 1);
+  }
 }

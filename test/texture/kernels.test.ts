@@ -11,6 +11,7 @@ import { ngtdmFeatures, ngtdmFeaturesJs, ngtdmMatrix } from '../../src/features/
 import { sameLevelBits } from '../../src/features/texture/same-level.ts';
 import { labelZones } from '../../src/features/texture/zones.ts';
 import { glrlmMatrix } from '../../src/features/texture/glrlm.ts';
+import { zoneMatrix } from '../../src/features/texture/glszm.ts';
 import { moduleBytes, textureArena, useTextureWasm } from '../../src/features/texture/kernels.ts';
 import type { CountMatrix } from '../../src/features/texture/matrix.ts';
 import { sizeMatrixFeatures, sizeMatrixFeaturesJs } from '../../src/features/texture/size-features.ts';
@@ -27,6 +28,7 @@ function matrices(v: TextureVolume, volumetric: boolean): unknown {
   return {
     bits: [...sameLevelBits(v, volumetric).bits],
     zones: { count: zones.count, level: [...zones.level], size: [...zones.size], slice: [...zones.slice], label: [...zones.label] },
+    zoneMatrices: zs.map((z) => plain(zoneMatrix(zones, v.nLevels, z, zones.size, 17))),
     ngtdm: zs.flatMap((z) => [1, 2].flatMap((d) => [false, true].map((iso) => {
       const m = ngtdmMatrix(v, d, volumetric, z, iso);
       return m && { s: [...m.s], n: [...m.n] };
@@ -156,7 +158,7 @@ describe('WebAssembly texture kernels', () => {
   });
 
   for (const [size, volumetric] of [[[41, 29, 1], false], [[13, 11, 6], true], [[3, 2, 1], false], [[1, 1, 1], true]] as Array<[[number, number, number], boolean]>) {
-    it(`same-level bits, zones, NGTDM, NGLDM and GLCM matrices equal the JavaScript loops (${size.join('×')})`, () => {
+    it(`same-level bits, zones, zone matrices, NGTDM, NGLDM and GLCM matrices equal the JavaScript loops (${size.join('×')})`, () => {
       for (const seed of [1, 2, 3]) {
         // two fresh volumes of one ROI: the bits and zones are cached per volume
         const wasm = matrices(randomVolume(seed, size, 6, [2, volumetric ? 2 : 0]), volumetric);

@@ -140,8 +140,35 @@ function glcmFeaturesWasm(m: CountMatrix, options: TextureOptions): FamilyValues
   arena.k.glcmFeatures(c, ng, options.flatCorrelation === 'one' ? 1 : NaN, options.mcc ? 1 : 0, out, scratch);
   const f = arena.f64(out, 26);
   arena.release(mark);
-  const values: FamilyValues = {};
-  for (let k = 0; k < 25; k++) values[IBSI_NAMES[k]!] = f[k]!;
+  // a literal in FEATURES order (not a loop over the names: a keyed store per name made this
+  // wrapper one of the costliest TurboFan compiles of the first lesions)
+  const values: FamilyValues = {
+    joint_maximum: f[0]!,
+    joint_average: f[1]!,
+    joint_variance: f[2]!,
+    joint_entropy: f[3]!,
+    difference_average: f[4]!,
+    difference_variance: f[5]!,
+    difference_entropy: f[6]!,
+    sum_average: f[7]!,
+    sum_variance: f[8]!,
+    sum_entropy: f[9]!,
+    angular_second_moment: f[10]!,
+    contrast: f[11]!,
+    dissimilarity: f[12]!,
+    inverse_difference: f[13]!,
+    normalised_inverse_difference: f[14]!,
+    inverse_difference_moment: f[15]!,
+    normalised_inverse_difference_moment: f[16]!,
+    inverse_variance: f[17]!,
+    correlation: f[18]!,
+    autocorrelation: f[19]!,
+    cluster_tendency: f[20]!,
+    cluster_shade: f[21]!,
+    cluster_prominence: f[22]!,
+    information_correlation_1: f[23]!,
+    information_correlation_2: f[24]!,
+  };
   if (options.mcc) values.maximal_correlation_coefficient = f[25]!;
   return values;
 }

@@ -7,7 +7,7 @@
 import { directionalPlan } from './aggregation.ts';
 import { DIRECTIONS_2D, DIRECTIONS_3D, directionLength, directionsWithin, flatOffset, scaledMatrix, type Direction } from './directions.ts';
 import { SonomicsError } from '../../core/errors.ts';
-import { countMatrix, mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
+import { mergeMatrices, trimColumns, type CountMatrix } from './matrix.ts';
 import { runDirectional } from './runner.ts';
 import { bitOf, sameLevelBits } from './same-level.ts';
 import { sizeMatrixFeatures } from './size-features.ts';
@@ -72,9 +72,7 @@ function countRunsWasm(v: TextureVolume, bits: Uint32Array, off: number, fwd: nu
   arena.f64(c, size).fill(0);
   // the kernel returns the longest run: the width trimColumns would find, without its scan
   const width = Math.max(1, arena.k.countRunsByBits(b, lv, idx, len, off, fwd, back, start, end, c, cols));
-  const m = countMatrix(v.nLevels, width, end - start);
-  const counts = arena.f64(c, size);
-  for (let r = 0; r < v.nLevels; r++) m.counts.set(counts.subarray(r * cols, r * cols + width), r * width);
+  const m = arena.trimmedCopy(c, v.nLevels, cols, width, end - start);
   arena.release(mark);
   return m;
 }

@@ -11,6 +11,7 @@ import { cachedTextureVolume, sliceVoxelCount } from './volume.ts';
 import { labelZones, type Zones } from './zones.ts';
 import type { DiscretisedRoi, FamilyValues, FeatureDef, TextureAggregation, TextureOptions } from '../types.ts';
 import { defineFamily } from '../family.ts';
+import { textureArena } from './kernels.ts';
 
 export const FEATURES: FeatureDef[] = [
   { name: 'small_zone_emphasis', ibsiCode: '5QRC', unit: '', pyradiomics: 'SmallAreaEmphasis' },
@@ -40,10 +41,31 @@ export function zoneMatrix(zones: Zones, nLevels: number, z: number, second: Int
   // Zones are numbered in voxel order, so each slice's zones form one contiguous range.
   const from = z < 0 ? 0 : firstZoneOfSlice(zones, z), to = z < 0 ? zones.count : firstZoneOfSlice(zones, z + 1);
   if (from >= to) return null;
+  const wasm = zoneMatrixWasm(zones, nLevels, from, to, second, nVoxels);
+  if (wasm) return wasm;
   let cols = 0;
   for (let k = from; k < to; k++) if (second[k]! > cols) cols = second[k]!;
   const m = countMatrix(nLevels, cols, nVoxels);
   for (let k = from; k < to; k++) m.counts[(zones.level[k]! - 1) * cols + second[k]! - 1]++;
+  return m;
+}
+
+/** zoneMatrix's counting by the WebAssembly kernels (assembly/texture.ts maxI32, zoneCounts); null without the kernels or memory. */
+function zoneMatrixWasm(zones: Zones, nLevels: number, from: number, to: number, second: Int32Array, nVoxels: number): CountMatrix | null {
+  const arena = textureArena();
+  if (arena === null) return null;
+  const n = to - from, mark = arena.mark();
+  const level = arena.alloc(4 * n), sec = arena.alloc(4 * n);
+  if (level < 0 || sec < 0) { arena.release(mark); return null; }
+  arena.i32(level, n).set(zones.level.subarray(from, to));
+  arena.i32(sec, n).set(second.subarray(from, to));
+  const cols = arena.k.maxI32(sec, n), c = arena.alloc(8 * nLevels * cols);
+  if (c < 0) { arena.release(mark); return null; }
+  const counts = arena.f64(c, nLevels * cols);
+  counts.fill(0);
+  arena.k.zoneCounts(level, sec, n, c, cols);
+  const m = { counts: counts.slice(), rows: nLevels, cols, nVoxels };
+  arena.release(mark);
   return m;
 }
 

@@ -22,7 +22,8 @@ export interface TextureKernels {
   sameLevelBits(levels: number, idx: number, nIdx: number, offs: number, nOffs: number, bits: number): void;
   labelZones(levels: number, idx: number, nIdx: number, offs: number, bits: number, plane: number, label: number, stack: number, level: number, size: number, slice: number): number;
   ngtdmAccumulate(levels: number, idx: number, offs: number, nOffs: number, start: number, end: number, s: number, n: number, isolated: number): number;
-  ngldmCounts(levels: number, idx: number, bits: number, start: number, end: number, c: number, cols: number): void;
+  ngldmCounts(levels: number, idx: number, bits: number, start: number, end: number, c: number, cols: number): number;
+  compactColumns(c: number, rows: number, cols: number, width: number): void;
   glcmMatrices(levels: number, idx: number, offs: number, nd: number, start: number, end: number, ng: number, symmetric: number, all: number, out: number, pairs: number): void;
   ngtdmFeatures(s: number, n: number, ng: number, out: number, scratch: number): void;
   roiExtent(lv: number, mm: number, hasMorph: number, sx: number, sy: number, sz: number, out: number): void;
@@ -30,6 +31,8 @@ export interface TextureKernels {
     lv: number, mm: number, hasMorph: number, sx: number, sy: number, x0: number, y0: number, z0: number, x1: number, y1: number, z1: number,
     padXY: number, padZ: number, X: number, Y: number, Z: number, levels: number, morph: number, roiIndex: number, sliceStart: number,
   ): void;
+  maxI32(a: number, n: number): number;
+  zoneCounts(level: number, second: number, n: number, c: number, cols: number): void;
   countRunsByBits(bits: number, levels: number, idx: number, len: number, off: number, fwd: number, back: number, start: number, end: number, c: number, cols: number): number;
 }
 
@@ -76,14 +79,16 @@ export class KernelArena {
   /** Address of `bytes` bytes (8-aligned), growing the memory; −1 when it cannot grow that far. */
   alloc(bytes: number): number {
     const at = this.top, end = at + ((bytes + 7) & ~7);
-    const have = this.k.memory.buffer.byteLength;
-    if (end > have) {
-      const need = Math.ceil((end - have) / 65536);
-      // at least double (a few grows per process, not one per larger volume); else just enough
-      if (!this.grow(Math.max(need, have / 65536, 16)) && !this.grow(need)) return -1;
-    }
+    // the common case stays tiny (it is called per kernel call: cheap to compile on the first lesions)
+    if (end > this.k.memory.buffer.byteLength && !this.reserve(end)) return -1;
     this.top = end;
     return at;
+  }
+
+  /** Grow the memory to hold `end` bytes: at least double (a few grows per process, not one per larger volume), else just enough. */
+  private reserve(end: number): boolean {
+    const have = this.k.memory.buffer.byteLength, need = Math.ceil((end - have) / 65536);
+    return this.grow(Math.max(need, have / 65536, 16)) || this.grow(need);
   }
 
   private grow(pages: number): boolean {
@@ -134,6 +139,15 @@ export class KernelArena {
 
   i32(at: number, n: number): Int32Array {
     return new Int32Array(this.k.memory.buffer, at, n);
+  }
+
+  /**
+   * A copy of the first `width` columns of the rows × cols counts at `at` (packed there by the
+   * kernel compactColumns) as a count matrix: what trimColumns makes, without its scan.
+   */
+  trimmedCopy(at: number, rows: number, cols: number, width: number, nVoxels: number): { counts: Float64Array; rows: number; cols: number; nVoxels: number } {
+    this.k.compactColumns(at, rows, cols, width);
+    return { counts: this.f64(at, rows * width).slice(), rows, cols: width, nVoxels };
   }
 
   u8(at: number, n: number): Uint8Array {

@@ -89,10 +89,9 @@ function ngldmWasm(v: TextureVolume, bits: Uint32Array, z: number, cols: number)
   const mark = arena.mark(), size = v.nLevels * cols;
   const c = arena.alloc(8 * size);
   if (c < 0) { arena.release(mark); return undefined; }
-  const counts = arena.f64(c, size);
-  counts.fill(0);
-  arena.k.ngldmCounts(lv, idx, b, start, end, c, cols);
-  const m = trimColumns({ counts, rows: v.nLevels, cols, nVoxels: end - start }, true);
+  arena.f64(c, size).fill(0);
+  const width = Math.max(1, arena.k.ngldmCounts(lv, idx, b, start, end, c, cols));
+  const m = arena.trimmedCopy(c, v.nLevels, cols, width, end - start);
   arena.release(mark);
   return m;
 }
