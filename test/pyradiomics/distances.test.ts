@@ -44,8 +44,8 @@ function ours(image: Image, tumour: Mask, params: Record<string, unknown>, caseI
   return extractCase({ image, tumour }, resolveExtractionSettings(params, caseId), { caseId }).features as Record<string, number>;
 }
 
-const withClasses = (setting: Record<string, unknown>): Record<string, unknown> => ({
-  setting, imageType: { Original: {} }, featureClass: Object.fromEntries(CLASSES.map((c) => [c, null])),
+const withClasses = (setting: Record<string, unknown>, imageType: Record<string, unknown> = { Original: {} }): Record<string, unknown> => ({
+  setting, imageType, featureClass: Object.fromEntries(CLASSES.map((c) => [c, null])),
 });
 
 /** Per run and class: values within 1e-6 relative of PyRadiomics', and the mismatches. */
@@ -59,7 +59,7 @@ function compare(runs: Run[]): Array<{ label: string; cls: string; ok: number; t
     for (const cls of CLASSES) {
       const row = { label: run.label, cls, ok: 0, total: 0, bad: [] as string[] };
       for (const [name, v] of Object.entries(py.features!)) {
-        if (!name.startsWith(`original_${cls}_`)) continue;
+        if (name.startsWith('diagnostics_') || !name.includes(`_${cls}_`)) continue;
         row.total++;
         const a = mine[name], b = v as number;
         if (a === undefined) row.bad.push(`${name}: missing`);
@@ -85,7 +85,7 @@ function expectAll(rows: ReturnType<typeof compare>): void {
 const DISTANCES = [[1, 2], [2], [1, 3]];
 
 describe.skipIf(!HAS_SHARED || !HAS_PYRADIOMICS_ORACLE)('PyRadiomics distances against PyRadiomics 3.1.0', () => {
-  it(`BUS-BRA (first ${N_LESIONS} lesions): distances [1, 2], [2], [1, 3] as 2D input and with force2D, plus a repeated distance, symmetricalGLCM false, weightingNorm and gldm_a`, () => {
+  it(`BUS-BRA (first ${N_LESIONS} lesions): distances [1, 2], [2], [1, 3] as 2D input and with force2D, plus a repeated distance, symmetricalGLCM false, weightingNorm, gldm_a and filtered images`, () => {
     const root = sharedPath('data', 'us-breast-busbra');
     const lines = readFileSync(join(root, 'manifest.csv'), 'utf8').trim().split('\n').slice(1, 1 + N_LESIONS);
     const dir = oracleTempDir();
@@ -95,8 +95,8 @@ describe.skipIf(!HAS_SHARED || !HAS_PYRADIOMICS_ORACLE)('PyRadiomics distances a
       const png = join(root, imagePath!), maskPng = join(root, maskPath!);
       const image = readImageFile(png), tumour = readMaskFile(maskPng, { label: 1 });
       const img3 = writeOneSliceVolume(dir, `img${k}`, image, 'uint8'), mask3 = writeOneSliceVolume(dir, `mask${k}`, tumour, 'uint8');
-      const add = (label: string, setting: Record<string, unknown>, volume: boolean): void => {
-        const params = withClasses(setting);
+      const add = (label: string, setting: Record<string, unknown>, volume: boolean, imageType?: Record<string, unknown>): void => {
+        const params = withClasses(setting, imageType);
         const oracle: OracleCase = volume ? { image: img3, mask: mask3, label: 1, params } : { image: png, mask: maskPng, label: 255, params };
         runs.push({ label: `lesion ${k} ${label}`, oracle, ours: () => ours(image, tumour, params, `bus-${k}`) });
       };
@@ -108,6 +108,8 @@ describe.skipIf(!HAS_SHARED || !HAS_PYRADIOMICS_ORACLE)('PyRadiomics distances a
       add('force2D, distances [2, 1, 2], symmetricalGLCM false, gldm_a 1', { binWidth: 25, force2D: true, distances: [2, 1, 2], symmetricalGLCM: false, gldm_a: 1 }, true);
       add('force2D, distances [1, 2], weightingNorm euclidean', { binCount: 32, force2D: true, distances: [1, 2], weightingNorm: 'euclidean' }, true);
       add('2D input, distances [3], weightingNorm manhattan', { binCount: 16, distances: [3], weightingNorm: 'manhattan' }, false);
+      // filtered images take the same neighbours (PyRadiomics passes distances to every image type)
+      add('2D input, distances [1, 2], wavelet and square images', { binCount: 32, distances: [1, 2] }, false, { Original: {}, Wavelet: {}, Square: {} });
     });
     expectAll(compare(runs));
   }, 240_000);
