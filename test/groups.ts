@@ -31,8 +31,9 @@ export const SLOW = [
   // Six cv.glmnet-style LASSO-Cox cross-validations at the oracle's tight threshold: 40–130 s under load.
   'test/oracles/surv-glmnet-cox.test.ts',
   'test/pyradiomics/mask-geometry.test.ts',
-  // PyRadiomics 3.1.0 itself (Python, C extensions built once, ITK's LoG compiled): ≈ 45 s CPU, 60–120 s wall under load.
+  // PyRadiomics 3.1.0 itself (Python, C extensions built once, ITK's LoG compiled once): ≈ 40 s CPU each, 60–120 s wall under load.
   'test/pyradiomics/oracle.test.ts',
+  'test/pyradiomics/oracle-3d.test.ts',
   'test/package/pack.test.ts',
   // BUS-BRA subset: extraction, the grouped lesion-level study and three patient-level studies (the
   // risk rules refit every model in inner folds for the patient-level calibration): 5–11 min under load.

@@ -1,12 +1,13 @@
 /**
  * ITK itself as a reference for the filters PyRadiomics runs through SimpleITK (LoG, gradient):
  * scripts/oracles/itk_filters.cxx compiled against Debian's libinsighttoolkit5-dev (ITK 5.2) with
- * g++, once per test process into a temporary directory. Missing headers or compiler on a
+ * g++, once per source version into a temporary directory shared by the test processes. Missing headers or compiler on a
  * developer's machine: the suite skips and says why; under CI=true (.ci/run installs them) that
  * is an error, never a skip.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IN_CI, REPO_ROOT } from './shared.ts';
@@ -24,12 +25,24 @@ if (!HAS_ITK) {
 
 let built: string | undefined;
 
-/** Path of the compiled oracle (built on first use; takes ~15 s of CPU). */
+/**
+ * Path of the compiled oracle, built on first use (≈ 15 s of CPU) into a temporary directory named by
+ * the source's and flags' hash, so that later test processes (each vitest file is one) reuse it.
+ */
 export function itkOracle(): string {
   if (built) return built;
-  const exe = join(mkdtempSync(join(tmpdir(), 'sonomics-itk-')), 'itk_filters');
-  const r = spawnSync('g++', ['-O2', '-std=c++17', `-I${INCLUDE}`, join(REPO_ROOT, 'scripts', 'oracles', 'itk_filters.cxx'), '-o', exe, ...LIBS, '-lpthread'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`building the ITK oracle failed:\n${r.stderr}`);
+  const source = join(REPO_ROOT, 'scripts', 'oracles', 'itk_filters.cxx');
+  const args = ['-O2', '-std=c++17', `-I${INCLUDE}`, source, ...LIBS, '-lpthread'];
+  const key = createHash('sha256').update(readFileSync(source)).update(args.join(' ')).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `sonomics-itk-${key}`);
+  const exe = join(dir, 'itk_filters');
+  if (!existsSync(exe)) {
+    const work = mkdtempSync(join(tmpdir(), 'sonomics-itk-build-'));
+    const r = spawnSync('g++', [...args, '-o', join(work, 'itk_filters')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`building the ITK oracle failed:\n${r.stderr}`);
+    // atomic: a process that lost the race keeps the other's build
+    try { renameSync(work, dir); } catch { rmSync(work, { recursive: true, force: true }); }
+  }
   built = exe;
   return exe;
 }

@@ -19,20 +19,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { extractCase } from '../../src/extract/case.ts';
 import { resolveExtractionSettings } from '../../src/extract/settings.ts';
 import { createMask, type Image, type Mask } from '../../src/image/image.ts';
 import { runExtraction } from '../../src/node/extract-run.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
 import { parseCsv } from '../../src/tables/csv.ts';
-import { HAS_PYRADIOMICS_ORACLE, runPyRadiomics, type OracleCase, type OracleResult } from '../helpers/pyradiomics-oracle.ts';
-import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
+import { runPyRadiomics, type OracleCase, type OracleResult } from '../helpers/pyradiomics-oracle.ts';
+import { sharedPath } from '../helpers/shared.ts';
+import { FLOAT64_TYPES, run, tally, type Params, type Tally } from './oracle-compare.ts';
 
 /** Lesions compared (first of the manifest); ORACLE_LESIONS=50 reproduces docs/pyradiomics.md's 50-lesion counts (≈ 10 min). */
 const N = Number(process.env.ORACLE_LESIONS ?? 6);
 const ROOT = sharedPath('data', 'us-breast-busbra');
-type Params = { setting: Record<string, unknown>; imageType: Record<string, unknown>; featureClass?: Record<string, unknown> };
 
 /** Configurations of 2D PNG input (no force2D: on a 2D image PyRadiomics' plain 2D is the in-plane texture; force2D is below). */
 const CONFIGS: Record<string, Params> = {
@@ -58,36 +58,9 @@ function lesions(): Lesion[] {
   });
 }
 
-/** PyRadiomics names a LoG image by str(sigma): `sigma: [1]` gives log-sigma-1-mm-3D, `[1.0]` log-sigma-1-0-mm-3D (JSON carries no such difference). */
-const pyName = (k: string): string => k.replace(/^log-sigma-(\d+)-mm-/, 'log-sigma-$1-0-mm-');
-
-function close(a: number, b: number): boolean {
-  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
-  if (Math.abs(b) < 1e-12) return Math.abs(a - b) <= 1e-12;
-  return Math.abs(a - b) <= 1e-6 * Math.abs(b);
-}
-
-interface Tally { equal: number; total: number; off: string[] }
-
-/** Compares sonomics' feature values with PyRadiomics' per `<imageType>_<class>`; diagnostics are compared separately. */
-function tally(ours: Record<string, unknown>, theirs: Record<string, number | string>, into: Map<string, Tally>, tag: string): void {
-  const py = Object.fromEntries(Object.entries(theirs).filter(([k]) => !k.startsWith('diagnostics_')).map(([k, v]) => [pyName(k), v]));
-  const keys = new Set([...Object.keys(py), ...Object.keys(ours).filter((k) => !k.startsWith('diagnostics_'))]);
-  for (const key of keys) {
-    const group = key.split('_').slice(0, 2).join('_');
-    const t = into.get(group) ?? { equal: 0, total: 0, off: [] };
-    into.set(group, t);
-    t.total++;
-    const a = ours[key], b = py[key];
-    if (typeof a === 'number' && typeof b === 'number' && close(a, b)) t.equal++;
-    else t.off.push(`${tag} ${key}: sonomics ${a}, PyRadiomics ${b}`);
-  }
-}
-
 const ours = (l: Lesion, params: Params, id: string): Record<string, unknown> =>
   extractCase({ image: l.image, tumour: l.tumour }, resolveExtractionSettings(params, `oracle ${id}`), { caseId: id }).features;
 
-const run = HAS_SHARED && HAS_PYRADIOMICS_ORACLE ? describe : describe.skip;
 
 run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its values', () => {
   let cases: Lesion[] = [];
@@ -112,9 +85,6 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
       console.log(`[oracle] ${name}: ${[...t].map(([g, v]) => `${g} ${v.equal}/${v.total}`).join(', ')}`);
     }
   }, 600_000);
-
-  /** Image types PyRadiomics keeps as float64 (the LoG is ITK's float32 in both, the original the file's integers). */
-  const FLOAT64_TYPES = /^(wavelet\d*-|square_|squareroot_|logarithm_|exponential_|gradient_)/;
 
   /**
    * Every value of `name` equal, except groups in `except` and differences from float32 storage: those must sit in
