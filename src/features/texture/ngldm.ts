@@ -38,7 +38,6 @@ const NAMES = FEATURES.map((f) => f.name);
 
 /** Dependence counts of slice z (z = -1: whole volume); columns = dependence count j ≥ 1. */
 export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: number, volumetric: boolean, z: number, shellOffsets?: Int32Array): CountMatrix | null {
-  const lv = v.levels, idx = v.roiIndex;
   // shellOffsets: PyRadiomics distances' neighbourhood (flat offsets; a repeated shell counts twice)
   const offs = shellOffsets ?? neighbourhoodOffsets(distance, volumetric, v.X, v.Y);
   // δ = 1, a = 0 (the usual settings): j − 1 is the number of same-level neighbours
@@ -49,29 +48,58 @@ export function ngldmMatrix(v: TextureVolume, distance: number, coarseness: numb
     if (m !== undefined) return m;
   }
   const m = countMatrix(v.nLevels, cols);
-  const c = m.counts;
   const [start, end] = roiRange(v, z);
   const voxels = end - start;
-  for (let q = start; q < end; q++) {
-    const i = idx[q]!;
-    const a = lv[i]!;
-    let k = 1;
-    if (same) {
-      k += popcount(same[i]!);
-    } else if (coarseness === 0) {
-      // a > 0, so equality already implies the neighbour is in the ROI.
-      for (let r = 0; r < offs.length; r++) k += lv[i + offs[r]!] === a ? 1 : 0;
-    } else {
-      for (let r = 0; r < offs.length; r++) {
-        const b = lv[i + offs[r]!]!;
-        if (b > 0 && b - a <= coarseness && a - b <= coarseness) k++;
-      }
-    }
-    c[(a - 1) * cols + k - 1]++;
-  }
+  countDependences(v, offs, coarseness, same, start, end, m.counts, cols);
   if (voxels === 0) return null;
   m.nVoxels = voxels;
   return trimColumns(m);
+}
+
+/**
+ * The counting loops, in functions of their own, one per kind of count: OSR-compiled inside
+ * ngldmMatrix, the code after the loop had never run and deoptimised on every call (79 of 100 calls
+ * with distance shells, which always take these loops, the wasm kernel serving only the same-level
+ * bits), and one loop branching on the kind per voxel took ≈ 2.5× the time of these (CPU profile, distances [1, 2]).
+ */
+function countDependences(v: TextureVolume, offs: Int32Array, coarseness: number, same: Uint32Array | null, start: number, end: number, c: Float64Array, cols: number): void {
+  if (same) countSameLevelBits(v, same, start, end, c, cols);
+  else if (coarseness === 0) countEqualNeighbours(v, offs, start, end, c, cols);
+  else countCloseNeighbours(v, offs, coarseness, start, end, c, cols);
+}
+
+function countSameLevelBits(v: TextureVolume, same: Uint32Array, start: number, end: number, c: Float64Array, cols: number): void {
+  const lv = v.levels, idx = v.roiIndex;
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
+    c[(lv[i]! - 1) * cols + popcount(same[i]!)]++;
+  }
+}
+
+/** a = 0: j − 1 neighbours of the same level (a > 0, so equality already implies the neighbour is in the ROI). */
+function countEqualNeighbours(v: TextureVolume, offs: Int32Array, start: number, end: number, c: Float64Array, cols: number): void {
+  const lv = v.levels, idx = v.roiIndex, n = offs.length;
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
+    const a = lv[i]!;
+    let k = 0;
+    for (let r = 0; r < n; r++) k += +(lv[i + offs[r]!] === a);
+    c[(a - 1) * cols + k]++;
+  }
+}
+
+function countCloseNeighbours(v: TextureVolume, offs: Int32Array, coarseness: number, start: number, end: number, c: Float64Array, cols: number): void {
+  const lv = v.levels, idx = v.roiIndex, n = offs.length;
+  for (let q = start; q < end; q++) {
+    const i = idx[q]!;
+    const a = lv[i]!;
+    let k = 0;
+    for (let r = 0; r < n; r++) {
+      const b = lv[i + offs[r]!]!;
+      if (b > 0 && b - a <= coarseness && a - b <= coarseness) k++;
+    }
+    c[(a - 1) * cols + k]++;
+  }
 }
 
 /**
