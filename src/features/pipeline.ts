@@ -86,7 +86,12 @@ function settingsKey(_key: string, v: unknown): unknown {
 }
 
 function resolvedSettings(input: Partial<FeatureSettings>): FeatureSettings {
-  const key = JSON.stringify(input, settingsKey);
+  let key: string;
+  try {
+    key = JSON.stringify(input, settingsKey);
+  } catch {
+    return resolveSettings(input); // not JSON (a cycle): the schema check says what is wrong, uncached
+  }
   const hit = RESOLVED.get(key);
   if (hit) return hit;
   const settings = resolveSettings(input); // throws BAD_SETTINGS: nothing cached
