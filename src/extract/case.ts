@@ -266,8 +266,11 @@ function pyradiomicsColumns(settings: ExtractionSettings, regions: string[], per
 
 /** The PyRadiomics classes and features written: the parameter file's, else every class. */
 function pyradiomicsClasses(settings: ExtractionSettings): ClassSelection[] {
-  return settings.pyradiomics?.classes ?? PYRADIOMICS_CLASSES.map((cls) => ({ cls, features: allFeatures(cls) }));
+  return settings.pyradiomics?.classes ?? (everyClass ??= PYRADIOMICS_CLASSES.map((cls) => ({ cls, features: allFeatures(cls) })));
 }
+
+/** Every class with all its features, made once (names.ts keeps column names per feature list). */
+let everyClass: ClassSelection[] | undefined;
 
 /**
  * PyRadiomics re-segments once, on the original image, and every filtered image then uses that

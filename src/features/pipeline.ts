@@ -152,7 +152,23 @@ function yielded(family: FamilyName, aggregation: TextureAggregation | '', value
 export function extractFeatures(image: Image, mask: Mask, settings: Partial<FeatureSettings>, only?: ReadonlySet<string>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of computeFamilies(image, mask, settings, only ? { only } : {})) {
-    for (const [k, v] of Object.entries(r.values)) out[`${r.family}_${k}`] = v;
+    const ids = featureIds(r.family);
+    for (const k in r.values) {
+      let id = ids.get(k);
+      if (id === undefined) ids.set(k, (id = `${r.family}_${k}`));
+      out[id] = r.values[k]!;
+    }
   }
   return out;
+}
+
+/**
+ * `{family}_{feature}` ids by feature, per family, made once: a new string per feature, image and
+ * case, which V8 then looks up as a property key, cost as much as copying the values.
+ */
+const FEATURE_IDS = new Map<string, Map<string, string>>();
+function featureIds(family: string): Map<string, string> {
+  let ids = FEATURE_IDS.get(family);
+  if (!ids) FEATURE_IDS.set(family, (ids = new Map()));
+  return ids;
 }

@@ -149,11 +149,37 @@ export function pyradiomicsValues(values: Record<string, number>, imageName: str
     if (imageName !== 'original' && (cls === 'shape' || cls === 'shape2D')) continue; // shape: original image only
     const table = PYRADIOMICS_FEATURES[cls], old = PYRADIOMICS_DEPRECATED[cls] ?? {};
     if (!features.every((f) => (f in table ? table[f]! in values : f in old))) continue;
-    if (!Object.values(table).some((id) => id in values)) continue;
-    for (const f of features) {
-      if (f in table) out[`${imageName}_${cls}_${f}`] = values[table[f]!]!;
-      else if (old[f]) out[`${imageName}_${cls}_${f}`] = old[f]!(values);
+    if (!tableIds(cls).some((id) => id in values)) continue;
+    const names = columnNames(imageName, cls, features);
+    for (let k = 0; k < features.length; k++) {
+      const f = features[k]!;
+      if (f in table) out[names[k]!] = values[table[f]!]!;
+      else if (old[f]) out[names[k]!] = old[f]!(values);
     }
   }
   return out;
+}
+
+/** Each class's ids (PYRADIOMICS_FEATURES' values), listed once. */
+const TABLE_IDS = new Map<PyradiomicsClass, string[]>();
+function tableIds(cls: PyradiomicsClass): string[] {
+  let ids = TABLE_IDS.get(cls);
+  if (!ids) TABLE_IDS.set(cls, (ids = Object.values(PYRADIOMICS_FEATURES[cls])));
+  return ids;
+}
+
+/**
+ * `{image}_{class}_{Feature}` for each feature, made once per image name and feature list (the
+ * list of a parameter file's class is the same array for every case): building ≈ 100 names per
+ * image and case, each a new string V8 then had to look up as a property key, cost about as much
+ * as the rest of this function.
+ */
+const COLUMN_NAMES = new WeakMap<readonly string[], Map<string, string[]>>();
+function columnNames(imageName: string, cls: PyradiomicsClass, features: readonly string[]): string[] {
+  let byImage = COLUMN_NAMES.get(features);
+  if (!byImage) COLUMN_NAMES.set(features, (byImage = new Map()));
+  const key = `${cls} ${imageName}`;
+  let names = byImage.get(key);
+  if (!names) byImage.set(key, (names = features.map((f) => `${imageName}_${cls}_${f}`)));
+  return names;
 }
