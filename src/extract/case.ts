@@ -216,10 +216,15 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
         for (const [region, mask, pyradiomicsMask] of regions) {
           const m = (spec.type !== 'original' || reshape) && settings.pyradiomics ? pyradiomicsMask() : mask;
           let values = extractFeatures(filtered, m, featureSettings, only);
+          const shaped = spec.type === 'original' && (featureSettings.families ?? FAMILY_NAMES).includes('morphology');
+          // PyRadiomics' shape without resegmentShape: the original mask cut to the re-segmented box
+          const shapeMask = shaped && !reshape && settings.pyradiomics ? maskInResegmentedBox(mask, pyradiomicsMask()) : m;
           // 3D shape as PyRadiomics computes it, on the volume as given: its mesh is not symmetric
           // under axis permutations (brain1: MeshVolume 0.2 % apart), so it is recomputed there
-          if (plane && spec.type === 'original' && filtered.size[2] > 1 && (featureSettings.families ?? FAMILY_NAMES).includes('morphology')) {
-            values = { ...values, ...extractFeatures(fromForce2DPlane(filtered, plane), fromForce2DPlane(m, plane), { ...featureSettings, families: ['morphology'] }, only) };
+          if (shaped && plane && filtered.size[2] > 1) {
+            values = { ...values, ...extractFeatures(fromForce2DPlane(filtered, plane), fromForce2DPlane(shapeMask, plane), { ...featureSettings, families: ['morphology'], resegmentation: undefined }, only) };
+          } else if (shapeMask !== m) {
+            values = { ...values, ...extractFeatures(filtered, shapeMask, { ...featureSettings, families: ['morphology'], resegmentation: undefined }, only) };
           }
           perRegion.get(region)!.push([`${region}_${imageName}_`, values]);
         }
@@ -281,6 +286,22 @@ function resegmentedLikePyradiomics(original: Image, mask: Mask, reseg: Extracti
   if (!reseg || !(reseg.range || reseg.sigmaRange || reseg.relativeRange || reseg.outlierSigma !== undefined)) return mask;
   return { ...mask, data: resegment(Float64Array.from(original.data), mask.data, reseg) };
 }
+
+/**
+ * The mask PyRadiomics computes shape on when it re-segments without resegmentShape: the original
+ * mask cropped to the re-segmented mask's bounding box (featureextractor.execute re-runs checkMask
+ * on the re-segmented mask and passes that box to computeShape, which crops the original mask to it
+ * with cropToTumorMask). The same mask object when the box did not shrink (no re-segmentation, or
+ * none at the box's edges), so shape is then computed once, as before.
+ */
+function maskInResegmentedBox(mask: Mask, resegmented: Mask): Mask {
+  if (resegmented === mask) return mask;
+  const box = boundingBox([resegmented]), whole = boundingBox([mask]);
+  if (!box || !whole || sameBoxes(box, whole)) return mask;
+  return uncropMask(cropMask(mask, box), box, mask);
+}
+
+const sameBoxes = (a: Box, b: Box): boolean => a.lo.every((v, i) => v === b.lo[i]) && a.hi.every((v, i) => v === b.hi[i]);
 
 /**
  * The tumour mask on the image grid as PyRadiomics' checkMask leaves it. With resampledPixelSpacing
