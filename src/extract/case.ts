@@ -203,6 +203,16 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       });
       // PyRadiomics' resegmentShape: shape too reads the re-segmented mask (featureextractor.execute)
       const reshape = settings.pyradiomics?.resegmentShape === true;
+      // PyRadiomics computes shape before (and whatever) the image types: without Original in a
+      // parameter file's imageType it still writes original_shape*; shape alone on the original here
+      if (shapeWithoutOriginal(settings)) {
+        const shapeSettings = { ...settings.features, families: ['morphology' as const], ...(reshape ? { resegmentation: undefined } : {}) };
+        for (const [region, mask, pyradiomicsMask] of regions) {
+          const m = reshape ? pyradiomicsMask() : maskInResegmentedBox(mask, pyradiomicsMask());
+          const values = plane && original.size[2] > 1 ? extractFeatures(fromForce2DPlane(original, plane), fromForce2DPlane(m, plane), shapeSettings, only) : extractFeatures(original, m, shapeSettings, only);
+          perRegion.get(region)!.push([`${region}_original_`, values]);
+        }
+      }
       for (const [s, spec] of settings.images.entries()) {
         const imageName = filterName(spec);
         const filtered = images[s]!;
@@ -258,7 +268,7 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
 function pyradiomicsColumns(settings: ExtractionSettings, regions: string[], perRegion: Map<string, Array<[string, Record<string, number>]>>): Record<string, number> {
   const classes = pyradiomicsClasses(settings);
   const shapeFirst = [...classes.filter((c) => c.cls === 'shape' || c.cls === 'shape2D'), ...classes.filter((c) => c.cls !== 'shape' && c.cls !== 'shape2D')];
-  const imageNames = settings.images.map((spec, i) => settings.pyradiomics?.imageNames?.[i] ?? pyradiomicsImageName(spec, filterName(spec)));
+  const imageNames = [...(shapeWithoutOriginal(settings) ? ['original'] : []), ...settings.images.map((spec, i) => settings.pyradiomics?.imageNames?.[i] ?? pyradiomicsImageName(spec, filterName(spec)))];
   const out: Record<string, number> = {};
   for (const region of regions) {
     const prefix = regions.length > 1 ? `${region}_` : '';
@@ -267,6 +277,16 @@ function pyradiomicsColumns(settings: ExtractionSettings, regions: string[], per
     for (const cols of byImage) for (const k in cols) out[prefix + k] = cols[k]!;
   }
   return out;
+}
+
+/**
+ * A PyRadiomics parameter file whose imageType lacks Original but whose featureClass has shape or
+ * shape2D: PyRadiomics still computes shape (featureextractor.execute runs computeShape before the
+ * image types loop) and writes it as original_shape*.
+ */
+function shapeWithoutOriginal(settings: ExtractionSettings): boolean {
+  return Boolean(settings.pyradiomics?.configuration) && !settings.images.some((spec) => spec.type === 'original')
+    && pyradiomicsClasses(settings).some((c) => c.cls === 'shape' || c.cls === 'shape2D');
 }
 
 /** The PyRadiomics classes and features written: the parameter file's, else every class. */

@@ -11,7 +11,6 @@
  *    (the oracle's `float32Images`): that replay is asserted at 100 %;
  *  - force2D on a 2D image: PyRadiomics takes numpy axis 0 (the rows) as the out-of-plane axis, so
  *    texture sees only the horizontal direction and the wavelet is 1D (wavelet-H, wavelet-L);
- *  - without Original in imageType PyRadiomics still writes original_shape2D.
  * The 1-bit BUS-BRA mask PNGs read as 0/255 in SimpleITK, hence label 255 for the oracle.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -206,14 +205,23 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
     expect(diagnostics).toBe(N * 13);
   }, 300_000);
 
-  it('without Original in imageType PyRadiomics still writes original_shape2D; sonomics writes it only with Original', () => {
-    const l = cases[0]!;
+  it('without Original in imageType PyRadiomics still writes original_shape2D, and so does sonomics: the same columns and values', () => {
     const params: Params = { setting: { binCount: 32 }, imageType: { Square: {} } };
-    const [r] = runPyRadiomics([{ image: l.imagePath, mask: l.maskPath, label: 255, params }]);
-    const theirs = Object.keys(r!.features!).filter((k) => k.startsWith('original_'));
-    expect(theirs.length).toBe(9);
-    expect(theirs.every((k) => k.startsWith('original_shape2D_'))).toBe(true);
-    expect(Object.keys(ours(l, params, 'sq')).filter((k) => k.startsWith('original_'))).toEqual([]);
+    const theirs = runPyRadiomics(cases.map((l) => ({ image: l.imagePath, mask: l.maskPath, label: 255, params })));
+    const t = new Map<string, Tally>();
+    cases.forEach((l, k) => {
+      const py = theirs[k]!.features!;
+      expect(Object.keys(py).filter((c) => c.startsWith('original_')).length).toBe(9);
+      const sonomics = ours(l, params, `sq-${k}`);
+      // shape first, as PyRadiomics computes it before the image types
+      expect(Object.keys(sonomics).slice(0, 9).every((c) => c.startsWith('original_shape2D_'))).toBe(true);
+      expect(Object.keys(sonomics).sort()).toEqual(Object.keys(py).filter((c) => !c.startsWith('diagnostics_')).sort());
+      const shape = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([c]) => c.startsWith('original_'))) as Record<string, number>;
+      tally(shape(sonomics), shape(py), t, `lesion ${k}`);
+    });
+    expect([...t.keys()]).toEqual(['original_shape2D']);
+    expect(t.get('original_shape2D')!.off).toEqual([]);
+    expect(t.get('original_shape2D')!.equal).toBe(N * 9);
   });
 
   it('diagnostics: image and mask columns equal PyRadiomics\' printed values', () => {
