@@ -13,6 +13,7 @@ import { validateFilterSpec, type FilterSpec } from '../filters/index.ts';
 import { pyFloat } from '../filters/name-parts.ts';
 import { filterOf } from '../filters/registry.ts';
 import { LBP_METHODS, type LbpMethod } from '../filters/lbp.ts';
+import { writtenAsYamlInteger } from './pyradiomics-yaml-integers.ts';
 
 /** The top-level keys of a PyRadiomics parameter file. */
 export const PYRADIOMICS_PARAM_KEYS = ['imageType', 'featureClass', 'setting', 'voxelSetting'] as const;
@@ -287,7 +288,8 @@ function imageTypeSpecs(type: string, s: Record<string, unknown>, dimension: '2D
         bad(`imageType.LoG needs sigma: a list of values > 0 in mm (got ${JSON.stringify(sigma)}; PyRadiomics yields no LoG image without it)`);
       }
       // getLoGImage filters the image in its own dimension, force2D or not (hence '-3D' in the name)
-      return sigma!.map((v) => [{ type: 'log', sigmaMm: v, convention: 'pyradiomics' }, `log-sigma-${pyFloat(v)}-mm-3D`]);
+      // named by str(sigma): an integer written in a YAML file stays one (pyradiomics-yaml-integers.ts)
+      return sigma!.map((v, k) => [{ type: 'log', sigmaMm: v, convention: 'pyradiomics' }, `log-sigma-${writtenAsYamlInteger(sigma, k) ? String(v) : pyFloat(v)}-mm-3D`]);
     }
     case 'Wavelet': {
       const family = s.wavelet ?? 'coif1';
