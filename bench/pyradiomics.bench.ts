@@ -47,10 +47,15 @@ const cpuNow = (): number => {
   return (u.user + u.system) / 1000;
 };
 
+// No `force2D`: a PNG is 2D input, where PyRadiomics' plain 2D extraction is the in-plane texture
+// and the 4-band wavelet measured here. With force2D on a 2D image PyRadiomics itself keeps one
+// texture direction and a 1D wavelet (docs/pyradiomics.md, "What the end-to-end comparison found"),
+// which is less work and not the issue's configuration. (Until session 7 the bench set force2D,
+// which sonomics then ignored on a one-slice image: the same work as now.)
 const configs: Array<{ name: string; params: unknown; target: number }> = [
-  { name: 'original', params: { setting: { binCount: 32, force2D: true }, imageType: { Original: {} } }, target: 5 },
-  { name: 'log+wavelet', params: { setting: { binCount: 32, force2D: true }, imageType: { Original: {}, LoG: { sigma: [1, 2, 3] }, Wavelet: {} } }, target: 25 },
-  { name: 'log+wavelet, wavelet_levels: 2', params: { setting: { binCount: 32, force2D: true }, imageType: { Original: {}, LoG: { sigma: [1, 2, 3] }, Wavelet: { level: 2 } } }, target: 25 },
+  { name: 'original', params: { setting: { binCount: 32 }, imageType: { Original: {} } }, target: 5 },
+  { name: 'log+wavelet', params: { setting: { binCount: 32 }, imageType: { Original: {}, LoG: { sigma: [1, 2, 3] }, Wavelet: {} } }, target: 25 },
+  { name: 'log+wavelet, wavelet_levels: 2', params: { setting: { binCount: 32 }, imageType: { Original: {}, LoG: { sigma: [1, 2, 3] }, Wavelet: { level: 2 } } }, target: 25 },
 ];
 
 const flagSets: Array<{ flags: string; argv: string[] }> = [
