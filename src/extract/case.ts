@@ -24,6 +24,7 @@ import { pyradiomicsDiagnostics } from '../features/pyradiomics/diagnostics.ts';
 import { resegment } from '../features/preprocess/prepare.ts';
 import { geometryMismatch, maskOnImageGrid } from './mask-geometry.ts';
 import { checkRoiLikePyradiomics } from './pyradiomics-roi-check.ts';
+import { force2DOn2DImage, force2DOn2DImageWarning, readFrom2DFile } from './pyradiomics-2d-input.ts';
 import { fromForce2DPlane, toForce2DPlane, vecInForce2DPlane } from './force2d-plane.ts';
 
 export interface CaseImages {
@@ -62,7 +63,6 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
   if (!pixelUnits) checkCalibration(given, settingsIn, caseId);
   let input = pixelUnits ? inPixelUnits(given) : given;
   try {
-    const warnings: string[] = [];
     const r = settings.regions;
     const names = regionNames(settings, Boolean(input.parenchyma));
     // PyRadiomics' normalize uses statistics of the whole image: done before any crop, once; then
@@ -79,8 +79,14 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
       const onGrid = pyradiomicsMaskGrid(img, input.tumour, py, Boolean(rs), caseId);
       if (onGrid !== input.tumour) input = { ...input, tumour: onGrid };
     }
-    // PyRadiomics' force2Ddimension 1 / 2: the out-of-plane axis becomes z (force2d-plane.ts)
-    const plane = settings.pyradiomics?.force2Ddimension;
+    // PyRadiomics' force2D on a 2D file: one direction kept, by permuting around the image's own
+    // out-of-plane axis at feature time (pyradiomics-2d-input.ts); warned, since rarely meant
+    const numpyAxis = settings.pyradiomics?.force2Ddimension ?? 0;
+    const file2D = Boolean(settings.pyradiomics?.configuration) && settings.features.dimension === '2D' && readFrom2DFile(given.image);
+    const oneAxis = file2D ? force2DOn2DImage(numpyAxis, settings.images) : undefined;
+    const warnings: string[] = oneAxis ? [force2DOn2DImageWarning(numpyAxis)] : [];
+    // PyRadiomics' force2Ddimension 1 / 2 of a volume: the out-of-plane axis becomes z (force2d-plane.ts)
+    const plane = file2D ? undefined : settings.pyradiomics?.force2Ddimension;
     if (plane) {
       img = toForce2DPlane(img, plane);
       const parenchyma = input.parenchyma && toForce2DPlane(input.parenchyma, plane), liver = input.liver && toForce2DPlane(input.liver, plane);
@@ -225,10 +231,17 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
         };
         for (const [region, mask, pyradiomicsMask] of regions) {
           const m = (spec.type !== 'original' || reshape) && settings.pyradiomics ? pyradiomicsMask() : mask;
-          let values = extractFeatures(filtered, m, featureSettings, only);
           const shaped = spec.type === 'original' && (featureSettings.families ?? FAMILY_NAMES).includes('morphology');
           // PyRadiomics' shape without resegmentShape: the original mask cut to the re-segmented box
           const shapeMask = shaped && !reshape && settings.pyradiomics ? maskInResegmentedBox(mask, pyradiomicsMask()) : m;
+          if (oneAxis) {
+            // force2D on a 2D file: first order and texture with each row (column) a slice; shape2D on the image as given
+            const rest = (featureSettings.families ?? FAMILY_NAMES).filter((f) => f !== 'morphology');
+            const values = extractFeatures(toForce2DPlane(filtered, oneAxis), toForce2DPlane(m, oneAxis), { ...featureSettings, families: rest }, only);
+            perRegion.get(region)!.push([`${region}_${imageName}_`, shaped ? { ...extractFeatures(filtered, shapeMask, { ...featureSettings, families: ['morphology'] }, only), ...values } : values]);
+            continue;
+          }
+          let values = extractFeatures(filtered, m, featureSettings, only);
           // 3D shape as PyRadiomics computes it, on the volume as given: its mesh is not symmetric
           // under axis permutations (brain1: MeshVolume 0.2 % apart), so it is recomputed there
           if (shaped && plane && filtered.size[2] > 1) {

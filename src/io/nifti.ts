@@ -103,7 +103,7 @@ export function readNifti(input: Uint8Array, name = 'NIfTI file'): Image {
     .map((v) => v + 0) as Mat3; // + 0 turns -0 into 0
   const img = createImage(dims, spacing, data, { origin, direction });
   img.spacingSource = sformCode > 0 ? 'NIfTI sform' : qformCode > 0 ? 'NIfTI qform' : 'NIfTI pixdim';
-  img.meta = { format: 'nifti', datatype, qformCode, sformCode, scale: { slope, intercept: inter } };
+  img.meta = { format: 'nifti', dimensions: ndim, datatype, qformCode, sformCode, scale: { slope, intercept: inter } };
   return img;
 }
 

@@ -184,7 +184,7 @@ export function readNrrd(bytes: Uint8Array, opts: NrrdOptions = {}): Image {
   direction = direction.map((v) => v + 0) as Mat3;
   const img = createImage(dims, spacing, data, { origin, direction, spacingUnit: source === 'default' ? 'pixel' : 'mm' });
   img.spacingSource = source;
-  img.meta = { format: 'nrrd', type: typeName, encoding, dataFile, space: fields.get('space') };
+  img.meta = { format: 'nrrd', dimensions: dimension, type: typeName, encoding, dataFile, space: fields.get('space') };
   if (source === 'default') img.warnings = [`${name}: NRRD has no 'space directions' or 'spacings'; spacing is 1 pixel`];
   return img;
 }

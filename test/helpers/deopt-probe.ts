@@ -16,7 +16,10 @@ const root = sharedPath('data', 'us-breast-busbra');
 const rows = readFileSync(join(root, 'manifest.csv'), 'utf8').trim().split('\n').slice(1, 1 + n);
 const cases = rows.map((line) => {
   const [image, mask] = line.split(',');
-  return { image: readImageFile(join(root, image!)), tumour: readMaskFile(join(root, mask!), { label: 1 }) };
+  // a one-slice volume (meta dimensions 3): force2D keeps the in-plane texture and wavelet measured so far (a 2D
+  // file with force2D would keep PyRadiomics' one direction, src/extract/pyradiomics-2d-input.ts)
+  const img = readImageFile(join(root, image!));
+  return { image: { ...img, meta: { ...img.meta, dimensions: 3 } }, tumour: readMaskFile(join(root, mask!), { label: 1 }) };
 });
 const imageType = process.argv[3] === 'filtered' ? { Original: {}, LoG: { sigma: [1, 3] }, Wavelet: {} } : { Original: {} };
 const settings = resolveExtractionSettings({ setting: { binCount: 32, force2D: true }, imageType }, 'deopt probe');

@@ -7,9 +7,9 @@
  * Inputs: a BUS-BRA PNG is 2D input for PyRadiomics (numpy (y, x)); there its neighbours are the
  * in-plane ones when `force2D` is off. With `force2D` on such a 2D array PyRadiomics leaves out numpy
  * axis `force2Ddimension` = 0, the rows (y), so its neighbours run along x only: that is a difference
- * of force2D on 2D input, not of distances (it holds for [1] too), and sonomics' force2D on a one-slice
- * image keeps the 4 in-plane directions. So the force2D runs hand PyRadiomics the lesion as the
- * one-slice 3D volume (1, y, x) that sonomics works on, where axis 0 is z, as for any 3D image.
+ * of force2D on 2D input, not of distances (it holds for [1] too; sonomics reproduces it, oracle.test.ts).
+ * So the force2D runs hand both PyRadiomics and sonomics the lesion as a one-slice 3D volume (1, y, x),
+ * where axis 0 is z, as for any 3D image, and keep the 4 in-plane directions.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,7 +98,9 @@ describe.skipIf(!HAS_SHARED || !HAS_PYRADIOMICS_ORACLE)('PyRadiomics distances a
       const add = (label: string, setting: Record<string, unknown>, volume: boolean, imageType?: Record<string, unknown>): void => {
         const params = withClasses(setting, imageType);
         const oracle: OracleCase = volume ? { image: img3, mask: mask3, label: 1, params } : { image: png, mask: maskPng, label: 255, params };
-        runs.push({ label: `lesion ${k} ${label}`, oracle, ours: () => ours(image, tumour, params, `bus-${k}`) });
+        // the volume runs hand sonomics the same one-slice 3D volume (meta dimensions 3): on the 2D PNG sonomics'
+        // force2D is PyRadiomics' one-direction force2D on 2D input (src/extract/pyradiomics-2d-input.ts)
+        runs.push({ label: `lesion ${k} ${label}`, oracle, ours: () => ours(volume ? { ...image, meta: { ...image.meta, dimensions: 3 } } : image, tumour, params, `bus-${k}`) });
       };
       for (const d of DISTANCES) {
         add(`2D input, distances ${JSON.stringify(d)}`, { binCount: 32, distances: d }, false);

@@ -9,8 +9,9 @@
  *    transform images as float64 (docs/pyradiomics.md, "Precision"). Every such difference is in a
  *    float64 image type and vanishes when PyRadiomics itself stores its derived images as float32
  *    (the oracle's `float32Images`): that replay is asserted at 100 %;
- *  - force2D on a 2D image: PyRadiomics takes numpy axis 0 (the rows) as the out-of-plane axis, so
- *    texture sees only the horizontal direction and the wavelet is 1D (wavelet-H, wavelet-L);
+ *  - force2D on a 2D image: PyRadiomics takes numpy axis 0 (the rows) of the (y, x) array as the
+ *    out-of-plane axis, so texture sees only the horizontal direction; sonomics reproduces it (and
+ *    refuses the 1D wavelet-H / wavelet-L PyRadiomics then makes).
  * The 1-bit BUS-BRA mask PNGs read as 0/255 in SimpleITK, hence label 255 for the oracle.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,7 +42,8 @@ const CONFIGS: Record<string, Params> = {
   'weightingNorm euclidean': { setting: { weightingNorm: 'euclidean', binCount: 32 }, imageType: { Original: {} } },
   'weightingNorm no_weighting, gldm_a 2, voxelArrayShift 100': { setting: { weightingNorm: 'no_weighting', gldm_a: 2, voxelArrayShift: 100, binCount: 32 }, imageType: { Original: {} } },
   'resegmentMode sigma [-2, 2]': { setting: { resegmentRange: [-2, 2], resegmentMode: 'sigma', binCount: 16 }, imageType: { Original: {} } },
-  'force2D on the 2D image': { setting: { binCount: 32, force2D: true }, imageType: { Original: {}, Wavelet: {} } },
+  'force2D on the 2D image': { setting: { binCount: 32, force2D: true }, imageType: { Original: {}, LoG: { sigma: [2.0] } } },
+  'force2D, force2Ddimension 1 on the 2D image': { setting: { binWidth: 10, force2D: true, force2Ddimension: 1 }, imageType: { Original: {}, Square: {} } },
 };
 
 interface Lesion { image: Image; tumour: Mask; imagePath: string; maskPath: string }
@@ -148,29 +150,32 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
     console.log(`[oracle] resegmentMode sigma [-2, 2]: the re-segmented box is smaller than the mask's on ${shrunk.length} of ${N} lesions; shape2D equal on all`);
   });
 
-  it('force2D on a 2D image: PyRadiomics keeps only the horizontal direction and a 1D wavelet; sonomics gives those values for the image as one-row slices', () => {
-    const name = 'force2D on the 2D image';
-    const theirs = py.get(name)!;
-    const pyTypes = new Set(Object.keys(theirs[0]!.features!).filter((k) => !k.startsWith('diagnostics_')).map((k) => k.split('_')[0]));
-    expect([...pyTypes].sort()).toEqual(['original', 'wavelet-H', 'wavelet-L']);
-    // sonomics' force2D is the in-plane 2D texture: shape2D and first order agree, texture does not
-    const t = tallies.get(name)!;
-    expect(t.get('original_shape2D')!.off).toEqual([]);
-    expect(t.get('original_firstorder')!.off).toEqual([]);
+  it('force2D on a 2D image (force2Ddimension 0 and 1): PyRadiomics keeps only the neighbours along x (y); sonomics does the same in PyRadiomics mode, with a case warning: 100 %', () => {
+    for (const name of ['force2D on the 2D image', 'force2D, force2Ddimension 1 on the 2D image']) {
+      const { t } = check(name);
+      for (const g of ['original_shape2D', 'original_glcm', 'original_glrlm', 'original_glszm', 'original_gldm', 'original_ngtdm']) expect(t.get(g)?.equal, `${name}: ${g}`).toBe(t.get(g)?.total);
+    }
+    // the case is exercised: the in-plane texture (force2D left out) differs from PyRadiomics' force2D one on these lesions
+    const inPlane = { setting: { binCount: 32 }, imageType: { Original: {} } };
+    const t = new Map<string, Tally>();
+    cases.forEach((l, k) => tally(ours(l, inPlane, `in-plane-${k}`), Object.fromEntries(Object.entries(py.get('force2D on the 2D image')![k]!.features!).filter(([c]) => c.startsWith('original_'))), t, `lesion ${k}`));
     expect(t.get('original_glcm')!.equal).toBeLessThan(t.get('original_glcm')!.total);
-    // PyRadiomics drops every direction with an offset along numpy axis 0 (build_angles, force2Ddimension 0): on the
-    // image given to sonomics as a volume of one-row slices (x, 1, rows) with force2D, the y directions are dropped too
-    const texture: Params = { setting: { binCount: 32, force2D: true }, imageType: { Original: {} }, featureClass: { firstorder: null, glcm: null, glrlm: null, glszm: null, gldm: null, ngtdm: null } };
-    const rows = new Map<string, Tally>();
-    cases.forEach((l, k) => {
-      const [X, Y] = l.image.size;
-      const image = { ...l.image, size: [X, 1, Y] as [number, number, number], spacing: [1, 1, 1] as [number, number, number] };
-      const tumour = { ...l.tumour, size: [X, 1, Y] as [number, number, number], spacing: [1, 1, 1] as [number, number, number] };
-      const sonomics = extractCase({ image, tumour }, resolveExtractionSettings(texture, 'rows'), { caseId: `rows-${k}` }).features;
-      tally(sonomics, Object.fromEntries(Object.entries(theirs[k]!.features!).filter(([key]) => key.startsWith('original_') && !key.startsWith('original_shape'))), rows, `lesion ${k}`);
-    });
-    for (const [g, v] of rows) expect(v.off, g).toEqual([]);
-    expect([...rows.values()].reduce((s, v) => s + v.equal, 0)).toBe(N * 93);
+    const l = cases[0]!;
+    const r = extractCase({ image: l.image, tumour: l.tumour }, resolveExtractionSettings(CONFIGS['force2D on the 2D image']!, 'warn'), { caseId: 'bus-0' });
+    expect(r.warnings.join('\n')).toMatch(/force2D on a 2D image: .*only horizontal \(x\) neighbours; leave force2D out/);
+  });
+
+  it('force2D on a 2D image: Wavelet (PyRadiomics: wavelet-H, wavelet-L along one axis) refused by name; force2Ddimension 2 (no such axis: PyRadiomics drops nothing) the in-plane texture, 100 %', () => {
+    const l = cases[0]!;
+    const wavelet: Params = { setting: { binCount: 32, force2D: true }, imageType: { Original: {}, Wavelet: {} } };
+    const dim2: Params = { setting: { binCount: 32, force2D: true, force2Ddimension: 2 }, imageType: { Original: {} } };
+    const [w, ...d] = runPyRadiomics([{ image: l.imagePath, mask: l.maskPath, label: 255, params: wavelet }, ...cases.map((c) => ({ image: c.imagePath, mask: c.maskPath, label: 255, params: dim2 }))]);
+    expect([...new Set(Object.keys(w!.features!).filter((k) => !k.startsWith('diagnostics_')).map((k) => k.split('_')[0]))].sort()).toEqual(['original', 'wavelet-H', 'wavelet-L']);
+    expect(() => ours(l, wavelet, 'bus-0')).toThrow(/case bus-0: imageType Wavelet with force2D, force2Ddimension 0 on a 2D image: PyRadiomics then decomposes along x only \(wavelet-H, wavelet-L\).*leave force2D out/);
+    const t = new Map<string, Tally>();
+    cases.forEach((c, k) => tally(ours(c, dim2, `bus-${k}`), d[k]!.features!, t, `lesion ${k}`));
+    for (const [g, v] of t) expect(v.off, g).toEqual([]);
+    expect([...t.values()].reduce((s, v) => s + v.equal, 0)).toBe(N * (9 + 93));
   });
 
   it("sonomics extract with PyRadiomics' example Params.yaml on BUS-BRA writes PyRadiomics' columns and values (PyRadiomics reading the same file)", async () => {

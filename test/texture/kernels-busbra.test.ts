@@ -16,7 +16,9 @@ describe.skipIf(!HAS_SHARED)('texture kernels on BUS-BRA', () => {
   const rows = HAS_SHARED ? readFileSync(join(root, 'manifest.csv'), 'utf8').trim().split('\n').slice(1, 7) : [];
   const cases = rows.map((line) => {
     const [image, mask] = line.split(',');
-    return { image: readImageFile(join(root, image!)), tumour: readMaskFile(join(root, mask!), { label: 1 }) };
+    // a one-slice volume (meta dimensions 3): force2D with the in-plane texture and wavelet, as before src/extract/pyradiomics-2d-input.ts
+    const img = readImageFile(join(root, image!));
+    return { image: { ...img, meta: { ...img.meta, dimensions: 3 } }, tumour: readMaskFile(join(root, mask!), { label: 1 }) };
   });
   const settings = resolveExtractionSettings({ setting: { binCount: 32, force2D: true }, imageType: { Original: {}, LoG: { sigma: [1, 3] }, Wavelet: {} } }, 'kernels test');
 
