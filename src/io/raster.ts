@@ -112,7 +112,7 @@ export function rasterToImage(r: Raster, format: string, opts: RasterReadOptions
 }
 
 export interface MaskOptions {
-  /** Keep only pixels equal to this label (grey value); default: every non-zero pixel. */
+  /** Keep only pixels equal to this label (grey value; on a 1/2/4-bit grey raster also as ITK reads it, scaled to 8 bits: 255 on a 1-bit mask); default: every non-zero pixel. */
   label?: number;
   channel?: Channel;
   name?: string;
@@ -123,6 +123,20 @@ export interface MaskOptions {
  * A Mask from a raster: non-zero (in any colour channel; alpha ignored) → 1, or grey == label → 1.
  * Palette (indexed) PNGs are label maps: their palette index is the value (index 0 = outside).
  */
+/**
+ * A label as ITK / SimpleITK see a 1-, 2- or 4-bit grey raster, mapped to the stored value: libpng
+ * (png_set_expand_gray_1_2_4_to_8, used by ITK's PNGImageIO) scales such samples to 8 bits (×255,
+ * ×85, ×17), so a PyRadiomics parameter file for a 1-bit mask says `label: 255` where sonomics reads
+ * the pixel as 1. The scaled values exceed every stored value but 0, so the two never collide: a
+ * label above the depth's range that is a multiple of the factor means that stored value; any
+ * other label is kept as given.
+ */
+function asStoredGrey(r: Raster, label: number): number {
+  if (r.indices || r.channels > 2 || r.bitDepth >= 8) return label;
+  const top = 2 ** r.bitDepth - 1, factor = 255 / top;
+  return label > top && label <= 255 && Number.isInteger(label / factor) ? label / factor : label;
+}
+
 export function rasterToMask(r: Raster, opts: MaskOptions = {}): Mask {
   const n = r.width * r.height;
   const out = new Uint8Array(n);
@@ -140,7 +154,7 @@ export function rasterToMask(r: Raster, opts: MaskOptions = {}): Mask {
     }
   } else {
     const grey = rasterToGrey(r, opts.channel ?? 'luma', opts.name ?? 'mask');
-    const label = opts.label;
+    const label = asStoredGrey(r, opts.label);
     for (let i = 0; i < n; i++) out[i] = Math.round(grey[i]!) === label ? 1 : 0;
   }
   const known = opts.spacing ?? r.fileSpacingMm;
