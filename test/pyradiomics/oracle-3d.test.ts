@@ -2,7 +2,7 @@
  * PyRadiomics 3.1.0 itself against sonomics on 3D volumes (issue #16): PyRadiomics' own CT/MR test data
  * (brain1, brain2, breast1; int16 NRRD read by sonomics and handed to the oracle as raw int16 volumes with
  * their geometry) with the settings combinations the baseline CSVs do not cover — filters with fixed bin
- * width, preCrop, force2D along each axis, normalisation with LoG, sigma re-segmentation with
+ * width, preCrop, force2D along each axis, normalisation with LoG, sigma re-segmentation with and without
  * resegmentShape, weighting with an asymmetric GLCM. Every value equal within relative 1e-6 (3D shape
  * included), except float32 storage of the float64 derived images (see oracle.test.ts), each of which
  * PyRadiomics with its derived images rounded to float32 reproduces.
@@ -23,13 +23,15 @@ const CONFIGS_3D: Record<string, Params> = {
   'force2D, force2Ddimension 1, binCount 32: original, wavelet': { setting: { force2D: true, force2Ddimension: 1, binCount: 32 }, imageType: { Original: {}, Wavelet: {} }, featureClass: FC3D },
   'force2D, force2Ddimension 2, weightingNorm euclidean': { setting: { force2D: true, force2Ddimension: 2, weightingNorm: 'euclidean' }, imageType: { Original: {} }, featureClass: FC3D },
   'normalize (scale 100, removeOutliers 3), binWidth 10: original, LoG σ 3': { setting: { normalize: true, normalizeScale: 100, removeOutliers: 3, binWidth: 10 }, imageType: { Original: {}, LoG: { sigma: [3.0] } } },
+  // without resegmentShape PyRadiomics computes shape on the mask cropped to the re-segmented mask's box
+  'resegmentMode sigma [-1, 1], binCount 16 (shape on the mask in the re-segmented box)': { setting: { resegmentRange: [-1, 1], resegmentMode: 'sigma', binCount: 16 }, imageType: { Original: {} }, featureClass: { shape: null, firstorder: null, glcm: null } },
   'resegmentMode sigma [-3, 3], resegmentShape, binCount 16': { setting: { resegmentRange: [-3, 3], resegmentMode: 'sigma', resegmentShape: true, binCount: 16 }, imageType: { Original: {} } },
   'weightingNorm manhattan, symmetricalGLCM false, gldm_a 1, voxelArrayShift 1000': { setting: { weightingNorm: 'manhattan', symmetricalGLCM: false, gldm_a: 1, voxelArrayShift: 1000 }, imageType: { Original: {} } },
 };
 const VOLUMES = ['brain1', 'brain2', 'breast1'];
 
 run('PyRadiomics 3.1.0 itself on 3D volumes (brain1, brain2, breast1; int16 NRRD): sonomics gives its values', () => {
-  it('8 settings combinations, 3D shape included: 100 % but float32 storage of float64 derived images (replayed: 100 %)', () => {
+  it('9 settings combinations, 3D shape included: 100 % but float32 storage of float64 derived images (replayed: 100 %)', () => {
     const dir = oracleTempDir();
     const volumes = VOLUMES.map((name) => {
       const { image, mask } = loadCase(name)!;
@@ -39,10 +41,12 @@ run('PyRadiomics 3.1.0 itself on 3D volumes (brain1, brain2, breast1; int16 NRRD
     const pairs = names.flatMap((name) => volumes.map((v) => ({ name, v })));
     const out = runPyRadiomics(pairs.map(({ name, v }) => ({ image: v.imagePath, mask: v.maskPath, params: CONFIGS_3D[name]! })));
     let equal = 0, total = 0;
+    const shrunk = new Set<string>();
     const replay: Array<{ k: number; ours: Record<string, unknown> }> = [];
     pairs.forEach(({ name, v }, k) => {
       const theirs = out[k]!.features;
       expect(theirs, `${v.name}, ${name}: ${out[k]!.error}`).toBeDefined();
+      if (theirs!['diagnostics_Mask-resegmented_BoundingBox'] !== undefined && theirs!['diagnostics_Mask-resegmented_BoundingBox'] !== theirs!['diagnostics_Mask-original_BoundingBox']) shrunk.add(name);
       const ours = extractCase({ image: v.image, tumour: v.mask }, resolveExtractionSettings(CONFIGS_3D[name]!, `oracle ${name}`), { caseId: v.name }).features;
       const t = new Map<string, Tally>();
       tally(ours, theirs!, t, v.name);
@@ -58,6 +62,8 @@ run('PyRadiomics 3.1.0 itself on 3D volumes (brain1, brain2, breast1; int16 NRRD
       tally(ours, again[j]!.features!, t, `${pairs[k]!.v.name} float32`);
       for (const [g, x] of t) expect(x.off, `${pairs[k]!.name}: ${g}`).toEqual([]);
     });
+    // the shape-in-the-re-segmented-box run is exercised: ±1σ shrinks breast1's box (±3σ shrinks none)
+    expect(shrunk.has('resegmentMode sigma [-1, 1], binCount 16 (shape on the mask in the re-segmented box)')).toBe(true);
     console.log(`[oracle 3D] ${equal}/${total} equal; the ${total - equal} others are float32 storage, reproduced by PyRadiomics with float32 derived images`);
   }, 600_000);
 });

@@ -22,11 +22,12 @@ import { extractCase } from '../../src/extract/case.ts';
 import { resolveExtractionSettings } from '../../src/extract/settings.ts';
 import { type Image, type Mask } from '../../src/image/image.ts';
 import { runExtraction } from '../../src/node/extract-run.ts';
+import { readSettingsFile } from '../../src/node/settings-file.ts';
 import { readImageFile, readMaskFile } from '../../src/node/read.ts';
 import { parseCsv } from '../../src/tables/csv.ts';
 import { runPyRadiomics, type OracleCase, type OracleResult } from '../helpers/pyradiomics-oracle.ts';
 import { sharedPath } from '../helpers/shared.ts';
-import { FLOAT64_TYPES, run, tally, type Params, type Tally } from './oracle-compare.ts';
+import { FLOAT64_TYPES, pyName, run, tally, type Params, type Tally } from './oracle-compare.ts';
 
 /** Lesions compared (first of the manifest); ORACLE_LESIONS=50 reproduces docs/pyradiomics.md's 50-lesion counts (≈ 10 min). */
 const N = Number(process.env.ORACLE_LESIONS ?? 6);
@@ -227,6 +228,24 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
     expect([...t.keys()]).toEqual(['original_shape2D']);
     expect(t.get('original_shape2D')!.off).toEqual([]);
     expect(t.get('original_shape2D')!.equal).toBe(N * 9);
+  });
+
+  it('a YAML parameter file with sigma [1, 2.0] and label 255: PyRadiomics\' LoG names (log-sigma-1-mm-3D, log-sigma-2-0-mm-3D) and its values on the 1-bit mask', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sonomics-oracle-yaml-'));
+    const file = join(dir, 'log.yaml');
+    writeFileSync(file, 'setting:\n  binCount: 32\n  label: 255\nimageType:\n  LoG:\n    sigma: [1, 2.0]\nfeatureClass:\n  firstorder:\n  glcm:\n');
+    const l = cases[0]!;
+    const [r] = runPyRadiomics([{ image: l.imagePath, mask: l.maskPath, label: 255, params: file }]);
+    const theirs = Object.fromEntries(Object.entries(r!.features!).filter(([k]) => !k.startsWith('diagnostics_')));
+    const settings = resolveExtractionSettings(readSettingsFile(file), file);
+    const sonomics = extractCase({ image: l.image, tumour: readMaskFile(l.maskPath, { label: settings.maskLabel }) }, settings, { caseId: 'bus-0' }).features;
+    expect(Object.keys(sonomics).sort()).toEqual(Object.keys(theirs).sort());
+    expect(new Set(Object.keys(theirs).map((k) => k.split('_')[0]))).toEqual(new Set(['log-sigma-1-mm-3D', 'log-sigma-2-0-mm-3D']));
+    const t = new Map<string, Tally>();
+    // (tally reads PyRadiomics' names through pyName, which spells integers as JSON-given floats: ours alike)
+    tally(Object.fromEntries(Object.entries(sonomics).map(([k, v]) => [pyName(k), v])), theirs, t, 'lesion 0');
+    expect([...t.values()].reduce((s, v) => s + v.equal, 0)).toBe(2 * (18 + 24));
+    for (const [g, v] of t) expect(v.off, g).toEqual([]);
   });
 
   it('diagnostics: image and mask columns equal PyRadiomics\' printed values', () => {
