@@ -24,7 +24,7 @@ import { pyradiomicsDiagnostics } from '../features/pyradiomics/diagnostics.ts';
 import { resegment } from '../features/preprocess/prepare.ts';
 import { geometryMismatch, maskOnImageGrid } from './mask-geometry.ts';
 import { checkRoiLikePyradiomics } from './pyradiomics-roi-check.ts';
-import { force2DOn2DImage, force2DOn2DImageWarning, readFrom2DFile } from './pyradiomics-2d-input.ts';
+import { alongXOnly, force2DOn2DImage, force2DOn2DImageWarning, readFrom2DFile } from './pyradiomics-2d-input.ts';
 import { fromForce2DPlane, toForce2DPlane, vecInForce2DPlane } from './force2d-plane.ts';
 
 export interface CaseImages {
@@ -119,6 +119,11 @@ export function extractCase(given: CaseImages, settingsIn: ExtractionSettings, o
     // A PyRadiomics plan on a one-slice image: PyRadiomics' 2D LoG and in-plane wavelet (see forSingleSliceImage)
     if (settings.pyradiomics?.imageNames && img.size[2] === 1) {
       const r = forSingleSliceImage(settings.images, settings.pyradiomics.imageNames);
+      settings = { ...settings, images: r.images, pyradiomics: { ...settings.pyradiomics, imageNames: r.imageNames } };
+    }
+    // force2D (dimension 0) on a 2D file: PyRadiomics' 1D wavelet along x (wavelet-H, wavelet-L)
+    if (oneAxis === 1 && settings.pyradiomics?.imageNames && settings.images.some((spec) => spec.type === 'wavelet')) {
+      const r = alongXOnly(settings.images, settings.pyradiomics.imageNames);
       settings = { ...settings, images: r.images, pyradiomics: { ...settings.pyradiomics, imageNames: r.imageNames } };
     }
     // Masks must sit on the image grid before anything is cropped.

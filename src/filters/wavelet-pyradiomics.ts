@@ -201,7 +201,7 @@ function openArena(bytes: number): void {
 const rangeList = (lo: number, hi: number) => Int32Array.from({ length: hi - lo }, (_, k) => lo + k);
 
 export function checkPyradiomicsWavelet(o: PyradiomicsWaveletOptions, size?: Vec3): ('L' | 'H')[] {
-  const letters = parseSubband(o.subband);
+  const letters = parseSubband(o.subband, 1); // one letter: along x only (PyRadiomics' force2D on a 2D image)
   if (size && letters.length === 3 && size[2] === 1) {
     throw new SonomicsError('BAD_SETTINGS', `PyRadiomics wavelet sub-band "${o.subband}" is 3D but the image has one slice: use two letters such as "LH" (PyRadiomics decomposes x and y of a 2D image)`);
   }

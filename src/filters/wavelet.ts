@@ -28,10 +28,11 @@ export interface WaveletOptions {
   mode: BoundaryMode;
 }
 
-export function parseSubband(subband: string): ('L' | 'H')[] {
+/** Letters of a sub-band, x first; `fewest` 1 admits PyRadiomics' 1D bands (force2D on a 2D image: x only). */
+export function parseSubband(subband: string, fewest: 1 | 2 = 2): ('L' | 'H')[] {
   const s = subband.toUpperCase();
-  if (!/^[LH]{2,3}$/.test(s)) {
-    throw new SonomicsError('BAD_SETTINGS', `wavelet sub-band "${subband}" must be 2 (2D) or 3 (3D) letters L/H, x first (e.g. "LH", "HHL")`);
+  if (!(fewest === 1 ? /^[LH]{1,3}$/ : /^[LH]{2,3}$/).test(s)) {
+    throw new SonomicsError('BAD_SETTINGS', `wavelet sub-band "${subband}" must be ${fewest === 1 ? '1 (along x), ' : ''}2 (2D) or 3 (3D) letters L/H, x first (e.g. "LH", "HHL")`);
   }
   return s.split('') as ('L' | 'H')[];
 }

@@ -43,7 +43,7 @@ const CONFIGS: Record<string, Params> = {
   'weightingNorm euclidean': { setting: { weightingNorm: 'euclidean', binCount: 32 }, imageType: { Original: {} } },
   'weightingNorm no_weighting, gldm_a 2, voxelArrayShift 100': { setting: { weightingNorm: 'no_weighting', gldm_a: 2, voxelArrayShift: 100, binCount: 32 }, imageType: { Original: {} } },
   'resegmentMode sigma [-2, 2]': { setting: { resegmentRange: [-2, 2], resegmentMode: 'sigma', binCount: 16 }, imageType: { Original: {} } },
-  'force2D on the 2D image': { setting: { binCount: 32, force2D: true }, imageType: { Original: {}, LoG: { sigma: [2.0] } } },
+  'force2D on the 2D image': { setting: { binCount: 32, force2D: true }, imageType: { Original: {}, LoG: { sigma: [2.0] }, Wavelet: {} } },
   'force2D, force2Ddimension 1 on the 2D image': { setting: { binWidth: 10, force2D: true, force2Ddimension: 1 }, imageType: { Original: {}, Square: {} } },
 };
 
@@ -166,13 +166,17 @@ run('PyRadiomics 3.1.0 itself on BUS-BRA lesions (2D PNG): sonomics gives its va
     expect(r.warnings.join('\n')).toMatch(/force2D on a 2D image: .*only horizontal \(x\) neighbours; leave force2D out/);
   });
 
-  it('force2D on a 2D image: Wavelet (PyRadiomics: wavelet-H, wavelet-L along one axis) refused by name; force2Ddimension 2 (no such axis: PyRadiomics drops nothing) the in-plane texture, 100 %', () => {
+  it('force2D on a 2D image: the 1D wavelet along x (wavelet-H, wavelet-L) for dimension 0; along y (dimension 1) refused by name; force2Ddimension 2 (no such axis: PyRadiomics drops nothing) the in-plane texture, 100 %', () => {
     const l = cases[0]!;
-    const wavelet: Params = { setting: { binCount: 32, force2D: true }, imageType: { Original: {}, Wavelet: {} } };
+    const types = (o: Record<string, unknown>) => [...new Set(Object.keys(o).filter((k) => !k.startsWith('diagnostics_')).map((k) => k.split('_')[0]))].sort();
+    // (the oracle gets the settings as JSON, where 2.0 is 2: PyRadiomics names that LoG log-sigma-2-mm-3D)
+    expect(types(py.get('force2D on the 2D image')![0]!.features!)).toEqual(['log-sigma-2-mm-3D', 'original', 'wavelet-H', 'wavelet-L']);
+    expect(types(ours(l, CONFIGS['force2D on the 2D image']!, 'bus-0'))).toEqual(['log-sigma-2-0-mm-3D', 'original', 'wavelet-H', 'wavelet-L']);
+    const wavelet: Params = { setting: { binCount: 32, force2D: true, force2Ddimension: 1 }, imageType: { Original: {}, Wavelet: {} } };
     const dim2: Params = { setting: { binCount: 32, force2D: true, force2Ddimension: 2 }, imageType: { Original: {} } };
     const [w, ...d] = runPyRadiomics([{ image: l.imagePath, mask: l.maskPath, label: 255, params: wavelet }, ...cases.map((c) => ({ image: c.imagePath, mask: c.maskPath, label: 255, params: dim2 }))]);
-    expect([...new Set(Object.keys(w!.features!).filter((k) => !k.startsWith('diagnostics_')).map((k) => k.split('_')[0]))].sort()).toEqual(['original', 'wavelet-H', 'wavelet-L']);
-    expect(() => ours(l, wavelet, 'bus-0')).toThrow(/case bus-0: imageType Wavelet with force2D, force2Ddimension 0 on a 2D image: PyRadiomics then decomposes along x only \(wavelet-H, wavelet-L\).*leave force2D out/);
+    expect(types(w!.features!)).toEqual(['original', 'wavelet-H', 'wavelet-L']);
+    expect(() => ours(l, wavelet, 'bus-0')).toThrow(/case bus-0: imageType Wavelet with force2D, force2Ddimension 1 on a 2D image: PyRadiomics then decomposes along y only \(wavelet-H, wavelet-L\).*leave force2D out/);
     const t = new Map<string, Tally>();
     cases.forEach((c, k) => tally(ours(c, dim2, `bus-${k}`), d[k]!.features!, t, `lesion ${k}`));
     for (const [g, v] of t) expect(v.off, g).toEqual([]);

@@ -57,7 +57,7 @@ export const WAVELET_FILTER = defineFilter<WaveletSpec>({
   validate(spec, bad) {
     if (typeof spec.family !== 'string' || typeof spec.subband !== 'string') bad(`family and subband are required, e.g. { family: 'coif1', subband: 'LH' }`);
     waveletFilters(spec.family);
-    parseSubband(spec.subband);
+    parseSubband(spec.subband, spec.convention === 'pyradiomics' ? 1 : 2);
     if (spec.convention === 'pyradiomics') {
       // pywt.swtn is periodic, not rotation-pooled; PyRadiomics' levels loop with level=1 (up to 8 here)
       refuseWithPyradiomics(spec, ['rotationInvariant', 'pooling', 'boundary'], bad);
