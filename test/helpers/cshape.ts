@@ -1,7 +1,8 @@
 /**
- * PyRadiomics' own mesh code as a reference: scripts/oracles/pyradiomics_cshape (upstream
- * cshape.c v3.1.0, unchanged, plus a command-line driver) compiled with gcc once per test process
- * into a temporary directory. gcc missing on a developer's machine: the suite skips and says why;
+ * PyRadiomics' own mesh code as a reference: upstream cshape.c v3.1.0 as vendored unchanged in
+ * scripts/oracles/pyradiomics/radiomics/src, with the command-line driver of
+ * scripts/oracles/pyradiomics_cshape, compiled with gcc once per test process into a temporary
+ * directory. gcc missing on a developer's machine: the suite skips and says why;
  * under CI=true (.ci/run installs g++, which brings gcc) that is an error, never a skip.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,13 +20,14 @@ if (!HAS_GCC) {
 }
 
 const DIR = join(REPO_ROOT, 'scripts', 'oracles', 'pyradiomics_cshape');
+const UPSTREAM = join(REPO_ROOT, 'scripts', 'oracles', 'pyradiomics', 'radiomics', 'src');
 let work: { dir: string; exe: string } | undefined;
 
 function build(): { dir: string; exe: string } {
   if (work) return work;
   const dir = mkdtempSync(join(tmpdir(), 'sonomics-cshape-'));
   const exe = join(dir, 'cshape');
-  const r = spawnSync('gcc', ['-O2', '-I', join(DIR, 'stub'), join(DIR, 'cshape_driver.c'), join(DIR, 'cshape.c'), '-lm', '-o', exe], { encoding: 'utf8' });
+  const r = spawnSync('gcc', ['-O2', '-I', join(DIR, 'stub'), '-I', UPSTREAM, join(DIR, 'cshape_driver.c'), join(UPSTREAM, 'cshape.c'), '-lm', '-o', exe], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`building PyRadiomics' cshape.c oracle failed:\n${r.stderr}`);
   work = { dir, exe };
   return work;

@@ -1,6 +1,6 @@
 /**
  * PyRadiomics' mesh (conventions.mesh: 'pyradiomics', src/features/mesh/lorensen.ts) against
- * PyRadiomics' own C code (scripts/oracles/pyradiomics_cshape: cshape.c of v3.1.0, unchanged) on
+ * PyRadiomics' own C code (cshape.c of v3.1.0, unchanged, in scripts/oracles/pyradiomics/radiomics/src; driver in scripts/oracles/pyradiomics_cshape) on
  * every mask of PyRadiomics' baseline (brain1, brain2, breast1, lung1, lung2), and the cause of
  * brain1's deviation from the baseline CSV (test/pyradiomics/baseline.test.ts, KNOWN_OFF).
  *
