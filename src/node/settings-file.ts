@@ -26,9 +26,11 @@ const YAML_INT = /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 
 /**
  * yaml's parse, noting for each sequence which numbers were written as integers
- * (pyradiomics-yaml-integers.ts: PyRadiomics names LoG images by str(sigma)).
+ * (pyradiomics-yaml-integers.ts: PyRadiomics names LoG images by str(sigma)). Every reader of
+ * extraction settings in YAML uses it (`extract --settings`, a study's `extraction:` inline or as a
+ * file), so the same file gives the same image names and settings hash wherever it is read.
  */
-function parseYamlNotingIntegers(text: string): unknown {
+export function parseYamlNotingIntegers(text: string): unknown {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw doc.errors[0];
   const value = doc.toJS();

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlNotingIntegers } from './settings-file.ts';
 import { SonomicsError } from '../core/errors.ts';
 import { configTablePaths, parseStudyConfig, type StudyConfig } from '../study/config.ts';
 import type { Table } from '../tables/table.ts';
@@ -40,7 +40,7 @@ function extractionFromFile(value: string, configPath: string): unknown {
   if (!existsSync(p)) throw new SonomicsError('FILE_NOT_FOUND', `${configPath}: extraction: "${value}" is neither extraction settings nor an existing settings file (looked for ${p}); give the settings inline or the path of the file you pass to sonomics extract --settings.`, { subject: configPath });
   try {
     const text = readFileSync(p, 'utf8');
-    return /\.json$/i.test(p) ? JSON.parse(text) : parseYaml(text);
+    return /\.json$/i.test(p) ? JSON.parse(text) : parseYamlNotingIntegers(text);
   } catch (e) {
     throw new SonomicsError('BAD_CONFIG', `${configPath}: extraction settings file ${p} cannot be read (${(e as Error).message}).`, { subject: configPath });
   }
@@ -97,7 +97,7 @@ export function loadStudy(configPath: string, overrides: { protocol?: 'no-leakag
   if (!existsSync(configPath)) throw new SonomicsError('FILE_NOT_FOUND', `study config ${configPath} does not exist.`, { subject: configPath });
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(configPath, 'utf8'));
+    raw = parseYamlNotingIntegers(readFileSync(configPath, 'utf8'));
   } catch (e) {
     throw new SonomicsError('BAD_CONFIG', `${configPath}: not valid YAML (${(e as Error).message}).`, { subject: configPath });
   }

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { settingsHash } from '../../src/core/hash.ts';
 import { resolveExtractionSettings } from '../../src/extract/settings.ts';
+import { readSettingsFile } from '../../src/node/settings-file.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HAS_SHARED, sharedPath } from '../helpers/shared.ts';
@@ -159,5 +160,25 @@ ${extraction}`;
     const taken = await runStudyCli(dir, base('', '["features/table.csv"]'));
     const b2 = loadModel(readFileSync(join(taken.out, 'bundle.json'), 'utf8'));
     expect(b2.extraction).toMatchObject({ settings: other, hash: settingsHash(other), source: 'extraction record', scoresImages: true });
+  });
+
+  it('extraction: a PyRadiomics parameter file in YAML, as a file or inline, is read as sonomics extract --settings reads it: integer sigma names log-sigma-1-mm-3D and the hash agrees with the run.json', async () => {
+    // PyRadiomics names a LoG image by str(sigma) (pyradiomics-yaml-integers.ts); a study that read
+    // the same YAML with a plain parser would call sigma 1 "1-0", hash differently and refuse the table.
+    const dir = mkdtempSync(join(tmpdir(), 'sonomics-study-'));
+    writeFileSync(join(dir, 'params.yaml'), 'setting:\n  binCount: 16\nimageType:\n  Original: {}\n  LoG: {sigma: [1, 2.0]}\n');
+    const recorded = resolveExtractionSettings(readSettingsFile(join(dir, 'params.yaml')), 'params.yaml');
+    const names = ['original', 'log-sigma-1-mm-3D', 'log-sigma-2-0-mm-3D'];
+    expect(recorded.pyradiomics!.imageNames).toEqual(names);
+    mkdirSync(join(dir, 'features'));
+    copyFileSync(CSV, join(dir, 'features', 'table.csv'));
+    writeFileSync(join(dir, 'features', 'run.json'), JSON.stringify({ settings: recorded, settings_hash: settingsHash(recorded) }));
+    const inline = 'extraction:\n  setting:\n    binCount: 16\n  imageType:\n    Original: {}\n    LoG: {sigma: [1, 2.0]}';
+    for (const extraction of ['extraction: params.yaml', inline]) {
+      const { out } = await runStudyCli(dir, base(extraction, '["features/table.csv"]'));
+      const bundle = loadModel(readFileSync(join(out, 'bundle.json'), 'utf8'));
+      expect(bundle.extraction, extraction).toMatchObject({ hash: settingsHash(recorded), scoresImages: true });
+      expect((bundle.extraction.settings as { pyradiomics: { imageNames: string[] } }).pyradiomics.imageNames, extraction).toEqual(names);
+    }
   });
 });
